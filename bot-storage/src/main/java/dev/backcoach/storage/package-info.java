@@ -1,0 +1,2 @@
+/** Persistence for BackCoach; the JDBC stores arrive with the durable-state work. */
+package dev.backcoach.storage;

@@ -1,0 +1,2 @@
+/** Discord adapter for BackCoach (JDA, text only); implementation to follow. */
+package dev.backcoach.discord;
