@@ -1,0 +1,149 @@
+package dev.backcoach.core.content;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Checks a catalog before the bot uses it: ids resolve, texts fit every platform, every technique
+ * has cautions, nothing names a product, and the screening runs most urgent tier first.
+ */
+public final class CatalogValidator {
+    /** Leaves room for a step header and a note in one Discord message (2,000 characters). */
+    public static final int MAX_TEXT = 1_500;
+    /** Discord allows 80; shorter labels stay on one line in Telegram's keyboards. */
+    public static final int MAX_LABEL = 40;
+    /** Ids travel inside button data ("/techniques <id>"): Telegram allows 64 bytes in all. */
+    public static final int MAX_ID = 40;
+    /** Words that must never reach a user: product names and claims the sources could not back. */
+    static final List<String> BANNED = List.of("medmassager", "orthojoint", "collection", "clinic-grade",
+            "toxin", "metabolic waste", "misalignment", "fda");
+
+    private CatalogValidator() {}
+
+    public static List<String> problems(Catalog c) {
+        List<String> problems = new ArrayList<>();
+        Consumer<String> problem = problems::add;
+        c.texts().forEach((key, text) -> checkText("text " + key, text,
+                key.startsWith("button.") ? MAX_LABEL : MAX_TEXT, problem));
+        checkScreening(c, problem);
+        Set<Equipment> asked = EnumSet.noneOf(Equipment.class);
+        for (PlanQuestion q : c.plan()) {
+            checkText("plan " + q.equipment(), q.text(), MAX_TEXT, problem);
+            if (!asked.add(q.equipment())) {
+                problem.accept("plan asks twice about " + q.equipment());
+            }
+        }
+        if (!asked.equals(EnumSet.allOf(Equipment.class))) {
+            problem.accept("plan does not ask about " + EnumSet.complementOf(EnumSet.copyOf(asked)));
+        }
+        Set<String> ids = new HashSet<>();
+        for (Technique t : c.techniques()) {
+            checkId("technique", t.id(), ids, problem);
+            checkText("technique " + t.id() + " title", t.title(), MAX_LABEL, problem);
+            checkText("technique " + t.id() + " summary", t.summary(), MAX_TEXT, problem);
+            if (t.cautions().isEmpty()) {
+                problem.accept("technique " + t.id() + " has no cautions");
+            }
+            if (t.steps().isEmpty()) {
+                problem.accept("technique " + t.id() + " has no steps");
+            }
+            t.cautions().forEach(x -> checkText("technique " + t.id() + " caution", x, MAX_TEXT, problem));
+            t.steps().forEach(s -> checkStep("technique " + t.id(), s, c, problem));
+        }
+        for (Routine r : c.routines()) {
+            checkId("routine", r.id(), ids, problem);
+            checkText("routine " + r.id() + " title", r.title(), MAX_LABEL, problem);
+            checkText("routine " + r.id() + " intro", r.intro(), MAX_TEXT, problem);
+            if (r.steps().isEmpty()) {
+                problem.accept("routine " + r.id() + " has no steps");
+            }
+            r.steps().forEach(s -> checkStep("routine " + r.id(), s, c, problem));
+        }
+        for (Lesson l : c.lessons()) {
+            checkId("lesson", l.id(), ids, problem);
+            checkText("lesson " + l.id() + " title", l.title(), MAX_LABEL, problem);
+            checkText("lesson " + l.id(), l.text(), MAX_TEXT, problem);
+        }
+        for (FaqEntry f : c.faq()) {
+            checkId("faq", f.id(), ids, problem);
+            checkText("faq " + f.id(), f.answer(), MAX_TEXT, problem);
+            if (f.keywords().isEmpty()) {
+                problem.accept("faq " + f.id() + " has no keywords");
+            }
+        }
+        c.nudges().forEach(n -> checkText("nudge", n, MAX_TEXT, problem));
+        for (String key : RequiredTexts.KEYS) {
+            if (!c.texts().containsKey(key)) {
+                problem.accept("text " + key + " is missing");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkScreening(Catalog c, Consumer<String> problem) {
+        if (c.screening().isEmpty()) {
+            problem.accept("no screening questions");
+        }
+        Set<String> ids = new HashSet<>();
+        Tier previous = Tier.EMERGENCY;
+        for (ScreeningQuestion q : c.screening()) {
+            checkId("screening", q.id(), ids, problem);
+            checkText("screening " + q.id(), q.text(), MAX_TEXT, problem);
+            if (q.tier().compareTo(previous) < 0) {
+                problem.accept("screening " + q.id() + " (" + q.tier() + ") comes after a less urgent tier");
+            }
+            previous = q.tier();
+        }
+        for (Tier tier : Tier.values()) {
+            if (c.screening().stream().noneMatch(q -> q.tier() == tier)) {
+                problem.accept("no screening question for tier " + tier);
+            }
+        }
+    }
+
+    private static void checkStep(String where, Step step, Catalog c, Consumer<String> problem) {
+        checkText(where + " step", step.text(), MAX_TEXT, problem);
+        if (step.seconds() != null && (step.seconds() < 5 || step.seconds() > 3_600)) {
+            problem.accept(where + " step timer of " + step.seconds() + " s is not plausible");
+        }
+        for (String option : step.options()) {
+            if (c.technique(option).isEmpty()) {
+                problem.accept(where + " step names unknown technique " + option);
+            }
+        }
+    }
+
+    private static void checkId(String kind, String id, Set<String> seen, Consumer<String> problem) {
+        if (!id.matches("[a-z0-9_]+") || id.getBytes(StandardCharsets.UTF_8).length > MAX_ID) {
+            problem.accept(kind + " id '" + id + "' must be lower_snake_case, at most " + MAX_ID + " characters");
+        }
+        if (!seen.add(kind + ":" + id)) {
+            problem.accept(kind + " id '" + id + "' is used twice");
+        }
+    }
+
+    private static void checkText(String where, String text, int max, Consumer<String> problem) {
+        if (text == null || text.isBlank()) {
+            problem.accept(where + " is empty");
+            return;
+        }
+        if (text.length() > max) {
+            problem.accept(where + " has " + text.length() + " characters, more than " + max);
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String banned : BANNED) {
+            if (lower.contains(banned)) {
+                problem.accept(where + " contains '" + banned + "'");
+            }
+        }
+        if (text.contains("<") || text.contains("*")) {
+            problem.accept(where + " contains markup; texts are plain and adapters format them");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.backcoach.core.content;
+
+import java.util.List;
+
+/**
+ * A technique the user can be guided through step by step.
+ *
+ * @param requires everything the user needs; a technique is suggested only when the plan has all
+ * @param summary one line used in menus and inside routines
+ * @param cautions shown before the first step; every technique has at least one
+ */
+public record Technique(
+        String id,
+        String title,
+        String group,
+        List<Equipment> requires,
+        String summary,
+        List<String> cautions,
+        List<Step> steps) {
+    public Technique {
+        requires = List.copyOf(requires);
+        cautions = List.copyOf(cautions);
+        steps = List.copyOf(steps);
+    }
+
+    public int requiredBits() {
+        return Equipment.bitsOf(requires);
+    }
+}
