@@ -1,0 +1,139 @@
+package dev.backcoach.core.engine;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Lesson;
+import dev.backcoach.core.content.Technique;
+import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Guide;
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Slash commands. A command works at any point: informational ones answer and show the pending
+ * question again; the others move on, and guidance left midway is kept for resuming.
+ */
+final class Commands {
+    /** Commands that answer without leaving the pending question. */
+    private static final Set<String> INFORMATIONAL = Set.of("help", "privacy", "nudge", "export", "forget");
+
+    private final Texts texts;
+    private final Catalog catalog;
+    private final Access access;
+
+    Commands(Texts texts, Access access) {
+        this.texts = texts;
+        this.catalog = texts.catalog();
+        this.access = access;
+    }
+
+    Outcome handle(Session current, String name, String argument, LocalDate today) {
+        if (INFORMATIONAL.contains(name)) {
+            return Outcome.to(current, informational(name));
+        }
+        if (!isKnown(name)) {
+            return Outcome.to(current, texts.get("input.unknown_command"));
+        }
+        Session s = current.withPaused(leftGuide(current));
+        switch (name) {
+            case "start":
+                return start(s, argument, today);
+            case "check":
+                return s.onboarded()
+                        ? Outcome.to(s.withDialogue(new Dialogue.Screening(0)), texts.get("check.intro"))
+                        : access.onboard(s, texts.get("onboarding.needed"));
+            case "techniques":
+                return techniques(s, argument, today);
+            case "routine":
+                return routine(s, argument, today);
+            case "resume":
+                return access.begin(s, today, "resume");
+            case "progress":
+                return access.begin(s, today, "progress");
+            case "learn":
+                return learn(s, argument);
+            case "settings":
+                return s.onboarded()
+                        ? Outcome.to(s.withDialogue(new Dialogue.Settings()))
+                        : access.onboard(s, texts.get("onboarding.needed"));
+            default: // "menu"
+                return Outcome.to(s.withDialogue(Dialogue.IDLE));
+        }
+    }
+
+    static boolean isKnown(String name) {
+        return INFORMATIONAL.contains(name) || Set.of("start", "check", "techniques", "routine", "resume",
+                "progress", "learn", "settings", "menu").contains(name);
+    }
+
+    private String informational(String name) {
+        return switch (name) {
+            case "help" -> texts.get("help");
+            case "privacy" -> texts.get("privacy");
+            case "nudge" -> texts.get("nudge.unavailable");
+            case "export" -> texts.get("export.unavailable");
+            default -> texts.get("forget.unavailable");
+        };
+    }
+
+    private Outcome start(Session s, String payload, LocalDate today) {
+        if (!s.onboarded()) {
+            return access.onboard(s, texts.get("start.greeting"));
+        }
+        switch (payload.toLowerCase(java.util.Locale.ROOT)) {
+            case "check":
+                return handle(s, "check", "", today);
+            case "morning":
+            case "evening":
+                return access.begin(s, today, "routine:" + payload.toLowerCase(java.util.Locale.ROOT));
+            default:
+                return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("start.welcome_back"));
+        }
+    }
+
+    private Outcome techniques(Session s, String argument, LocalDate today) {
+        if (argument.isEmpty()) {
+            return access.begin(s, today, "techniques");
+        }
+        Optional<Technique> technique = catalog.techniques().stream()
+                .filter(t -> Labels.matches(argument, t.id()) || Labels.matches(argument, t.title()))
+                .findFirst();
+        if (technique.isEmpty()) {
+            return access.begin(s, today, "techniques")
+                    .withNoteFirst(texts.get("techniques.unknown", "name", Labels.shorten(argument)));
+        }
+        return access.begin(s, today, "techniques:" + technique.get().id());
+    }
+
+    private Outcome routine(Session s, String argument, LocalDate today) {
+        Optional<String> id = catalog.routines().stream()
+                .filter(r -> Labels.matches(argument, r.id()) || Labels.matches(argument, r.title()))
+                .map(r -> r.id())
+                .findFirst();
+        return access.begin(s, today, id.map(r -> "routine:" + r).orElse("routine"));
+    }
+
+    private Outcome learn(Session s, String argument) {
+        if (s.route() == Route.EMERGENCY) {
+            return Outcome.only(s.withDialogue(Dialogue.IDLE), texts.get("outcome.emergency_locked"));
+        }
+        Session choosing = s.withDialogue(new Dialogue.ChoosingLesson());
+        Optional<Lesson> lesson = catalog.lessons().stream()
+                .filter(l -> Labels.matches(argument, l.id()) || Labels.matches(argument, l.title()))
+                .findFirst();
+        return lesson.map(l -> Outcome.to(choosing, l.title() + "\n\n" + l.text())).orElse(Outcome.to(choosing));
+    }
+
+    /** Guidance the user is leaving by this command, kept so it can be resumed. */
+    private static Guide leftGuide(Session s) {
+        Dialogue d = s.dialogue();
+        if (d instanceof Dialogue.Guiding g) {
+            return g.guide().atStep(g.guide().step());
+        } else if (d instanceof Dialogue.EaseOff e) {
+            return e.guide();
+        }
+        return s.paused();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.backcoach.core.engine;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.Turn;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conversation engine: pure and deterministic. Given the user's session, one inbound event and
+ * the current time, it returns the next session, the replies and the effects. It does no I/O and
+ * keeps no state of its own, so it is safe to share between threads.
+ */
+public final class Engine {
+    /** Below Discord's 2,000 characters, the smallest message limit of the platforms. */
+    public static final int MAX_MESSAGE_LENGTH = 1_900;
+
+    private final Texts texts;
+    private final Prompts prompts;
+    private final Commands commands;
+    private final Answers answers;
+    private final Guidance guidance;
+    private final FreeText freeText;
+
+    public Engine(Catalog catalog) {
+        this.texts = new Texts(catalog);
+        this.prompts = new Prompts(texts);
+        Access access = new Access(texts);
+        this.commands = new Commands(texts, access);
+        this.guidance = new Guidance(texts);
+        this.answers = new Answers(texts, access, guidance);
+        this.freeText = new FreeText(texts, prompts);
+    }
+
+    public Turn handle(Session session, Inbound inbound, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (inbound instanceof Inbound.NudgeDue) {
+            return nudge(session, today);
+        }
+        Outcome outcome;
+        if (inbound instanceof Inbound.Command c) {
+            outcome = commands.handle(session, c.name(), c.argument(), today);
+        } else if (inbound instanceof Inbound.Choice c) {
+            outcome = press(session, c.data(), inbound, today);
+        } else if (inbound instanceof Inbound.Text t) {
+            FreeText.Meaning meaning = freeText.interpret(session, t.text());
+            outcome = meaning instanceof FreeText.Meaning.Press p
+                    ? press(session, p.data(), inbound, today)
+                    : ((FreeText.Meaning.Say) meaning).outcome();
+        } else {
+            outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
+        }
+        return finish(session, outcome);
+    }
+
+    /** The pending question as it would be shown now: used to show "where we are" after errors. */
+    public Reply currentPrompt(Session session) {
+        return prompts.render(session);
+    }
+
+    private Outcome press(Session s, String data, Inbound inbound, LocalDate today) {
+        if (data.startsWith("/")) {
+            String body = data.substring(1).strip();
+            int space = body.indexOf(' ');
+            String name = space < 0 ? body : body.substring(0, space);
+            String argument = space < 0 ? "" : body.substring(space + 1);
+            int at = name.indexOf('@'); // Telegram groups send /command@BotName
+            return commands.handle(s, (at < 0 ? name : name.substring(0, at)).toLowerCase(java.util.Locale.ROOT),
+                    argument.length() > 100 ? argument.substring(0, 100) : argument, today);
+        }
+        Optional<ButtonData> parsed = ButtonData.parseAnswer(data);
+        if (parsed.isEmpty() || parsed.get().seq() != s.promptSeq()) {
+            return answers.stale(s);
+        }
+        return answers.handle(s, parsed.get().action(), inbound.chat(), today);
+    }
+
+    private Turn nudge(Session s, LocalDate today) {
+        if (!s.onboarded() || s.route() != Route.SELF_CARE || texts.catalog().nudges().isEmpty()) {
+            return new Turn(s, List.of(), List.of());
+        }
+        List<String> nudges = texts.catalog().nudges();
+        String text = nudges.get((int) Math.floorMod(today.toEpochDay(), (long) nudges.size()));
+        Button start = new Button(texts.get("button.evening"), ButtonData.command("routine", "evening"));
+        return new Turn(s, List.of(new Reply(text, List.of(List.of(start)), false)), List.of());
+    }
+
+    private Turn finish(Session before, Outcome outcome) {
+        Session next = outcome.session();
+        if (!next.dialogue().equals(before.dialogue())) {
+            next = next.withPromptSeq(before.promptSeq() + 1);
+        }
+        List<String> parts = new ArrayList<>(outcome.notes());
+        List<List<Button>> buttons = List.of();
+        if (outcome.prompt()) {
+            Reply prompt = prompts.render(next);
+            parts.add(prompt.text());
+            buttons = prompt.buttons();
+        }
+        return new Turn(next, pack(parts, buttons, outcome.replace()), outcome.effects());
+    }
+
+    /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */
+    private static List<Reply> pack(List<String> parts, List<List<Button>> buttons, boolean replace) {
+        List<String> messages = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String part : parts) {
+            if (current.length() > 0 && current.length() + 2 + part.length() > MAX_MESSAGE_LENGTH) {
+                messages.add(current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() == 0 ? "" : "\n\n").append(part);
+        }
+        if (current.length() > 0) {
+            messages.add(current.toString());
+        }
+        List<Reply> replies = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            boolean last = i == messages.size() - 1;
+            replies.add(new Reply(messages.get(i), last ? buttons : List.of(), replace && messages.size() == 1));
+        }
+        return replies;
+    }
+}

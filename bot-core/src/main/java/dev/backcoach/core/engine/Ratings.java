@@ -1,0 +1,53 @@
+package dev.backcoach.core.engine;
+
+import dev.backcoach.core.model.Session;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last few stiffness ratings, packed into one int (four bits each, newest lowest, stored as
+ * score + 1 so that 0 means "none") so that an idle cached session stays small. The full history
+ * goes to the progress log through an effect.
+ */
+final class Ratings {
+    static final int KEPT = 7;
+
+    private Ratings() {}
+
+    /** Adds today's rating; a second rating on the same day replaces the first. */
+    static Session record(Session s, LocalDate today, int score) {
+        int day = (int) today.toEpochDay();
+        int packed = s.ratings();
+        if (packed != 0 && s.ratingDay() == day) {
+            packed >>>= 4;
+        }
+        packed = ((packed << 4) | (score + 1)) & ((1 << (4 * KEPT)) - 1);
+        return s.withRatings(packed, day);
+    }
+
+    /** Oldest first. */
+    static List<Integer> scores(Session s) {
+        List<Integer> newestFirst = new ArrayList<>();
+        for (int packed = s.ratings(); packed != 0; packed >>>= 4) {
+            newestFirst.add((packed & 0xF) - 1);
+        }
+        List<Integer> oldestFirst = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            oldestFirst.add(newestFirst.get(i));
+        }
+        return oldestFirst;
+    }
+
+    static String trend(Texts texts, Session s) {
+        List<Integer> scores = scores(s);
+        if (scores.isEmpty()) {
+            return texts.get("progress.empty");
+        }
+        StringBuilder trend = new StringBuilder();
+        for (int score : scores) {
+            trend.append(trend.length() == 0 ? "" : " → ").append(score);
+        }
+        return texts.get("progress.trend", "trend", trend);
+    }
+}

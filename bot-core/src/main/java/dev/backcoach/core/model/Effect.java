@@ -1,0 +1,13 @@
+package dev.backcoach.core.model;
+
+import java.time.Duration;
+
+/** Something the engine wants done beyond replying; carried out after the turn is committed. */
+public sealed interface Effect {
+
+    /** Deliver {@link Inbound.TimerFired} with this token after {@code delay}. */
+    record StartTimer(UserKey user, ChatRef chat, int token, Duration delay) implements Effect {}
+
+    /** Record a 0–10 stiffness rating for the user's progress log. */
+    record RecordRating(UserKey user, java.time.LocalDate day, int score) implements Effect {}
+}

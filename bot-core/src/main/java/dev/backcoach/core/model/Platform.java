@@ -1,0 +1,7 @@
+package dev.backcoach.core.model;
+
+public enum Platform {
+    CONSOLE,
+    TELEGRAM,
+    DISCORD
+}

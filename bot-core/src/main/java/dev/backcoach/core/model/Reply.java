@@ -1,0 +1,23 @@
+package dev.backcoach.core.model;
+
+import java.util.List;
+
+/**
+ * One message to the user, platform-neutral: plain text plus rows of buttons.
+ *
+ * @param replacePrevious a hint that this message continues the previous one (the next step of
+ *     a technique), so a platform that can edit messages should edit it in place
+ */
+public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
+    public Reply {
+        buttons = buttons.stream().map(List::copyOf).toList();
+    }
+
+    public static Reply text(String text) {
+        return new Reply(text, List.of(), false);
+    }
+
+    public List<Button> allButtons() {
+        return buttons.stream().flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.backcoach.core.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.engine.Engine;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.Turn;
+import dev.backcoach.core.model.UserKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one turn at a time per user: loads the session (cache, then store), asks the engine,
+ * saves the new session with a version check, and only then returns the replies. Whatever goes
+ * wrong, the user gets a kind answer and the stored state stays as it was.
+ */
+public final class ConversationService {
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+    /** Version conflicts come from another instance writing the same user; a few retries settle it. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Engine engine;
+    private final Catalog catalog;
+    private final StateStore store;
+    private final Clock clock;
+    private final EffectHandler effects;
+    private final Cache<UserKey, Session> cache;
+    private final UserLocks locks = new UserLocks(1024);
+
+    public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
+            CacheSettings cacheSettings) {
+        this.engine = new Engine(catalog);
+        this.catalog = catalog;
+        this.store = store;
+        this.clock = clock;
+        this.effects = effects;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(cacheSettings.maximumSize())
+                .expireAfterAccess(cacheSettings.expireAfterAccess())
+                .recordStats()
+                .build();
+    }
+
+    /** Runs the turn and hands its replies to {@code channel}. */
+    public void accept(Inbound inbound, ChannelPort channel) {
+        Turn turn = handle(inbound);
+        if (!turn.replies().isEmpty()) {
+            channel.deliver(inbound.user(), inbound.chat(), turn.replies());
+        }
+    }
+
+    public Turn handle(Inbound inbound) {
+        ReentrantLock lock = locks.of(inbound.user());
+        lock.lock();
+        try {
+            return runTurn(inbound);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Turn runTurn(Inbound inbound) {
+        UserKey user = inbound.user();
+        for (int attempt = 1; ; attempt++) {
+            Session current;
+            try {
+                current = cache.get(user, key -> store.load(key).orElseGet(() -> Session.fresh(key)));
+            } catch (StoreUnavailableException e) {
+                log.warn("store unavailable while loading a {} user: {}", user.platform(), e.getMessage());
+                return apology(Session.fresh(user), "error.unavailable", null);
+            }
+            Turn turn;
+            try {
+                turn = engine.handle(current, inbound, clock.instant());
+            } catch (RuntimeException e) {
+                log.error("engine failed on a {} event of type {}", user.platform(),
+                        inbound.getClass().getSimpleName(), e);
+                return apology(current, "error.internal", current);
+            }
+            if (turn.session().equals(current)) {
+                applyEffects(turn.effects());
+                return turn;
+            }
+            Session next = turn.session().withVersion(current.version() + 1);
+            try {
+                store.save(next, current.version());
+            } catch (ConcurrentUpdateException e) {
+                cache.invalidate(user);
+                if (attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
+                return apology(current, "error.unavailable", current);
+            } catch (StoreUnavailableException e) {
+                log.warn("store unavailable while saving a {} user: {}", user.platform(), e.getMessage());
+                return apology(current, "error.unavailable", current);
+            }
+            cache.put(user, next);
+            applyEffects(turn.effects());
+            return new Turn(next, turn.replies(), turn.effects());
+        }
+    }
+
+    /** The state stays as it was; the user hears what happened and, where possible, where they are. */
+    private Turn apology(Session unchanged, String key, @Nullable Session showPromptOf) {
+        List<Reply> replies = new ArrayList<>();
+        replies.add(Reply.text(catalog.text(key)));
+        if (showPromptOf != null) {
+            try {
+                replies.add(engine.currentPrompt(showPromptOf));
+            } catch (RuntimeException e) {
+                log.error("cannot render the current prompt either", e);
+            }
+        }
+        return new Turn(unchanged, replies, List.of());
+    }
+
+    private void applyEffects(List<Effect> list) {
+        for (Effect effect : list) {
+            try {
+                effects.apply(effect);
+            } catch (RuntimeException e) {
+                log.error("effect {} failed", effect.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    public CacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    public long cachedSessions() {
+        return cache.estimatedSize();
+    }
+}
