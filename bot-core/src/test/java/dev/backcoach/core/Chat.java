@@ -1,0 +1,162 @@
+package dev.backcoach.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.Turn;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.InMemoryStateStore;
+import dev.backcoach.core.service.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One user chatting with the real service, turn by turn, as a person would: send text or a
+ * command, press a button by its label, read what came back.
+ */
+public final class Chat {
+    public static final Catalog CATALOG = CatalogLoader.load("en");
+    private static final AtomicInteger EVENTS = new AtomicInteger();
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T18:00:00Z"));
+    public final List<Effect> effects = new ArrayList<>();
+    public final ConversationService service;
+    public final StateStore store;
+    private final UserKey user;
+    private final ChatRef chatRef;
+    private List<Reply> last = List.of();
+
+    public Chat() {
+        this(new InMemoryStateStore(), "user-1");
+    }
+
+    public Chat(StateStore store, String userId) {
+        this.store = store;
+        this.user = new UserKey(Platform.CONSOLE, userId);
+        this.chatRef = ChatRef.privateWith(userId);
+        this.service = new ConversationService(CATALOG, store, clock, effects::add, CacheSettings.DEFAULT);
+    }
+
+    public Chat send(String text) {
+        String id = "e" + EVENTS.incrementAndGet();
+        if (text.startsWith("/")) {
+            String body = text.substring(1);
+            int space = body.indexOf(' ');
+            return deliver(new Inbound.Command(user, chatRef, id, space < 0 ? body : body.substring(0, space),
+                    space < 0 ? "" : body.substring(space + 1)));
+        }
+        return deliver(new Inbound.Text(user, chatRef, id, text));
+    }
+
+    /** Presses the button of the latest replies whose label starts with {@code label}. */
+    public Chat press(String label) {
+        return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), button(label).data()));
+    }
+
+    public Chat pressData(String data) {
+        return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), data));
+    }
+
+    public Chat deliver(Inbound inbound) {
+        Turn turn = service.handle(inbound);
+        last = turn.replies();
+        last.forEach(Chat::assertFitsEveryPlatform);
+        return this;
+    }
+
+    /** Discord's and Telegram's limits, whichever is tighter, hold for every reply of every test. */
+    static void assertFitsEveryPlatform(Reply reply) {
+        assertThat(reply.text()).isNotBlank().hasSizeLessThanOrEqualTo(2_000);
+        assertThat(reply.buttons()).hasSizeLessThanOrEqualTo(5);
+        for (List<Button> row : reply.buttons()) {
+            assertThat(row).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+            for (Button b : row) {
+                assertThat(b.label()).isNotBlank().hasSizeLessThanOrEqualTo(80);
+                assertThat(b.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(1, 64);
+            }
+        }
+    }
+
+    public Chat fireTimer(int token) {
+        return deliver(new Inbound.TimerFired(user, chatRef, "e" + EVENTS.incrementAndGet(), token));
+    }
+
+    public Chat nudge() {
+        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet()));
+    }
+
+    public Button button(String label) {
+        String wanted = label.toLowerCase(Locale.ROOT);
+        return buttons().stream()
+                .filter(b -> b.label().toLowerCase(Locale.ROOT).startsWith(wanted))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels() + "\n" + text()));
+    }
+
+    public List<Button> buttons() {
+        return last.isEmpty() ? List.of() : last.get(last.size() - 1).allButtons();
+    }
+
+    public List<String> labels() {
+        return buttons().stream().map(Button::label).toList();
+    }
+
+    public boolean hasButton(String label) {
+        return labels().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT)));
+    }
+
+    /** All text of the latest turn's replies. */
+    public String text() {
+        return String.join("\n---\n", last.stream().map(Reply::text).toList());
+    }
+
+    public List<Reply> replies() {
+        return last;
+    }
+
+    public Session session() {
+        return store.load(user).orElseThrow();
+    }
+
+    public String catalogText(String key) {
+        return CATALOG.text(key);
+    }
+
+    public Chat later(Duration by) {
+        clock.advance(by);
+        return this;
+    }
+
+    /** /start, adult, consent: ready for the check. */
+    public Chat onboarded() {
+        send("/start").press("Yes").press("Yes");
+        assertThat(session().onboarded()).isTrue();
+        return this;
+    }
+
+    /** Onboarded, every screening question answered No, every plan question answered {@code equipment}. */
+    public Chat selfCare(boolean equipment) {
+        onboarded().send("/check");
+        for (int i = 0; i < CATALOG.screening().size(); i++) {
+            press("No");
+        }
+        for (int i = 0; i < CATALOG.plan().size(); i++) {
+            press(equipment ? "Yes" : "No");
+        }
+        return this;
+    }
+}
