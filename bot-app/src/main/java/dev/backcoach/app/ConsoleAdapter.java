@@ -1,0 +1,120 @@
+package dev.backcoach.app;
+
+import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Chat on stdin/stdout, for trying the bot and for scripts. Buttons print as {@code [1] Yes  [2] No};
+ * the user answers with the number, the label, free text or a /command. Ends cleanly at end of input.
+ */
+public final class ConsoleAdapter implements ChannelPort {
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final ConversationService service;
+    private final ScheduledExecutorService timers;
+    private final UserKey user = new UserKey(Platform.CONSOLE, "local");
+    private final ChatRef chat = ChatRef.privateWith("console");
+    /** The buttons of the latest message, which numbers refer to. */
+    private volatile List<Button> shown = List.of();
+    private long events;
+
+    public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service,
+            ScheduledExecutorService timers) {
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.out = out;
+        this.service = service;
+        this.timers = timers;
+    }
+
+    /** Reads lines until end of input. A greeting starts the chat, as /start does on the platforms. */
+    public void run() throws IOException {
+        service.accept(new Inbound.Command(user, chat, nextEventId(), "start", ""), this);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            service.accept(toInbound(line), this);
+        }
+    }
+
+    /** Step timers: the engine asked to be told when time is up. */
+    public void onEffect(Effect effect) {
+        if (effect instanceof Effect.StartTimer t) {
+            timers.schedule(() -> service.accept(new Inbound.TimerFired(t.user(), t.chat(), nextEventId(), t.token()),
+                    this), t.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    Inbound toInbound(String line) {
+        String text = line.strip();
+        if (text.startsWith("/")) {
+            String body = text.substring(1);
+            int space = body.indexOf(' ');
+            return new Inbound.Command(user, chat, nextEventId(), space < 0 ? body : body.substring(0, space),
+                    space < 0 ? "" : body.substring(space + 1));
+        }
+        List<Button> buttons = shown;
+        for (Button b : buttons) {
+            if (b.label().equals(text)) {
+                return new Inbound.Choice(user, chat, nextEventId(), b.data());
+            }
+        }
+        if (text.matches("\\d{1,2}")) {
+            int index = Integer.parseInt(text) - 1;
+            if (index >= 0 && index < buttons.size() && !isNumber(buttons.get(index).label())) {
+                return new Inbound.Choice(user, chat, nextEventId(), buttons.get(index).data());
+            }
+        }
+        return new Inbound.Text(user, chat, nextEventId(), line);
+    }
+
+    @Override
+    public synchronized void deliver(UserKey to, ChatRef where, List<Reply> replies) {
+        for (Reply reply : replies) {
+            out.println(reply.text());
+            if (!reply.buttons().isEmpty()) {
+                out.println(renderButtons(reply.buttons()));
+                shown = reply.allButtons();
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** {@code [1] Yes  [2] No}, one line per row; numeric labels (ratings) show as themselves. */
+    static String renderButtons(List<List<Button>> rows) {
+        List<String> lines = new ArrayList<>();
+        int number = 1;
+        for (List<Button> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Button b : row) {
+                cells.add(isNumber(b.label()) ? "[" + b.label() + "]" : "[" + number + "] " + b.label());
+                number++;
+            }
+            lines.add(String.join("  ", cells));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean isNumber(String label) {
+        return label.matches("\\d+");
+    }
+
+    private synchronized String nextEventId() {
+        return "console-" + (++events);
+    }
+}

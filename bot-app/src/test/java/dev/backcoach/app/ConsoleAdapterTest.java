@@ -1,0 +1,79 @@
+package dev.backcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Technique;
+import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.InMemoryStateStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.Test;
+
+/** A script pipes answers into the console chat, the way a person would type them. */
+class ConsoleAdapterTest {
+    private static final Catalog CATALOG = CatalogLoader.load("en");
+
+    private static String chat(List<String> lines) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        ConsoleAdapter[] console = new ConsoleAdapter[1];
+        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
+                e -> console[0].onEffect(e), CacheSettings.DEFAULT);
+        console[0] = new ConsoleAdapter(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), service, timers);
+        console[0].run();
+        timers.shutdownNow();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> toSelfCarePlan() {
+        List<String> lines = new ArrayList<>(List.of("1", "1", "1")); // adult, consent, start the check
+        CATALOG.screening().forEach(q -> lines.add("2"));             // No to every question
+        CATALOG.plan().forEach(q -> lines.add("yes"));                // everything at hand
+        return lines;
+    }
+
+    @Test
+    void numbersLabelsAndCommandsReachTheLastStepOfATechnique() throws Exception {
+        Technique roller = CATALOG.technique("foam_roller").orElseThrow();
+        List<String> lines = toSelfCarePlan();
+        lines.add("/techniques foam roller");
+        for (int i = 0; i <= roller.steps().size(); i++) {
+            lines.add(i % 2 == 0 ? "Next" : "next");
+        }
+        String out = chat(lines);
+
+        assertThat(out).contains("[1] Yes  [2] No");
+        assertThat(out).contains(CATALOG.screening().get(CATALOG.screening().size() - 1).text());
+        assertThat(out).contains(roller.steps().get(roller.steps().size() - 1).text());
+        assertThat(out).contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+    }
+
+    @Test
+    void aNumberThatIsNoOptionGetsAKindAnswerAndTheQuestionAgain() throws Exception {
+        String out = chat(List.of("7", "", "hello?"));
+        assertThat(out).contains(CATALOG.text("input.unclear"), CATALOG.text("input.empty"));
+        // asked once after the greeting, then again after each of the three inputs
+        assertThat(out.split(CATALOG.text("start.ask_adult"), -1)).hasSize(5);
+    }
+
+    @Test
+    void ratingsAreTypedAsTheirOwnNumbers() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.add("/progress");
+        lines.add("6");
+        String out = chat(lines);
+        assertThat(out).contains("[0]  [1]  [2]  [3]");
+        assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
+    }
+}
