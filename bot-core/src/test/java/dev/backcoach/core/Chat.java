@@ -128,6 +128,10 @@ public final class Chat {
         return last;
     }
 
+    public UserKey user() {
+        return user;
+    }
+
     public Session session() {
         return store.load(user).orElseThrow();
     }

@@ -4,6 +4,7 @@ import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.ScreeningQuestion;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import java.time.LocalDate;
@@ -44,8 +45,9 @@ final class Answers {
         } else if (d instanceof Dialogue.AskConsent) {
             return yes
                     ? Outcome.to(s.withOnboarding(true, true).withDialogue(Dialogue.IDLE), texts.get("start.ready"))
-                    : Outcome.to(s.withOnboarding(true, false).withDialogue(Dialogue.IDLE),
-                            texts.get("start.consent_declined"));
+                    // Declining consent keeps nothing: the user is forgotten, as after /forget.
+                    : Outcome.to(Session.fresh(s.user()), texts.get("start.consent_declined"))
+                            .with(new Effect.Forget(s.user()));
         } else if (d instanceof Dialogue.Screening q) {
             return screening(s, q.index(), yes, today);
         } else if (d instanceof Dialogue.AskClearance) {
@@ -65,6 +67,10 @@ final class Answers {
                     ? Outcome.to(s.withRoute(Route.SEE_CLINICIAN, today).withDialogue(Dialogue.IDLE),
                             texts.get("hurt.radiating"))
                     : Outcome.to(s.withDialogue(new Dialogue.EaseOff(h.guide())));
+        } else if (d instanceof Dialogue.ConfirmForget) {
+            return yes
+                    ? Outcome.only(Session.fresh(s.user()), texts.get("forget.done")).with(new Effect.Forget(s.user()))
+                    : Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("forget.cancelled"));
         } else if (d instanceof Dialogue.EaseOff e) {
             return yes
                     ? Outcome.to(s.withDialogue(new Dialogue.Guiding(e.guide())), texts.get("guide.resumed"))

@@ -4,6 +4,7 @@ import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.Lesson;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class Commands {
     /** Commands that answer without leaving the pending question. */
-    private static final Set<String> INFORMATIONAL = Set.of("help", "privacy", "nudge", "export", "forget");
+    private static final Set<String> INFORMATIONAL = Set.of("help", "privacy", "nudge");
 
     private final Texts texts;
     private final Catalog catalog;
@@ -32,6 +33,10 @@ final class Commands {
     Outcome handle(Session current, String name, String argument, LocalDate today) {
         if (INFORMATIONAL.contains(name)) {
             return Outcome.to(current, informational(name));
+        }
+        if (name.equals("export")) {
+            // The service attaches the document once the turn is committed.
+            return Outcome.to(current, texts.get("export.ready")).with(new Effect.ExportData(current.user()));
         }
         if (!isKnown(name)) {
             return Outcome.to(current, texts.get("input.unknown_command"));
@@ -54,6 +59,8 @@ final class Commands {
                 return access.begin(s, today, "progress");
             case "learn":
                 return learn(s, argument);
+            case "forget":
+                return Outcome.to(s.withDialogue(new Dialogue.ConfirmForget()));
             case "settings":
                 return s.onboarded()
                         ? Outcome.to(s.withDialogue(new Dialogue.Settings()))
@@ -65,16 +72,14 @@ final class Commands {
 
     static boolean isKnown(String name) {
         return INFORMATIONAL.contains(name) || Set.of("start", "check", "techniques", "routine", "resume",
-                "progress", "learn", "settings", "menu").contains(name);
+                "progress", "learn", "settings", "menu", "export", "forget").contains(name);
     }
 
     private String informational(String name) {
         return switch (name) {
             case "help" -> texts.get("help");
             case "privacy" -> texts.get("privacy");
-            case "nudge" -> texts.get("nudge.unavailable");
-            case "export" -> texts.get("export.unavailable");
-            default -> texts.get("forget.unavailable");
+            default -> texts.get("nudge.unavailable");
         };
     }
 

@@ -60,6 +60,8 @@ final class Prompts {
             return yesNo(seq, texts.get("hurt.dull"), "button.continue_gently", "button.stop_today");
         } else if (d instanceof Dialogue.Rating) {
             return ratingPrompt(seq);
+        } else if (d instanceof Dialogue.ConfirmForget) {
+            return yesNo(seq, texts.get("forget.confirm"), "button.forget_yes", "button.forget_no");
         } else if (d instanceof Dialogue.Settings) {
             return settingsPrompt(s);
         }

@@ -44,5 +44,8 @@ public sealed interface Dialogue {
 
     record Settings() implements Dialogue {}
 
+    /** "Delete everything?" before /forget does it. */
+    record ConfirmForget() implements Dialogue {}
+
     Dialogue IDLE = new Idle();
 }

@@ -10,4 +10,10 @@ public sealed interface Effect {
 
     /** Record a 0–10 stiffness rating for the user's progress log. */
     record RecordRating(UserKey user, java.time.LocalDate day, int score) implements Effect {}
+
+    /** Delete everything stored about the user, everywhere; afterwards they are a new user. */
+    record Forget(UserKey user) implements Effect {}
+
+    /** Send the user a JSON document of everything stored about them. */
+    record ExportData(UserKey user) implements Effect {}
 }

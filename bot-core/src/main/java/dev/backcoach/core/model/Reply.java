@@ -1,16 +1,22 @@
 package dev.backcoach.core.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message to the user, platform-neutral: plain text plus rows of buttons.
  *
+ * @param document a file to attach, or null
  * @param replacePrevious a hint that this message continues the previous one (the next step of
  *     a technique), so a platform that can edit messages should edit it in place
  */
-public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
+public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
+    }
+
+    public Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
+        this(text, buttons, replacePrevious, null);
     }
 
     public static Reply text(String text) {

@@ -14,6 +14,7 @@ import dev.backcoach.core.model.UserKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class ConversationService {
     private final EffectHandler effects;
     private final Cache<UserKey, Session> cache;
     private final UserLocks locks = new UserLocks(1024);
+    private final StoreHealth health;
+    private final DataExport export;
 
     public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
             CacheSettings cacheSettings) {
@@ -44,6 +47,8 @@ public final class ConversationService {
         this.store = store;
         this.clock = clock;
         this.effects = effects;
+        this.health = new StoreHealth(store, clock);
+        this.export = new DataExport(store, clock);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(cacheSettings.maximumSize())
                 .expireAfterAccess(cacheSettings.expireAfterAccess())
@@ -73,11 +78,20 @@ public final class ConversationService {
         UserKey user = inbound.user();
         for (int attempt = 1; ; attempt++) {
             Session current;
+            Optional<List<Reply>> earlier;
             try {
                 current = cache.get(user, key -> store.load(key).orElseGet(() -> Session.fresh(key)));
             } catch (StoreUnavailableException e) {
-                log.warn("store unavailable while loading a {} user: {}", user.platform(), e.getMessage());
-                return apology(Session.fresh(user), "error.unavailable", null);
+                return unavailable(user, Session.fresh(user), null, e);
+            }
+            try {
+                earlier = inbound.eventId().isEmpty() ? Optional.empty() : store.repliesOf(user, inbound.eventId());
+            } catch (StoreUnavailableException e) {
+                return unavailable(user, current, current, e);
+            }
+            if (earlier.isPresent()) {
+                // A re-delivery of an event already committed: answer it again, never run it twice.
+                return new Turn(current, earlier.get(), List.of());
             }
             Turn turn;
             try {
@@ -87,13 +101,18 @@ public final class ConversationService {
                         inbound.getClass().getSimpleName(), e);
                 return apology(current, "error.internal", current);
             }
+            if (turn.effects().stream().anyMatch(Effect.Forget.class::isInstance)) {
+                return forget(user, current, turn);
+            }
             if (turn.session().equals(current)) {
+                // Nothing to commit: running such a turn again (a re-delivery) changes nothing either.
                 applyEffects(turn.effects());
-                return turn;
+                return new Turn(current, withExport(user, turn.replies(), turn.effects()), turn.effects());
             }
             Session next = turn.session().withVersion(current.version() + 1);
             try {
-                store.save(next, current.version());
+                store.commit(new TurnRecord(next, current.version(), inbound.eventId(), turn.replies(),
+                        turn.effects()));
             } catch (ConcurrentUpdateException e) {
                 cache.invalidate(user);
                 if (attempt < MAX_ATTEMPTS) {
@@ -102,13 +121,54 @@ public final class ConversationService {
                 log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
                 return apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
-                log.warn("store unavailable while saving a {} user: {}", user.platform(), e.getMessage());
-                return apology(current, "error.unavailable", current);
+                return unavailable(user, current, current, e);
             }
+            health.markUp();
             cache.put(user, next);
             applyEffects(turn.effects());
-            return new Turn(next, turn.replies(), turn.effects());
+            return new Turn(next, withExport(user, turn.replies(), turn.effects()), turn.effects());
         }
+    }
+
+    private Turn forget(UserKey user, Session current, Turn turn) {
+        try {
+            store.forget(user);
+        } catch (StoreUnavailableException e) {
+            return unavailable(user, current, current, e);
+        }
+        cache.invalidate(user);
+        applyEffects(turn.effects()); // adapters cancel timers and nudges of the user
+        return new Turn(Session.fresh(user), turn.replies(), turn.effects());
+    }
+
+    private List<Reply> withExport(UserKey user, List<Reply> replies, List<Effect> turnEffects) {
+        if (turnEffects.stream().noneMatch(Effect.ExportData.class::isInstance)) {
+            return replies;
+        }
+        List<Reply> all = new ArrayList<>(replies);
+        try {
+            all.add(new Reply(catalog.text("export.caption"), List.of(), false, export.of(user)));
+        } catch (StoreUnavailableException e) {
+            all.add(Reply.text(catalog.text("error.unavailable")));
+        }
+        return all;
+    }
+
+    private Turn unavailable(UserKey user, Session unchanged, @Nullable Session showPromptOf,
+            StoreUnavailableException e) {
+        log.warn("store unavailable for a {} user: {}", user.platform(), e.getMessage());
+        health.markDown(e.getMessage() == null ? "unavailable" : e.getMessage());
+        return apology(unchanged, "error.unavailable", showPromptOf);
+    }
+
+    /** The pending question of a user who already has a session, e.g. after a restart; empty for a new user. */
+    public List<Reply> currentPrompt(UserKey user) {
+        Optional<Session> session = Optional.ofNullable(cache.getIfPresent(user)).or(() -> store.load(user));
+        return session.map(s -> List.of(engine.currentPrompt(s))).orElse(List.of());
+    }
+
+    public StoreHealth health() {
+        return health;
     }
 
     /** The state stays as it was; the user hears what happened and, where possible, where they are. */

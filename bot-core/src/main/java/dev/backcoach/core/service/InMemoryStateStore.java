@@ -1,14 +1,22 @@
 package dev.backcoach.core.service;
 
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** A store that forgets on restart: for tests, benchmarks and trying the bot out. */
 public final class InMemoryStateStore implements StateStore {
     private final ConcurrentMap<UserKey, Session> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserKey, Map<String, List<Reply>>> events = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserKey, Map<String, Integer>> ratings = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Session> load(UserKey user) {
@@ -16,14 +24,48 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public void save(Session session, long expectedVersion) {
-        sessions.compute(session.user(), (user, stored) -> {
+    public void commit(TurnRecord turn) {
+        UserKey user = turn.session().user();
+        sessions.compute(user, (key, stored) -> {
             long storedVersion = stored == null ? 0 : stored.version();
-            if (storedVersion != expectedVersion) {
-                throw new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
+            if (storedVersion != turn.expectedVersion()) {
+                throw new ConcurrentUpdateException("session of " + key.platform() + " user changed concurrently");
             }
-            return session;
+            if (!turn.eventId().isEmpty()) {
+                events.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(turn.eventId(), turn.replies());
+            }
+            for (Effect effect : turn.effects()) {
+                if (effect instanceof Effect.RecordRating r) {
+                    ratings.computeIfAbsent(key, k -> new TreeMap<>()).put(r.day().toString(), r.score());
+                }
+            }
+            return turn.session();
         });
+    }
+
+    @Override
+    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
+        return Optional.ofNullable(events.getOrDefault(user, Map.of()).get(eventId));
+    }
+
+    @Override
+    public Map<String, Object> export(UserKey user) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        load(user).ifPresent(s -> all.put("session", s.toString()));
+        all.put("ratings", ratings.getOrDefault(user, Map.of()));
+        return all;
+    }
+
+    @Override
+    public void forget(UserKey user) {
+        sessions.remove(user);
+        events.remove(user);
+        ratings.remove(user);
+    }
+
+    @Override
+    public boolean reachable() {
+        return true;
     }
 
     public int size() {

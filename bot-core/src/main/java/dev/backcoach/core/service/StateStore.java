@@ -1,20 +1,44 @@
 package dev.backcoach.core.service;
 
+import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Where sessions live durably. The cache in front of it is never the source of truth. */
+/**
+ * Where everything about users lives durably. The cache in front of it is never the source of
+ * truth. Implementations: in memory (tests, trying out), SQLite and PostgreSQL ({@code bot-storage}).
+ */
 public interface StateStore {
 
     Optional<Session> load(UserKey user);
 
     /**
-     * Saves {@code session} only if the stored version is still {@code expectedVersion} (0: not
-     * stored yet), so two instances cannot overwrite each other's turn.
+     * Commits one turn atomically: the session (only if the stored version is still {@code
+     * expectedVersion}; 0 means not stored yet), the turn's durable effects (ratings), and the
+     * event's replies for replaying a re-delivered event. Nothing is written if anything fails.
      *
-     * @throws ConcurrentUpdateException when someone else saved first
-     * @throws StoreUnavailableException when the store cannot be reached; nothing was saved
+     * @throws ConcurrentUpdateException when someone else saved first; nothing was written
+     * @throws StoreUnavailableException when the store cannot be reached; nothing was written
      */
-    void save(Session session, long expectedVersion);
+    void commit(TurnRecord turn);
+
+    /** The replies of an event already committed for this user, for answering a re-delivery. */
+    Optional<List<Reply>> repliesOf(UserKey user, String eventId);
+
+    /** Everything stored about the user, table by table, as plain values (for /export). */
+    Map<String, Object> export(UserKey user);
+
+    /** Deletes every row of the user in every table. Afterwards the user is new. */
+    void forget(UserKey user);
+
+    /** True when the store answers right now (for health reporting). */
+    boolean reachable();
+
+    /** Convenience for a turn without event or effects. */
+    default void save(Session session, long expectedVersion) {
+        commit(new TurnRecord(session, expectedVersion, "", List.of(), List.of()));
+    }
 }

@@ -40,9 +40,10 @@ class OnboardingTest {
     void withoutConsentOnlyGeneralInformationIsOffered() {
         Chat chat = new Chat().send("/start").press("Yes").press("No");
         assertThat(chat.text()).contains(chat.catalogText("start.consent_declined"));
+        assertThat(chat.store.load(chat.user())).as("declining consent keeps nothing").isEmpty();
 
         chat.send("/techniques");
-        assertThat(chat.text()).contains(chat.catalogText("onboarding.needed"), chat.catalogText("start.ask_consent"));
+        assertThat(chat.text()).contains(chat.catalogText("onboarding.needed"), chat.catalogText("start.ask_adult"));
 
         chat.send("/help");
         assertThat(chat.text()).contains(chat.catalogText("help"));

@@ -19,24 +19,36 @@ import org.junit.jupiter.api.Test;
 class ConversationServiceTest {
 
     /** A store that can be switched off, like a database that went away. */
-    static final class FlakyStore implements StateStore {
-        final InMemoryStateStore delegate = new InMemoryStateStore();
+    static final class FlakyStore extends ForwardingStore {
         final AtomicBoolean down = new AtomicBoolean();
 
-        @Override
-        public Optional<Session> load(UserKey user) {
+        private void failIfDown() {
             if (down.get()) {
                 throw new StoreUnavailableException("connection refused", null);
             }
-            return delegate.load(user);
         }
 
         @Override
-        public void save(Session session, long expectedVersion) {
-            if (down.get()) {
-                throw new StoreUnavailableException("connection refused", null);
-            }
-            delegate.save(session, expectedVersion);
+        public Optional<Session> load(UserKey user) {
+            failIfDown();
+            return super.load(user);
+        }
+
+        @Override
+        public void commit(TurnRecord turn) {
+            failIfDown();
+            super.commit(turn);
+        }
+
+        @Override
+        public Optional<java.util.List<dev.backcoach.core.model.Reply>> repliesOf(UserKey user, String eventId) {
+            failIfDown();
+            return super.repliesOf(user, eventId);
+        }
+
+        @Override
+        public boolean reachable() {
+            return !down.get();
         }
     }
 
@@ -50,7 +62,12 @@ class ConversationServiceTest {
         chat.press("No");
         assertThat(chat.text()).startsWith(chat.catalogText("error.unavailable"));
 
+        assertThat(chat.service.health().state().up()).isFalse();
+        assertThat(chat.service.health().state().reason()).isEqualTo("connection refused");
+
         store.down.set(false);
+        chat.service.health().probe();
+        assertThat(chat.service.health().state().up()).isTrue();
         assertThat(chat.session()).isEqualTo(before);
         chat.press("No");
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(2));
@@ -73,18 +90,12 @@ class ConversationServiceTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
-        InMemoryStateStore delegate = new InMemoryStateStore();
-        StateStore watching = new StateStore() {
+        StateStore watching = new ForwardingStore() {
             @Override
-            public Optional<Session> load(UserKey user) {
-                return delegate.load(user);
-            }
-
-            @Override
-            public void save(Session session, long expectedVersion) {
+            public void commit(TurnRecord turn) {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
-                    delegate.save(session, expectedVersion);
+                    super.commit(turn);
                 } catch (ConcurrentUpdateException e) {
                     conflicts.incrementAndGet();
                     throw e;
@@ -107,5 +118,19 @@ class ConversationServiceTest {
         assertThat(maxInFlight.get()).isEqualTo(1);
         assertThat(conflicts.get()).isZero();
         assertThat(chat.service.cacheStats().hitCount()).isGreaterThan(0);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAnsweredTwiceButRunOnce() {
+        Chat chat = new Chat().onboarded().send("/check");
+        var press = new dev.backcoach.core.model.Inbound.Choice(chat.session().user(),
+                dev.backcoach.core.model.ChatRef.privateWith("user-1"), "update-42", chat.button("No").data());
+        chat.deliver(press);
+        var first = chat.replies();
+        Session after = chat.session();
+        chat.deliver(press);
+        assertThat(chat.replies()).isEqualTo(first);
+        assertThat(chat.session()).isEqualTo(after);
+        assertThat(after.dialogue()).isEqualTo(new Dialogue.Screening(1));
     }
 }

@@ -1,0 +1,43 @@
+package dev.backcoach.core.service;
+
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real in-memory store that tests can watch or switch off by overriding a method or two. */
+class ForwardingStore implements StateStore {
+    final InMemoryStateStore delegate = new InMemoryStateStore();
+
+    @Override
+    public Optional<Session> load(UserKey user) {
+        return delegate.load(user);
+    }
+
+    @Override
+    public void commit(TurnRecord turn) {
+        delegate.commit(turn);
+    }
+
+    @Override
+    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
+        return delegate.repliesOf(user, eventId);
+    }
+
+    @Override
+    public Map<String, Object> export(UserKey user) {
+        return delegate.export(user);
+    }
+
+    @Override
+    public void forget(UserKey user) {
+        delegate.forget(user);
+    }
+
+    @Override
+    public boolean reachable() {
+        return delegate.reachable();
+    }
+}
