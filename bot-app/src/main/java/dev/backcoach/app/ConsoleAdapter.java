@@ -33,6 +33,7 @@ public final class ConsoleAdapter implements ChannelPort {
     private final ChatRef chat = ChatRef.privateWith("console");
     /** The buttons of the latest message, which numbers refer to. */
     private volatile List<Button> shown = List.of();
+    private final long runId = System.currentTimeMillis();
     private long events;
 
     public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service,
@@ -43,9 +44,17 @@ public final class ConsoleAdapter implements ChannelPort {
         this.timers = timers;
     }
 
-    /** Reads lines until end of input. A greeting starts the chat, as /start does on the platforms. */
+    /**
+     * Reads lines until end of input. A new user is greeted as /start does on the platforms; a known
+     * one (after a restart) sees the question they were at, so nothing of their place is lost.
+     */
     public void run() throws IOException {
-        service.accept(new Inbound.Command(user, chat, nextEventId(), "start", ""), this);
+        List<Reply> where = service.currentPrompt(user);
+        if (where.isEmpty()) {
+            service.accept(new Inbound.Command(user, chat, nextEventId(), "start", ""), this);
+        } else {
+            deliver(user, chat, where);
+        }
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             service.accept(toInbound(line), this);
         }
@@ -86,6 +95,10 @@ public final class ConsoleAdapter implements ChannelPort {
     public synchronized void deliver(UserKey to, ChatRef where, List<Reply> replies) {
         for (Reply reply : replies) {
             out.println(reply.text());
+            if (reply.document() != null) {
+                out.println("--- " + reply.document().fileName() + " ---");
+                out.println(new String(reply.document().content(), StandardCharsets.UTF_8));
+            }
             if (!reply.buttons().isEmpty()) {
                 out.println(renderButtons(reply.buttons()));
                 shown = reply.allButtons();
@@ -114,7 +127,8 @@ public final class ConsoleAdapter implements ChannelPort {
         return label.matches("\\d+");
     }
 
+    /** Unique across runs too: a durable store would otherwise replay an earlier run's replies. */
     private synchronized String nextEventId() {
-        return "console-" + (++events);
+        return "console-" + runId + "-" + (++events);
     }
 }
