@@ -1,2 +1,10 @@
-/** Persistence for BackCoach; the JDBC stores arrive with the durable-state work. */
+/**
+ * Durable state in SQLite (one file, the default) or PostgreSQL (shared by several instances).
+ * {@link dev.backcoach.storage.Database} opens the pool and migrates the schema; {@link
+ * dev.backcoach.storage.JdbcStateStore} implements the core's {@code StateStore} on it. Everything
+ * else is package-private so the schema and the SQL can change without breaking callers.
+ */
+@NullMarked
 package dev.backcoach.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package dev.backcoach.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.backcoach.core.service.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open database: a small connection pool with the schema migrated to the newest version. The
+ * dialect follows from the URL ({@code jdbc:sqlite:} or {@code jdbc:postgresql:}). Close it on
+ * shutdown. Its {@link #toString()} and its messages never contain the password.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String description;
+    private final Redaction redaction;
+
+    /** The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that is down. */
+    Database(DatabaseSettings settings) {
+        this.dialect = Dialect.of(settings.url());
+        // SQLite: the absolute path, so the log says where the file really is.
+        DatabaseSettings resolved = dialect == Dialect.SQLITE
+                ? new DatabaseSettings(SqliteFile.prepare(settings.url()), null, null) : settings;
+        this.description = dialect.name().toLowerCase(Locale.ROOT) + " " + resolved.urlWithoutSecrets();
+        this.redaction = new Redaction(settings.password());
+        this.pool = Pools.create(resolved, dialect);
+    }
+
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws IllegalArgumentException when the URL is not a supported one
+     * @throws StoreUnavailableException when the database cannot be reached (within about 2 s)
+     */
+    public static Database open(DatabaseSettings settings) {
+        Database database = new Database(settings);
+        try {
+            database.migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private void migrate() {
+        // Reach the database first, so "down" is told apart from a migration that fails.
+        try (Connection ignored = pool.getConnection()) {
+            log.debug("reached {}", description);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(redaction.apply("cannot reach the database (" + description + "): "
+                    + Redaction.rootMessage(e)), e);
+        }
+        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(pool)
+                .locations(dialect.migrations())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        log.info("database {} at schema version {} ({} migrations applied now)", description,
+                result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /** For other users of the same database, such as the scheduler. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    boolean isClosed() {
+        return pool.isClosed();
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    Redaction redaction() {
+        return redaction;
+    }
+
+    /** The dialect and the URL without credentials, e.g. {@code sqlite jdbc:sqlite:/srv/bot/data/backcoach.db}. */
+    @Override
+    public String toString() {
+        return description;
+    }
+}

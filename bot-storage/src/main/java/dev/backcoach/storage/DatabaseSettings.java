@@ -1,0 +1,51 @@
+package dev.backcoach.storage;
+
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the database is. {@code user} and {@code password} are for PostgreSQL; SQLite ignores them.
+ * {@link #toString()} never shows the password, nor the URL's query string, which may carry one.
+ */
+public record DatabaseSettings(String url, @Nullable String user, @Nullable String password) {
+    public static final String DEFAULT_URL = "jdbc:sqlite:data/backcoach.db";
+
+    public DatabaseSettings {
+        url = Objects.requireNonNull(url, "url").strip();
+        user = blankToNull(user);
+        password = blankToNull(password);
+    }
+
+    /** DATABASE_URL (default {@value #DEFAULT_URL}), DATABASE_USER and DATABASE_PASSWORD. */
+    public static DatabaseSettings fromEnvironment(Map<String, String> env) {
+        String url = blankToNull(env.get("DATABASE_URL"));
+        return new DatabaseSettings(url == null ? DEFAULT_URL : url, env.get("DATABASE_USER"),
+                env.get("DATABASE_PASSWORD"));
+    }
+
+    /** The URL without query string and user info: safe for logs, messages and health reports. */
+    public String urlWithoutSecrets() {
+        String safe = url;
+        int query = safe.indexOf('?');
+        if (query >= 0) {
+            safe = safe.substring(0, query);
+        }
+        int hostStart = safe.indexOf("//");
+        int at = safe.indexOf('@', Math.max(hostStart, 0));
+        if (hostStart >= 0 && at > hostStart) {
+            safe = safe.substring(0, hostStart + 2) + safe.substring(at + 1);
+        }
+        return safe;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + urlWithoutSecrets() + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + "]";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.backcoach.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
+
+/** The connection pool for each dialect. */
+final class Pools {
+    /** A database that is down fails a turn within this, instead of holding the user's lock. */
+    static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /** How long a write waits for another writer (SQLite) or a locked row (PostgreSQL). */
+    static final int LOCK_WAIT_MILLIS = 5_000;
+
+    private Pools() {}
+
+    /** @param settings with a SQLite URL already made absolute by {@link SqliteFile#prepare} */
+    static HikariDataSource create(DatabaseSettings settings, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("backcoach-" + dialect.name().toLowerCase(Locale.ROOT));
+        config.setDriverClassName(dialect.driverClass);
+        config.setMaximumPoolSize(dialect.poolSize);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(1_000);
+        // Build the pool even when the database is down; Database.open reports that itself, clearly.
+        config.setInitializationFailTimeout(-1);
+        if (dialect == Dialect.SQLITE) {
+            config.setJdbcUrl(settings.url());
+            config.setDataSourceProperties(sqlitePragmas());
+        } else {
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.addDataSourceProperty("connectTimeout", TimeUnit.MILLISECONDS.toSeconds(CONNECTION_TIMEOUT_MILLIS));
+            config.addDataSourceProperty("ApplicationName", "backcoach");
+            // As SQLite's busy_timeout: a row locked by a stuck instance fails the turn, it does not hang it.
+            config.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_WAIT_MILLIS);
+        }
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Applied by the driver on every new connection. WAL lets readers run beside the one writer;
+     * busy_timeout waits for that writer instead of failing at once; NORMAL is durable across
+     * application crashes in WAL mode; IMMEDIATE takes the write lock at BEGIN, so a transaction
+     * never fails halfway when it would upgrade from reading to writing.
+     */
+    private static Properties sqlitePragmas() {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setBusyTimeout(LOCK_WAIT_MILLIS);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return sqlite.toProperties();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.backcoach.storage;
+
+import dev.backcoach.core.service.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The file behind a {@code jdbc:sqlite:} URL. SQLite creates the file but not its folder, and a
+ * relative path is taken relative to the working directory (the runtime contract), so the URL is
+ * rewritten to the absolute path whose folder was created.
+ */
+final class SqliteFile {
+    private SqliteFile() {}
+
+    /** Creates the folder and returns the URL to connect to. */
+    static String prepare(String url) {
+        String rest = url.substring(Dialect.SQLITE.prefix.length());
+        int query = rest.indexOf('?');
+        String location = query < 0 ? rest : rest.substring(0, query);
+        String parameters = query < 0 ? "" : rest.substring(query);
+        if (location.isEmpty() || location.contains(":memory:") || parameters.contains("mode=memory")) {
+            throw new IllegalArgumentException("DATABASE_URL: an in-memory SQLite database is not supported: each "
+                    + "pooled connection would get its own empty database. Use a file, e.g. "
+                    + DatabaseSettings.DEFAULT_URL);
+        }
+        if (location.startsWith("file:")) {
+            // A URI form: leave SQLite's own parsing alone; only its folder needs to exist.
+            String path = location.replaceFirst("^file:(//)?", "");
+            createFolder(Path.of(path).toAbsolutePath());
+            return url;
+        }
+        Path file = Path.of(location).toAbsolutePath();
+        createFolder(file);
+        return Dialect.SQLITE.prefix + file + parameters;
+    }
+
+    private static void createFolder(Path file) {
+        Path folder = file.getParent();
+        if (folder == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException | SecurityException e) {
+            throw new StoreUnavailableException("cannot create the folder " + folder + " for the SQLite database", e);
+        }
+    }
+}
