@@ -1,0 +1,74 @@
+package dev.backcoach.storage;
+
+import dev.backcoach.core.service.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs work on a pooled connection and turns every SQL failure into the port's {@link
+ * StoreUnavailableException}, so callers see exactly the two exceptions the port promises.
+ */
+final class Jdbc {
+    private static final Logger log = LoggerFactory.getLogger(Jdbc.class);
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Database database;
+
+    Jdbc(Database database) {
+        this.database = database;
+    }
+
+    /** One statement or a few reads, each committed on its own. */
+    <T> T read(String action, Work<T> work) {
+        try (Connection connection = database.connection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw unavailable(action, e);
+        }
+    }
+
+    /** All or nothing: any exception, the port's own included, rolls everything back and is rethrown. */
+    <T> T transaction(String action, Work<T> work) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+            // The pool restores auto-commit when the connection goes back.
+        } catch (SQLException e) {
+            throw unavailable(action, e);
+        }
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The connection is likely gone, which rolls back as well; keep the first failure.
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Expected failures (down, locked, refused, pool timeout) are left to the caller to report;
+     * anything else is a bug or a broken schema and is logged here, once, with its stack trace.
+     */
+    private StoreUnavailableException unavailable(String action, SQLException e) {
+        String reason = database.redaction().apply(Redaction.rootMessage(e));
+        if (database.isClosed() || database.dialect().meansUnavailable(e)) {
+            return new StoreUnavailableException("database unavailable while " + action + ": " + reason, e);
+        }
+        log.error("unexpected database error while {} ({})", action, database, e);
+        return new StoreUnavailableException("unexpected database error while " + action + ": " + reason, e);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.backcoach.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.ConcurrentUpdateException;
+import dev.backcoach.core.service.StateStore;
+import dev.backcoach.core.service.TurnRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link StateStore} on SQLite or PostgreSQL. A turn is one transaction: the version-checked
+ * session row, the day's rating and the event's replies are written together or not at all.
+ */
+public final class JdbcStateStore implements StateStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
+
+    /** One rating per user and day: a later one the same day replaces it. */
+    private static final String UPSERT_RATING = "INSERT INTO progress_rating (platform, user_id, day, score) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (platform, user_id, day) DO UPDATE SET score = excluded.score";
+    /** A re-delivered event never gets here (its replies are replayed), so a conflict is a harmless race. */
+    private static final String INSERT_EVENT = "INSERT INTO processed_event "
+            + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
+            + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
+    private static final String SELECT_REPLIES =
+            "SELECT replies FROM processed_event WHERE platform = ? AND user_id = ? AND event_id = ?";
+    private static final String PURGE_EVENTS = "DELETE FROM processed_event WHERE created_at < ?";
+
+    private final Database database;
+    private final Dialect dialect;
+    private final Jdbc jdbc;
+    private final SessionRows sessions;
+    private final Clock clock;
+    private volatile @Nullable UserTables userTables;
+
+    public JdbcStateStore(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock stamps rows with their write time, which decides when old events are purged */
+    public JdbcStateStore(Database database, Clock clock) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.jdbc = new Jdbc(database);
+        this.sessions = new SessionRows(dialect);
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Session> load(UserKey user) {
+        return jdbc.read("loading a session", c -> sessions.load(c, user));
+    }
+
+    @Override
+    public void commit(TurnRecord turn) {
+        Session session = turn.session();
+        UserKey user = session.user();
+        Instant now = clock.instant();
+        jdbc.transaction("committing a turn", c -> {
+            if (!sessions.write(c, session, turn.expectedVersion(), now)) {
+                throw new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
+            }
+            for (Effect effect : turn.effects()) {
+                if (effect instanceof Effect.RecordRating rating) {
+                    // The session's user, not the effect's: a turn only ever writes its own user's rows.
+                    upsertRating(c, user, rating.day(), rating.score());
+                }
+            }
+            if (!turn.eventId().isEmpty()) {
+                insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
+        if (eventId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> json = jdbc.read("looking up an event", c -> {
+            try (PreparedStatement select = c.prepareStatement(SELECT_REPLIES)) {
+                UserTables.bindUser(select, user);
+                select.setString(3, eventId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            }
+        });
+        return json.map(JdbcStateStore::replies);
+    }
+
+    /** An unreadable row still marks the event as processed: better no answer than running it twice. */
+    private static List<Reply> replies(String json) {
+        try {
+            return RepliesJson.read(json);
+        } catch (JsonProcessingException e) {
+            log.warn("stored replies of an event cannot be read ({}); answering the re-delivery with nothing",
+                    e.getOriginalMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public Map<String, Object> export(UserKey user) {
+        return jdbc.read("exporting a user's data", c -> userTables(c).export(c, user));
+    }
+
+    @Override
+    public void forget(UserKey user) {
+        jdbc.transaction("forgetting a user", c -> {
+            userTables(c).forget(c, user);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean reachable() {
+        try (Connection c = database.connection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the replies kept for re-deliveries that were processed before {@code cutoff}; returns how many. */
+    public int purgeEventsBefore(Instant cutoff) {
+        return jdbc.read("purging old events", c -> {
+            try (PreparedStatement delete = c.prepareStatement(PURGE_EVENTS)) {
+                dialect.setInstant(delete, 1, cutoff);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private void upsertRating(Connection c, UserKey user, LocalDate day, int score) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_RATING)) {
+            UserTables.bindUser(upsert, user);
+            dialect.setDate(upsert, 3, day);
+            upsert.setInt(4, score);
+            upsert.executeUpdate();
+        }
+    }
+
+    private void insertEvent(Connection c, UserKey user, String eventId, String replies, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
+            UserTables.bindUser(insert, user);
+            insert.setString(3, eventId);
+            insert.setString(4, replies);
+            dialect.setInstant(insert, 5, now);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Found once, on first use, so constructing a store needs no connection. */
+    private UserTables userTables(Connection c) throws SQLException {
+        UserTables tables = userTables;
+        if (tables == null) {
+            tables = UserTables.discover(c);
+            userTables = tables;
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.backcoach.storage;
+
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The user_session table: one row per user, written only if its version is the one expected. */
+final class SessionRows {
+    private static final String FIELDS = "version, adult, consented, route, route_date, check_in_date, equipment, "
+            + "dialogue, paused, prompt_seq, ratings, rating_day, updated_at";
+    private static final String SELECT = "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
+    /** DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort the transaction. */
+    private static final String INSERT = "INSERT INTO user_session (platform, user_id, " + FIELDS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+    private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, route = ?, "
+            + "route_date = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
+            + "ratings = ?, rating_day = ?, updated_at = ? WHERE platform = ? AND user_id = ? AND version = ?";
+
+    private final Dialect dialect;
+
+    SessionRows(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Optional<Session> load(Connection connection, UserKey user) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setString(1, user.platform().name());
+            select.setString(2, user.userId());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(read(row, user)) : Optional.empty();
+            }
+        }
+    }
+
+    /** False when the stored version is not {@code expectedVersion} (0: no row yet); nothing was written then. */
+    boolean write(Connection connection, Session session, long expectedVersion, Instant now) throws SQLException {
+        UserKey user = session.user();
+        if (expectedVersion == 0) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, user.platform().name());
+                insert.setString(2, user.userId());
+                bindFields(insert, 3, session, now);
+                return insert.executeUpdate() == 1;
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            int next = bindFields(update, 1, session, now);
+            update.setString(next, user.platform().name());
+            update.setString(next + 1, user.userId());
+            update.setLong(next + 2, expectedVersion);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private int bindFields(PreparedStatement statement, int first, Session s, Instant now) throws SQLException {
+        int i = first;
+        statement.setLong(i++, s.version());
+        statement.setBoolean(i++, s.adult());
+        statement.setBoolean(i++, s.consented());
+        statement.setString(i++, s.route().name());
+        dialect.setDate(statement, i++, s.routeDate());
+        dialect.setDate(statement, i++, s.checkInDate());
+        statement.setInt(i++, s.equipment());
+        statement.setString(i++, DialogueCodec.encode(s.dialogue()));
+        statement.setString(i++, DialogueCodec.encodeGuide(s.paused()));
+        statement.setInt(i++, s.promptSeq());
+        statement.setInt(i++, s.ratings());
+        statement.setInt(i++, s.ratingDay());
+        dialect.setInstant(statement, i++, now);
+        return i;
+    }
+
+    private Session read(ResultSet row, UserKey user) throws SQLException {
+        return new Session(user, row.getLong("version"), row.getBoolean("adult"), row.getBoolean("consented"),
+                route(row.getString("route")), dialect.getDate(row, "route_date"),
+                dialect.getDate(row, "check_in_date"), row.getInt("equipment"),
+                DialogueCodec.decode(row.getString("dialogue")), DialogueCodec.decodeGuide(row.getString("paused")),
+                row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"));
+    }
+
+    /** A route this version does not know means "check again", never a crash. */
+    private static Route route(String name) {
+        try {
+            return Route.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return Route.UNSCREENED;
+        }
+    }
+}
