@@ -1,0 +1,81 @@
+package dev.backcoach.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backcoach.core.model.UserKey;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Looks at the database directly, apart from the store's own code: which tables exist and what
+ * they hold, so /forget is checked against the schema and not against the store's own table list.
+ */
+final class SchemaFacts {
+    private static final String FLYWAY_HISTORY = "flyway_schema_history";
+
+    private SchemaFacts() {}
+
+    /** Every table but Flyway's history; each must carry platform and user_id. */
+    static List<String> userTables(Database database) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection()) {
+            DatabaseMetaData metadata = c.getMetaData();
+            try (ResultSet rows = metadata.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String table = rows.getString("TABLE_NAME");
+                    if (!table.equalsIgnoreCase(FLYWAY_HISTORY)) {
+                        tables.add(table);
+                    }
+                }
+            }
+            for (String table : tables) {
+                assertThat(columns(metadata, c, table)).as("user table " + table).contains("platform", "user_id");
+            }
+        }
+        return tables;
+    }
+
+    static int rowsOf(Database database, String table, UserKey user) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT COUNT(*) FROM " + table + " WHERE platform = ? AND user_id = ?")) {
+            count.setString(1, user.platform().name());
+            count.setString(2, user.userId());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    static String dialogueColumn(Database database, UserKey user) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT dialogue FROM user_session WHERE platform = ? AND user_id = ?")) {
+            select.setString(1, user.platform().name());
+            select.setString(2, user.userId());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static Set<String> columns(DatabaseMetaData metadata, Connection c, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rows = metadata.getColumns(c.getCatalog(), c.getSchema(), table, "%")) {
+            while (rows.next()) {
+                names.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.backcoach.storage;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on a SQLite file of its own per test. */
+class SqliteStateStoreTest extends StateStoreContract {
+    @TempDir
+    Path folder;
+
+    @Override
+    DatabaseSettings newDatabase() {
+        return new DatabaseSettings("jdbc:sqlite:" + folder.resolve("backcoach.db"), null, null);
+    }
+}
