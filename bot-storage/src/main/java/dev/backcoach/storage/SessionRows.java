@@ -67,13 +67,27 @@ final class SessionRows {
         dialect.setDate(statement, i++, s.routeDate());
         dialect.setDate(statement, i++, s.checkInDate());
         statement.setInt(i++, s.equipment());
-        statement.setString(i++, DialogueCodec.encode(s.dialogue()));
+        String dialogue = DialogueCodec.encode(s.dialogue());
+        statement.setString(i++, dialogue);
         statement.setString(i++, DialogueCodec.encodeGuide(s.paused()));
-        statement.setInt(i++, s.promptSeq());
+        statement.setInt(i++, storedPromptSeq(s, dialogue));
         statement.setInt(i++, s.ratings());
         statement.setInt(i++, s.ratingDay());
         dialect.setInstant(statement, i++, now);
         return i;
+    }
+
+    /**
+     * Answer buttons carry the prompt sequence. When the stored dialogue reads back as another
+     * question (a screening reduced to its first question, a pain question to its guidance), a
+     * button still on the user's screen must not answer it: "No" to question 5 would otherwise
+     * count as "No" to question 1, which was never asked. The next sequence number has not been
+     * handed out yet (the engine moves it by one per new question, and only committed turns reply),
+     * so storing it makes every earlier button stale after a reload.
+     */
+    private static int storedPromptSeq(Session s, String storedDialogue) {
+        boolean readsBackTheSame = DialogueCodec.decode(storedDialogue).equals(s.dialogue());
+        return readsBackTheSame ? s.promptSeq() : s.promptSeq() + 1;
     }
 
     private Session read(ResultSet row, UserKey user) throws SQLException {

@@ -186,18 +186,29 @@ abstract class StateStoreContract {
     }
 
     @Test
-    void theScreeningIndexIsNeverStored() throws SQLException {
-        store.save(onboarded(ANNA).withDialogue(new Dialogue.Screening(5)).withVersion(1), 0);
+    void theScreeningIndexIsNeverStoredAndOldAnswerButtonsGoStale() throws SQLException {
+        store.save(onboarded(ANNA).withDialogue(new Dialogue.Screening(5)).withPromptSeq(17).withVersion(1), 0);
 
-        assertThat(store.load(ANNA)).map(Session::dialogue).contains(new Dialogue.Screening(0));
+        Session loaded = store.load(ANNA).orElseThrow();
+        assertThat(loaded.dialogue()).isEqualTo(new Dialogue.Screening(0));
+        assertThat(loaded.promptSeq()).as("a button answering question 5 must not answer question 0").isNotEqualTo(17);
         assertThat(SchemaFacts.dialogueColumn(database, ANNA)).isEqualTo("screening");
     }
 
     @Test
-    void aPainQuestionIsStoredAsTheGuidanceItInterrupted() {
-        store.save(onboarded(ANNA).withDialogue(new Dialogue.HurtCheck(FOAM_ROLLER)).withVersion(1), 0);
+    void theFirstScreeningQuestionKeepsItsButtons() {
+        store.save(onboarded(ANNA).withDialogue(new Dialogue.Screening(0)).withPromptSeq(17).withVersion(1), 0);
 
-        assertThat(store.load(ANNA)).map(Session::dialogue).contains(new Dialogue.Guiding(FOAM_ROLLER));
+        assertThat(store.load(ANNA)).map(Session::promptSeq).contains(17);
+    }
+
+    @Test
+    void aPainQuestionIsStoredAsTheGuidanceItInterrupted() {
+        store.save(onboarded(ANNA).withDialogue(new Dialogue.HurtCheck(FOAM_ROLLER)).withPromptSeq(4).withVersion(1), 0);
+
+        Session loaded = store.load(ANNA).orElseThrow();
+        assertThat(loaded.dialogue()).isEqualTo(new Dialogue.Guiding(FOAM_ROLLER));
+        assertThat(loaded.promptSeq()).as("its Yes/No buttons must not act on the guidance").isNotEqualTo(4);
     }
 
     @Test
