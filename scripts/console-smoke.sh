@@ -14,7 +14,11 @@ answers() {
   for _ in $(seq 8); do echo Next; done     # introduction, every step, finish
 }
 
-out=$(answers | env -u TELEGRAM_BOT_TOKEN -u DISCORD_BOT_TOKEN timeout 60 java -jar "$jar")
+# A fresh database: state is durable, so a second run would (rightly) continue where the first ended.
+db_dir=$(mktemp -d)
+trap 'rm -rf "$db_dir"' EXIT
+out=$(answers | env -u TELEGRAM_BOT_TOKEN -u DISCORD_BOT_TOKEN DATABASE_URL="jdbc:sqlite:$db_dir/smoke.db" \
+  timeout 60 java -jar "$jar")
 for expected in "[1] Yes  [2] No" "Foam roller · step" "Foam roller done"; do
   if ! grep -qF -- "$expected" <<<"$out"; then
     echo "console-smoke: expected '$expected' in the conversation; it ended with:" >&2

@@ -1,40 +1,36 @@
 package dev.backcoach.app;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.service.CacheSettings;
-import dev.backcoach.core.service.ConversationService;
-import dev.backcoach.core.service.InMemoryStateStore;
-import java.io.IOException;
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import dev.backcoach.core.service.StoreUnavailableException;
 
 /** Starts BackCoach. With no platform token set, it chats on the terminal. */
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         for (String token : new String[] {"TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN"}) {
             String value = System.getenv(token);
             if (value != null && !value.isBlank()) {
                 // The platform adapters arrive in later versions; never run silently without them.
-                System.err.println(token + " is set, but this version has no " + token.split("_")[0].toLowerCase()
+                fail(2, token + " is set, but this version has no " + token.split("_")[0].toLowerCase()
                         + " adapter yet: unset it to chat on the terminal.");
-                System.exit(2);
             }
         }
-        Catalog catalog = CatalogLoader.load("en");
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "step-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ConsoleAdapter[] console = new ConsoleAdapter[1];
-        ConversationService service = new ConversationService(catalog, new InMemoryStateStore(), Clock.systemUTC(),
-                effect -> console[0].onEffect(effect), CacheSettings.DEFAULT);
-        console[0] = new ConsoleAdapter(System.in, System.out, service, timers);
-        console[0].run();
-        timers.shutdownNow();
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            fail(2, e.getMessage());
+            return;
+        }
+        try (Application app = new Application(config, System.in, System.out)) {
+            app.runConsole();
+        } catch (StoreUnavailableException e) {
+            fail(1, "Cannot start: " + e.getMessage());
+        }
+    }
+
+    private static void fail(int status, String line) {
+        System.err.println(line);
+        System.exit(status);
     }
 }
