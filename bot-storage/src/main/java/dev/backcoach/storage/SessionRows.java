@@ -1,6 +1,7 @@
 package dev.backcoach.storage;
 
 import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import java.sql.Connection;
@@ -79,15 +80,15 @@ final class SessionRows {
 
     /**
      * Answer buttons carry the prompt sequence. When the stored dialogue reads back as another
-     * question (a screening reduced to its first question, a pain question to its guidance), a
-     * button still on the user's screen must not answer it: "No" to question 5 would otherwise
-     * count as "No" to question 1, which was never asked. The next sequence number has not been
-     * handed out yet (the engine moves it by one per new question, and only committed turns reply),
-     * so storing it makes every earlier button stale after a reload.
+     * question (a pain question reloaded as its guidance), a button still on the user's screen must
+     * not answer it. The next sequence number has not been handed out yet (the engine moves it by one
+     * per new question, and only committed turns reply), so storing it makes earlier buttons stale.
+     * A screening keeps its sequence: its answer buttons carry their question's number themselves, so
+     * after a reload (or on another instance) the user's press still answers the question they saw.
      */
     private static int storedPromptSeq(Session s, String storedDialogue) {
         boolean readsBackTheSame = DialogueCodec.decode(storedDialogue).equals(s.dialogue());
-        return readsBackTheSame ? s.promptSeq() : s.promptSeq() + 1;
+        return readsBackTheSame || s.dialogue() instanceof Dialogue.Screening ? s.promptSeq() : s.promptSeq() + 1;
     }
 
     private Session read(ResultSet row, UserKey user) throws SQLException {

@@ -36,6 +36,8 @@ final class Answers {
             return guidance.rate(s, Integer.parseInt(action.substring(1)), today);
         } else if (d instanceof Dialogue.Settings && (action.equals("changed") || action.equals("plan"))) {
             return settings(s, action);
+        } else if (d instanceof Dialogue.Screening) {
+            return screeningAnswer(s, action, today);
         } else if (!yesNo) {
             return stale(s);
         } else if (d instanceof Dialogue.AskAdult) {
@@ -48,8 +50,6 @@ final class Answers {
                     // Declining consent keeps nothing: the user is forgotten, as after /forget.
                     : Outcome.to(Session.fresh(s.user()), texts.get("start.consent_declined"))
                             .with(new Effect.Forget(s.user()));
-        } else if (d instanceof Dialogue.Screening q) {
-            return screening(s, q.index(), yes, today);
         } else if (d instanceof Dialogue.AskClearance) {
             return yes
                     ? Outcome.to(s.withRoute(Route.CLEARED, today).withDialogue(new Dialogue.Planning(0, 0)),
@@ -81,6 +81,23 @@ final class Answers {
 
     Outcome stale(Session s) {
         return Outcome.to(s, texts.get("input.stale_button"));
+    }
+
+    /**
+     * A screening answer names its question ({@code n7}: "No" to question 7). The stored session
+     * does not know the question (answers are never stored), so after a reload or on another
+     * instance the button the user pressed says which question they answered; the unchanged prompt
+     * sequence proves it is the question currently asked.
+     */
+    private Outcome screeningAnswer(Session s, String action, LocalDate today) {
+        if (!action.matches("[yn]\\d{1,3}")) {
+            return stale(s);
+        }
+        int index = Integer.parseInt(action.substring(1));
+        if (index >= catalog.screening().size()) {
+            return stale(s);
+        }
+        return screening(s, index, action.charAt(0) == 'y', today);
     }
 
     /** The first "Yes" decides: questions run in tier order, most urgent first. */

@@ -39,7 +39,10 @@ final class Prompts {
         } else if (d instanceof Dialogue.Screening q) {
             int total = catalog.screening().size();
             String text = "(" + (q.index() + 1) + "/" + total + ") " + catalog.screening().get(q.index()).text();
-            return yesNo(seq, text, "button.yes", "button.no");
+            // The question's number rides in the button, so the store never needs to keep it.
+            return new Reply(text, List.of(List.of(
+                    new Button(texts.get("button.yes"), ButtonData.answer(seq, "y" + q.index())),
+                    new Button(texts.get("button.no"), ButtonData.answer(seq, "n" + q.index())))), false);
         } else if (d instanceof Dialogue.AskClearance) {
             return yesNo(seq, texts.get("clear_first.ask"), "button.cleared", "button.not_cleared");
         } else if (d instanceof Dialogue.Planning p) {
