@@ -86,8 +86,8 @@ public final class SessionMemoryBenchmark {
         public void commit(TurnRecord turn) {}
 
         @Override
-        public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
-            return Optional.empty();
+        public Precheck precheck(UserKey user, String eventId) {
+            return new Precheck(12, Optional.empty());
         }
 
         @Override

@@ -36,8 +36,10 @@ public final class JdbcStateStore implements StateStore {
     private static final String INSERT_EVENT = "INSERT INTO processed_event "
             + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
             + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
-    private static final String SELECT_REPLIES =
-            "SELECT replies FROM processed_event WHERE platform = ? AND user_id = ? AND event_id = ?";
+    /** Both answers of {@link #precheck} in one round trip; the probe row makes both joins optional. */
+    private static final String PRECHECK = "SELECT s.version, e.replies FROM (SELECT 1 AS one) probe"
+            + " LEFT JOIN user_session s ON s.platform = ? AND s.user_id = ?"
+            + " LEFT JOIN processed_event e ON e.platform = ? AND e.user_id = ? AND e.event_id = ?";
     private static final String PURGE_EVENTS = "DELETE FROM processed_event WHERE created_at < ?";
 
     private final Database database;
@@ -88,20 +90,21 @@ public final class JdbcStateStore implements StateStore {
     }
 
     @Override
-    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
-        if (eventId.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> json = jdbc.read("looking up an event", c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT_REPLIES)) {
+    public Precheck precheck(UserKey user, String eventId) {
+        return jdbc.read("checking a turn", c -> {
+            try (PreparedStatement select = c.prepareStatement(PRECHECK)) {
                 UserTables.bindUser(select, user);
-                select.setString(3, eventId);
+                select.setString(3, user.platform().name());
+                select.setString(4, user.userId());
+                select.setString(5, eventId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                    row.next();
+                    long version = row.getLong(1); // 0 when there is no session row
+                    String json = eventId.isEmpty() ? null : row.getString(2);
+                    return new Precheck(version, Optional.ofNullable(json).map(JdbcStateStore::replies));
                 }
             }
         });
-        return json.map(JdbcStateStore::replies);
     }
 
     /** An unreadable row still marks the event as processed: better no answer than running it twice. */

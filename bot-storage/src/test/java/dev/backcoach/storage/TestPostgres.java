@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The PostgreSQL the tests use: BACKCOACH_TEST_PG_URL, _USER and _PASSWORD, by default the one that
  * {@code scripts/start-test-postgres.sh} sets up. Each test gets a schema of its own, so a run
- * starts empty and two runs never meet.
+ * starts empty and two runs never meet. Shared with other modules' tests through the test jar.
  */
-final class TestPostgres {
-    static final String URL = env("BACKCOACH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/backcoach_test");
-    static final String USER = env("BACKCOACH_TEST_PG_USER", "backcoach");
-    static final String PASSWORD = env("BACKCOACH_TEST_PG_PASSWORD", "backcoach");
+public final class TestPostgres {
+    public static final String URL = env("BACKCOACH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/backcoach_test");
+    public static final String USER = env("BACKCOACH_TEST_PG_USER", "backcoach");
+    public static final String PASSWORD = env("BACKCOACH_TEST_PG_PASSWORD", "backcoach");
 
     private TestPostgres() {}
 
@@ -28,7 +28,7 @@ final class TestPostgres {
     private static volatile @Nullable String unreachable;
 
     /** Skips the calling test when PostgreSQL is not running here; under CI=true it must run, so it fails. */
-    static void requireRunning() {
+    public static void requireRunning() {
         String why = unreachable == null ? (unreachable = probe()) : unreachable;
         if (why.isEmpty()) {
             return;
@@ -49,17 +49,17 @@ final class TestPostgres {
         }
     }
 
-    static String createSchema() throws SQLException {
+    public static String createSchema() throws SQLException {
         String schema = "backcoach_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         return schema;
     }
 
-    static void dropSchema(String schema) throws SQLException {
+    public static void dropSchema(String schema) throws SQLException {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
-    static DatabaseSettings settingsFor(String schema) {
+    public static DatabaseSettings settingsFor(String schema) {
         String separator = URL.contains("?") ? "&" : "?";
         return new DatabaseSettings(URL + separator + "currentSchema=" + schema.toLowerCase(Locale.ROOT), USER,
                 PASSWORD);

@@ -77,18 +77,25 @@ public final class ConversationService {
     private Turn runTurn(Inbound inbound) {
         UserKey user = inbound.user();
         for (int attempt = 1; ; attempt++) {
-            Session current;
-            Optional<List<Reply>> earlier;
+            StateStore.Precheck check;
             try {
-                current = cache.get(user, key -> store.load(key).orElseGet(() -> Session.fresh(key)));
+                check = store.precheck(user, inbound.eventId());
+            } catch (StoreUnavailableException e) {
+                Session known = cache.getIfPresent(user);
+                return unavailable(user, known == null ? Session.fresh(user) : known, known, e);
+            }
+            Session current;
+            try {
+                current = cache.getIfPresent(user);
+                if (current == null || current.version() != check.storedVersion()) {
+                    // Not cached, or another instance moved the user on since: the store decides.
+                    current = store.load(user).orElseGet(() -> Session.fresh(user));
+                    cache.put(user, current);
+                }
             } catch (StoreUnavailableException e) {
                 return unavailable(user, Session.fresh(user), null, e);
             }
-            try {
-                earlier = inbound.eventId().isEmpty() ? Optional.empty() : store.repliesOf(user, inbound.eventId());
-            } catch (StoreUnavailableException e) {
-                return unavailable(user, current, current, e);
-            }
+            Optional<List<Reply>> earlier = check.earlierReplies();
             if (earlier.isPresent()) {
                 // A re-delivery of an event already committed: answer it again, never run it twice.
                 return new Turn(current, earlier.get(), List.of());

@@ -44,8 +44,10 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
-        return Optional.ofNullable(events.getOrDefault(user, Map.of()).get(eventId));
+    public Precheck precheck(UserKey user, String eventId) {
+        Session stored = sessions.get(user);
+        return new Precheck(stored == null ? 0 : stored.version(),
+                Optional.ofNullable(events.getOrDefault(user, Map.of()).get(eventId)));
     }
 
     @Override

@@ -25,8 +25,21 @@ public interface StateStore {
      */
     void commit(TurnRecord turn);
 
+    /**
+     * One round trip before each turn: the stored version of the user's session (0: none), so a
+     * cached session that another instance has moved on is noticed, and the replies of {@code
+     * eventId} if that event was already committed, so a re-delivery is answered, not run again.
+     * An empty {@code eventId} never matches.
+     */
+    Precheck precheck(UserKey user, String eventId);
+
+    /** @param earlierReplies present when the event was already handled */
+    record Precheck(long storedVersion, Optional<List<Reply>> earlierReplies) {}
+
     /** The replies of an event already committed for this user, for answering a re-delivery. */
-    Optional<List<Reply>> repliesOf(UserKey user, String eventId);
+    default Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
+        return precheck(user, eventId).earlierReplies();
+    }
 
     /** Everything stored about the user, table by table, as plain values (for /export). */
     Map<String, Object> export(UserKey user);

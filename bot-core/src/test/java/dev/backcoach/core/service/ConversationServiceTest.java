@@ -41,9 +41,9 @@ class ConversationServiceTest {
         }
 
         @Override
-        public Optional<java.util.List<dev.backcoach.core.model.Reply>> repliesOf(UserKey user, String eventId) {
+        public Precheck precheck(UserKey user, String eventId) {
             failIfDown();
-            return super.repliesOf(user, eventId);
+            return super.precheck(user, eventId);
         }
 
         @Override

@@ -22,8 +22,8 @@ class ForwardingStore implements StateStore {
     }
 
     @Override
-    public Optional<List<Reply>> repliesOf(UserKey user, String eventId) {
-        return delegate.repliesOf(user, eventId);
+    public Precheck precheck(UserKey user, String eventId) {
+        return delegate.precheck(user, eventId);
     }
 
     @Override
