@@ -1,0 +1,137 @@
+package dev.backcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Technique;
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.EffectHandler;
+import dev.backcoach.storage.Database;
+import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.storage.JdbcStateStore;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real service on a real database, as users meet it; one subclass per database. */
+abstract class ServiceOnDatabaseContract {
+    static final Catalog CATALOG = CatalogLoader.load("en");
+    private final List<Database> opened = new ArrayList<>();
+
+    abstract DatabaseSettings settings() throws Exception;
+
+    /** A bot instance with its own pool and cache, as a second process would have. */
+    ConversationService instance(DatabaseSettings settings) {
+        Database database = Database.open(settings);
+        opened.add(database);
+        return new ConversationService(CATALOG, new JdbcStateStore(database), Clock.systemUTC(), EffectHandler.NONE,
+                CacheSettings.DEFAULT);
+    }
+
+    Database lastOpened() {
+        return opened.get(opened.size() - 1);
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Database::close);
+    }
+
+    @Test
+    void twoInstancesServingOneUserInTurnLoseNoUpdate() throws Exception {
+        DatabaseSettings settings = settings();
+        ConversationService a = instance(settings);
+        ConversationService b = instance(settings);
+        Screen phone = new Screen("42");
+        int turns = 0;
+
+        phone.send(a, "start").press(b, "Yes").press(a, "Yes").press(b, CATALOG.text("button.start_check"));
+        turns += 4;
+        for (int i = 0; i < CATALOG.screening().size(); i++, turns++) {
+            // mid-check, each answer lands on the other instance: the question's number rides in the button
+            phone.press(i % 2 == 0 ? a : b, "No");
+        }
+        assertThat(phone.text()).contains(CATALOG.text("outcome.self_care"));
+        for (int i = 0; i < CATALOG.plan().size(); i++, turns++) {
+            phone.press(i % 2 == 0 ? b : a, "Yes");
+        }
+        Technique roller = CATALOG.technique("foam_roller").orElseThrow();
+        phone.sendCommand(a, "techniques", "foam_roller");
+        turns++;
+        for (int i = 0; i <= roller.steps().size(); i++, turns++) {
+            phone.press(i % 2 == 0 ? b : a, "Next");
+        }
+        assertThat(phone.text()).contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+
+        Session stored = new JdbcStateStore(opened.get(0)).load(phone.user).orElseThrow();
+        assertThat(stored.route()).isEqualTo(Route.SELF_CARE);
+        assertThat(stored.version()).as("every turn committed exactly once").isEqualTo(turns);
+    }
+
+    @Test
+    void forgetLeavesNoRowOfTheUserInAnyTable() throws Exception {
+        ConversationService bot = instance(settings());
+        Screen leaving = new Screen("1001");
+        Screen staying = new Screen("1002");
+        for (Screen user : List.of(leaving, staying)) {
+            user.send(bot, "start").press(bot, "Yes").press(bot, "Yes").send(bot, "check");
+            for (int i = 0; i < CATALOG.screening().size(); i++) {
+                user.press(bot, "No");
+            }
+            for (int i = 0; i < CATALOG.plan().size(); i++) {
+                user.press(bot, "No");
+            }
+            user.send(bot, "progress").press(bot, "5");
+        }
+        assertThat(rowsOf(leaving)).isPositive();
+
+        leaving.send(bot, "forget").press(bot, CATALOG.text("button.forget_yes"));
+        assertThat(leaving.text()).isEqualTo(CATALOG.text("forget.done"));
+        assertThat(rowsOf(leaving)).isZero();
+        assertThat(rowsOf(staying)).isPositive();
+
+        leaving.send(bot, "start");
+        assertThat(leaving.text()).contains(CATALOG.text("start.ask_adult"));
+    }
+
+    /** Rows with the user's id in every table of the schema (bar Flyway's own). */
+    long rowsOf(Screen screen) throws Exception {
+        long rows = 0;
+        try (Connection c = opened.get(0).dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet t = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (t.next()) {
+                    tables.add(t.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).contains("user_session", "progress_rating", "processed_event");
+            for (String table : tables) {
+                if (table.toLowerCase(Locale.ROOT).startsWith("flyway")) {
+                    continue;
+                }
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT COUNT(*) FROM " + table + " WHERE platform = ? AND user_id = ?")) {
+                    q.setString(1, "TELEGRAM");
+                    q.setString(2, screen.user.userId());
+                    try (ResultSet r = q.executeQuery()) {
+                        r.next();
+                        rows += r.getLong(1);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.backcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.storage.TestPostgres;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServiceOnPostgresTest extends ServiceOnDatabaseContract {
+    private String schema;
+
+    @BeforeEach
+    void createSchema() throws Exception {
+        TestPostgres.requireRunning();
+        schema = TestPostgres.createSchema();
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (schema != null) {
+            TestPostgres.dropSchema(schema);
+        }
+    }
+
+    @Override
+    DatabaseSettings settings() {
+        return TestPostgres.settingsFor(schema);
+    }
+
+    @Test
+    void whenTheDatabaseGoesAwayUsersAreToldAndTheBotRecoversByItself() throws Exception {
+        DatabaseSettings direct = settings();
+        int pgPort = Integer.parseInt(direct.url().replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1")
+                .transform(p -> p.isEmpty() ? "5432" : p));
+        try (TcpProxy proxy = new TcpProxy(pgPort)) {
+            DatabaseSettings viaProxy = new DatabaseSettings(
+                    direct.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), direct.user(),
+                    direct.password());
+            ConversationService bot = instance(viaProxy);
+            Screen phone = new Screen("7");
+            phone.send(bot, "start").press(bot, "Yes").press(bot, "Yes").send(bot, "check").press(bot, "No");
+
+            proxy.cut();
+            phone.press(bot, "No");
+            assertThat(phone.text()).startsWith(CATALOG.text("error.unavailable"));
+            assertThat(bot.health().state().up()).isFalse();
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                bot.health().probe();
+                return bot.health().state().up();
+            });
+            phone.press(bot, "No");
+            assertThat(phone.text()).contains("(3/");
+            var stored = new JdbcStateStore(openDirect()).load(phone.user).orElseThrow();
+            assertThat(stored.dialogue()).isInstanceOf(Dialogue.Screening.class);
+        }
+    }
+
+    private dev.backcoach.storage.Database openDirect() {
+        instance(settings()); // registers the pool so the contract closes it
+        return lastOpened();
+    }
+}
