@@ -28,6 +28,26 @@ import org.junit.jupiter.api.Test;
 abstract class ServiceOnDatabaseContract {
     static final Catalog CATALOG = CatalogLoader.load("en");
     private final List<Database> opened = new ArrayList<>();
+    /** Users take a moment between presses; without it every scripted conversation is a flood. */
+    private final Clock humanPace = new Clock() {
+        private final java.util.concurrent.atomic.AtomicLong seconds =
+                new java.util.concurrent.atomic.AtomicLong(java.time.Instant.now().getEpochSecond());
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    };
 
     abstract DatabaseSettings settings() throws Exception;
 
@@ -35,7 +55,7 @@ abstract class ServiceOnDatabaseContract {
     ConversationService instance(DatabaseSettings settings) {
         Database database = Database.open(settings);
         opened.add(database);
-        return new ConversationService(CATALOG, new JdbcStateStore(database), Clock.systemUTC(), EffectHandler.NONE,
+        return new ConversationService(CATALOG, new JdbcStateStore(database), humanPace, EffectHandler.NONE,
                 CacheSettings.DEFAULT);
     }
 

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Chat {
     public static final Catalog CATALOG = CatalogLoader.load("en");
     private static final AtomicInteger EVENTS = new AtomicInteger();
+    /** People take a moment between messages; a burst within a second is a flood (see FloodTest). */
+    public static final Duration HUMAN_PACE = Duration.ofSeconds(1);
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T18:00:00Z"));
     public final List<Effect> effects = new ArrayList<>();
@@ -45,13 +47,19 @@ public final class Chat {
     }
 
     public Chat(StateStore store, String userId) {
+        this(store, new UserKey(Platform.CONSOLE, userId));
+    }
+
+    public Chat(StateStore store, UserKey user) {
+        String userId = user.userId();
         this.store = store;
-        this.user = new UserKey(Platform.CONSOLE, userId);
+        this.user = user;
         this.chatRef = ChatRef.privateWith(userId);
         this.service = new ConversationService(CATALOG, store, clock, effects::add, CacheSettings.DEFAULT);
     }
 
     public Chat send(String text) {
+        clock.advance(HUMAN_PACE);
         String id = "e" + EVENTS.incrementAndGet();
         if (text.startsWith("/")) {
             String body = text.substring(1);
@@ -64,10 +72,12 @@ public final class Chat {
 
     /** Presses the button of the latest replies whose label starts with {@code label}. */
     public Chat press(String label) {
+        clock.advance(HUMAN_PACE);
         return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), button(label).data()));
     }
 
     public Chat pressData(String data) {
+        clock.advance(HUMAN_PACE);
         return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), data));
     }
 

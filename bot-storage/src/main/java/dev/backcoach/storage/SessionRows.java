@@ -13,13 +13,13 @@ import java.util.Optional;
 
 /** The user_session table: one row per user, written only if its version is the one expected. */
 final class SessionRows {
-    private static final String FIELDS = "version, adult, consented, route, route_date, check_in_date, equipment, "
+    private static final String FIELDS = "version, adult, consented, unreachable, route, route_date, check_in_date, equipment, "
             + "dialogue, paused, prompt_seq, ratings, rating_day, updated_at";
     private static final String SELECT = "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
     /** DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort the transaction. */
     private static final String INSERT = "INSERT INTO user_session (platform, user_id, " + FIELDS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
-    private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, route = ?, "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+    private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
             + "route_date = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
             + "ratings = ?, rating_day = ?, updated_at = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
@@ -64,6 +64,7 @@ final class SessionRows {
         statement.setLong(i++, s.version());
         statement.setBoolean(i++, s.adult());
         statement.setBoolean(i++, s.consented());
+        statement.setBoolean(i++, s.unreachable());
         statement.setString(i++, s.route().name());
         dialect.setDate(statement, i++, s.routeDate());
         dialect.setDate(statement, i++, s.checkInDate());
@@ -93,7 +94,7 @@ final class SessionRows {
 
     private Session read(ResultSet row, UserKey user) throws SQLException {
         return new Session(user, row.getLong("version"), row.getBoolean("adult"), row.getBoolean("consented"),
-                route(row.getString("route")), dialect.getDate(row, "route_date"),
+                row.getBoolean("unreachable"), route(row.getString("route")), dialect.getDate(row, "route_date"),
                 dialect.getDate(row, "check_in_date"), row.getInt("equipment"),
                 DialogueCodec.decode(row.getString("dialogue")), DialogueCodec.decodeGuide(row.getString("paused")),
                 row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"));

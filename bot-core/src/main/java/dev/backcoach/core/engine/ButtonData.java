@@ -9,12 +9,18 @@ import java.util.Optional;
  *   <li>{@code <seq>.<action>}: an answer to the pending question. Valid only while the session's
  *       prompt sequence is still {@code seq}; otherwise the button is from an earlier message.</li>
  * </ul>
+ *   <li>{@code private:<payload>}: not a press at all but a link that opens a private chat with the
+ *       bot, starting it with {@code payload}; adapters render it as a link button.</li>
  * Kept short: Telegram allows 64 bytes of callback data.
  */
 record ButtonData(int seq, String action) {
 
     static String command(String name, String argument) {
         return argument.isEmpty() ? "/" + name : "/" + name + " " + argument;
+    }
+
+    static String privateChat(String payload) {
+        return dev.backcoach.core.model.Button.PRIVATE_CHAT_PREFIX + payload;
     }
 
     static String answer(int seq, String action) {

@@ -45,6 +45,13 @@ public final class Engine {
         if (inbound instanceof Inbound.NudgeDue) {
             return nudge(session, today);
         }
+        boolean fromUser = !(inbound instanceof Inbound.TimerFired);
+        if (fromUser && !inbound.chat().privateChat()) {
+            return inGroup(session, inbound);
+        }
+        if (fromUser && session.unreachable()) {
+            session = session.withUnreachable(false); // they wrote to us, so we can reach them again
+        }
         Outcome outcome;
         if (inbound instanceof Inbound.Command c) {
             outcome = commands.handle(session, c.name(), c.argument(), today);
@@ -81,6 +88,20 @@ public final class Engine {
             return answers.stale(s);
         }
         return answers.handle(s, parsed.get().action(), inbound.chat(), today);
+    }
+
+    /**
+     * Where others can read along, the bot keeps health topics out: help and privacy are answered,
+     * everything else is offered in a private chat. Nothing about the user changes.
+     */
+    private Turn inGroup(Session s, Inbound inbound) {
+        if (inbound instanceof Inbound.Command c && (c.name().equals("help") || c.name().equals("privacy"))) {
+            return new Turn(s, List.of(Reply.text(texts.get(c.name()))), List.of());
+        }
+        String payload = inbound instanceof Inbound.Command c && Commands.isKnown(c.name()) ? c.name() : "start";
+        Button privately = new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));
+        return new Turn(s, List.of(new Reply(texts.get("group.private_only"), List.of(List.of(privately)), false)),
+                List.of());
     }
 
     private Turn nudge(Session s, LocalDate today) {

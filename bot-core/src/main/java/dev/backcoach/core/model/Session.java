@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Everything the bot keeps about one user between turns. Immutable: each turn returns a new one.
  *
  * @param version incremented on every save; stores reject a save based on an older version
+ * @param unreachable the platform refused delivery (the user blocked the bot, closed DMs): nudges
+ *     pause until the user writes again
  * @param routeDate when the current route was decided (the check expires after 30 days)
  * @param checkInDate when the user last said "no new symptoms" (or finished a check)
  * @param equipment the plan, as {@link dev.backcoach.core.content.Equipment} bits
@@ -21,6 +23,7 @@ public record Session(
         long version,
         boolean adult,
         boolean consented,
+        boolean unreachable,
         Route route,
         @Nullable LocalDate routeDate,
         @Nullable LocalDate checkInDate,
@@ -32,53 +35,58 @@ public record Session(
         int ratingDay) {
 
     public static Session fresh(UserKey user) {
-        return new Session(user, 0, false, false, Route.UNSCREENED, null, null, 0, Dialogue.IDLE, null, 0, 0, 0);
+        return new Session(user, 0, false, false, false, Route.UNSCREENED, null, null, 0, Dialogue.IDLE, null, 0, 0, 0);
     }
 
     public Session withDialogue(Dialogue next) {
-        return new Session(user, version, adult, consented, route, routeDate, checkInDate, equipment, next, paused,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, next, paused,
                 promptSeq, ratings, ratingDay);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
-        return new Session(user, version, isAdult, hasConsented, route, routeDate, checkInDate, equipment, dialogue,
+        return new Session(user, version, isAdult, hasConsented, unreachable, route, routeDate, checkInDate, equipment, dialogue,
                 paused, promptSeq, ratings, ratingDay);
     }
 
     /** A new route decided today; a decided route also counts as today's symptom check-in. */
     public Session withRoute(Route next, @Nullable LocalDate today) {
-        return new Session(user, version, adult, consented, next, today, today, equipment, dialogue, null,
+        return new Session(user, version, adult, consented, unreachable, next, today, today, equipment, dialogue, null,
                 promptSeq, ratings, ratingDay);
     }
 
     public Session withCheckIn(LocalDate today) {
-        return new Session(user, version, adult, consented, route, routeDate, today, equipment, dialogue, paused,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, today, equipment, dialogue, paused,
                 promptSeq, ratings, ratingDay);
     }
 
     public Session withEquipment(int bits) {
-        return new Session(user, version, adult, consented, route, routeDate, checkInDate, bits, dialogue, paused,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, bits, dialogue, paused,
                 promptSeq, ratings, ratingDay);
     }
 
     public Session withPaused(@Nullable Guide guide) {
-        return new Session(user, version, adult, consented, route, routeDate, checkInDate, equipment, dialogue, guide,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, guide,
                 promptSeq, ratings, ratingDay);
     }
 
     public Session withPromptSeq(int seq) {
-        return new Session(user, version, adult, consented, route, routeDate, checkInDate, equipment, dialogue, paused,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
                 seq, ratings, ratingDay);
     }
 
     public Session withRatings(int packed, int day) {
-        return new Session(user, version, adult, consented, route, routeDate, checkInDate, equipment, dialogue, paused,
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
                 promptSeq, packed, day);
     }
 
     public Session withVersion(long next) {
-        return new Session(user, next, adult, consented, route, routeDate, checkInDate, equipment, dialogue, paused,
+        return new Session(user, next, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
                 promptSeq, ratings, ratingDay);
+    }
+
+    public Session withUnreachable(boolean isUnreachable) {
+        return new Session(user, version, adult, consented, isUnreachable, route, routeDate, checkInDate, equipment,
+                dialogue, paused, promptSeq, ratings, ratingDay);
     }
 
     public boolean onboarded() {

@@ -39,6 +39,7 @@ public final class ConversationService {
     private final UserLocks locks = new UserLocks(1024);
     private final StoreHealth health;
     private final DataExport export;
+    private final FloodGuard flood = new FloodGuard();
 
     public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
             CacheSettings cacheSettings) {
@@ -100,6 +101,15 @@ public final class ConversationService {
                 // A re-delivery of an event already committed: answer it again, never run it twice.
                 return new Turn(current, earlier.get(), List.of());
             }
+            if (attempt == 1 && fromUser(inbound)) {
+                FloodGuard.Verdict verdict = flood.check(user, clock.instant());
+                if (verdict != FloodGuard.Verdict.PASS) {
+                    log.debug("flood from a {} user: {}", user.platform(), verdict);
+                    List<Reply> once = verdict == FloodGuard.Verdict.SLOW_DOWN
+                            ? List.of(Reply.text(catalog.text("flood.wait"))) : List.of();
+                    return new Turn(current, once, List.of());
+                }
+            }
             Turn turn;
             try {
                 turn = engine.handle(current, inbound, clock.instant());
@@ -134,6 +144,40 @@ public final class ConversationService {
             cache.put(user, next);
             applyEffects(turn.effects());
             return new Turn(next, withExport(user, turn.replies(), turn.effects()), turn.effects());
+        }
+    }
+
+    private static boolean fromUser(Inbound inbound) {
+        return inbound instanceof Inbound.Command || inbound instanceof Inbound.Text
+                || inbound instanceof Inbound.Choice;
+    }
+
+    /**
+     * The platform refused delivery (blocked bot, closed DMs): remember it so nudges pause. The
+     * user's next message clears it again.
+     */
+    public void markUnreachable(UserKey user) {
+        ReentrantLock lock = locks.of(user);
+        lock.lock();
+        try {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                Session current = store.load(user).orElse(null);
+                if (current == null || current.unreachable()) {
+                    return;
+                }
+                Session next = current.withUnreachable(true).withVersion(current.version() + 1);
+                try {
+                    store.commit(new TurnRecord(next, current.version(), "", List.of(), List.of()));
+                    cache.put(user, next);
+                    return;
+                } catch (ConcurrentUpdateException e) {
+                    cache.invalidate(user);
+                }
+            }
+        } catch (StoreUnavailableException e) {
+            log.warn("could not mark a {} user unreachable: {}", user.platform(), e.getMessage());
+        } finally {
+            lock.unlock();
         }
     }
 
