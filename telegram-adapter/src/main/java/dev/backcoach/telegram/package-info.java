@@ -1,2 +1,9 @@
-/** Telegram adapter for BackCoach (long polling via telegrambots); implementation to follow. */
+/**
+ * Telegram on telegrambots 10.2.0: long polling or a webhook on the JDK's HTTP server, HTML
+ * rendering with inline keyboards, and an outbox that keeps Telegram's send limits.
+ * {@link dev.backcoach.telegram.TelegramBot} is the entry point.
+ */
+@NullMarked
 package dev.backcoach.telegram;
+
+import org.jspecify.annotations.NullMarked;

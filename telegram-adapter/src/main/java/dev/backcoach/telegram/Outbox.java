@@ -1,0 +1,264 @@
+package dev.backcoach.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Every call to a chat goes through that chat's lane, one at a time and in order, within a global
+ * budget (TELEGRAM_SEND_RATE a second) and a per-chat one (about one a second; 20 a minute in
+ * groups). 429: the lane waits {@code retry_after}, then retries the same call, so order holds.
+ * 403 (blocked): the user is reported unreachable and the lane's calls are dropped, each counted.
+ * 5xx and network errors: a few retries with growing back-off. Nothing fails silently.
+ */
+final class Outbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    static final int MAX_ATTEMPTS = 4;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+
+    /** One call to Telegram. */
+    @FunctionalInterface
+    interface Call {
+        void run(TelegramClient client) throws TelegramApiException;
+    }
+
+    private record Job(String what, Call call, boolean metered, CompletableFuture<Void> done) {}
+
+    private final class Lane {
+        final long chatId;
+        final boolean group;
+        final Deque<Job> jobs = new ArrayDeque<>();
+        boolean draining;
+        int attempts;
+
+        Lane(long chatId, boolean group) {
+            this.chatId = chatId;
+            this.group = group;
+        }
+    }
+
+    private final TelegramClient client;
+    private final int chatPerSecond;
+    private final Bucket global;
+    private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final ConcurrentMap<Long, Lane> lanes = new ConcurrentHashMap<>();
+    private final LongConsumer onBlocked;
+    private final SendCounters counters;
+    private final ExecutorService senders;
+    private final ScheduledExecutorService timer;
+
+    Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
+            SendCounters counters) {
+        this.client = client;
+        this.chatPerSecond = chatPerSecond;
+        this.global = Bucket.builder()
+                .addLimit(limit -> limit.capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)))
+                .build();
+        this.onBlocked = onBlocked;
+        this.counters = counters;
+        this.senders = Executors.newFixedThreadPool(8, daemon("telegram-send"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("telegram-send-timer"));
+    }
+
+    CompletableFuture<Void> submit(long chatId, boolean group, String what, Call call) {
+        return enqueue(chatId, group, new Job(what, call, true, new CompletableFuture<>()));
+    }
+
+    /** In the chat's order but outside the message budgets: answers to button presses are not messages. */
+    CompletableFuture<Void> submitUnmetered(long chatId, String what, Call call) {
+        return enqueue(chatId, chatId < 0, new Job(what, call, false, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> enqueue(long chatId, boolean group, Job job) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(chatId, id -> new Lane(id, group));
+            boolean start;
+            synchronized (lane) {
+                if (lanes.get(chatId) != lane) {
+                    continue; // this lane just closed; a chat must never have two lanes at once
+                }
+                lane.jobs.addLast(job);
+                start = !lane.draining;
+                lane.draining = true;
+            }
+            if (start) {
+                senders.execute(() -> drain(lane));
+            }
+            return job.done();
+        }
+    }
+
+    private void drain(Lane lane) {
+        while (true) {
+            Job job;
+            synchronized (lane) {
+                job = lane.jobs.peekFirst();
+                if (job == null) {
+                    lane.draining = false;
+                    lanes.remove(lane.chatId, lane);
+                    return;
+                }
+            }
+            long waitNanos = job.metered() ? budgetWait(lane) : 0;
+            if (waitNanos > 0) {
+                later(lane, waitNanos);
+                return;
+            }
+            try {
+                job.call().run(client);
+                counters.sent.incrementAndGet();
+                finish(lane, job, null);
+            } catch (TelegramApiRequestException e) {
+                if (!handleRefusal(lane, job, e)) {
+                    return;
+                }
+            } catch (TelegramApiException | RuntimeException e) {
+                if (!retryLater(lane, job, "network: " + e.getClass().getSimpleName())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Zero when both budgets allow a call now, else how long to wait. Only consumes when both allow. */
+    private long budgetWait(Lane lane) {
+        Bucket chat = perChat.get(lane.chatId, id -> chatBucket(lane.group, chatPerSecond));
+        ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
+        if (!chatProbe.isConsumed()) {
+            return chatProbe.getNanosToWaitForRefill();
+        }
+        ConsumptionProbe globalProbe = global.tryConsumeAndReturnRemaining(1);
+        if (!globalProbe.isConsumed()) {
+            chat.addTokens(1);
+            return globalProbe.getNanosToWaitForRefill();
+        }
+        return 0;
+    }
+
+    /** A private chat: {@code perSecond} with a burst of two; a group also at most 20 a minute. */
+    private static Bucket chatBucket(boolean group, int perSecond) {
+        var builder = Bucket.builder()
+                .addLimit(l -> l.capacity(Math.max(2, perSecond)).refillGreedy(perSecond, Duration.ofSeconds(1)));
+        if (group) {
+            builder.addLimit(l -> l.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));
+        }
+        return builder.build();
+    }
+
+    /** True to go on with the lane now; false when the lane will resume later (or was emptied). */
+    private boolean handleRefusal(Lane lane, Job job, TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        if (code == 429) {
+            counters.rateLimited.incrementAndGet();
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            long seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
+            log.warn("Telegram asked to slow down ({}): chat lane waits {} s", job.what(), seconds);
+            later(lane, TimeUnit.SECONDS.toNanos(seconds));
+            return false;
+        }
+        if (code == 403) {
+            dropLane(lane, job, e);
+            return false;
+        }
+        if (code >= 500 || code == 0) {
+            return retryLater(lane, job, "HTTP " + code);
+        }
+        // 400 and the like: the call itself is wrong, retrying cannot help.
+        counters.failed.incrementAndGet();
+        log.error("Telegram refused {}: {} {}", job.what(), code, e.getApiResponse());
+        finish(lane, job, e);
+        return true;
+    }
+
+    private boolean retryLater(Lane lane, Job job, String reason) {
+        lane.attempts++;
+        if (lane.attempts >= MAX_ATTEMPTS) {
+            counters.failed.incrementAndGet();
+            log.error("gave up on {} after {} attempts ({})", job.what(), lane.attempts, reason);
+            finish(lane, job, new IllegalStateException("gave up: " + reason));
+            return true;
+        }
+        counters.retries.incrementAndGet();
+        long backoff = FIRST_BACKOFF.toNanos() << (lane.attempts - 1);
+        log.warn("{} failed ({}), retry {} in {} ms", job.what(), reason, lane.attempts,
+                TimeUnit.NANOSECONDS.toMillis(backoff));
+        later(lane, backoff);
+        return false;
+    }
+
+    private void dropLane(Lane lane, Job first, TelegramApiRequestException e) {
+        int dropped;
+        synchronized (lane) {
+            dropped = lane.jobs.size();
+            for (Job job : lane.jobs) {
+                job.done().completeExceptionally(e);
+            }
+            lane.jobs.clear();
+            lane.attempts = 0;
+        }
+        counters.blocked.addAndGet(dropped);
+        log.info("a chat refuses messages (403: {}); dropped {} queued call(s), starting with {}",
+                e.getApiResponse(), dropped, first.what());
+        onBlocked.accept(lane.chatId);
+        senders.execute(() -> drain(lane)); // lets the lane close, or take calls queued meanwhile
+    }
+
+    private void finish(Lane lane, Job job, @Nullable Throwable failure) {
+        synchronized (lane) {
+            lane.jobs.pollFirst();
+            lane.attempts = 0;
+        }
+        if (failure == null) {
+            job.done().complete(null);
+        } else {
+            job.done().completeExceptionally(failure);
+        }
+    }
+
+    private void later(Lane lane, long nanos) {
+        timer.schedule(() -> senders.execute(() -> drain(lane)), Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+    }
+
+    /** Calls still queued, across all chats. */
+    int pending() {
+        int count = 0;
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                count += lane.jobs.size();
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.backcoach.telegram;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What happened to outgoing calls, for logs now and metrics later. Counts only, never ids or text. */
+public final class SendCounters {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
+    final AtomicLong blocked = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Answers with 429 Too Many Requests. */
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+
+    /** Calls refused because the user blocked the bot. */
+    public long blocked() {
+        return blocked.get();
+    }
+
+    /** Calls given up on for good (each one logged with its reason). */
+    public long failed() {
+        return failed.get();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.backcoach.telegram;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Turn;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Telegram's side of a turn: an update becomes an inbound event, the service runs (and commits)
+ * the turn, and the replies go out through the outbox as HTML with inline keyboards. "Next step"
+ * replies edit the message the button was on; every button press is answered.
+ */
+public final class TelegramBot implements ChannelPort, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    private static final String HTML = "HTML";
+
+    private final ConversationService service;
+    private final TelegramClient client;
+    private final String username;
+    private final Outbox outbox;
+    private final SendCounters counters = new SendCounters();
+
+    TelegramBot(ConversationService service, TelegramClient client, String username, int sendRate, int chatRate) {
+        this.service = service;
+        this.client = client;
+        this.username = username;
+        this.outbox = new Outbox(client, sendRate, chatRate, this::onBlocked, counters);
+    }
+
+    /** Runs the update's turn and queues its replies; completes when they are sent or given up on. */
+    public CompletableFuture<Void> onUpdate(Update update) {
+        Optional<Incoming> translated = Incoming.from(update, username);
+        if (translated.isEmpty()) {
+            log.debug("update {} is nothing the bot serves; ignored", update.getUpdateId());
+            return CompletableFuture.completedFuture(null);
+        }
+        Incoming in = translated.get();
+        Turn turn = service.handle(in.inbound());
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        if (in.callbackQueryId() != null) {
+            calls.add(answerCallback(in.chatId(), in.callbackQueryId()));
+        }
+        List<Reply> replies = turn.replies();
+        boolean group = !in.inbound().chat().privateChat();
+        if (replies.size() == 1 && replies.get(0).replacePrevious() && in.buttonMessageId() != null
+                && replies.get(0).document() == null && replies.get(0).text().length() <= Html.MAX_MESSAGE) {
+            calls.add(edit(in.chatId(), group, in.buttonMessageId(), replies.get(0)));
+        } else {
+            calls.addAll(send(in.chatId(), group, replies));
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null); // each failure is already logged and counted by the outbox
+    }
+
+    /** Replies that do not answer an update: step timers now, nudges later. */
+    @Override
+    public void deliver(UserKey user, ChatRef chat, List<Reply> replies) {
+        send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies);
+    }
+
+    private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies) {
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (Reply reply : replies) {
+            if (reply.document() != null && reply.text().length() <= Html.MAX_CAPTION) {
+                calls.add(sendDocument(chatId, group, reply));
+                continue;
+            }
+            List<String> parts = Html.split(reply.text(), Html.MAX_MESSAGE);
+            for (int i = 0; i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1 && reply.document() == null;
+                SendMessage message = SendMessage.builder()
+                        .chatId(chatId)
+                        .text(Html.escape(parts.get(i)))
+                        .parseMode(HTML)
+                        .replyMarkup(last ? keyboard(reply) : null)
+                        .build();
+                calls.add(outbox.submit(chatId, group, "sendMessage", c -> {
+                    c.execute(message);
+                }));
+            }
+            if (reply.document() != null) {
+                calls.add(sendDocument(chatId, group, new Reply("", reply.buttons(), false, reply.document())));
+            }
+        }
+        return calls;
+    }
+
+    /** A file with its text as the caption, so the two arrive as one message. */
+    private CompletableFuture<Void> sendDocument(long chatId, boolean group, Reply reply) {
+        var document = reply.document();
+        var builder = SendDocument.builder()
+                .chatId(chatId)
+                .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName()))
+                .replyMarkup(keyboard(reply));
+        if (!reply.text().isBlank()) {
+            builder.caption(Html.escape(reply.text())).parseMode(HTML);
+        }
+        SendDocument send = builder.build();
+        return outbox.submit(chatId, group, "sendDocument", c -> {
+            c.execute(send);
+        });
+    }
+
+    /** The next step replaces the message the user pressed on; if it cannot be edited, a new one goes out. */
+    private CompletableFuture<Void> edit(long chatId, boolean group, int messageId, Reply reply) {
+        EditMessageText edit = EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .text(Html.escape(reply.text()))
+                .parseMode(HTML)
+                .replyMarkup(keyboard(reply))
+                .build();
+        return outbox.submit(chatId, group, "editMessageText", c -> {
+            try {
+                c.execute(edit);
+            } catch (TelegramApiRequestException e) {
+                String why = String.valueOf(e.getApiResponse());
+                if (e.getErrorCode() != null && e.getErrorCode() == 400 && why.contains("not modified")) {
+                    return; // "Repeat" shows the same step: nothing to change
+                }
+                if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                    c.execute(SendMessage.builder().chatId(chatId).text(Html.escape(reply.text())).parseMode(HTML)
+                            .replyMarkup(keyboard(reply)).build());
+                    return;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private CompletableFuture<Void> answerCallback(long chatId, String callbackQueryId) {
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build();
+        return outbox.submitUnmetered(chatId, "answerCallbackQuery", c -> {
+            c.execute(answer);
+        });
+    }
+
+    private @Nullable InlineKeyboardMarkup keyboard(Reply reply) {
+        if (reply.buttons().isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (List<Button> row : reply.buttons()) {
+            InlineKeyboardRow keys = new InlineKeyboardRow();
+            for (Button button : row) {
+                Optional<String> privateChat = button.privateChatPayload();
+                InlineKeyboardButton key = privateChat.isPresent()
+                        ? InlineKeyboardButton.builder().text(button.label())
+                                .url("https://t.me/" + username + "?start=" + privateChat.get()).build()
+                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build();
+                keys.add(key);
+            }
+            rows.add(keys);
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    /** A private chat's id is its user's id: that user blocked the bot. A group: the bot was removed. */
+    private void onBlocked(long chatId) {
+        if (chatId > 0) {
+            service.markUnreachable(new UserKey(Platform.TELEGRAM, Long.toString(chatId)));
+        }
+    }
+
+    public SendCounters counters() {
+        return counters;
+    }
+
+    /** Waits up to {@code max} for queued calls to go out; true when none is left. */
+    public boolean flush(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (outbox.pending() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return outbox.pending() == 0;
+    }
+
+    TelegramClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        outbox.close();
+    }
+}

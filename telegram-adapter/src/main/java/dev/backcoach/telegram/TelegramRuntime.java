@@ -1,0 +1,94 @@
+package dev.backcoach.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.service.ConversationService;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+
+/** Starts Telegram as configured: who the bot is, its command list, then polling or the webhook. */
+public final class TelegramRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
+    /** The commands of runtime.md, in the order Telegram shows them. */
+    static final List<String> COMMANDS = List.of("start", "help", "check", "techniques", "routine", "nudge",
+            "progress", "privacy", "export", "forget", "settings");
+
+    private final TelegramBot bot;
+    private final AutoCloseable receiver;
+    private final OkHttpClient http;
+
+    private TelegramRuntime(TelegramBot bot, AutoCloseable receiver, OkHttpClient http) {
+        this.bot = bot;
+        this.receiver = receiver;
+        this.http = http;
+    }
+
+    public static TelegramRuntime start(TelegramSettings settings, ConversationService service, Catalog catalog)
+            throws Exception {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
+                .build();
+        ObjectMapper json = new ObjectMapper();
+        TelegramUrl url = TelegramUrl.builder()
+                .schema(settings.apiUrl().getScheme())
+                .host(settings.apiUrl().getHost())
+                .port(settings.apiUrl().getPort() > 0 ? settings.apiUrl().getPort()
+                        : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
+                .testServer(false)
+                .build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
+        String username = client.execute(new GetMe()).getUserName();
+        client.execute(SetMyCommands.builder().commands(COMMANDS.stream()
+                .map(name -> new BotCommand(name, catalog.text("command." + name))).toList()).build());
+        TelegramBot bot = new TelegramBot(service, client, username, settings.sendRate(), settings.chatRate());
+        AutoCloseable receiver;
+        if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
+            receiver = new WebhookReceiver(bot, json, settings.webhookPort(), settings.webhookPath(),
+                    settings.webhookSecret());
+            if (settings.webhookUrl() != null) {
+                client.execute(SetWebhook.builder()
+                        .url(settings.webhookUrl().toString())
+                        .secretToken(settings.webhookSecret())
+                        .allowedUpdates(List.of("message", "callback_query"))
+                        .build());
+                log.info("webhook registered with Telegram");
+            }
+        } else {
+            receiver = new PollingReceiver(bot, settings.token(), url, http, json);
+        }
+        log.info("Telegram bot @{} started in {} mode", username, settings.mode().name().toLowerCase());
+        return new TelegramRuntime(bot, receiver, http);
+    }
+
+    public TelegramBot bot() {
+        return bot;
+    }
+
+    /** Stops taking updates, lets queued replies go out within {@code flush}, and closes. */
+    public void stop(Duration flush) throws Exception {
+        receiver.close();
+        if (!bot.flush(flush)) {
+            log.warn("replies still queued after {}: they are logged as not sent", flush);
+        }
+        close();
+    }
+
+    @Override
+    public void close() throws Exception {
+        receiver.close();
+        bot.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+}

@@ -1,0 +1,99 @@
+package dev.backcoach.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time
+ * (403 otherwise). The turn is committed before the 200, so a retry by Telegram is answered from
+ * the stored replies; the replies themselves go out through the outbox after the 200.
+ */
+final class WebhookReceiver implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    /** Telegram's updates are small; anything larger is not from Telegram. */
+    static final int MAX_BODY = 1 << 20;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final TelegramBot bot;
+    private final ObjectMapper json;
+    private final byte[] secret;
+
+    WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret) throws IOException {
+        this.bot = bot;
+        this.json = json;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.server = HttpServer.create(new InetSocketAddress(port), 1024);
+        this.workers = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+                Outbox.daemon("telegram-webhook"));
+        server.setExecutor(workers);
+        server.createContext(path, this::handle);
+        server.start();
+        log.info("webhook listening on port {} at {}", server.getAddress().getPort(), path);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405);
+                return;
+            }
+            String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
+            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                respond(exchange, 403);
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            if (body.length > MAX_BODY) {
+                respond(exchange, 413);
+                return;
+            }
+            Update update;
+            try {
+                update = json.readValue(body, Update.class);
+            } catch (IOException e) {
+                log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
+                respond(exchange, 400);
+                return;
+            }
+            try {
+                bot.onUpdate(update);
+            } catch (RuntimeException e) {
+                // 500 makes Telegram retry; the de-duplication answers the retry without a second turn
+                log.error("update {} could not be handled", update.getUpdateId(), e);
+                respond(exchange, 500);
+                return;
+            }
+            respond(exchange, 200);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdownNow();
+    }
+}
