@@ -2,15 +2,17 @@ package dev.backcoach.app;
 
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.telegram.TelegramSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole configuration, read once from the environment. Every invalid value fails start-up
  * with a {@link ConfigException} naming the variable and what is expected. Secrets never appear
  * in {@link #toString()} (the database settings mask their own).
  */
-public record AppConfig(DatabaseSettings database, CacheSettings sessionCache) {
+public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, Optional<TelegramSettings> telegram) {
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         DatabaseSettings database = DatabaseSettings.fromEnvironment(env);
@@ -23,7 +25,13 @@ public record AppConfig(DatabaseSettings database, CacheSettings sessionCache) {
         }
         CacheSettings cache = new CacheSettings(positive(env, "SESSION_CACHE_SIZE", 100_000),
                 Duration.ofMinutes(positive(env, "SESSION_CACHE_IDLE_MINUTES", 30)));
-        return new AppConfig(database, cache);
+        Optional<TelegramSettings> telegram;
+        try {
+            telegram = TelegramSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new AppConfig(database, cache, telegram);
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

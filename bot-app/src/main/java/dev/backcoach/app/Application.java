@@ -2,31 +2,47 @@ package dev.backcoach.app;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the bot together: database, store, service, housekeeping and the console. */
+/**
+ * Wires the bot together: database, store, service, housekeeping, and the way users reach it:
+ * Telegram when its token is set, otherwise the console.
+ */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     /** Replies of handled events are kept this long for re-deliveries, then purged. */
     static final Duration EVENT_RETENTION = Duration.ofDays(7);
+    /** On shutdown, queued replies get this long to go out. */
+    static final Duration FLUSH = Duration.ofSeconds(10);
 
     private final Database database;
     private final ScheduledExecutorService background;
     private final ConversationService service;
-    private final ConsoleAdapter console;
+    private final @Nullable ConsoleAdapter console;
+    private final @Nullable TelegramRuntime telegram;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Application(AppConfig config, InputStream in, PrintStream out) {
+    Application(AppConfig config, InputStream in, PrintStream out) throws Exception {
         Clock clock = Clock.systemUTC();
         Catalog catalog = CatalogLoader.load("en");
         this.database = Database.open(config.database());
@@ -36,17 +52,46 @@ final class Application implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ConsoleAdapter[] consoleRef = new ConsoleAdapter[1];
-        this.service = new ConversationService(catalog, store, clock, effect -> consoleRef[0].onEffect(effect),
-                config.sessionCache());
-        this.console = new ConsoleAdapter(in, out, service, background);
-        consoleRef[0] = console;
+        this.service = new ConversationService(catalog, store, clock, this::apply, config.sessionCache());
+        this.telegram = config.telegram().isPresent()
+                ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;
+        this.console = telegram == null ? new ConsoleAdapter(in, out, service) : null;
         background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
     }
 
-    void runConsole() throws java.io.IOException {
-        console.run();
+    /** Telegram's send counters (zeros without Telegram), for tests and, later, metrics. */
+    dev.backcoach.telegram.SendCounters telegramCounters() {
+        return telegram == null ? new dev.backcoach.telegram.SendCounters() : telegram.bot().counters();
+    }
+
+    /** Chats on the console until end of input, or serves the platforms until {@link #close}. */
+    void run() throws Exception {
+        if (console != null) {
+            console.run();
+        } else {
+            stopped.await();
+        }
+    }
+
+    /** Step timers wait in memory and arrive as an event of their own on the user's platform. */
+    private void apply(Effect effect) {
+        if (effect instanceof Effect.StartTimer t) {
+            background.schedule(() -> service.accept(
+                    new Inbound.TimerFired(t.user(), t.chat(), "timer-" + UUID.randomUUID(), t.token()),
+                    channel(t.user().platform())), t.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private ChannelPort channel(Platform platform) {
+        if (platform == Platform.TELEGRAM && telegram != null) {
+            return telegram.bot();
+        }
+        if (console != null) {
+            return console;
+        }
+        return (user, chat, replies) -> log.warn("no channel for {} users: {} replies not sent", platform,
+                replies.size());
     }
 
     private void probe() {
@@ -68,7 +113,18 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (telegram != null) {
+                telegram.stop(FLUSH);
+            }
+        } catch (Exception e) {
+            log.warn("Telegram did not stop cleanly: {}", e.getMessage());
+        }
         background.shutdownNow();
         database.close();
+        stopped.countDown();
     }
 }

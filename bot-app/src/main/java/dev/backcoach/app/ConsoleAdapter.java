@@ -2,7 +2,6 @@ package dev.backcoach.app;
 
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
-import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
@@ -17,8 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Chat on stdin/stdout, for trying the bot and for scripts. Buttons print as {@code [1] Yes  [2] No};
@@ -28,7 +25,6 @@ public final class ConsoleAdapter implements ChannelPort {
     private final BufferedReader in;
     private final PrintStream out;
     private final ConversationService service;
-    private final ScheduledExecutorService timers;
     private final UserKey user = new UserKey(Platform.CONSOLE, "local");
     private final ChatRef chat = ChatRef.privateWith("console");
     /** The buttons of the latest message, which numbers refer to. */
@@ -36,12 +32,10 @@ public final class ConsoleAdapter implements ChannelPort {
     private final long runId = System.currentTimeMillis();
     private long events;
 
-    public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service,
-            ScheduledExecutorService timers) {
+    public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
-        this.timers = timers;
     }
 
     /**
@@ -57,14 +51,6 @@ public final class ConsoleAdapter implements ChannelPort {
         }
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             service.accept(toInbound(line), this);
-        }
-    }
-
-    /** Step timers: the engine asked to be told when time is up. */
-    public void onEffect(Effect effect) {
-        if (effect instanceof Effect.StartTimer t) {
-            timers.schedule(() -> service.accept(new Inbound.TimerFired(t.user(), t.chat(), nextEventId(), t.token()),
-                    this), t.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -7,13 +7,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        for (String token : new String[] {"TELEGRAM_BOT_TOKEN", "DISCORD_BOT_TOKEN"}) {
-            String value = System.getenv(token);
-            if (value != null && !value.isBlank()) {
-                // The platform adapters arrive in later versions; never run silently without them.
-                fail(2, token + " is set, but this version has no " + token.split("_")[0].toLowerCase()
-                        + " adapter yet: unset it to chat on the terminal.");
-            }
+        String discord = System.getenv("DISCORD_BOT_TOKEN");
+        if (discord != null && !discord.isBlank()) {
+            // The Discord adapter arrives in a later version; never run silently without it.
+            fail(2, "DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: unset it.");
         }
         AppConfig config;
         try {
@@ -22,11 +19,21 @@ public final class Main {
             fail(2, e.getMessage());
             return;
         }
-        try (Application app = new Application(config, System.in, System.out)) {
-            app.runConsole();
+        Application app;
+        try {
+            app = new Application(config, System.in, System.out);
         } catch (StoreUnavailableException e) {
             fail(1, "Cannot start: " + e.getMessage());
+            return;
+        } catch (Exception e) {
+            // e.g. Telegram refusing the token or not answering; messages can carry the API URL
+            String token = config.telegram().map(t -> t.token()).orElse("\u0000");
+            fail(1, "Cannot start: " + String.valueOf(e.getMessage()).replace(token, "***"));
+            return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        app.run();
+        app.close();
     }
 
     private static void fail(int status, String line) {

@@ -7,6 +7,7 @@ import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.EffectHandler;
 import dev.backcoach.core.service.InMemoryStateStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** A script pipes answers into the console chat, the way a person would type them. */
@@ -25,14 +24,10 @@ class ConsoleAdapterTest {
 
     private static String chat(List<String> lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-        ConsoleAdapter[] console = new ConsoleAdapter[1];
         ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
-                e -> console[0].onEffect(e), CacheSettings.DEFAULT);
-        console[0] = new ConsoleAdapter(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), service, timers);
-        console[0].run();
-        timers.shutdownNow();
+                EffectHandler.NONE, CacheSettings.DEFAULT);
+        new ConsoleAdapter(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), service).run();
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

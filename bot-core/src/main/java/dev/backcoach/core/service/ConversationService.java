@@ -101,7 +101,7 @@ public final class ConversationService {
                 // A re-delivery of an event already committed: answer it again, never run it twice.
                 return new Turn(current, earlier.get(), List.of());
             }
-            if (attempt == 1 && fromUser(inbound)) {
+            if (attempt == 1 && typed(inbound)) {
                 FloodGuard.Verdict verdict = flood.check(user, clock.instant());
                 if (verdict != FloodGuard.Verdict.PASS) {
                     log.debug("flood from a {} user: {}", user.platform(), verdict);
@@ -147,9 +147,9 @@ public final class ConversationService {
         }
     }
 
-    private static boolean fromUser(Inbound inbound) {
-        return inbound instanceof Inbound.Command || inbound instanceof Inbound.Text
-                || inbound instanceof Inbound.Choice;
+    /** Floods are typed: a tap answers what is on screen, and a double tap is only a stale button. */
+    private static boolean typed(Inbound inbound) {
+        return inbound instanceof Inbound.Command || inbound instanceof Inbound.Text;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A burst of messages from one user is answered once. Each user has a small bucket of turns that
+ * A burst of typed messages from one user is answered once. Each user has a small bucket of turns that
  * refills by one a second; past it, the first message hears "one moment…" and the rest of the burst
  * is let go (it would only repeat what the user is about to see).
  */
