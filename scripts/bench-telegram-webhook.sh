@@ -11,10 +11,10 @@
 #   BENCH_CONNECTIONS="32 64 128" BENCH_DURATION=30s bash scripts/bench-telegram-webhook.sh
 #
 # Settings (environment): BENCH_CONNECTIONS (wrk -c, a space-separated list runs one measurement
-# each, default "64"), BENCH_THREADS (wrk -t, 2), BENCH_DURATION (30s), BENCH_WARMUP (10s),
+# each, default "64"), BENCH_THREADS (wrk -t, 2), BENCH_DURATION (30s), BENCH_WARMUP (20s: the JIT is still busy after 10 s),
 # BENCH_USERS (10000), STUB_PORT (18081), WEBHOOK_PORT (18443), HTTP_PORT (18080, the bot's health
 # port), BENCH_JAVA_OPTS (extra JVM options for the bot), BENCH_SAMPLE=1 (during the first
-# measurement: top -H and three thread dumps of the bot into the work folder), BENCH_KEEP=1 (keep
+# measurement: the bot's CPU by thread, and top -H and three thread dumps into the work folder), BENCH_KEEP=1 (keep
 # the work folder: logs, database), APP_JAR / BENCH_JAR (jars to use; built when missing).
 set -euo pipefail
 
@@ -25,7 +25,7 @@ LUA=$ROOT/scripts/bench/webhook-updates.lua
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-10s}
+WARMUP=${BENCH_WARMUP:-20s}
 USERS=${BENCH_USERS:-10000}
 STUB_PORT=${STUB_PORT:-18081}
 WEBHOOK_PORT=${WEBHOOK_PORT:-18443}
@@ -141,9 +141,23 @@ say "bot pid $APP_PID up, webhook http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH, stand
 # CPU accounting in clock ticks, to tell how much of the two cores went to the bot, the stand-in,
 # wrk, and anything else on the machine (other people's builds skew a run; this shows it).
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
+irq_ticks() { awk '/^cpu /{print $7+$8}' /proc/stat; } # loopback TCP is mostly softirq, counted to no process
 pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
 child_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{print $14+$15}'; } # waited children: wrk
 cores() { awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t / hz / s}'; }
+thread_ticks() { # the bot's threads: "name ticks" per thread (tid-unique), names without numbers
+  local t
+  for t in /proc/"$1"/task/*; do
+    [ -r "$t/stat" ] || continue
+    awk -v tid="${t##*/}" '{ name = $0; sub(/^[^(]*\(/, "", name); sub(/\) .*/, "", name); gsub(/[#0-9-]+$/, "", name)
+      rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); print tid, name, f[12] + f[13] }' "$t/stat" 2> /dev/null || true
+  done
+}
+thread_cpu() { # before-file after-file seconds -> cores per thread group, busiest first
+  awk -v s="$3" -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $NF; next }
+    { n = $0; sub(/^[0-9]+ /, "", n); sub(/ [0-9]+$/, "", n); cpu[n] += $NF - before[$1] }
+    END { for (n in cpu) if (cpu[n] > 0) printf "%.2f %s\n", cpu[n] / hz / s, n }' "$1" "$2" | sort -rn | head -12
+}
 wait_quiet() { # up to BENCH_QUIET_WAIT s (default 60) for the machine to idle (< 0.3 cores busy)
   local deadline=$(( SECONDS + ${BENCH_QUIET_WAIT:-60} )) b0 b1 busy
   while :; do
@@ -160,6 +174,9 @@ run_wrk() { # connections duration -> wrk output in $WORK/wrk.out
     timeout --kill-after=5 $(( $(seconds "$d") + 30 )) \
     wrk -t"$THREADS" -c"$c" -d"$d" --latency -s "$LUA" "http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH" > "$WORK/wrk.out" 2>&1 \
     || { cat "$WORK/wrk.out"; die "wrk failed"; }
+  # wrk goes on with plain GETs when the script fails in a thread: only a result line proves it ran
+  grep -q '^bench-result' "$WORK/wrk.out" && ! grep -qE '\.lua:[0-9]+:' "$WORK/wrk.out" \
+    || { cat "$WORK/wrk.out"; die "the wrk script failed"; }
 }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" "$WORK/wrk.out" | tail -1; }
 wait_drained() { # until sendMessage stops moving (outbox empty), at most 20 s
@@ -191,12 +208,18 @@ for c in $CONNECTIONS; do
       for k in 1 2 3; do jcmd "$APP_PID" Thread.print > "$WORK/threads-$k.txt" 2>&1 || true; sleep 1; done ) &
     sampler=$!
   fi
-  b0=$(busy_ticks); a0=$(pid_ticks "$APP_PID"); s0=$(pid_ticks "$STUB_PID"); w0=$(child_ticks); t0=$SECONDS
+  [ "$first" = 1 ] && thread_ticks "$APP_PID" > "$WORK/threads-before.txt"
+  i0=$(irq_ticks); b0=$(busy_ticks); a0=$(pid_ticks "$APP_PID"); s0=$(pid_ticks "$STUB_PID"); w0=$(child_ticks); t0=$SECONDS
   run_wrk "$c" "$DURATION"
-  b1=$(busy_ticks); a1=$(pid_ticks "$APP_PID"); s1=$(pid_ticks "$STUB_PID"); w1=$(child_ticks); t1=$SECONDS
+  i1=$(irq_ticks); b1=$(busy_ticks); a1=$(pid_ticks "$APP_PID"); s1=$(pid_ticks "$STUB_PID"); w1=$(child_ticks); t1=$SECONDS
   [ -z "$sampler" ] || wait "$sampler"
+  if [ "$first" = 1 ]; then
+    thread_ticks "$APP_PID" > "$WORK/threads-after.txt"
+    echo "   the bot's CPU by thread (cores):"
+    thread_cpu "$WORK/threads-before.txt" "$WORK/threads-after.txt" $(( t1 - t0 > 0 ? t1 - t0 : 1 )) | sed 's/^/     /'
+  fi
   span=$(( t1 - t0 > 0 ? t1 - t0 : 1 ))
-  cpu="cpu_cores bot=$(cores $(( a1 - a0 )) $span) stand_in=$(cores $(( s1 - s0 )) $span) wrk=$(cores $(( w1 - w0 )) $span) other=$(cores $(( (b1 - b0) - (a1 - a0) - (s1 - s0) - (w1 - w0) )) $span)"
+  cpu="cpu_cores bot=$(cores $(( a1 - a0 )) $span) stand_in=$(cores $(( s1 - s0 )) $span) wrk=$(cores $(( w1 - w0 )) $span) irq=$(cores $(( i1 - i0 )) $span) other=$(cores $(( (b1 - b0) - (i1 - i0) - (a1 - a0) - (s1 - s0) - (w1 - w0) )) $span)"
   at_stop=$(stub_count sendmessage)
   wait_drained
   drained=$(stub_count sendmessage)
