@@ -11,17 +11,28 @@ import java.util.function.Predicate;
 final class TelegramUser {
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    /** How an update reaches the bot: queued for long polling, or POSTed to the webhook. */
+    interface Delivery {
+        void deliver(String updateJson);
+    }
+
     final long id;
     private final FakeBotApi telegram;
+    private final Delivery delivery;
 
     TelegramUser(FakeBotApi telegram, long id) {
+        this(telegram, id, telegram::enqueue);
+    }
+
+    TelegramUser(FakeBotApi telegram, long id, Delivery delivery) {
         this.telegram = telegram;
         this.id = id;
+        this.delivery = delivery;
     }
 
     /** Types {@code text} and waits until the newest message on screen contains {@code expect}. */
     SentMessage send(String text, String expect) {
-        telegram.privateText(id, text);
+        delivery.deliver(telegram.privateTextUpdateJson(id, text));
         return awaitLast(m -> m.plainText().contains(expect));
     }
 
@@ -29,7 +40,8 @@ final class TelegramUser {
     SentMessage press(String label, String expect) {
         SentMessage withButtons = telegram.chat(id).stream().filter(SentMessage::hasKeyboard)
                 .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no buttons on screen"));
-        telegram.callback(id, id, withButtons.messageId(), withButtons.button(label).callbackData());
+        delivery.deliver(telegram.callbackUpdateJson(id, id, withButtons.messageId(),
+                withButtons.button(label).callbackData()));
         return awaitLast(m -> m.plainText().contains(expect));
     }
 

@@ -1,0 +1,145 @@
+package dev.backcoach.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.storage.Database;
+import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.telegram.fake.FakeBotApi;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real application in webhook mode: updates POSTed as Telegram would, replies to the strict fake. */
+class TelegramWebhookTest {
+    static final String TOKEN = "123456:TEST-token_abc";
+    static final String SECRET = "s3cret-Path_token";
+    static final Catalog CATALOG = CatalogLoader.load("en");
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+    FakeBotApi telegram;
+    Application app;
+    int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = Map.of(
+                "TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
+                "TELEGRAM_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
+                "TELEGRAM_WEBHOOK_SECRET", SECRET,
+                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram",
+                "TELEGRAM_CHAT_RATE", "20",
+                "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+        app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        try {
+            telegram.assertNoViolations();
+            assertThat(telegram.unansweredCallbacks()).isEmpty();
+        } finally {
+            telegram.close();
+        }
+    }
+
+    int post(String json, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    TelegramUser user(long id) {
+        return new TelegramUser(telegram, id, json -> {
+            try {
+                assertThat(post(json, SECRET)).isEqualTo(200);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    Session stored(long userId) {
+        try (Database db = Database.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("bot.db"), null, null))) {
+            return new JdbcStateStore(db).load(new UserKey(Platform.TELEGRAM, Long.toString(userId))).orElseThrow();
+        }
+    }
+
+    @Test
+    void theWebhookIsRegisteredWithItsSecret() {
+        assertThat(telegram.webhook()).hasValueSatisfying(webhook -> {
+            assertThat(webhook).containsEntry("url", "https://bot.example.org/telegram");
+            assertThat(webhook).containsEntry("secret_token", SECRET);
+        });
+    }
+
+    @Test
+    void aConversationThroughTheWebhook() {
+        TelegramUser anna = user(9001);
+        anna.send("/start", CATALOG.text("start.ask_adult"));
+        anna.press("Yes", CATALOG.text("start.ask_consent"));
+        anna.press("Yes", CATALOG.text("start.ready"));
+        anna.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        anna.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
+        assertThat(stored(9001).route().name()).isEqualTo("EMERGENCY");
+    }
+
+    @Test
+    void withoutTheRightSecretNothingHappens() throws Exception {
+        String update = telegram.privateTextUpdateJson(9002, "/start");
+        assertThat(post(update, null)).isEqualTo(403);
+        assertThat(post(update, "wrong")).isEqualTo(403);
+        assertThat(post(update, SECRET + "x")).isEqualTo(403);
+        assertThat(post("{not json", SECRET)).isEqualTo(400);
+        assertThat(telegram.chat(9002)).isEmpty();
+    }
+
+    @Test
+    void aRetriedUpdateIsAnsweredFromTheStoreAndRunsOnce() throws Exception {
+        TelegramUser anna = user(9003);
+        var ask = anna.send("/start", CATALOG.text("start.ask_adult"));
+        String yes = telegram.callbackUpdateJson(9003, 9003, ask.messageId(), ask.button("Yes").callbackData());
+        assertThat(post(yes, SECRET)).isEqualTo(200);
+        await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(9003).size() == 2);
+        Session afterYes = stored(9003);
+        assertThat(afterYes.adult()).isTrue();
+
+        assertThat(post(yes, SECRET)).isEqualTo(200); // Telegram retries when it missed our 200
+        await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(9003).size() == 3);
+        assertThat(stored(9003)).as("the turn ran once").isEqualTo(afterYes);
+        assertThat(telegram.chat(9003).get(2).plainText()).as("the stored replies, again")
+                .isEqualTo(telegram.chat(9003).get(1).plainText())
+                .contains(CATALOG.text("start.ask_consent"));
+    }
+}
