@@ -10,12 +10,18 @@
 #   bash scripts/bench-telegram-webhook.sh
 #   BENCH_CONNECTIONS="32 64 128" BENCH_DURATION=30s bash scripts/bench-telegram-webhook.sh
 #
-# Settings (environment): BENCH_CONNECTIONS (wrk -c, a space-separated list runs one measurement
-# each, default "64"), BENCH_THREADS (wrk -t, 2), BENCH_DURATION (30s), BENCH_WARMUP (20s: the JIT is still busy after 10 s),
-# BENCH_USERS (10000), STUB_PORT (18081), WEBHOOK_PORT (18443), HTTP_PORT (18080, the bot's health
-# port), BENCH_JAVA_OPTS (extra JVM options for the bot), BENCH_SAMPLE=1 (during the first
-# measurement: the bot's CPU by thread, and top -H and three thread dumps into the work folder), BENCH_KEEP=1 (keep
-# the work folder: logs, database), APP_JAR / BENCH_JAR (jars to use; built when missing).
+# Settings (environment):
+#   BENCH_CONNECTIONS  wrk -c; a space-separated list runs one measurement each (default "64")
+#   BENCH_THREADS      wrk -t (2)
+#   BENCH_DURATION     each measurement (30s); BENCH_WARMUP first (20s: the JIT is still busy at 10 s)
+#   BENCH_USERS        distinct users (10000)
+#   STUB_PORT, WEBHOOK_PORT, HTTP_PORT  loopback ports (18081, 18443, 18080 = the bot's health port)
+#   BENCH_JAVA_OPTS    extra JVM options for the bot
+#   BENCH_QUIET_WAIT   seconds to wait for an idle machine before each measurement (60)
+#   BENCH_SAMPLE=1     during the first measurement, top -H and three thread dumps of the bot in the
+#                      work folder (the bot's CPU by thread is always printed for the first one)
+#   BENCH_KEEP=1       keep the work folder (logs, database, samples)
+#   APP_JAR, BENCH_JAR the jars to use (built when missing)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -138,8 +144,9 @@ for i in $(seq 300); do
 done
 say "bot pid $APP_PID up, webhook http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH, stand-in pid $STUB_PID, work $WORK"
 
-# CPU accounting in clock ticks, to tell how much of the two cores went to the bot, the stand-in,
-# wrk, and anything else on the machine (other people's builds skew a run; this shows it).
+# CPU accounting in clock ticks: how much of the machine went to the bot, the stand-in, wrk and
+# interrupts (loopback TCP; partly counted in the processes' own time too), against how busy the
+# whole machine was: anything else running (a build) skews a run, and this shows it.
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
 irq_ticks() { awk '/^cpu /{print $7+$8}' /proc/stat; } # loopback TCP is mostly softirq, counted to no process
 pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
@@ -219,7 +226,7 @@ for c in $CONNECTIONS; do
     thread_cpu "$WORK/threads-before.txt" "$WORK/threads-after.txt" $(( t1 - t0 > 0 ? t1 - t0 : 1 )) | sed 's/^/     /'
   fi
   span=$(( t1 - t0 > 0 ? t1 - t0 : 1 ))
-  cpu="cpu_cores bot=$(cores $(( a1 - a0 )) $span) stand_in=$(cores $(( s1 - s0 )) $span) wrk=$(cores $(( w1 - w0 )) $span) irq=$(cores $(( i1 - i0 )) $span) other=$(cores $(( (b1 - b0) - (i1 - i0) - (a1 - a0) - (s1 - s0) - (w1 - w0) )) $span)"
+  cpu="cpu_cores bot=$(cores $(( a1 - a0 )) $span) stand_in=$(cores $(( s1 - s0 )) $span) wrk=$(cores $(( w1 - w0 )) $span) irq=$(cores $(( i1 - i0 )) $span) machine_busy=$(cores $(( b1 - b0 )) $span)/$(nproc)"
   at_stop=$(stub_count sendmessage)
   wait_drained
   drained=$(stub_count sendmessage)
