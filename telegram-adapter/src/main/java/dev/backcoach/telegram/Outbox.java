@@ -64,6 +64,7 @@ final class Outbox implements AutoCloseable {
     private final SendCounters counters;
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
+    private volatile boolean closed;
 
     Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
             SendCounters counters) {
@@ -88,6 +89,12 @@ final class Outbox implements AutoCloseable {
     }
 
     private CompletableFuture<Void> enqueue(long chatId, boolean group, Job job) {
+        if (closed) {
+            counters.failed.incrementAndGet();
+            log.warn("{} not sent: the bot is shutting down", job.what());
+            job.done().completeExceptionally(new IllegalStateException("not sent: shutting down"));
+            return job.done();
+        }
         while (true) {
             Lane lane = lanes.computeIfAbsent(chatId, id -> new Lane(id, group));
             boolean start;
@@ -108,6 +115,10 @@ final class Outbox implements AutoCloseable {
 
     private void drain(Lane lane) {
         while (true) {
+            if (closed) {
+                abandon(lane);
+                return;
+            }
             Job job;
             synchronized (lane) {
                 job = lane.jobs.peekFirst();
@@ -131,6 +142,10 @@ final class Outbox implements AutoCloseable {
                     return;
                 }
             } catch (TelegramApiException | RuntimeException e) {
+                if (closed) {
+                    abandon(lane);
+                    return;
+                }
                 if (!retryLater(lane, job, "network: " + e.getClass().getSimpleName())) {
                     return;
                 }
@@ -178,7 +193,15 @@ final class Outbox implements AutoCloseable {
             dropLane(lane, job, e);
             return false;
         }
-        if (code >= 500 || code == 0) {
+        if (code == 0) {
+            // Telegram answered 200 but the client could not read the answer: the call went through,
+            // and retrying would send the message again.
+            counters.sent.incrementAndGet();
+            log.warn("{} went through but its answer could not be read: {}", job.what(), e.getMessage());
+            finish(lane, job, null);
+            return true;
+        }
+        if (code >= 500) {
             return retryLater(lane, job, "HTTP " + code);
         }
         // 400 and the like: the call itself is wrong, retrying cannot help.
@@ -218,7 +241,9 @@ final class Outbox implements AutoCloseable {
         log.info("a chat refuses messages (403: {}); dropped {} queued call(s), starting with {}",
                 e.getApiResponse(), dropped, first.what());
         onBlocked.accept(lane.chatId);
-        senders.execute(() -> drain(lane)); // lets the lane close, or take calls queued meanwhile
+        if (!closed) {
+            senders.execute(() -> drain(lane)); // lets the lane close, or take calls queued meanwhile
+        }
     }
 
     private void finish(Lane lane, Job job, @Nullable Throwable failure) {
@@ -234,7 +259,29 @@ final class Outbox implements AutoCloseable {
     }
 
     private void later(Lane lane, long nanos) {
-        timer.schedule(() -> senders.execute(() -> drain(lane)), Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+        try {
+            timer.schedule(() -> senders.execute(() -> drain(lane)), Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            abandon(lane); // closing: nothing will run this lane again
+        }
+    }
+
+    /** At shutdown: the lane's calls will not be made; each is failed, counted, and logged once. */
+    private void abandon(Lane lane) {
+        int dropped;
+        synchronized (lane) {
+            dropped = lane.jobs.size();
+            for (Job job : lane.jobs) {
+                job.done().completeExceptionally(new IllegalStateException("not sent: shutting down"));
+            }
+            lane.jobs.clear();
+            lane.draining = false;
+            lanes.remove(lane.chatId, lane);
+        }
+        if (dropped > 0) {
+            counters.failed.addAndGet(dropped);
+            log.warn("{} call(s) to a chat not sent: the bot is shutting down", dropped);
+        }
     }
 
     /** Calls still queued, across all chats. */
@@ -248,8 +295,13 @@ final class Outbox implements AutoCloseable {
         return count;
     }
 
+    /** Calls still queued are given up on (and counted, and logged); call after a bounded flush. */
     @Override
     public void close() {
+        closed = true;
+        for (Lane lane : lanes.values()) {
+            abandon(lane);
+        }
         timer.shutdownNow();
         senders.shutdownNow();
     }
