@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 enum Dialect {
     /** One writer at a time; a few connections are plenty and keep lock waits short. */
-    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC", 4),
+    // Readers run in parallel under WAL; writers take turns in Jdbc, so more connections only help reads.
+    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC", 10),
     POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", 10);
 
     /** SQLite result codes for locked, read-only, I/O error, disk full and cannot-open files. */

@@ -3,6 +3,8 @@ package dev.backcoach.storage;
 import dev.backcoach.core.service.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,15 @@ final class Jdbc {
     }
 
     private final Database database;
+    /**
+     * SQLite has one writer per file. Taking turns here, in the process, spares writers SQLite's
+     * busy handler, which sleeps (1, 2, 5, 10… ms) between tries; readers still run in parallel (WAL).
+     */
+    private final @Nullable ReentrantLock sqliteWriter;
 
     Jdbc(Database database) {
         this.database = database;
+        this.sqliteWriter = database.dialect() == Dialect.SQLITE ? new ReentrantLock() : null;
     }
 
     /** One statement or a few reads, each committed on its own. */
@@ -34,6 +42,18 @@ final class Jdbc {
 
     /** All or nothing: any exception, the port's own included, rolls everything back and is rethrown. */
     <T> T transaction(String action, Work<T> work) {
+        if (sqliteWriter == null) {
+            return inTransaction(action, work);
+        }
+        sqliteWriter.lock();
+        try {
+            return inTransaction(action, work);
+        } finally {
+            sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {

@@ -34,7 +34,11 @@ public final class TelegramRuntime implements AutoCloseable {
 
     public static TelegramRuntime start(TelegramSettings settings, ConversationService service, Catalog catalog)
             throws Exception {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(64); // OkHttp's default of 5 would cap sends far below the budget
         OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
                 .build();
