@@ -233,7 +233,7 @@ for c in $CONNECTIONS; do
   sed -n '/^Running/,/^Transfer/p' "$WORK/wrk.out"
   sent=$(field sent)
   SENT_TOTAL=$(( SENT_TOTAL + sent ))
-  line="c=$c rps=$(field rps) p50_ms=$(field p50_ms) p90_ms=$(field p90_ms) p99_ms=$(field p99_ms) p999_ms=$(field p999_ms) max_ms=$(field max_ms) non2xx=$(field non2xx) socket_errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) )) requests=$(field requests) sent=$sent sendMessage_at_stop=$(( at_stop - before )) sendMessage_drained=$(( drained - before )) $cpu"
+  line="c=$c rps=$(field rps) p50_ms=$(field p50_ms) p90_ms=$(field p90_ms) p99_ms=$(field p99_ms) p999_ms=$(field p999_ms) max_ms=$(field max_ms) non2xx=$(field non2xx) socket_errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) )) requests=$(field requests) sent=$sent sendMessage_at_stop=$(( at_stop - before )) sendMessage_drained=$(( drained - before )) inline_replies=$(field inline_replies) replies_total=$(( drained - before + $(field inline_replies) )) $cpu"
   echo "   $line"
   RESULTS+=("$line")
   first=0

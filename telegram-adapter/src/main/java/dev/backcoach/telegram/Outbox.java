@@ -153,6 +153,23 @@ final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a call to this chat may skip the queue (as a webhook response): nothing is queued
+     * for the chat and both budgets allow a call now, which this consumes and counts as sent.
+     */
+    boolean claimInline(long chatId, boolean group) {
+        if (closed || lanes.containsKey(chatId)) {
+            return false;
+        }
+        Lane probe = new Lane(chatId, group);
+        if (budgetWait(probe) > 0) {
+            return false;
+        }
+        counters.sent.incrementAndGet();
+        counters.inline.incrementAndGet();
+        return true;
+    }
+
     /** Zero when both budgets allow a call now, else how long to wait. Only consumes when both allow. */
     private long budgetWait(Lane lane) {
         Bucket chat = perChat.get(lane.chatId, id -> chatBucket(lane.group, chatPerSecond));

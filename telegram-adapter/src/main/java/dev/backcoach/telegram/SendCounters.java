@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What happened to outgoing calls, for logs now and metrics later. Counts only, never ids or text. */
 public final class SendCounters {
     final AtomicLong sent = new AtomicLong();
+    final AtomicLong inline = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong rateLimited = new AtomicLong();
     final AtomicLong blocked = new AtomicLong();
@@ -12,6 +13,11 @@ public final class SendCounters {
 
     public long sent() {
         return sent.get();
+    }
+
+    /** Of the sent calls, those returned as a webhook response instead of a request of their own. */
+    public long inline() {
+        return inline.get();
     }
 
     public long retries() {

@@ -51,15 +51,43 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         this.outbox = new Outbox(client, sendRate, chatRate, this::onBlocked, counters);
     }
 
+    /**
+     * What handling an update left to do.
+     *
+     * @param sent completes when the queued calls are sent or given up on
+     * @param inline a single call to return as the webhook's response body instead of sending it
+     */
+    record Handled(CompletableFuture<Void> sent, @Nullable SendMessage inline) {}
+
     /** Runs the update's turn and queues its replies; completes when they are sent or given up on. */
     public CompletableFuture<Void> onUpdate(Update update) {
+        return onUpdate(update, false).sent();
+    }
+
+    /**
+     * Runs the update's turn. With {@code inlineAllowed} (webhook mode), a turn whose only call is
+     * one message, for a chat with nothing queued and budget to spare, answers in the webhook's
+     * response: Telegram executes it, it saves a round trip, and if the response is lost Telegram
+     * sends the update again and the stored reply is replayed.
+     */
+    Handled onUpdate(Update update, boolean inlineAllowed) {
         Optional<Incoming> translated = Incoming.from(update, username);
         if (translated.isEmpty()) {
             log.debug("update {} is nothing the bot serves; ignored", update.getUpdateId());
-            return CompletableFuture.completedFuture(null);
+            return new Handled(CompletableFuture.completedFuture(null), null);
         }
         Incoming in = translated.get();
         Turn turn = service.handle(in.inbound());
+        List<Reply> inlineCandidates = turn.replies();
+        if (inlineAllowed && in.callbackQueryId() == null && inlineCandidates.size() == 1
+                && inlineCandidates.get(0).document() == null
+                && inlineCandidates.get(0).text().length() <= Html.MAX_MESSAGE) {
+            boolean group = !in.inbound().chat().privateChat();
+            if (outbox.claimInline(in.chatId(), group)) {
+                return new Handled(CompletableFuture.completedFuture(null),
+                        message(in.chatId(), inlineCandidates.get(0).text(), inlineCandidates.get(0)));
+            }
+        }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         if (in.callbackQueryId() != null) {
             calls.add(answerCallback(in.chatId(), in.callbackQueryId()));
@@ -72,8 +100,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         } else {
             calls.addAll(send(in.chatId(), group, replies));
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .exceptionally(failure -> null); // each failure is already logged and counted by the outbox
+        return new Handled(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null), null); // each failure is already logged and counted by the outbox
+    }
+
+    private SendMessage message(long chatId, String text, @Nullable Reply withKeyboard) {
+        return SendMessage.builder()
+                .chatId(chatId)
+                .text(Html.escape(text))
+                .parseMode(HTML)
+                .replyMarkup(withKeyboard == null ? null : keyboard(withKeyboard))
+                .build();
     }
 
     /** Replies that do not answer an update: step timers now, nudges later. */
@@ -92,12 +129,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             List<String> parts = Html.split(reply.text(), Html.MAX_MESSAGE);
             for (int i = 0; i < parts.size(); i++) {
                 boolean last = i == parts.size() - 1 && reply.document() == null;
-                SendMessage message = SendMessage.builder()
-                        .chatId(chatId)
-                        .text(Html.escape(parts.get(i)))
-                        .parseMode(HTML)
-                        .replyMarkup(last ? keyboard(reply) : null)
-                        .build();
+                SendMessage message = message(chatId, parts.get(i), last ? reply : null);
                 calls.add(outbox.submit(chatId, group, "sendMessage", c -> {
                     c.execute(message);
                 }));

@@ -75,15 +75,23 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 400);
                 return;
             }
+            TelegramBot.Handled handled;
             try {
-                bot.onUpdate(update);
+                handled = bot.onUpdate(update, true);
             } catch (RuntimeException e) {
                 // 500 makes Telegram retry; the de-duplication answers the retry without a second turn
                 log.error("update {} could not be handled", update.getUpdateId(), e);
                 respond(exchange, 500);
                 return;
             }
-            respond(exchange, 200);
+            if (handled.inline() == null) {
+                respond(exchange, 200);
+                return;
+            }
+            byte[] call = json.writeValueAsBytes(handled.inline()); // carries "method": Telegram runs it
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, call.length);
+            exchange.getResponseBody().write(call);
         }
     }
 
