@@ -7,6 +7,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // Before any JDK HTTP server class loads (see WebhookReceiver): answers must not wait for Nagle.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         String discord = System.getenv("DISCORD_BOT_TOKEN");
         if (discord != null && !discord.isBlank()) {
             // The Discord adapter arrives in a later version; never run silently without it.

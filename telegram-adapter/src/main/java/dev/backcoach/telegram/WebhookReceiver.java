@@ -25,6 +25,14 @@ final class WebhookReceiver implements AutoCloseable {
     /** Telegram's updates are small; anything larger is not from Telegram. */
     static final int MAX_BODY = 1 << 20;
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle on, a response with a body waits
+        // ~40 ms for the client's delayed ACK. Read once, when the server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final TelegramBot bot;
