@@ -65,6 +65,7 @@ final class Outbox implements AutoCloseable {
     private final ExecutorService senders;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
+    private final Object idle = new Object();
 
     Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
             SendCounters counters) {
@@ -125,6 +126,7 @@ final class Outbox implements AutoCloseable {
                 if (job == null) {
                     lane.draining = false;
                     lanes.remove(lane.chatId, lane);
+                    signalIdle();
                     return;
                 }
             }
@@ -299,6 +301,27 @@ final class Outbox implements AutoCloseable {
             counters.failed.addAndGet(dropped);
             log.warn("{} call(s) to a chat not sent: the bot is shutting down", dropped);
         }
+    }
+
+    private void signalIdle() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    /** Waits until no call is queued, or {@code max} has passed; true when none is left. */
+    boolean awaitIdle(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (idle) {
+            while (pending() > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.min(left, 100)); // woken when a lane empties; the bound re-checks
+            }
+        }
+        return true;
     }
 
     /** Calls still queued, across all chats. */

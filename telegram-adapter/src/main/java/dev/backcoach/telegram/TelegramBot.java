@@ -224,11 +224,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
 
     /** Waits up to {@code max} for queued calls to go out; true when none is left. */
     public boolean flush(java.time.Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (outbox.pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        return outbox.pending() == 0;
+        return outbox.awaitIdle(max);
     }
 
     TelegramClient client() {

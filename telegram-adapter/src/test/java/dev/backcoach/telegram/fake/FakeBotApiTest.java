@@ -667,12 +667,11 @@ class FakeBotApiTest {
   void awaitCallWaitsWithoutPollingAndFailsClearly() throws Exception {
     CompletableFuture.runAsync(() -> {
       try {
-        Thread.sleep(200);
         client.execute(SendMessage.builder().chatId(USER).text("later").build());
-      } catch (InterruptedException | TelegramApiException e) {
+      } catch (TelegramApiException e) {
         throw new IllegalStateException(e);
       }
-    });
+    }, CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS));
 
     FakeBotApi.Call call = telegram.awaitCall("sendmessage", c -> "later".equals(c.params().get("text")),
         Duration.ofSeconds(5));
