@@ -53,7 +53,13 @@ final class Jdbc {
         }
     }
 
-    private <T> T inTransaction(String action, Work<T> work) {
+    /** SQLite's in-process writer lock, or null for databases with many writers. */
+    @Nullable ReentrantLock sqliteWriter() {
+        return sqliteWriter;
+    }
+
+    /** A transaction for a caller that already holds the writer lock (see {@link GroupCommit}). */
+    <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
@@ -83,7 +89,7 @@ final class Jdbc {
      * Expected failures (down, locked, refused, pool timeout) are left to the caller to report;
      * anything else is a bug or a broken schema and is logged here, once, with its stack trace.
      */
-    private StoreUnavailableException unavailable(String action, SQLException e) {
+    StoreUnavailableException unavailable(String action, SQLException e) {
         String reason = database.redaction().apply(Redaction.rootMessage(e));
         if (database.isClosed() || database.dialect().meansUnavailable(e)) {
             return new StoreUnavailableException("database unavailable while " + action + ": " + reason, e);

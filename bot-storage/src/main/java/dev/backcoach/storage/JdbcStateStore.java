@@ -47,6 +47,7 @@ public final class JdbcStateStore implements StateStore {
     private final Jdbc jdbc;
     private final SessionRows sessions;
     private final Clock clock;
+    private final @Nullable GroupCommit group;
     private volatile @Nullable UserTables userTables;
 
     public JdbcStateStore(Database database) {
@@ -58,6 +59,7 @@ public final class JdbcStateStore implements StateStore {
         this.database = database;
         this.dialect = database.dialect();
         this.jdbc = new Jdbc(database);
+        this.group = jdbc.sqliteWriter() == null ? null : new GroupCommit(jdbc, this, clock);
         this.sessions = new SessionRows(dialect);
         this.clock = clock;
     }
@@ -69,24 +71,40 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public void commit(TurnRecord turn) {
-        Session session = turn.session();
-        UserKey user = session.user();
-        Instant now = clock.instant();
+        if (group != null) {
+            group.commit(turn);
+            return;
+        }
         jdbc.transaction("committing a turn", c -> {
-            if (!sessions.write(c, session, turn.expectedVersion(), now)) {
-                throw new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
-            }
-            for (Effect effect : turn.effects()) {
-                if (effect instanceof Effect.RecordRating rating) {
-                    // The session's user, not the effect's: a turn only ever writes its own user's rows.
-                    upsertRating(c, user, rating.day(), rating.score());
-                }
-            }
-            if (!turn.eventId().isEmpty()) {
-                insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now);
+            if (!writeTurn(c, turn, clock.instant())) {
+                throw conflict(turn);
             }
             return null;
         });
+    }
+
+    static ConcurrentUpdateException conflict(TurnRecord turn) {
+        UserKey user = turn.session().user();
+        return new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
+    }
+
+    /** One turn's rows; false (and nothing written) when the stored version is not the expected one. */
+    boolean writeTurn(Connection c, TurnRecord turn, Instant now) throws SQLException {
+        Session session = turn.session();
+        UserKey user = session.user();
+        if (!sessions.write(c, session, turn.expectedVersion(), now)) {
+            return false;
+        }
+        for (Effect effect : turn.effects()) {
+            if (effect instanceof Effect.RecordRating rating) {
+                // The session's user, not the effect's: a turn only ever writes its own user's rows.
+                upsertRating(c, user, rating.day(), rating.score());
+            }
+        }
+        if (!turn.eventId().isEmpty()) {
+            insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now);
+        }
+        return true;
     }
 
     @Override
