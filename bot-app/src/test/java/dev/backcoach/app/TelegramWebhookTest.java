@@ -154,6 +154,7 @@ class TelegramWebhookTest {
         assertThat(post(yes, SECRET)).isEqualTo(200); // Telegram retries when it missed our 200
         await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(9003).size() == 3);
         assertThat(stored(9003)).as("the turn ran once").isEqualTo(afterYes);
+        assertThat(app.telegramCounters().failed()).as("answering the press again is no failure").isZero();
         assertThat(telegram.chat(9003).get(2).plainText()).as("the stored replies, again")
                 .isEqualTo(telegram.chat(9003).get(1).plainText())
                 .contains(CATALOG.text("start.ask_consent"));

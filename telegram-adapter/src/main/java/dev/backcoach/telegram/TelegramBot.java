@@ -187,7 +187,16 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     private CompletableFuture<Void> answerCallback(long chatId, String callbackQueryId) {
         AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build();
         return outbox.submitUnmetered(chatId, "answerCallbackQuery", c -> {
-            c.execute(answer);
+            try {
+                c.execute(answer);
+            } catch (TelegramApiRequestException e) {
+                if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                    // Already answered (a re-delivered press) or too old: nothing left to answer.
+                    log.debug("button press not answered again: {}", e.getApiResponse());
+                    return;
+                }
+                throw e;
+            }
         });
     }
 
