@@ -105,8 +105,25 @@ public final class Chat {
         return deliver(new Inbound.TimerFired(user, chatRef, "e" + EVENTS.incrementAndGet(), token));
     }
 
+    /** The evening reminder, due now. */
     public Chat nudge() {
-        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet()));
+        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), false));
+    }
+
+    /** The reminder the user snoozed, due now. */
+    public Chat snoozedNudge() {
+        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), true));
+    }
+
+    /** Moves the clock to {@code instant} (never backwards). */
+    public Chat at(Instant instant) {
+        clock.advance(Duration.between(clock.instant(), instant));
+        return this;
+    }
+
+    /** The effects of one kind carried out so far, oldest first. */
+    public <T extends Effect> List<T> effects(Class<T> kind) {
+        return effects.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     public Button button(String label) {

@@ -8,7 +8,10 @@ import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.ChatRef;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,19 +21,22 @@ import java.util.Set;
  */
 final class Commands {
     /** Commands that answer without leaving the pending question. */
-    private static final Set<String> INFORMATIONAL = Set.of("help", "privacy", "nudge");
+    private static final Set<String> INFORMATIONAL = Set.of("help", "privacy");
 
     private final Texts texts;
     private final Catalog catalog;
     private final Access access;
+    private final Nudges nudges;
 
-    Commands(Texts texts, Access access) {
+    Commands(Texts texts, Access access, Nudges nudges) {
         this.texts = texts;
         this.catalog = texts.catalog();
         this.access = access;
+        this.nudges = nudges;
     }
 
-    Outcome handle(Session current, String name, String argument, LocalDate today) {
+    Outcome handle(Session current, String name, String argument, ChatRef chat, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (INFORMATIONAL.contains(name)) {
             return Outcome.to(current, informational(name));
         }
@@ -44,7 +50,9 @@ final class Commands {
         Session s = current.withPaused(leftGuide(current));
         switch (name) {
             case "start":
-                return start(s, argument, today);
+                return start(s, argument, chat, now);
+            case "nudge":
+                return nudges.command(s, argument, chat, now);
             case "check":
                 return s.onboarded()
                         ? Outcome.to(s.withDialogue(new Dialogue.Screening(0)), texts.get("check.intro"))
@@ -72,27 +80,31 @@ final class Commands {
 
     static boolean isKnown(String name) {
         return INFORMATIONAL.contains(name) || Set.of("start", "check", "techniques", "routine", "resume",
-                "progress", "learn", "settings", "menu", "export", "forget").contains(name);
+                "progress", "learn", "settings", "menu", "export", "forget", "nudge").contains(name);
     }
 
     private String informational(String name) {
         return switch (name) {
             case "help" -> texts.get("help");
             case "privacy" -> texts.get("privacy");
-            default -> texts.get("nudge.unavailable");
+            default -> texts.get("privacy");
         };
     }
 
-    private Outcome start(Session s, String payload, LocalDate today) {
+    private Outcome start(Session s, String payload, ChatRef chat, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!s.onboarded()) {
             return access.onboard(s, texts.get("start.greeting"));
         }
         switch (payload.toLowerCase(java.util.Locale.ROOT)) {
             case "check":
-                return handle(s, "check", "", today);
+                return handle(s, "check", "", chat, now);
             case "morning":
+                return access.begin(s, today, "routine:morning");
             case "evening":
-                return access.begin(s, today, "routine:" + payload.toLowerCase(java.util.Locale.ROOT));
+            case "nudge":
+                // The link a reminder invitation carries: set up the evening reminder.
+                return nudges.command(s, "", chat, now);
             default:
                 return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("start.welcome_back"));
         }

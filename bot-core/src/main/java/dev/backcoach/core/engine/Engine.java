@@ -29,21 +29,22 @@ public final class Engine {
     private final Answers answers;
     private final Guidance guidance;
     private final FreeText freeText;
+    private final Nudges nudges;
 
     public Engine(Catalog catalog) {
         this.texts = new Texts(catalog);
-        this.prompts = new Prompts(texts);
         Access access = new Access(texts);
-        this.commands = new Commands(texts, access);
+        this.nudges = new Nudges(texts, access);
+        this.prompts = new Prompts(texts, nudges.setup());
+        this.commands = new Commands(texts, access, nudges);
         this.guidance = new Guidance(texts);
         this.answers = new Answers(texts, access, guidance);
         this.freeText = new FreeText(texts, prompts);
     }
 
     public Turn handle(Session session, Inbound inbound, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (inbound instanceof Inbound.NudgeDue) {
-            return nudge(session, today);
+        if (inbound instanceof Inbound.NudgeDue due) {
+            return nudges.due(session, due);
         }
         boolean fromUser = !(inbound instanceof Inbound.TimerFired);
         if (fromUser && !inbound.chat().privateChat()) {
@@ -52,16 +53,22 @@ public final class Engine {
         if (fromUser && session.unreachable()) {
             session = session.withUnreachable(false); // they wrote to us, so we can reach them again
         }
+        if (fromUser && session.nudge() != null) {
+            session = session.withNudge(session.nudge().answered()); // a reminder is ignored only without any reaction
+        }
         Outcome outcome;
         if (inbound instanceof Inbound.Command c) {
-            outcome = commands.handle(session, c.name(), c.argument(), today);
+            outcome = commands.handle(session, c.name(), c.argument(), c.chat(), now);
         } else if (inbound instanceof Inbound.Choice c) {
-            outcome = press(session, c.data(), inbound, today);
+            outcome = press(session, c.data(), inbound, now);
         } else if (inbound instanceof Inbound.Text t) {
             FreeText.Meaning meaning = freeText.interpret(session, t.text());
-            outcome = meaning instanceof FreeText.Meaning.Press p
-                    ? press(session, p.data(), inbound, today)
-                    : ((FreeText.Meaning.Say) meaning).outcome();
+            if (meaning instanceof FreeText.Meaning.Press p) {
+                outcome = press(session, p.data(), inbound, now);
+            } else {
+                outcome = nudges.setup().typed(session, t.text(), t.chat(), now)
+                        .orElse(((FreeText.Meaning.Say) meaning).outcome());
+            }
         } else {
             outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
         }
@@ -73,7 +80,7 @@ public final class Engine {
         return prompts.render(session);
     }
 
-    private Outcome press(Session s, String data, Inbound inbound, LocalDate today) {
+    private Outcome press(Session s, String data, Inbound inbound, Instant now) {
         if (data.startsWith("/")) {
             String body = data.substring(1).strip();
             int space = body.indexOf(' ');
@@ -81,13 +88,16 @@ public final class Engine {
             String argument = space < 0 ? "" : body.substring(space + 1);
             int at = name.indexOf('@'); // Telegram groups send /command@BotName
             return commands.handle(s, (at < 0 ? name : name.substring(0, at)).toLowerCase(java.util.Locale.ROOT),
-                    argument.length() > 100 ? argument.substring(0, 100) : argument, today);
+                    argument.length() > 100 ? argument.substring(0, 100) : argument, inbound.chat(), now);
         }
         Optional<ButtonData> parsed = ButtonData.parseAnswer(data);
         if (parsed.isEmpty() || parsed.get().seq() != s.promptSeq()) {
             return answers.stale(s);
         }
-        return answers.handle(s, parsed.get().action(), inbound.chat(), today);
+        if (NudgeSetup.owns(s.dialogue())) {
+            return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
+        }
+        return answers.handle(s, parsed.get().action(), inbound.chat(), LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
 
     /**
@@ -104,15 +114,6 @@ public final class Engine {
                 List.of());
     }
 
-    private Turn nudge(Session s, LocalDate today) {
-        if (!s.onboarded() || s.route() != Route.SELF_CARE || texts.catalog().nudges().isEmpty()) {
-            return new Turn(s, List.of(), List.of());
-        }
-        List<String> nudges = texts.catalog().nudges();
-        String text = nudges.get((int) Math.floorMod(today.toEpochDay(), (long) nudges.size()));
-        Button start = new Button(texts.get("button.evening"), ButtonData.command("routine", "evening"));
-        return new Turn(s, List.of(new Reply(text, List.of(List.of(start)), false)), List.of());
-    }
 
     private Turn finish(Session before, Outcome outcome) {
         Session next = outcome.session();

@@ -22,9 +22,11 @@ final class Prompts {
     private final Texts texts;
     private final Catalog catalog;
     private final GuideView guideView;
+    private final NudgeSetup nudgeSetup;
 
-    Prompts(Texts texts) {
+    Prompts(Texts texts, NudgeSetup nudgeSetup) {
         this.texts = texts;
+        this.nudgeSetup = nudgeSetup;
         this.catalog = texts.catalog();
         this.guideView = new GuideView(texts);
     }
@@ -67,6 +69,8 @@ final class Prompts {
             return yesNo(seq, texts.get("forget.confirm"), "button.forget_yes", "button.forget_no");
         } else if (d instanceof Dialogue.Settings) {
             return settingsPrompt(s);
+        } else if (NudgeSetup.owns(d)) {
+            return nudgeSetup.render(s);
         }
         return mainMenu(s);
     }
@@ -164,7 +168,7 @@ final class Prompts {
         return new Reply(text, List.of(
                 List.of(new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed")),
                         new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
-                List.of(command("button.menu", "menu", ""))), false);
+                List.of(command("button.reminders", "nudge", ""), command("button.menu", "menu", ""))), false);
     }
 
     private static String routeName(Route route) {

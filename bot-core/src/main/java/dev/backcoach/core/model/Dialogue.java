@@ -47,5 +47,21 @@ public sealed interface Dialogue {
     /** "Delete everything?" before /forget does it. */
     record ConfirmForget() implements Dialogue {}
 
+    /** Setting up the evening reminder: what time? */
+    record NudgeTime() implements Dialogue {}
+
+    /** Which time zone (for a reminder at {@code time})? {@code suggestions}: zone ids offered as buttons. */
+    record NudgeZone(java.time.LocalTime time, java.util.List<String> suggestions) implements Dialogue {
+        public NudgeZone {
+            suggestions = java.util.List.copyOf(suggestions);
+        }
+    }
+
+    /** Which days? {@code days} as in {@link NudgePlan#days()}, toggled until the user is done. */
+    record NudgeDays(java.time.LocalTime time, java.time.ZoneId zone, int days) implements Dialogue {}
+
+    /** The reminder is on: change, pause or stop it. */
+    record NudgeMenu() implements Dialogue {}
+
     Dialogue IDLE = new Idle();
 }

@@ -8,6 +8,16 @@ public sealed interface Effect {
     /** Deliver {@link Inbound.TimerFired} with this token after {@code delay}. */
     record StartTimer(UserKey user, ChatRef chat, int token, Duration delay) implements Effect {}
 
+    /**
+     * The user's evening reminder changed: next due at {@code at}, or never ({@code null}: stopped).
+     * Also drops a pending snooze.
+     */
+    record ScheduleNudge(UserKey user, ChatRef chat, java.time.@org.jspecify.annotations.Nullable Instant at)
+            implements Effect {}
+
+    /** Remind the user again at {@code at}, once: they pressed "Snooze". */
+    record SnoozeNudge(UserKey user, ChatRef chat, java.time.Instant at) implements Effect {}
+
     /** Record a 0–10 stiffness rating for the user's progress log. */
     record RecordRating(UserKey user, java.time.LocalDate day, int score) implements Effect {}
 

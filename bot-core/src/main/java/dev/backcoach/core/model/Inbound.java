@@ -30,6 +30,10 @@ public sealed interface Inbound {
     /** A step timer the engine asked for has run out. */
     record TimerFired(UserKey user, ChatRef chat, String eventId, int token) implements Inbound {}
 
-    /** The user's evening nudge is due. */
-    record NudgeDue(UserKey user, ChatRef chat, String eventId) implements Inbound {}
+    /**
+     * The user's evening reminder is due at {@code dueAt}; {@code snoozed} when it is the one the user
+     * put off for an hour.
+     */
+    record NudgeDue(UserKey user, ChatRef chat, String eventId, java.time.Instant dueAt, boolean snoozed)
+            implements Inbound {}
 }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     from an earlier message is recognised as stale
  * @param ratings the last stiffness ratings, packed four bits each (see {@code Ratings})
  * @param ratingDay epoch day of the newest rating
+ * @param nudge the evening reminder the user opted in to; {@code null} while off
  */
 public record Session(
         UserKey user,
@@ -32,61 +33,67 @@ public record Session(
         @Nullable Guide paused,
         int promptSeq,
         int ratings,
-        int ratingDay) {
+        int ratingDay,
+        @Nullable NudgePlan nudge) {
 
     public static Session fresh(UserKey user) {
-        return new Session(user, 0, false, false, false, Route.UNSCREENED, null, null, 0, Dialogue.IDLE, null, 0, 0, 0);
+        return new Session(user, 0, false, false, false, Route.UNSCREENED, null, null, 0, Dialogue.IDLE, null, 0, 0, 0, null);
     }
 
     public Session withDialogue(Dialogue next) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, next, paused,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
         return new Session(user, version, isAdult, hasConsented, unreachable, route, routeDate, checkInDate, equipment, dialogue,
-                paused, promptSeq, ratings, ratingDay);
+                paused, promptSeq, ratings, ratingDay, nudge);
     }
 
     /** A new route decided today; a decided route also counts as today's symptom check-in. */
     public Session withRoute(Route next, @Nullable LocalDate today) {
         return new Session(user, version, adult, consented, unreachable, next, today, today, equipment, dialogue, null,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withCheckIn(LocalDate today) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, today, equipment, dialogue, paused,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withEquipment(int bits) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, bits, dialogue, paused,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withPaused(@Nullable Guide guide) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, guide,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withPromptSeq(int seq) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
-                seq, ratings, ratingDay);
+                seq, ratings, ratingDay, nudge);
     }
 
     public Session withRatings(int packed, int day) {
         return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
-                promptSeq, packed, day);
+                promptSeq, packed, day, nudge);
     }
 
     public Session withVersion(long next) {
         return new Session(user, next, adult, consented, unreachable, route, routeDate, checkInDate, equipment, dialogue, paused,
-                promptSeq, ratings, ratingDay);
+                promptSeq, ratings, ratingDay, nudge);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
         return new Session(user, version, adult, consented, isUnreachable, route, routeDate, checkInDate, equipment,
-                dialogue, paused, promptSeq, ratings, ratingDay);
+                dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+    }
+
+    public Session withNudge(@Nullable NudgePlan plan) {
+        return new Session(user, version, adult, consented, unreachable, route, routeDate, checkInDate, equipment,
+                dialogue, paused, promptSeq, ratings, ratingDay, plan);
     }
 
     public boolean onboarded() {

@@ -1,0 +1,198 @@
+package dev.backcoach.core.engine;
+
+import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.NudgePlan;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Choosing the reminder: time, then time zone, then days. With a reminder already on, changing
+ * one of them saves at once and keeps the others.
+ */
+final class NudgeSetup {
+    private static final List<LocalTime> USUAL_TIMES = List.of(LocalTime.of(18, 0), LocalTime.of(19, 0),
+            LocalTime.of(20, 0), LocalTime.of(21, 0), LocalTime.of(22, 0));
+
+    private final Texts texts;
+    private final Nudges nudges;
+
+    NudgeSetup(Texts texts, Nudges nudges) {
+        this.texts = texts;
+        this.nudges = nudges;
+    }
+
+    static boolean owns(Dialogue d) {
+        return d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeZone || d instanceof Dialogue.NudgeDays
+                || d instanceof Dialogue.NudgeMenu;
+    }
+
+    /** {@code /nudge 20:30} or {@code /nudge 20:30 Europe/Berlin}: as far as the argument goes. */
+    Outcome fromArgument(Session s, String argument, ChatRef chat, Instant now) {
+        String[] parts = argument.strip().split("\\s+", 2);
+        Optional<LocalTime> time = Zones.parseTime(parts[0]);
+        if (time.isEmpty()) {
+            return Outcome.to(s.withDialogue(new Dialogue.NudgeTime()),
+                    texts.get("nudge.bad_time", "typed", Labels.shorten(parts[0])));
+        }
+        if (parts.length == 2) {
+            List<String> zone = Zones.lookup(parts[1]);
+            if (zone.size() == 1) {
+                // Time and zone in one go (Discord's options): every day unless days were chosen before.
+                NudgePlan plan = s.nudge() == null ? NudgePlan.of(time.get(), ZoneId.of(zone.get(0)), NudgePlan.EVERY_DAY)
+                        : s.nudge().withSchedule(time.get(), ZoneId.of(zone.get(0)), s.nudge().days());
+                return nudges.save(s, plan, chat, now, "nudge.saved");
+            }
+            return zoneTyped(s.withDialogue(new Dialogue.NudgeZone(time.get(), List.of())), time.get(), parts[1], chat, now);
+        }
+        return timeChosen(s, time.get(), chat, now);
+    }
+
+    Outcome answer(Session s, String action, ChatRef chat, Instant now) {
+        Dialogue d = s.dialogue();
+        if (d instanceof Dialogue.NudgeTime && action.matches("t\\d{4}")) {
+            LocalTime time = LocalTime.of(Integer.parseInt(action.substring(1, 3)), Integer.parseInt(action.substring(3)));
+            return timeChosen(s, time, chat, now);
+        } else if (d instanceof Dialogue.NudgeZone z && action.matches("z\\d") && action.charAt(1) - '0' < z.suggestions().size()) {
+            return zoneChosen(s, z.time(), ZoneId.of(z.suggestions().get(action.charAt(1) - '0')), chat, now);
+        } else if (d instanceof Dialogue.NudgeDays days) {
+            return daysAnswer(s, days, action, chat, now);
+        } else if (d instanceof Dialogue.NudgeMenu && s.nudge() != null) {
+            NudgePlan plan = s.nudge();
+            switch (action) {
+                case "ct":
+                    return Outcome.to(s.withDialogue(new Dialogue.NudgeTime()));
+                case "cz":
+                    return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(plan.time(), List.of())));
+                case "cd":
+                    return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(plan.time(), plan.zone(), plan.days())));
+                default:
+                    break;
+            }
+        }
+        return Outcome.to(s, texts.get("input.stale_button"));
+    }
+
+    /** Typed text while choosing a time or a zone; empty when the dialogue takes no typing. */
+    Optional<Outcome> typed(Session s, String text, ChatRef chat, Instant now) {
+        if (s.dialogue() instanceof Dialogue.NudgeTime) {
+            return Optional.of(Zones.parseTime(text)
+                    .map(time -> timeChosen(s, time, chat, now))
+                    .orElseGet(() -> Outcome.to(s, texts.get("nudge.bad_time", "typed", Labels.shorten(text)))));
+        } else if (s.dialogue() instanceof Dialogue.NudgeZone z) {
+            return Optional.of(zoneTyped(s, z.time(), text, chat, now));
+        }
+        return Optional.empty();
+    }
+
+    private Outcome timeChosen(Session s, LocalTime time, ChatRef chat, Instant now) {
+        NudgePlan plan = s.nudge();
+        if (plan != null) {
+            return nudges.save(s, plan.withSchedule(time, plan.zone(), plan.days()), chat, now, "nudge.saved");
+        }
+        return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, List.of())));
+    }
+
+    /** A zone or city name, or the user's local time ("what time is it where you are?"). */
+    private Outcome zoneTyped(Session s, LocalTime time, String text, ChatRef chat, Instant now) {
+        Optional<LocalTime> theirClock = Zones.parseTime(text);
+        List<String> found = theirClock.map(t -> Zones.whereItIs(t, now)).orElseGet(() -> Zones.lookup(text));
+        if (found.size() == 1 && theirClock.isEmpty()) {
+            return zoneChosen(s, time, ZoneId.of(found.get(0)), chat, now);
+        }
+        if (found.isEmpty()) {
+            return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, List.of())),
+                    texts.get("nudge.bad_zone", "typed", Labels.shorten(text)));
+        }
+        return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, found)), texts.get("nudge.pick_zone"));
+    }
+
+    private Outcome zoneChosen(Session s, LocalTime time, ZoneId zone, ChatRef chat, Instant now) {
+        NudgePlan plan = s.nudge();
+        if (plan != null) {
+            return nudges.save(s, plan.withSchedule(time, zone, plan.days()), chat, now, "nudge.saved");
+        }
+        return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(time, zone, NudgePlan.EVERY_DAY)));
+    }
+
+    private Outcome daysAnswer(Session s, Dialogue.NudgeDays d, String action, ChatRef chat, Instant now) {
+        int days;
+        if (action.matches("d[0-6]")) {
+            days = d.days() ^ (1 << (action.charAt(1) - '0'));
+        } else if (action.equals("all")) {
+            days = NudgePlan.EVERY_DAY;
+        } else if (action.equals("wk")) {
+            days = NudgePlan.WEEKDAYS;
+        } else if (action.equals("we")) {
+            days = NudgePlan.WEEKENDS;
+        } else if (action.equals("ok")) {
+            if (d.days() == 0) {
+                return Outcome.to(s, texts.get("nudge.no_days")).replacing();
+            }
+            NudgePlan plan = s.nudge() == null ? NudgePlan.of(d.time(), d.zone(), d.days())
+                    : s.nudge().withSchedule(d.time(), d.zone(), d.days());
+            return nudges.save(s, plan, chat, now, "nudge.saved");
+        } else {
+            return Outcome.to(s, texts.get("input.stale_button"));
+        }
+        return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(d.time(), d.zone(), days))).replacing();
+    }
+
+    Reply render(Session s) {
+        Dialogue d = s.dialogue();
+        int seq = s.promptSeq();
+        List<List<Button>> rows = new ArrayList<>();
+        String text;
+        if (d instanceof Dialogue.NudgeTime) {
+            text = texts.get("nudge.ask_time");
+            rows.add(USUAL_TIMES.stream()
+                    .map(t -> new Button(t.toString(), ButtonData.answer(seq, "t" + t.toString().replace(":", ""))))
+                    .toList());
+        } else if (d instanceof Dialogue.NudgeZone z) {
+            text = texts.get("nudge.ask_zone", "time", z.time());
+            for (int i = 0; i < z.suggestions().size(); i++) {
+                rows.add(List.of(new Button(z.suggestions().get(i).replace('_', ' '), ButtonData.answer(seq, "z" + i))));
+            }
+        } else if (d instanceof Dialogue.NudgeDays days) {
+            text = texts.get("nudge.ask_days", "time", days.time(), "zone", days.zone().getId(),
+                    "days", days.days() == 0 ? "-" : nudges.days(days.days()));
+            rows.add(dayButtons(seq, days.days(), 0, 4));
+            rows.add(dayButtons(seq, days.days(), 4, 7));
+            rows.add(List.of(new Button(texts.get("nudge.every_day"), ButtonData.answer(seq, "all")),
+                    new Button(texts.get("nudge.weekdays"), ButtonData.answer(seq, "wk")),
+                    new Button(texts.get("nudge.weekends"), ButtonData.answer(seq, "we"))));
+            rows.add(List.of(new Button(texts.get("button.nudge_done"), ButtonData.answer(seq, "ok"))));
+        } else {
+            NudgePlan plan = s.nudge();
+            text = plan == null ? texts.get("nudge.already_off") : texts.get("nudge.menu", "time", plan.time(),
+                    "zone", plan.zone().getId(), "days", nudges.days(plan.days()),
+                    "paused", plan.pausedUntil() == null ? "" : texts.get("nudge.menu_paused", "until", plan.pausedUntil()));
+            rows.add(List.of(new Button(texts.get("button.nudge_change_time"), ButtonData.answer(seq, "ct")),
+                    new Button(texts.get("button.nudge_change_days"), ButtonData.answer(seq, "cd")),
+                    new Button(texts.get("button.nudge_change_zone"), ButtonData.answer(seq, "cz"))));
+            boolean paused = plan != null && plan.pausedUntil() != null;
+            rows.add(List.of(new Button(texts.get(paused ? "button.nudge_resume" : "button.nudge_pause"),
+                            ButtonData.command("nudge", paused ? "resume" : "pause")),
+                    new Button(texts.get("button.nudge_stop"), ButtonData.command("nudge", "stop"))));
+        }
+        rows.add(List.of(new Button(texts.get("button.menu"), ButtonData.command("menu", ""))));
+        return new Reply(text, rows, false);
+    }
+
+    private static List<Button> dayButtons(int seq, int days, int from, int to) {
+        List<Button> row = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String name = Nudges.dayName(DayOfWeek.of(i + 1));
+            row.add(new Button(((days >> i) & 1) != 0 ? "✅ " + name : name, ButtonData.answer(seq, "d" + i)));
+        }
+        return row;
+    }
+}
