@@ -31,17 +31,19 @@ final class DialogueCodec {
     private static final String SEP = ":";
 
     /** Variants without fields, by tag. */
-    private static final Map<String, Dialogue> PLAIN = Map.of(
-            "idle", Dialogue.IDLE,
-            "ask_adult", new Dialogue.AskAdult(),
-            "ask_consent", new Dialogue.AskConsent(),
-            "ask_clearance", new Dialogue.AskClearance(),
-            "choosing_technique", new Dialogue.ChoosingTechnique(),
-            "choosing_routine", new Dialogue.ChoosingRoutine(),
-            "choosing_lesson", new Dialogue.ChoosingLesson(),
-            "rating", new Dialogue.Rating(),
-            "settings", new Dialogue.Settings(),
-            "confirm_forget", new Dialogue.ConfirmForget());
+    private static final Map<String, Dialogue> PLAIN = Map.ofEntries(
+            Map.entry("idle", Dialogue.IDLE),
+            Map.entry("ask_adult", new Dialogue.AskAdult()),
+            Map.entry("ask_consent", new Dialogue.AskConsent()),
+            Map.entry("ask_clearance", new Dialogue.AskClearance()),
+            Map.entry("choosing_technique", new Dialogue.ChoosingTechnique()),
+            Map.entry("choosing_routine", new Dialogue.ChoosingRoutine()),
+            Map.entry("choosing_lesson", new Dialogue.ChoosingLesson()),
+            Map.entry("rating", new Dialogue.Rating()),
+            Map.entry("settings", new Dialogue.Settings()),
+            Map.entry("confirm_forget", new Dialogue.ConfirmForget()),
+            Map.entry("nudge_time", new Dialogue.NudgeTime()),
+            Map.entry("nudge_menu", new Dialogue.NudgeMenu()));
     private static final Map<Class<?>, String> PLAIN_TAGS = PLAIN.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(e -> e.getValue().getClass(), Map.Entry::getKey));
 
@@ -58,6 +60,10 @@ final class DialogueCodec {
             return "guiding" + SEP + encodeGuide(e.guide());
         } else if (dialogue instanceof Dialogue.Planning p) {
             return "planning" + SEP + p.index() + SEP + p.bits();
+        } else if (dialogue instanceof Dialogue.NudgeZone z) {
+            return "nudge_zone" + SEP + clock(z.time()) + SEP + encodeText(String.join(",", z.suggestions()));
+        } else if (dialogue instanceof Dialogue.NudgeDays d) {
+            return "nudge_days" + SEP + clock(d.time()) + SEP + encodeText(d.zone().getId()) + SEP + d.days();
         } else if (dialogue instanceof Dialogue.SymptomCheckIn s) {
             return "symptom_check_in" + SEP + encodeText(s.then());
         }
@@ -84,6 +90,14 @@ final class DialogueCodec {
                 case "planning":
                     expect(fields, 3);
                     return new Dialogue.Planning(Integer.parseInt(fields.get(1)), Integer.parseInt(fields.get(2)));
+                case "nudge_zone":
+                    expect(fields, 3);
+                    String zones = decodeText(fields.get(2));
+                    return new Dialogue.NudgeZone(time(fields.get(1)), zones.isEmpty() ? List.of() : List.of(zones.split(",")));
+                case "nudge_days":
+                    expect(fields, 4);
+                    return new Dialogue.NudgeDays(time(fields.get(1)), java.time.ZoneId.of(decodeText(fields.get(2))),
+                            Integer.parseInt(fields.get(3)));
                 case "symptom_check_in":
                     expect(fields, 2);
                     return new Dialogue.SymptomCheckIn(decodeText(fields.get(1)));
@@ -92,7 +106,7 @@ final class DialogueCodec {
                     Dialogue plain = PLAIN.get(fields.get(0));
                     return plain == null ? Dialogue.IDLE : plain;
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Dialogue.IDLE;
         }
     }
@@ -123,6 +137,19 @@ final class DialogueCodec {
         }
         return new Guide(Guide.Kind.valueOf(fields.get(0)), decodeText(fields.get(1)),
                 Integer.parseInt(fields.get(2)), Integer.parseInt(fields.get(3)));
+    }
+
+    private static String clock(java.time.LocalTime time) {
+        return time.toString().replace(':', '.');
+    }
+
+    /** {@code HH:MM}, written without the colon so it cannot split fields. */
+    private static java.time.LocalTime time(String text) {
+        try {
+            return java.time.LocalTime.parse(text.replace('.', ':'));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static void expect(List<String> fields, int count) {

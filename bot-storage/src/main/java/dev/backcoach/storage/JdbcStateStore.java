@@ -46,6 +46,7 @@ public final class JdbcStateStore implements StateStore {
     private final Dialect dialect;
     private final Jdbc jdbc;
     private final SessionRows sessions;
+    private final NudgeLog nudgeLog;
     private final Clock clock;
     private final @Nullable GroupCommit group;
     private volatile @Nullable UserTables userTables;
@@ -62,6 +63,12 @@ public final class JdbcStateStore implements StateStore {
         this.group = jdbc.sqliteWriter() == null ? null : new GroupCommit(jdbc, this, clock);
         this.sessions = new SessionRows(dialect);
         this.clock = clock;
+        this.nudgeLog = new NudgeLog(jdbc, dialect, clock);
+    }
+
+    /** The reminder claims, sharing this store's connections (and SQLite's single writer). */
+    public NudgeLog nudgeLog() {
+        return nudgeLog;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backcoach.storage;
 
+import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Session;
@@ -8,20 +9,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The user_session table: one row per user, written only if its version is the one expected. */
 final class SessionRows {
+    private static final Logger log = LoggerFactory.getLogger(SessionRows.class);
     private static final String FIELDS = "version, adult, consented, unreachable, route, route_date, check_in_date, equipment, "
-            + "dialogue, paused, prompt_seq, ratings, rating_day, updated_at";
+            + "dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, nudge_zone, nudge_days, "
+            + "nudge_paused_until, nudge_ignored, nudge_awaiting";
     private static final String SELECT = "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
     /** DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort the transaction. */
     private static final String INSERT = "INSERT INTO user_session (platform, user_id, " + FIELDS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
     private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
             + "route_date = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
-            + "ratings = ?, rating_day = ?, updated_at = ? WHERE platform = ? AND user_id = ? AND version = ?";
+            + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
+            + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
     private final Dialect dialect;
 
@@ -76,6 +86,13 @@ final class SessionRows {
         statement.setInt(i++, s.ratings());
         statement.setInt(i++, s.ratingDay());
         dialect.setInstant(statement, i++, now);
+        NudgePlan plan = s.nudge();
+        statement.setString(i++, plan == null ? null : plan.time().toString());
+        statement.setString(i++, plan == null ? null : plan.zone().getId());
+        statement.setObject(i++, plan == null ? null : plan.days(), java.sql.Types.INTEGER);
+        dialect.setDate(statement, i++, plan == null ? null : plan.pausedUntil());
+        statement.setInt(i++, plan == null ? 0 : plan.ignored());
+        statement.setBoolean(i++, plan != null && plan.awaiting());
         return i;
     }
 
@@ -97,7 +114,23 @@ final class SessionRows {
                 row.getBoolean("unreachable"), route(row.getString("route")), dialect.getDate(row, "route_date"),
                 dialect.getDate(row, "check_in_date"), row.getInt("equipment"),
                 DialogueCodec.decode(row.getString("dialogue")), DialogueCodec.decodeGuide(row.getString("paused")),
-                row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"));
+                row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"), nudge(row));
+    }
+
+    /** A reminder that cannot be read any more (a zone dropped from the tz database) is off, not a crash. */
+    private @Nullable NudgePlan nudge(ResultSet row) throws SQLException {
+        String time = row.getString("nudge_time");
+        if (time == null) {
+            return null;
+        }
+        try {
+            return new NudgePlan(LocalTime.parse(time), ZoneId.of(row.getString("nudge_zone")), row.getInt("nudge_days"),
+                    dialect.getDate(row, "nudge_paused_until"), row.getInt("nudge_ignored"),
+                    row.getBoolean("nudge_awaiting"));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            log.warn("a stored evening reminder cannot be read ({}); treating it as off", e.getMessage());
+            return null;
+        }
     }
 
     /** A route this version does not know means "check again", never a crash. */

@@ -28,6 +28,14 @@ final class UserTables {
     /** Columns holding JSON text; the export shows them as JSON, not as a string of JSON. */
     private static final Set<String> JSON_COLUMNS = Set.of("replies");
 
+    /**
+     * db-scheduler's table has a shape of its own: a user's tasks are named {@code <PLATFORM>:<user id>}
+     * (reminders) or {@code <PLATFORM>:<user id>:<n>} (step timers).
+     */
+    static final String TASKS = "scheduled_tasks";
+    private static final String TASKS_OF_USER = " FROM " + TASKS
+            + " WHERE task_instance = ? OR substr(task_instance, 1, ?) = ?";
+
     private final List<String> names;
 
     private UserTables(List<String> names) {
@@ -68,6 +76,18 @@ final class UserTables {
                 }
             }
         }
+        try (PreparedStatement select = connection.prepareStatement("SELECT task_name, execution_time" + TASKS_OF_USER)) {
+            bindTasks(select, user);
+            List<Map<String, @Nullable Object>> tasks = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp at = rows.getTimestamp(2);
+                    tasks.add(Map.of("task_name", rows.getString(1), "execution_time",
+                            at == null ? "" : Timestamps.format(at.toInstant())));
+                }
+            }
+            all.put(TASKS, tasks);
+        }
         return all;
     }
 
@@ -79,6 +99,22 @@ final class UserTables {
                 delete.executeUpdate();
             }
         }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE" + TASKS_OF_USER)) {
+            bindTasks(delete, user);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The id of the user's reminder task, and the prefix of their step timers' ids. */
+    static String taskId(UserKey user) {
+        return user.platform().name() + ":" + user.userId();
+    }
+
+    private static void bindTasks(PreparedStatement statement, UserKey user) throws SQLException {
+        String prefix = taskId(user) + ":";
+        statement.setString(1, taskId(user));
+        statement.setInt(2, prefix.length());
+        statement.setString(3, prefix);
     }
 
     private static List<Map<String, @Nullable Object>> rowsOf(ResultSet rows) throws SQLException {

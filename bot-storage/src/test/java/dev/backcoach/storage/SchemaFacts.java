@@ -23,7 +23,10 @@ final class SchemaFacts {
 
     private SchemaFacts() {}
 
-    /** Every table but Flyway's history; each must carry platform and user_id. */
+    /**
+     * Every table but Flyway's history and db-scheduler's; each must carry platform and user_id.
+     * db-scheduler's table names a user's tasks by id instead (see {@link #tasksOf}).
+     */
     static List<String> userTables(Database database) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection()) {
@@ -31,7 +34,7 @@ final class SchemaFacts {
             try (ResultSet rows = metadata.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
                 while (rows.next()) {
                     String table = rows.getString("TABLE_NAME");
-                    if (!table.equalsIgnoreCase(FLYWAY_HISTORY)) {
+                    if (!table.equalsIgnoreCase(FLYWAY_HISTORY) && !table.equalsIgnoreCase(UserTables.TASKS)) {
                         tables.add(table);
                     }
                 }
@@ -53,6 +56,34 @@ final class SchemaFacts {
                 row.next();
                 return row.getInt(1);
             }
+        }
+    }
+
+    /** The user's scheduled tasks, by the naming rule: {@code PLATFORM:user} and {@code PLATFORM:user:n}. */
+    static int tasksOf(Database database, UserKey user) throws SQLException {
+        String id = user.platform().name() + ":" + user.userId();
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT COUNT(*) FROM scheduled_tasks WHERE task_instance = ? OR task_instance LIKE ?")) {
+            count.setString(1, id);
+            count.setString(2, id + ":%");
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** Puts a task into db-scheduler's table by hand, as the scheduler would. */
+    static void addTask(Database database, String name, String instance) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance, "
+                        + "execution_time, picked, version) VALUES (?, ?, ?, ?, 1)")) {
+            insert.setString(1, name);
+            insert.setString(2, instance);
+            insert.setTimestamp(3, java.sql.Timestamp.from(java.time.Instant.parse("2026-11-20T19:00:00Z")));
+            insert.setBoolean(4, false);
+            insert.executeUpdate();
         }
     }
 

@@ -21,6 +21,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.backcoach.core.model.NudgePlan;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +82,34 @@ abstract class StateStoreContract {
                 .withEquipment(0b101).withPromptSeq(7).withRatings(0x35, 20_412).withVersion(2);
         store.save(second, 1);
         assertThat(store.load(ANNA)).contains(second);
+    }
+
+    @Test
+    void anEveningReminderIsKeptWithEveryDetailAndCanBeTurnedOff() {
+        NudgePlan plan = new NudgePlan(LocalTime.of(20, 30), ZoneId.of("America/Argentina/Buenos_Aires"), 0b1010101,
+                LocalDate.of(2026, 3, 9), 2, true);
+        Session on = onboarded(ANNA).withNudge(plan).withVersion(1);
+        store.save(on, 0);
+        assertThat(store.load(ANNA)).contains(on);
+        Session off = on.withNudge(null).withVersion(2);
+        store.save(off, 1);
+        assertThat(store.load(ANNA).orElseThrow().nudge()).isNull();
+    }
+
+    @Test
+    void aReminderIsClaimedOncePerUserLocalDayAndKind() {
+        Instant due = Instant.parse("2026-11-20T19:00:00Z");
+        NudgeLog log = store.nudgeLog();
+        assertThat(log.claim(ANNA, TODAY, "evening", due, NudgeLog.Status.CLAIMED)).isTrue();
+        assertThat(log.claim(ANNA, TODAY, "evening", due, NudgeLog.Status.CLAIMED)).as("again: refused").isFalse();
+        assertThat(log.claim(ANNA, TODAY, "snooze", due, NudgeLog.Status.CLAIMED)).isTrue();
+        assertThat(log.claim(ANNA, TODAY.plusDays(1), "evening", due, NudgeLog.Status.CLAIMED)).isTrue();
+        assertThat(log.claim(BORIS, TODAY, "evening", due, NudgeLog.Status.CLAIMED)).isTrue();
+        log.mark(ANNA, TODAY, "evening", NudgeLog.Status.SENT);
+        assertThat(rows(store.export(ANNA), "nudge_log"))
+                .extracting(row -> row.get("local_date") + " " + row.get("kind") + " " + row.get("status"))
+                .containsExactlyInAnyOrder("2026-11-20 evening sent", "2026-11-20 snooze claimed",
+                        "2026-11-21 evening claimed");
     }
 
     @Test
@@ -151,7 +182,7 @@ abstract class StateStoreContract {
 
         Map<String, Object> export = store.export(ANNA);
 
-        assertThat(export).containsOnlyKeys("processed_event", "progress_rating", "user_session");
+        assertThat(export).containsOnlyKeys("processed_event", "progress_rating", "user_session", "scheduled_tasks", "nudge_log");
         assertThat(rows(export, "user_session")).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("platform", "TELEGRAM").containsEntry("user_id", "1001")
                     .containsEntry("adult", true).containsEntry("route", "SELF_CARE")
@@ -174,8 +205,18 @@ abstract class StateStoreContract {
         }
         List<String> tables = SchemaFacts.userTables(database);
         assertThat(tables).contains("user_session", "progress_rating", "processed_event");
+        for (UserKey user : List.of(ANNA, BORIS)) {
+            assertThat(store.nudgeLog().claim(user, TODAY, "evening", Instant.parse("2026-11-20T19:00:00Z"),
+                    NudgeLog.Status.SENT)).isTrue();
+        }
+        for (String task : List.of("TELEGRAM:1001", "TELEGRAM:1001:7", "DISCORD:2002", "TELEGRAM:10011")) {
+            SchemaFacts.addTask(database, task.split(":").length == 3 ? "step-timer" : "nudge", task);
+        }
 
         store.forget(ANNA);
+        assertThat(SchemaFacts.tasksOf(database, ANNA)).as("Anna's reminder and timer").isZero();
+        assertThat(SchemaFacts.tasksOf(database, BORIS)).isEqualTo(1);
+        assertThat(SchemaFacts.tasksOf(database, new UserKey(ANNA.platform(), "10011"))).as("a longer id").isEqualTo(1);
 
         for (String table : tables) {
             assertThat(SchemaFacts.rowsOf(database, table, ANNA)).as(table).isZero();

@@ -1,0 +1,72 @@
+package dev.backcoach.storage;
+
+import dev.backcoach.core.model.UserKey;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The nudge_log table: a reminder is claimed here right before it is sent. The claim is an insert
+ * that does nothing on conflict, so however often the scheduler runs a reminder's task (it is
+ * at-least-once after a crash), only the first run sends it: at most one per user, local day and kind.
+ */
+public final class NudgeLog {
+    /** What became of a claimed reminder. */
+    public enum Status { CLAIMED, SENT, FAILED, LATE }
+
+    private static final String CLAIM = "INSERT INTO nudge_log (platform, user_id, local_date, kind, status, due_at, "
+            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id, local_date, kind) DO NOTHING";
+    private static final String MARK = "UPDATE nudge_log SET status = ?, updated_at = ? "
+            + "WHERE platform = ? AND user_id = ? AND local_date = ? AND kind = ?";
+    private static final String PURGE = "DELETE FROM nudge_log WHERE updated_at < ?";
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    NudgeLog(Jdbc jdbc, Dialect dialect, Clock clock) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    /** True when this call claimed the reminder; false when it was claimed before (then it must not go out). */
+    public boolean claim(UserKey user, LocalDate localDate, String kind, Instant dueAt, Status status) {
+        return jdbc.transaction("claiming a reminder", c -> {
+            try (PreparedStatement insert = c.prepareStatement(CLAIM)) {
+                UserTables.bindUser(insert, user);
+                dialect.setDate(insert, 3, localDate);
+                insert.setString(4, kind);
+                insert.setString(5, status.name().toLowerCase(java.util.Locale.ROOT));
+                dialect.setInstant(insert, 6, dueAt);
+                dialect.setInstant(insert, 7, clock.instant());
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public void mark(UserKey user, LocalDate localDate, String kind, Status status) {
+        jdbc.transaction("recording a reminder's outcome", c -> {
+            try (PreparedStatement update = c.prepareStatement(MARK)) {
+                update.setString(1, status.name().toLowerCase(java.util.Locale.ROOT));
+                dialect.setInstant(update, 2, clock.instant());
+                update.setString(3, user.platform().name());
+                update.setString(4, user.userId());
+                dialect.setDate(update, 5, localDate);
+                update.setString(6, kind);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops entries last changed before {@code cutoff}; returns how many. */
+    public int purgeBefore(Instant cutoff) {
+        return jdbc.transaction("purging the reminder log", c -> {
+            try (PreparedStatement delete = c.prepareStatement(PURGE)) {
+                dialect.setInstant(delete, 1, cutoff);
+                return delete.executeUpdate();
+            }
+        });
+    }
+}
