@@ -82,6 +82,7 @@ public final class ConversationService {
             try {
                 check = store.precheck(user, inbound.eventId());
             } catch (StoreUnavailableException e) {
+                rethrowIfScheduled(inbound, e);
                 Session known = cache.getIfPresent(user);
                 return unavailable(user, known == null ? Session.fresh(user) : known, known, e);
             }
@@ -94,6 +95,7 @@ public final class ConversationService {
                     cache.put(user, current);
                 }
             } catch (StoreUnavailableException e) {
+                rethrowIfScheduled(inbound, e);
                 return unavailable(user, Session.fresh(user), null, e);
             }
             Optional<List<Reply>> earlier = check.earlierReplies();
@@ -116,6 +118,7 @@ public final class ConversationService {
             } catch (RuntimeException e) {
                 log.error("engine failed on a {} event of type {}", user.platform(),
                         inbound.getClass().getSimpleName(), e);
+                rethrowIfScheduled(inbound, e);
                 return apology(current, "error.internal", current);
             }
             if (turn.effects().stream().anyMatch(Effect.Forget.class::isInstance)) {
@@ -138,6 +141,7 @@ public final class ConversationService {
                 log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
                 return apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
+                rethrowIfScheduled(inbound, e);
                 return unavailable(user, current, current, e);
             }
             health.markUp();
@@ -145,6 +149,25 @@ public final class ConversationService {
             applyEffects(turn.effects());
             return new Turn(next, withExport(user, turn.replies(), turn.effects()), turn.effects());
         }
+    }
+
+    /**
+     * An apology is for someone who wrote: a reminder that fails is retried by the scheduler later
+     * instead of going out as "something went wrong".
+     */
+    private void rethrowIfScheduled(Inbound inbound, RuntimeException e) {
+        if (inbound instanceof Inbound.NudgeDue) {
+            if (e instanceof StoreUnavailableException unavailable) {
+                health.markDown(String.valueOf(e.getMessage()));
+                throw unavailable;
+            }
+            throw e;
+        }
+    }
+
+    /** The user's session as stored now (another instance may have changed it); empty for a user never seen. */
+    public Optional<Session> storedSession(UserKey user) {
+        return store.load(user);
     }
 
     /** Floods are typed: a tap answers what is on screen, and a double tap is only a stale button. */

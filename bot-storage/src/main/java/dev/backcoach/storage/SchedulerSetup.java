@@ -1,0 +1,42 @@
+package dev.backcoach.storage;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/** How the bot runs db-scheduler on its database. */
+public final class SchedulerSetup {
+    /**
+     * Enough task threads to keep a high send budget busy while each thread waits for its message
+     * to leave (reminders block until the platform took them).
+     */
+    public static final int THREADS = 16;
+    /** Step timers are seconds long: look for due tasks every second. */
+    static final Duration POLLING = Duration.ofSeconds(1);
+    /** A crashed instance's running tasks are taken over after about four missed heartbeats. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final int MISSED_HEARTBEATS = 4;
+
+    private SchedulerSetup() {}
+
+    public static Function<List<Task<?>>, Scheduler> forDatabase(Database database) {
+        return tasks -> {
+            SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+                    .threads(THREADS)
+                    .pollingInterval(POLLING)
+                    .heartbeatInterval(HEARTBEAT)
+                    .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                    .serializer(new dev.backcoach.storage.schedule.TaskData())
+                    .shutdownMaxWait(Duration.ofSeconds(10))
+                    .deleteUnresolvedAfter(Duration.ofDays(1));
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                // Several instances on one PostgreSQL: pick due tasks with SELECT … FOR UPDATE SKIP LOCKED.
+                builder.pollUsingLockAndFetch(0.5, 1.0);
+            }
+            return builder.build();
+        };
+    }
+}

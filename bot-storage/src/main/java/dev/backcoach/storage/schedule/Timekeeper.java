@@ -1,0 +1,169 @@
+package dev.backcoach.storage.schedule;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.NudgePlan;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.EffectHandler;
+import dev.backcoach.storage.NudgeLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's clock-driven side on db-scheduler: the daily reminder of each user (a task that
+ * reschedules itself to the plan's next due time), a snoozed reminder, and step timers. As the
+ * service's {@link EffectHandler} it turns the engine's effects into tasks.
+ */
+public final class Timekeeper implements EffectHandler, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
+    static final String REMINDER = "nudge";
+    static final String SNOOZE = "nudge-snooze";
+    static final String STEP_TIMER = "step-timer";
+    /** A failed run (database down) is tried again soon; the late limit still applies. */
+    static final Duration RETRY = Duration.ofMinutes(1);
+
+    private final ConversationService service;
+    private final Clock clock;
+    private final ReminderCounters counters = new ReminderCounters();
+    private final CustomTask<String> reminder;
+    private final OneTimeTask<String> snooze;
+    private final OneTimeTask<String> stepTimer;
+    private final Scheduler scheduler;
+
+    /**
+     * @param schedulerFactory builds the scheduler for the given tasks: {@code SchedulerSetup} in
+     *     production, a manual scheduler in tests
+     */
+    public Timekeeper(ConversationService service, NudgeLog nudgeLog, Function<Platform, ChannelPort> channels,
+            Clock clock, Function<List<Task<?>>, Scheduler> schedulerFactory) {
+        this.service = service;
+        this.clock = clock;
+        ReminderRun run = new ReminderRun(service, nudgeLog, channels, clock, counters);
+        this.reminder = Tasks.custom(REMINDER, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .execute((instance, context) -> {
+                    UserKey user = TaskIds.user(instance.getId());
+                    Instant due = context.getExecution().executionTime;
+                    run.remind(user, TaskIds.chat(instance.getData()), due, false);
+                    return next(user, due);
+                });
+        this.snooze = Tasks.oneTime(SNOOZE, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .execute((instance, context) -> run.remind(TaskIds.user(instance.getId()),
+                        TaskIds.chat(instance.getData()), context.getExecution().executionTime, true));
+        this.stepTimer = Tasks.oneTime(STEP_TIMER, String.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                .execute((instance, context) -> {
+                    UserKey user = TaskIds.user(instance.getId());
+                    int token = TaskIds.token(instance.getId());
+                    service.accept(new Inbound.TimerFired(user, TaskIds.chat(instance.getData()), "timer:" + token, token),
+                            channels.apply(user.platform()));
+                });
+        this.scheduler = schedulerFactory.apply(List.of(reminder, snooze, stepTimer));
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    public SchedulerClient client() {
+        return scheduler;
+    }
+
+    public ReminderCounters counters() {
+        return counters;
+    }
+
+    /** After a reminder: the plan's next due time, as the plan stands now (the user may have changed it). */
+    private CompletionHandler<String> next(UserKey user, Instant due) {
+        Optional<NudgePlan> plan = service.storedSession(user).map(Session::nudge);
+        if (plan.isEmpty()) {
+            return (complete, operations) -> operations.stop();
+        }
+        // Not before the late limit: after a long outage the next one is the first still worth sending.
+        Instant after = max(due, clock.instant().minus(ReminderRun.LATE_LIMIT));
+        Instant at = plan.get().nextDue(after);
+        return (complete, operations) -> operations.reschedule(complete, at);
+    }
+
+    @Override
+    public void apply(Effect effect) {
+        if (effect instanceof Effect.StartTimer t) {
+            scheduler.scheduleIfNotExists(stepTimer.instance(TaskIds.timer(t.user(), t.token()), TaskIds.chat(t.chat())),
+                    clock.instant().plus(t.delay()));
+        } else if (effect instanceof Effect.ScheduleNudge n) {
+            cancel(snooze, n.user());
+            if (n.at() == null) {
+                cancel(reminder, n.user());
+            } else {
+                schedule(reminder.instance(TaskIds.of(n.user()), TaskIds.chat(n.chat())), n.at());
+            }
+        } else if (effect instanceof Effect.SnoozeNudge n) {
+            schedule(snooze.instance(TaskIds.of(n.user()), TaskIds.chat(n.chat())), n.at());
+        }
+        // Forget: the store deleted the user's tasks in the same transaction as everything else.
+    }
+
+    private void schedule(com.github.kagkarlsson.scheduler.task.TaskInstance<String> instance, Instant at) {
+        try {
+            scheduler.schedule(instance, at, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            // The reminder is being sent right now; when it completes it reschedules from the stored plan.
+            log.debug("reminder running while its plan changed; it reschedules itself");
+        }
+    }
+
+    private void cancel(Task<String> task, UserKey user) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(task.getName(), TaskIds.of(user)));
+        } catch (TaskInstanceNotFoundException e) {
+            // nothing scheduled: nothing to cancel
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            log.debug("a reminder is running while it is being stopped; it finds no plan and stops");
+        }
+    }
+
+    /** Tasks lost between a committed turn and its effect (a crash) are put back from the stored plans. */
+    public int restoreMissingReminders(List<UserKey> usersWithPlanButNoTask) {
+        int restored = 0;
+        for (UserKey user : usersWithPlanButNoTask) {
+            Optional<NudgePlan> plan = service.storedSession(user).map(Session::nudge);
+            if (plan.isPresent()) {
+                restored += scheduler.scheduleIfNotExists(reminder.instance(TaskIds.of(user),
+                        TaskIds.chat(new dev.backcoach.core.model.ChatRef(user.userId(), true))),
+                        plan.get().nextDue(clock.instant())) ? 1 : 0;
+            }
+        }
+        return restored;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

@@ -1,0 +1,253 @@
+package dev.backcoach.storage.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.NudgePlan;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.TurnRecord;
+import dev.backcoach.storage.Database;
+import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.storage.JdbcStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reminders and step timers on db-scheduler's manual scheduler and a settable clock: what is
+ * sent, when, and how often, on a real database. Subclasses pick the database.
+ */
+abstract class TimekeeperContract {
+    static final UserKey ANNA = new UserKey(Platform.TELEGRAM, "1001");
+    static final ChatRef ANNAS_CHAT = new ChatRef("1001", true);
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    final SettableClock time = new SettableClock();
+    final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return time.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    };
+    final List<List<Reply>> sent = new CopyOnWriteArrayList<>();
+    final ChannelPort channel = (user, chat, replies) -> sent.add(replies);
+    Database database;
+    JdbcStateStore store;
+    ConversationService service;
+    Timekeeper timekeeper;
+    ManualScheduler scheduler;
+
+    abstract DatabaseSettings newDatabase() throws Exception;
+
+    void dropDatabase() throws Exception {}
+
+    @BeforeEach
+    void open() throws Exception {
+        time.set(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
+        database = Database.open(newDatabase());
+        store = new JdbcStateStore(database, clock);
+        Timekeeper[] self = new Timekeeper[1];
+        service = new ConversationService(CatalogLoader.load("en"), store, clock, effect -> self[0].apply(effect),
+                CacheSettings.DEFAULT);
+        timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock, tasks -> {
+            TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
+            builder.clock(time).serializer(new TaskData());
+            scheduler = builder.build();
+            return scheduler;
+        });
+        self[0] = timekeeper;
+        timekeeper.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        timekeeper.close();
+        database.close();
+        dropDatabase();
+    }
+
+    /** Anna, on the self-care route, with a reminder at 20:00 in Berlin every day, scheduled. */
+    NudgePlan remindAnna(NudgePlan plan) {
+        Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
+                .withNudge(plan).withVersion(1);
+        store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
+        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(time.now())));
+        return plan;
+    }
+
+    Optional<Instant> nextReminder() {
+        return scheduler.getScheduledExecutionsForTask(Timekeeper.REMINDER).stream()
+                .map(ScheduledExecution::getExecutionTime).findFirst();
+    }
+
+    /** Moves the clock and runs what is due, including what became due by running (as polling would). */
+    void at(String instant) {
+        time.set(Instant.parse(instant));
+        scheduler.runAnyDueExecutions();
+        scheduler.runAnyDueExecutions();
+    }
+
+    List<Map<String, Object>> log() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) store.export(ANNA).get("nudge_log");
+        return rows;
+    }
+
+    @Test
+    void theReminderComesAtTheLocalTimeEveryDayAcrossTheClockChange() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        assertThat(nextReminder()).contains(Instant.parse("2026-03-27T19:00:00Z"));
+        at("2026-03-27T18:59:59Z");
+        assertThat(sent).isEmpty();
+        at("2026-03-27T19:00:00Z");
+        assertThat(sent).hasSize(1);
+        assertThat(nextReminder()).contains(Instant.parse("2026-03-28T19:00:00Z"));
+        at("2026-03-28T19:00:00Z");
+        assertThat(nextReminder()).as("summer time: 20:00 is 18:00 UTC").contains(Instant.parse("2026-03-29T18:00:00Z"));
+        at("2026-03-29T18:00:00Z");
+        assertThat(sent).hasSize(3);
+        assertThat(log()).extracting(row -> row.get("local_date") + " " + row.get("status"))
+                .containsExactlyInAnyOrder("2026-03-27 sent", "2026-03-28 sent", "2026-03-29 sent");
+        assertThat(timekeeper.counters().sent()).isEqualTo(3);
+    }
+
+    @Test
+    void runAgainAfterACrashTheReminderIsNotSentTwice() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        Instant due = Instant.parse("2026-03-27T19:00:00Z");
+        time.set(due.plusSeconds(30));
+        ReminderRun run = new ReminderRun(service, store.nudgeLog(), platform -> channel, clock, timekeeper.counters());
+        run.remind(ANNA, ANNAS_CHAT, due, false);
+        run.remind(ANNA, ANNAS_CHAT, due, false); // the scheduler revived the execution of a crashed instance
+        assertThat(sent).hasSize(1);
+        assertThat(timekeeper.counters().alreadyClaimed()).isEqualTo(1);
+    }
+
+    @Test
+    void claimedButNeverSentBeforeACrashMeansNotSentAgain() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        Instant due = Instant.parse("2026-03-27T19:00:00Z");
+        store.nudgeLog().claim(ANNA, LocalDate.of(2026, 3, 27), "evening", due,
+                dev.backcoach.storage.NudgeLog.Status.CLAIMED);
+        at("2026-03-27T19:00:05Z");
+        assertThat(sent).as("at most once: a claim may have reached the platform").isEmpty();
+        assertThat(nextReminder()).contains(Instant.parse("2026-03-28T19:00:00Z"));
+    }
+
+    @Test
+    void aReminderLessThanTwoHoursLateStillGoesOutALaterOneIsSkippedAndLogged() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        at("2026-03-27T20:59:00Z"); // the bot was down for two hours minus a minute
+        assertThat(sent).hasSize(1);
+        at("2026-03-28T21:01:00Z"); // down for two hours and a minute this time
+        assertThat(sent).hasSize(1);
+        assertThat(timekeeper.counters().late()).isEqualTo(1);
+        assertThat(log()).extracting(row -> row.get("local_date") + " " + row.get("status"))
+                .containsExactlyInAnyOrder("2026-03-27 sent", "2026-03-28 late");
+        assertThat(nextReminder()).contains(Instant.parse("2026-03-29T18:00:00Z"));
+    }
+
+    @Test
+    void afterAnOutageOfDaysOnlyTheNextReminderStillWorthSendingIsKept() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        at("2026-03-31T19:00:00Z"); // four days later, an hour after Tuesday's 20:00 (summer time)
+        assertThat(sent).as("Tuesday's, one hour late").hasSize(1);
+        assertThat(nextReminder()).contains(Instant.parse("2026-04-01T18:00:00Z"));
+    }
+
+    @Test
+    void snoozeSendsItOnceMoreAnHourLater() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        at("2026-03-27T19:00:00Z");
+        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
+        at("2026-03-27T20:00:10Z");
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).get(0).allButtons()).noneMatch(b -> b.data().contains("snooze"));
+        assertThat(log()).extracting(row -> row.get("kind") + " " + row.get("status"))
+                .containsExactlyInAnyOrder("evening sent", "snooze sent");
+    }
+
+    @Test
+    void stoppingRemovesTheTaskAndThePendingSnooze() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
+        assertThat(nextReminder()).isEmpty();
+        at("2026-03-28T12:00:00Z");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aReminderThatFindsThePlanGoneStops() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        Session off = store.load(ANNA).orElseThrow().withNudge(null);
+        store.commit(new TurnRecord(off.withVersion(2), 1, "", List.of(), List.of()));
+        at("2026-03-27T19:00:00Z");
+        assertThat(sent).isEmpty();
+        assertThat(nextReminder()).isEmpty();
+        assertThat(timekeeper.counters().skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void aStepTimerFiresOnceAfterItsDelay() {
+        var foamRoller = new dev.backcoach.core.model.Guide(dev.backcoach.core.model.Guide.Kind.TECHNIQUE, "foam_roller", 5, 7); // after step 5, the timed one
+        Session guiding = Session.fresh(ANNA).withOnboarding(true, true)
+                .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller)).withVersion(1);
+        store.commit(new TurnRecord(guiding, 0, "", List.of(), List.of()));
+        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
+        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
+        at("2026-03-27T12:00:44Z");
+        assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).hasSize(1);
+        at("2026-03-27T12:00:45Z");
+        assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).isEmpty();
+        assertThat(store.repliesOf(ANNA, "timer:7")).as("handled as an event of its own").isPresent();
+        assertThat(sent).singleElement().satisfies(replies -> assertThat(replies.get(0).text()).contains("Time's up"));
+    }
+
+    @Test
+    void aReminderWhoseTaskWasLostIsPutBackAtStart() {
+        NudgePlan plan = NudgePlan.of(LocalTime.of(21, 30), BERLIN, NudgePlan.EVERY_DAY);
+        Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
+                .withNudge(plan).withVersion(1);
+        store.commit(new TurnRecord(anna, 0, "", List.of(), List.of())); // committed, then the process died
+        List<UserKey> missing = store.nudgeLog().usersMissingReminderTask();
+        assertThat(missing).containsExactly(ANNA);
+        assertThat(timekeeper.restoreMissingReminders(missing)).isEqualTo(1);
+        assertThat(nextReminder()).contains(Instant.parse("2026-03-27T20:30:00Z"));
+        assertThat(store.nudgeLog().usersMissingReminderTask()).isEmpty();
+    }
+}
