@@ -2,19 +2,19 @@ package dev.backcoach.app;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.model.Effect;
-import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.storage.SchedulerSetup;
+import dev.backcoach.storage.schedule.ReminderCounters;
+import dev.backcoach.storage.schedule.Timekeeper;
 import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bot together: database, store, service, housekeeping, and the way users reach it:
- * Telegram when its token is set, otherwise the console.
+ * Telegram when its token is set, otherwise the console. Reminders and step timers wait in the
+ * database as scheduler tasks.
  */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -37,6 +38,7 @@ final class Application implements AutoCloseable {
     private final Database database;
     private final ScheduledExecutorService background;
     private final ConversationService service;
+    private final Timekeeper timekeeper;
     private final @Nullable ConsoleAdapter console;
     private final @Nullable TelegramRuntime telegram;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -52,10 +54,20 @@ final class Application implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.service = new ConversationService(catalog, store, clock, this::apply, config.sessionCache());
+        Timekeeper[] timekeeperOnceBuilt = new Timekeeper[1]; // the service needs it for effects, it needs the service
+        this.service = new ConversationService(catalog, store, clock, effect -> timekeeperOnceBuilt[0].apply(effect),
+                config.sessionCache());
+        this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
+                SchedulerSetup.forDatabase(database));
+        timekeeperOnceBuilt[0] = timekeeper;
         this.telegram = config.telegram().isPresent()
                 ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;
         this.console = telegram == null ? new ConsoleAdapter(in, out, service) : null;
+        int restored = timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
+        if (restored > 0) {
+            log.info("put back {} evening reminders whose task was missing", restored);
+        }
+        timekeeper.start();
         background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
     }
@@ -74,13 +86,9 @@ final class Application implements AutoCloseable {
         }
     }
 
-    /** Step timers wait in memory and arrive as an event of their own on the user's platform. */
-    private void apply(Effect effect) {
-        if (effect instanceof Effect.StartTimer t) {
-            background.schedule(() -> service.accept(
-                    new Inbound.TimerFired(t.user(), t.chat(), "timer-" + UUID.randomUUID(), t.token()),
-                    channel(t.user().platform())), t.delay().toMillis(), TimeUnit.MILLISECONDS);
-        }
+    /** Reminder counters (sent, skipped, late, failed), for tests and metrics. */
+    ReminderCounters reminderCounters() {
+        return timekeeper.counters();
     }
 
     private ChannelPort channel(Platform platform) {
@@ -105,7 +113,8 @@ final class Application implements AutoCloseable {
     private static void purge(JdbcStateStore store, Clock clock) {
         try {
             int purged = store.purgeEventsBefore(clock.instant().minus(EVENT_RETENTION));
-            log.debug("purged {} handled events older than {}", purged, EVENT_RETENTION);
+            int claims = store.nudgeLog().purgeBefore(clock.instant().minus(EVENT_RETENTION));
+            log.debug("purged {} handled events and {} reminder claims older than {}", purged, claims, EVENT_RETENTION);
         } catch (RuntimeException e) {
             log.warn("could not purge old events: {}", e.getMessage());
         }
@@ -115,6 +124,11 @@ final class Application implements AutoCloseable {
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            timekeeper.close(); // no new reminders or timers; running ones finish their send
+        } catch (RuntimeException e) {
+            log.warn("the scheduler did not stop cleanly: {}", e.getMessage());
         }
         try {
             if (telegram != null) {

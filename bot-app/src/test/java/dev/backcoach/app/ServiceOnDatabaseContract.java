@@ -113,6 +113,7 @@ abstract class ServiceOnDatabaseContract {
                 user.press(bot, "No");
             }
             user.send(bot, "progress").press(bot, "5");
+            user.sendCommand(bot, "nudge", "20:00 Europe/Berlin");
         }
         assertThat(rowsOf(leaving)).isPositive();
 
@@ -141,10 +142,17 @@ abstract class ServiceOnDatabaseContract {
                 if (table.toLowerCase(Locale.ROOT).startsWith("flyway")) {
                     continue;
                 }
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT COUNT(*) FROM " + table + " WHERE platform = ? AND user_id = ?")) {
+                boolean tasks = table.equalsIgnoreCase("scheduled_tasks"); // db-scheduler's: user in the task id
+                try (PreparedStatement q = c.prepareStatement(tasks
+                        ? "SELECT COUNT(*) FROM " + table + " WHERE task_instance = ? || ':' || ? "
+                                + "OR task_instance LIKE ? || ':' || ? || ':%'"
+                        : "SELECT COUNT(*) FROM " + table + " WHERE platform = ? AND user_id = ?")) {
                     q.setString(1, "TELEGRAM");
                     q.setString(2, screen.user.userId());
+                    if (tasks) {
+                        q.setString(3, "TELEGRAM");
+                        q.setString(4, screen.user.userId());
+                    }
                     try (ResultSet r = q.executeQuery()) {
                         r.next();
                         rows += r.getLong(1);

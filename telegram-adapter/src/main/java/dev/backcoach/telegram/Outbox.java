@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +41,9 @@ final class Outbox implements AutoCloseable {
         void run(TelegramClient client) throws TelegramApiException;
     }
 
-    private record Job(String what, Call call, boolean metered, CompletableFuture<Void> done) {}
+    /** @param gate asked right before the call, after the budget wait: false skips the call (see deliverOnce) */
+    private record Job(String what, Call call, boolean metered, @Nullable BooleanSupplier gate,
+            CompletableFuture<Void> done) {}
 
     private final class Lane {
         final long chatId;
@@ -81,12 +84,17 @@ final class Outbox implements AutoCloseable {
     }
 
     CompletableFuture<Void> submit(long chatId, boolean group, String what, Call call) {
-        return enqueue(chatId, group, new Job(what, call, true, new CompletableFuture<>()));
+        return enqueue(chatId, group, new Job(what, call, true, null, new CompletableFuture<>()));
+    }
+
+    /** Like {@link #submit}, but the call is made only if {@code gate} still says yes once its turn has come. */
+    CompletableFuture<Void> submitGated(long chatId, boolean group, String what, BooleanSupplier gate, Call call) {
+        return enqueue(chatId, group, new Job(what, call, true, gate, new CompletableFuture<>()));
     }
 
     /** In the chat's order but outside the message budgets: answers to button presses are not messages. */
     CompletableFuture<Void> submitUnmetered(long chatId, String what, Call call) {
-        return enqueue(chatId, chatId < 0, new Job(what, call, false, new CompletableFuture<>()));
+        return enqueue(chatId, chatId < 0, new Job(what, call, false, null, new CompletableFuture<>()));
     }
 
     private CompletableFuture<Void> enqueue(long chatId, boolean group, Job job) {
@@ -136,8 +144,10 @@ final class Outbox implements AutoCloseable {
                 return;
             }
             try {
-                job.call().run(client);
-                counters.sent.incrementAndGet();
+                if (job.gate() == null || job.gate().getAsBoolean()) {
+                    job.call().run(client);
+                    counters.sent.incrementAndGet();
+                }
                 finish(lane, job, null);
             } catch (TelegramApiRequestException e) {
                 if (!handleRefusal(lane, job, e)) {

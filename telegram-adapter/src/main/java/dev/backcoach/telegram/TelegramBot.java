@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,20 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies);
     }
 
+    /** A reminder: the claim is made when the first message's turn to go has come (see {@link Outbox}). */
+    @Override
+    public CompletableFuture<Boolean> deliverOnce(UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+        OnceGate gate = new OnceGate(claim);
+        List<CompletableFuture<Void>> calls = send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies, gate);
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> gate.passed());
+    }
+
     private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies) {
+        return send(chatId, group, replies, null);
+    }
+
+    private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies,
+            @Nullable BooleanSupplier gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Reply reply : replies) {
             if (reply.document() != null && reply.text().length() <= Html.MAX_CAPTION) {
@@ -130,9 +144,11 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             for (int i = 0; i < parts.size(); i++) {
                 boolean last = i == parts.size() - 1 && reply.document() == null;
                 SendMessage message = message(chatId, parts.get(i), last ? reply : null);
-                calls.add(outbox.submit(chatId, group, "sendMessage", c -> {
+                Outbox.Call call = c -> {
                     c.execute(message);
-                }));
+                };
+                calls.add(gate == null ? outbox.submit(chatId, group, "sendMessage", call)
+                        : outbox.submitGated(chatId, group, "sendMessage", gate, call));
             }
             if (reply.document() != null) {
                 calls.add(sendDocument(chatId, group, new Reply("", reply.buttons(), false, reply.document())));
