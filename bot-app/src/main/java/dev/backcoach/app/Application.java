@@ -45,7 +45,11 @@ final class Application implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     Application(AppConfig config, InputStream in, PrintStream out) throws Exception {
-        Clock clock = Clock.systemUTC();
+        this(config, in, out, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing: reminders are due at local times hours away. */
+    Application(AppConfig config, InputStream in, PrintStream out, Clock clock) throws Exception {
         Catalog catalog = CatalogLoader.load("en");
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
@@ -58,7 +62,7 @@ final class Application implements AutoCloseable {
         this.service = new ConversationService(catalog, store, clock, effect -> timekeeperOnceBuilt[0].apply(effect),
                 config.sessionCache());
         this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
-                SchedulerSetup.forDatabase(database));
+                SchedulerSetup.forDatabase(database, clock));
         timekeeperOnceBuilt[0] = timekeeper;
         this.telegram = config.telegram().isPresent()
                 ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;

@@ -22,9 +22,11 @@ public final class SchedulerSetup {
 
     private SchedulerSetup() {}
 
-    public static Function<List<Task<?>>, Scheduler> forDatabase(Database database) {
+    /** @param clock the bot's clock, so the scheduler and the conversation agree on what "now" is */
+    public static Function<List<Task<?>>, Scheduler> forDatabase(Database database, java.time.Clock clock) {
         return tasks -> {
             SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+                    .clock(clock::instant)
                     .threads(THREADS)
                     .pollingInterval(POLLING)
                     .heartbeatInterval(HEARTBEAT)
