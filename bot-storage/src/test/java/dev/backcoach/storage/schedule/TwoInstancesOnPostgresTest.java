@@ -1,0 +1,101 @@
+package dev.backcoach.storage.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Effect;
+import dev.backcoach.core.model.NudgePlan;
+import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Route;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.TurnRecord;
+import dev.backcoach.storage.Database;
+import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.storage.SchedulerSetup;
+import dev.backcoach.storage.TestPostgres;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two bot instances on one PostgreSQL, each with its own pool, cache and running scheduler: 200
+ * reminders due at once are sent once each, whichever instance picks them.
+ */
+class TwoInstancesOnPostgresTest {
+    static final int USERS = 200;
+    final Clock clock = Clock.systemUTC();
+    final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    final List<AutoCloseable> opened = new ArrayList<>();
+    String schema = "";
+
+    record Instance(Timekeeper timekeeper, JdbcStateStore store) {}
+
+    Instance instance() {
+        Database database = Database.open(TestPostgres.settingsFor(schema));
+        JdbcStateStore store = new JdbcStateStore(database, clock);
+        Timekeeper[] self = new Timekeeper[1];
+        ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock,
+                effect -> self[0].apply(effect), CacheSettings.DEFAULT);
+        ChannelPort channel = (user, chat, replies) -> received.computeIfAbsent(user.userId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        self[0] = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock,
+                SchedulerSetup.forDatabase(database, clock));
+        opened.add(database);
+        opened.add(0, self[0]);
+        return new Instance(self[0], store);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+        TestPostgres.dropSchema(schema);
+    }
+
+    @Test
+    void eachReminderIsSentOnceAcrossInstances() throws Exception {
+        TestPostgres.requireRunning();
+        schema = TestPostgres.createSchema();
+        Instance first = instance();
+        Instance second = instance();
+        Instant due = clock.instant();
+        NudgePlan plan = NudgePlan.of(LocalTime.ofInstant(due, ZoneOffset.UTC), ZoneOffset.UTC, NudgePlan.EVERY_DAY);
+        for (int i = 0; i < USERS; i++) {
+            UserKey user = new UserKey(Platform.DISCORD, Long.toString(900_000 + i));
+            Session session = Session.fresh(user).withOnboarding(true, true)
+                    .withRoute(Route.SELF_CARE, LocalDate.now(ZoneOffset.UTC)).withNudge(plan).withVersion(1);
+            first.store().commit(new TurnRecord(session, 0, "", List.of(), List.of()));
+            first.timekeeper().apply(new Effect.ScheduleNudge(user, new ChatRef(user.userId(), true), due));
+        }
+        first.timekeeper().start();
+        second.timekeeper().start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == USERS);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> total() == USERS);
+        assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isOne());
+        assertThat(first.timekeeper().counters().sent() + second.timekeeper().counters().sent()).isEqualTo(USERS);
+        assertThat(first.timekeeper().counters().alreadyClaimed() + second.timekeeper().counters().alreadyClaimed())
+                .as("db-scheduler handed each task to one instance").isZero();
+    }
+
+    private int total() {
+        return received.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+}
