@@ -5,7 +5,9 @@ import dev.backcoach.core.service.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -18,11 +20,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final int SCHEDULER_POOL_SIZE = 8;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String description;
     private final Redaction redaction;
+    private final DatabaseSettings resolved;
+    /**
+     * SQLite has one writer per file. Taking turns in the process spares writers SQLite's busy
+     * handler, which sleeps (1, 2, 5, 10… ms) between tries; readers still run in parallel (WAL).
+     */
+    private final @Nullable ReentrantLock sqliteWriter;
+    private @Nullable HikariDataSource schedulerPool;
 
     /** The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that is down. */
     Database(DatabaseSettings settings) {
@@ -32,6 +42,8 @@ public final class Database implements AutoCloseable {
                 ? new DatabaseSettings(SqliteFile.prepare(settings.url()), null, null) : settings;
         this.description = dialect.name().toLowerCase(Locale.ROOT) + " " + resolved.urlWithoutSecrets();
         this.redaction = new Redaction(settings.password());
+        this.resolved = resolved;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
         this.pool = Pools.create(resolved, dialect);
     }
 
@@ -76,9 +88,29 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * The scheduler's own small pool on the same database, so its threads never take the
+     * connections turns need. On SQLite its writes take the in-process writer lock too.
+     */
+    public synchronized DataSource schedulerDataSource() {
+        if (schedulerPool == null) {
+            schedulerPool = Pools.create(resolved, dialect, "backcoach-scheduler", SCHEDULER_POOL_SIZE);
+        }
+        return sqliteWriter == null ? schedulerPool : new WriterLockedDataSource(schedulerPool, sqliteWriter);
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (schedulerPool != null) {
+                schedulerPool.close();
+            }
+        }
         pool.close();
+    }
+
+    @Nullable ReentrantLock sqliteWriter() {
+        return sqliteWriter;
     }
 
     Connection connection() throws SQLException {

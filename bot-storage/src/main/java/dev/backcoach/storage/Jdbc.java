@@ -20,15 +20,12 @@ final class Jdbc {
     }
 
     private final Database database;
-    /**
-     * SQLite has one writer per file. Taking turns here, in the process, spares writers SQLite's
-     * busy handler, which sleeps (1, 2, 5, 10… ms) between tries; readers still run in parallel (WAL).
-     */
+    /** SQLite's in-process writer lock (see {@link Database}), or null for databases with many writers. */
     private final @Nullable ReentrantLock sqliteWriter;
 
     Jdbc(Database database) {
         this.database = database;
-        this.sqliteWriter = database.dialect() == Dialect.SQLITE ? new ReentrantLock() : null;
+        this.sqliteWriter = database.sqliteWriter();
     }
 
     /** One statement or a few reads, each committed on its own. */

@@ -12,7 +12,10 @@ import java.time.LocalDate;
  * at-least-once after a crash), only the first run sends it: at most one per user, local day and kind.
  */
 public final class NudgeLog {
-    /** What became of a claimed reminder. */
+    /**
+     * What became of a claimed reminder. A reminder is claimed as SENT right before it goes to the
+     * platform (one write, not two); the rare refusal then changes it to FAILED.
+     */
     public enum Status { CLAIMED, SENT, FAILED, LATE }
 
     private static final String CLAIM = "INSERT INTO nudge_log (platform, user_id, local_date, kind, status, due_at, "

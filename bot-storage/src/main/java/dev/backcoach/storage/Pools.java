@@ -18,10 +18,14 @@ final class Pools {
 
     /** @param settings with a SQLite URL already made absolute by {@link SqliteFile#prepare} */
     static HikariDataSource create(DatabaseSettings settings, Dialect dialect) {
+        return create(settings, dialect, "backcoach-" + dialect.name().toLowerCase(Locale.ROOT), dialect.poolSize);
+    }
+
+    static HikariDataSource create(DatabaseSettings settings, Dialect dialect, String name, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("backcoach-" + dialect.name().toLowerCase(Locale.ROOT));
+        config.setPoolName(name);
         config.setDriverClassName(dialect.driverClass);
-        config.setMaximumPoolSize(dialect.poolSize);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         // Build the pool even when the database is down; Database.open reports that itself, clearly.

@@ -25,7 +25,7 @@ public final class SchedulerSetup {
     /** @param clock the bot's clock, so the scheduler and the conversation agree on what "now" is */
     public static Function<List<Task<?>>, Scheduler> forDatabase(Database database, java.time.Clock clock) {
         return tasks -> {
-            SchedulerBuilder builder = Scheduler.create(database.dataSource(), tasks)
+            SchedulerBuilder builder = Scheduler.create(database.schedulerDataSource(), tasks)
                     .clock(clock::instant)
                     .threads(THREADS)
                     .pollingInterval(POLLING)

@@ -41,6 +41,10 @@ public final class FastBotApiStub {
     private static final byte[] CHAT_ID = json("\"chat_id\":");
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    /** sendMessage calls per chat, to find duplicates and losses in a fan-out. */
+    private final Map<String, LongAdder> perChat = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong firstMessageNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastMessageNanos;
     private final LongAdder total = new LongAdder();
     private final AtomicInteger messageIds = new AtomicInteger();
     private final long date = System.currentTimeMillis() / 1000;
@@ -105,10 +109,18 @@ public final class FastBotApiStub {
         return adder == null ? 0 : adder.sum();
     }
 
-    /** {@code stub-counts total=N method=N ...}, methods in alphabetical order. */
+    /**
+     * {@code stub-counts total=N method=N ... chats=N repeated=N span_ms=N}: methods in alphabetical
+     * order; chats that got a message, chats that got more than one, and the time from the first
+     * message to the last.
+     */
     public String countsLine() {
         StringBuilder line = new StringBuilder("stub-counts total=").append(total.sum());
         new TreeMap<>(calls).forEach((method, count) -> line.append(' ').append(method).append('=').append(count.sum()));
+        long repeated = perChat.values().stream().filter(c -> c.sum() > 1).count();
+        long first = firstMessageNanos.get();
+        long span = first == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastMessageNanos - first);
+        line.append(" chats=").append(perChat.size()).append(" repeated=").append(repeated).append(" span_ms=").append(span);
         return line.toString();
     }
 
@@ -124,7 +136,13 @@ public final class FastBotApiStub {
             total.increment();
             byte[] answer = switch (method) {
                 case "getme" -> ME;
-                case "sendmessage" -> message(body);
+                case "sendmessage" -> {
+                    long now = System.nanoTime();
+                    firstMessageNanos.compareAndSet(0, now);
+                    lastMessageNanos = now;
+                    perChat.computeIfAbsent(chatId(body), c -> new LongAdder()).increment();
+                    yield message(body);
+                }
                 default -> TRUE; // setmycommands, editmessagetext, answercallbackquery, ...
             };
             exchange.getResponseHeaders().set("Content-Type", "application/json");

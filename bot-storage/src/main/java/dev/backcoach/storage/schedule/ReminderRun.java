@@ -77,10 +77,9 @@ final class ReminderRun {
 
     private void send(UserKey user, ChatRef chat, Turn turn, LocalDate day, String kind, Instant due) {
         var sending = channels.apply(user.platform())
-                .deliverOnce(user, chat, turn.replies(), () -> nudgeLog.claim(user, day, kind, due, NudgeLog.Status.CLAIMED));
+                .deliverOnce(user, chat, turn.replies(), () -> nudgeLog.claim(user, day, kind, due, NudgeLog.Status.SENT));
         try {
             if (sending.get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                nudgeLog.mark(user, day, kind, NudgeLog.Status.SENT);
                 counters.sent.increment();
             } else {
                 counters.alreadyClaimed.increment();
@@ -91,7 +90,7 @@ final class ReminderRun {
             nudgeLog.mark(user, day, kind, NudgeLog.Status.FAILED);
         } catch (TimeoutException e) {
             counters.failed.increment();
-            log.warn("a {} reminder was not sent within {}; it stays claimed", user.platform(), SEND_WAIT);
+            log.warn("a {} reminder was not sent within {}; it may still go out", user.platform(), SEND_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down: the claim stays, the message may still leave
         }
