@@ -1,0 +1,148 @@
+package dev.backcoach.discord;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.GatewayEncoding;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Discord as configured: one light JDA (no intents, no caches) per shard of this
+ * instance's range, events handled on a pool of their own, the slash commands registered when
+ * they changed. Proactive messages go out through {@link #channel()} as DMs.
+ */
+public final class DiscordRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordRuntime.class);
+    /** Discord allows 3 s to answer an interaction; a turn not done by then is deferred. */
+    static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
+
+    private final List<JDA> shards;
+    private final ExecutorService events;
+    private final ScheduledExecutorService timer;
+    private final DirectMessages dms;
+    private final boolean registered;
+
+    private DiscordRuntime(List<JDA> shards, ExecutorService events, ScheduledExecutorService timer,
+            DirectMessages dms, boolean registered) {
+        this.shards = shards;
+        this.events = events;
+        this.timer = timer;
+        this.dms = dms;
+        this.registered = registered;
+    }
+
+    public static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog)
+            throws InterruptedException {
+        return start(settings, service, catalog, ACK_WITHIN);
+    }
+
+    static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog,
+            Duration ackWithin) throws InterruptedException {
+        // Turns wait on the database; a pool of their own keeps the websocket thread free for heartbeats.
+        ExecutorService events = Executors.newFixedThreadPool(16, daemon("discord-event"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
+        Interactions listener = new Interactions(service, catalog, timer, ackWithin);
+        String gateway = settings.gatewayUrl().toString();
+        // JDABuilder never asks GET /gateway/bot: the session controller decides where to connect.
+        SessionControllerAdapter sessions = new SessionControllerAdapter() {
+            @Override
+            public String getGateway() {
+                return gateway;
+            }
+        };
+        List<JDA> shards = new ArrayList<>();
+        try {
+            for (int shard = settings.firstShard(); shard <= settings.lastShard(); shard++) {
+                JDABuilder builder = JDABuilder.createLight(settings.token(), List.<GatewayIntent>of())
+                        .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
+                        .setSessionController(sessions)
+                        .setCompression(Compression.NONE)
+                        .setGatewayEncoding(GatewayEncoding.JSON)
+                        .setEventPool(events, false)
+                        .setEnableShutdownHook(false) // the application stops us in order
+                        .addEventListeners(listener);
+                if (settings.shardTotal() > 1) {
+                    builder.useSharding(shard, settings.shardTotal());
+                }
+                shards.add(builder.build());
+            }
+            for (JDA jda : shards) {
+                jda.awaitReady();
+            }
+            boolean registered = SlashCommands.register(shards.get(0), catalog);
+            log.info("Discord bot {} started with shards {}-{} of {}", shards.get(0).getSelfUser().getName(),
+                    settings.firstShard(), settings.lastShard(), settings.shardTotal());
+            return new DiscordRuntime(shards, events, timer, new DirectMessages(shards.get(0), service), registered);
+        } catch (InterruptedException | RuntimeException e) {
+            shards.forEach(JDA::shutdownNow);
+            events.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Where step timers and nudges go: the user's DMs. */
+    public ChannelPort channel() {
+        return dms;
+    }
+
+    /** DMs delivered and refused (closed DMs) since start. */
+    public long dmsSent() {
+        return dms.sent();
+    }
+
+    public long dmsRefused() {
+        return dms.refused();
+    }
+
+    /** Whether start-up replaced the slash commands (false when Discord's list was already ours). */
+    public boolean commandsRegistered() {
+        return registered;
+    }
+
+    /** Stops taking interactions, lets queued requests go out within {@code flush}, and closes. */
+    public void stop(Duration flush) throws InterruptedException {
+        shards.forEach(JDA::shutdown);
+        long deadline = System.nanoTime() + flush.toNanos();
+        for (JDA jda : shards) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!jda.awaitShutdown(left, TimeUnit.NANOSECONDS)) {
+                log.warn("Discord shard still busy after {}: stopping it now", flush);
+                jda.shutdownNow();
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        shards.forEach(JDA::shutdownNow);
+        events.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
