@@ -446,6 +446,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static MockResponse tooManyRequests(double seconds) {
         return new MockResponse.Builder().code(429)
+                .setHeader("Via", "1.1 google") // without it JDA takes a 429 for Cloudflare's and pauses every route
+                .setHeader("X-RateLimit-Bucket", "fake-bucket")
                 .setHeader("Retry-After", Integer.toString((int) Math.ceil(seconds)))
                 .setHeader("X-RateLimit-Scope", "user")
                 .setHeader("Content-Type", "application/json")
@@ -459,7 +461,8 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .setHeader("Via", "1.1 google").body(body).build();
     }
 
     static void await(CompletableFuture<?> future, Duration max) {
