@@ -5,15 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.InMemoryStateStore;
+import dev.backcoach.core.service.StateStore;
+import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.discord.fake.FakeDiscord;
+import dev.backcoach.discord.fake.InteractionLog;
 import dev.backcoach.discord.fake.Shown;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +29,20 @@ import org.junit.jupiter.api.Test;
 class DiscordRuntimeTest {
     static final Catalog CATALOG = CatalogLoader.load("en");
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final long SERVER = 990_000_000_000_000_001L;
     FakeDiscord discord;
-    ConversationService service;
     DiscordRuntime runtime;
+    /** While set, a turn's commit waits until the fake saw an answer of this kind: a database slower than 3 s. */
+    volatile Predicate<InteractionLog.Answer> slowUntil;
 
     @BeforeEach
     void start() throws Exception {
         discord = FakeDiscord.start();
-        service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(), effect -> { },
+        StateStore store = new SlowStore();
+        ConversationService service = new ConversationService(CATALOG, store, Clock.systemUTC(), effect -> { },
                 new CacheSettings(1000, Duration.ofMinutes(5)));
         runtime = DiscordRuntime.start(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl())), service, CATALOG);
+                URI.create(discord.gatewayUrl())), service, CATALOG, Duration.ofMillis(300));
     }
 
     @AfterEach
@@ -53,13 +63,81 @@ class DiscordRuntimeTest {
     }
 
     @Test
-    void startInADm() {
-        assertThat(discord.commands()).containsKeys("start", "check", "techniques", "routine", "nudge");
+    void aClickInADmEditsItsMessageAndRepliesThereAreNotEphemeral() {
         discord.slash(42, 0, "start", Map.of());
         Shown ask = awaitLast(42, CATALOG.text("start.ask_adult"));
         assertThat(ask.ephemeral()).isFalse();
         discord.click(42, 0, ask.id(), ask.button("Yes").orElseThrow().customId());
         Shown consent = awaitLast(42, CATALOG.text("start.ask_consent"));
         assertThat(consent.id()).isEqualTo(ask.id());
+        assertThat(consent.edits()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowTurnIsDeferredInTimeAndItsAnswerEditsTheDeferredReply() {
+        slowUntil = a -> a.type() == 5;
+        long command = discord.slash(43, SERVER, "start", Map.of());
+        Shown ask = awaitLast(43, CATALOG.text("start.ask_adult"));
+        assertThat(discord.answers()).filteredOn(a -> a.interactionId() == command).singleElement()
+                .satisfies(a -> assertThat(a.type()).isEqualTo(5))
+                .satisfies(a -> assertThat(a.ephemeral()).as("the thinking note is private too").isTrue());
+        assertThat(ask.ephemeral()).isTrue();
+
+        slowUntil = a -> a.type() == 6;
+        long click = discord.click(43, SERVER, ask.id(), ask.button("Yes").orElseThrow().customId());
+        Shown consent = awaitLast(43, CATALOG.text("start.ask_consent"));
+        assertThat(consent.id()).as("a deferred click still edits its message").isEqualTo(ask.id());
+        assertThat(discord.answers()).filteredOn(a -> a.interactionId() == click)
+                .singleElement().satisfies(a -> assertThat(a.type()).isEqualTo(6));
+    }
+
+    @Test
+    void buttonsFromAnUnknownSourceAreAnsweredLikeAnOutdatedOne() {
+        discord.slash(44, 0, "start", Map.of());
+        Shown ask = awaitLast(44, CATALOG.text("start.ask_adult"));
+        discord.click(44, 0, ask.id(), "forged<button>");
+        Shown note = awaitLast(44, CATALOG.text("input.stale_button"));
+        assertThat(note.id()).isNotEqualTo(ask.id());
+        assertThat(note.ephemeral()).as("a note about a stale button is only for the user").isTrue();
+    }
+
+    /** An in-memory store whose commits can be held back like a slow database. */
+    final class SlowStore implements StateStore {
+        private final InMemoryStateStore delegate = new InMemoryStateStore();
+
+        @Override
+        public Optional<Session> load(UserKey user) {
+            return delegate.load(user);
+        }
+
+        @Override
+        public void commit(TurnRecord turn) {
+            Predicate<InteractionLog.Answer> until = slowUntil;
+            if (until != null) {
+                await().atMost(WAIT).until(() -> discord.answers().stream().anyMatch(until));
+                slowUntil = null;
+            }
+            delegate.commit(turn);
+        }
+
+        @Override
+        public Precheck precheck(UserKey user, String eventId) {
+            return delegate.precheck(user, eventId);
+        }
+
+        @Override
+        public Map<String, Object> export(UserKey user) {
+            return delegate.export(user);
+        }
+
+        @Override
+        public void forget(UserKey user) {
+            delegate.forget(user);
+        }
+
+        @Override
+        public boolean reachable() {
+            return delegate.reachable();
+        }
     }
 }
