@@ -253,4 +253,22 @@ class DiscordTest {
         anna.send("help", CATALOG.text("unreachable.note"));
         assertThat(stored(80_001).unreachable()).isFalse();
     }
+
+    @Test
+    void telegramAndDiscordRunTogetherInOneProcess() throws Exception {
+        app.close();
+        try (dev.backcoach.telegram.fake.FakeBotApi telegram = dev.backcoach.telegram.fake.FakeBotApi
+                .start(TelegramPollingTest.TOKEN)) {
+            Map<String, String> both = env();
+            both.put("TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN);
+            both.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
+            app = start(both);
+            new TelegramUser(telegram, 90_001).send("/start", CATALOG.text("start.ask_adult"));
+            new DiscordUser(discord, 90_001, 0).send("start", CATALOG.text("start.ask_adult"));
+            assertThat(stored(90_001).user().platform()).as("the same id on two platforms is two users")
+                    .isEqualTo(Platform.DISCORD);
+            app.close();
+            telegram.assertNoViolations();
+        }
+    }
 }
