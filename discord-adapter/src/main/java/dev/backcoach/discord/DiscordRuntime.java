@@ -33,16 +33,14 @@ public final class DiscordRuntime implements AutoCloseable {
     static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
 
     private final List<JDA> shards;
-    private final ExecutorService events;
-    private final ScheduledExecutorService timer;
+    /** The event pool, the turn pool and the acknowledgement timer, in that order. */
+    private final List<ExecutorService> pools;
     private final DirectMessages dms;
     private final boolean registered;
 
-    private DiscordRuntime(List<JDA> shards, ExecutorService events, ScheduledExecutorService timer,
-            DirectMessages dms, boolean registered) {
+    private DiscordRuntime(List<JDA> shards, List<ExecutorService> pools, DirectMessages dms, boolean registered) {
         this.shards = shards;
-        this.events = events;
-        this.timer = timer;
+        this.pools = pools;
         this.dms = dms;
         this.registered = registered;
     }
@@ -54,10 +52,12 @@ public final class DiscordRuntime implements AutoCloseable {
 
     static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog,
             Duration ackWithin) throws InterruptedException {
-        // Turns wait on the database; a pool of their own keeps the websocket thread free for heartbeats.
-        ExecutorService events = Executors.newFixedThreadPool(16, daemon("discord-event"));
+        // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait on the
+        // database, run on their own pool so a slow database never delays an acknowledgement.
+        ExecutorService events = Executors.newFixedThreadPool(4, daemon("discord-event"));
+        ExecutorService turns = Executors.newFixedThreadPool(32, daemon("discord-turn"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
-        Interactions listener = new Interactions(service, catalog, timer, ackWithin);
+        Interactions listener = new Interactions(service, catalog, timer, ackWithin, turns);
         String gateway = settings.gatewayUrl().toString();
         // JDABuilder never asks GET /gateway/bot: the session controller decides where to connect.
         SessionControllerAdapter sessions = new SessionControllerAdapter() {
@@ -88,10 +88,12 @@ public final class DiscordRuntime implements AutoCloseable {
             boolean registered = SlashCommands.register(shards.get(0), catalog);
             log.info("Discord bot {} started with shards {}-{} of {}", shards.get(0).getSelfUser().getName(),
                     settings.firstShard(), settings.lastShard(), settings.shardTotal());
-            return new DiscordRuntime(shards, events, timer, new DirectMessages(shards.get(0), service), registered);
+            return new DiscordRuntime(shards, List.of(events, turns, timer), new DirectMessages(shards.get(0), service),
+                    registered);
         } catch (InterruptedException | RuntimeException e) {
             shards.forEach(JDA::shutdownNow);
             events.shutdownNow();
+            turns.shutdownNow();
             timer.shutdownNow();
             throw e;
         }
@@ -116,15 +118,19 @@ public final class DiscordRuntime implements AutoCloseable {
         return registered;
     }
 
-    /** Stops taking interactions, lets queued requests go out within {@code flush}, and closes. */
+    /** Lets running turns finish and their answers go out within {@code flush}, then closes. */
     public void stop(Duration flush) throws InterruptedException {
-        shards.forEach(JDA::shutdown);
         long deadline = System.nanoTime() + flush.toNanos();
+        ExecutorService turns = pools.get(1);
+        turns.shutdown(); // interactions arriving from now on go unanswered: Discord tells the user it failed
+        if (!turns.awaitTermination(flush.toNanos() / 2, TimeUnit.NANOSECONDS)) {
+            log.warn("Discord turns still running after {}", flush.dividedBy(2));
+        }
+        shards.forEach(JDA::shutdown); // sends what is queued, then disconnects
         for (JDA jda : shards) {
             long left = Math.max(0, deadline - System.nanoTime());
             if (!jda.awaitShutdown(left, TimeUnit.NANOSECONDS)) {
-                log.warn("Discord shard still busy after {}: stopping it now", flush);
-                jda.shutdownNow();
+                log.warn("Discord requests still queued after {}: dropped", flush);
             }
         }
         close();
@@ -133,8 +139,7 @@ public final class DiscordRuntime implements AutoCloseable {
     @Override
     public void close() {
         shards.forEach(JDA::shutdownNow);
-        events.shutdownNow();
-        timer.shutdownNow();
+        pools.forEach(ExecutorService::shutdownNow);
     }
 
     private static ThreadFactory daemon(String name) {

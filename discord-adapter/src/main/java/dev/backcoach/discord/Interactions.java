@@ -12,10 +12,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -25,15 +23,14 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slash commands, button clicks and autocomplete, handled on JDA's event pool (never the
+ * Slash commands, button clicks and autocomplete, taken from JDA's event pool (never the
  * websocket thread). Each interaction is answered within Discord's 3 seconds: the turn runs, and
- * if it is not done by {@code ackWithin} the interaction is deferred and the answer follows as an
- * edit of the deferred response.
+ * if it is not done {@code ackWithin} after the interaction was created, the interaction is
+ * deferred and the answer follows as an edit of the deferred response.
  */
 final class Interactions extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(Interactions.class);
@@ -45,10 +42,11 @@ final class Interactions extends ListenerAdapter {
     private final Responder responder;
     private final List<String> zones = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
-    Interactions(ConversationService service, Catalog catalog, ScheduledExecutorService timer, Duration ackWithin) {
+    Interactions(ConversationService service, Catalog catalog, ScheduledExecutorService timer, Duration ackWithin,
+            Executor turns) {
         this.service = service;
         this.catalog = catalog;
-        this.responder = new Responder(catalog, timer, ackWithin);
+        this.responder = new Responder(catalog, timer, ackWithin, turns);
     }
 
     @Override
@@ -110,54 +108,5 @@ final class Interactions extends ListenerAdapter {
 
     static boolean ephemeral(IReplyCallback event) {
         return event.getContext() != InteractionContextType.BOT_DM;
-    }
-
-    /** Runs a turn and answers the interaction with its replies, in time. */
-    static final class Responder {
-        private final Catalog catalog;
-        private final ScheduledExecutorService timer;
-        private final Duration ackWithin;
-
-        Responder(Catalog catalog, ScheduledExecutorService timer, Duration ackWithin) {
-            this.catalog = catalog;
-            this.timer = timer;
-            this.ackWithin = ackWithin;
-        }
-
-        /** {@code button} is set for a click: its message is edited in place instead of answered anew. */
-        void answer(IReplyCallback event, @Nullable ButtonInteractionEvent button,
-                java.util.function.Supplier<List<Reply>> turn) {
-            boolean ephemeral = ephemeral(event);
-            AtomicBoolean acknowledged = new AtomicBoolean();
-            ScheduledFuture<?> deferral = timer.schedule(() -> {
-                if (acknowledged.compareAndSet(false, true)) {
-                    if (button != null) {
-                        button.deferEdit().queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
-                    } else {
-                        event.deferReply(ephemeral)
-                                .queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
-                    }
-                }
-            }, ackWithin.toMillis(), TimeUnit.MILLISECONDS);
-            List<Reply> replies;
-            try {
-                replies = turn.get();
-            } catch (RuntimeException e) {
-                log.error("turn failed for a Discord interaction", e);
-                replies = List.of(Reply.text(catalog.text("error.internal")));
-            }
-            deferral.cancel(false);
-            if (replies.isEmpty()) {
-                replies = List.of(Reply.text(catalog.text("flood.wait"))); // every interaction needs an answer
-            }
-            boolean deferred = !acknowledged.compareAndSet(false, true);
-            new Answer(event, button, ephemeral, deferred, isStaleNote(replies.get(0)))
-                    .send(Render.messages(replies, event.getUser().getId()));
-        }
-
-        /** The engine's answer to an outdated button: shown as a new message, the old one stays as it was. */
-        private boolean isStaleNote(Reply first) {
-            return first.text().startsWith(catalog.text("input.stale_button"));
-        }
     }
 }
