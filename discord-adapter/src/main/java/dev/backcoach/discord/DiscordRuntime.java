@@ -6,6 +6,7 @@ import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -31,6 +34,8 @@ public final class DiscordRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordRuntime.class);
     /** Discord allows 3 s to answer an interaction; a turn not done by then is deferred. */
     static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
+    /** JDA retries the gateway forever; start-up gives up after this, naming the setting to check. */
+    static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     private final List<JDA> shards;
     /** The event pool, the turn pool and the acknowledgement timer, in that order. */
@@ -47,11 +52,11 @@ public final class DiscordRuntime implements AutoCloseable {
 
     public static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog)
             throws InterruptedException {
-        return start(settings, service, catalog, ACK_WITHIN);
+        return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN);
     }
 
     static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog,
-            Duration ackWithin) throws InterruptedException {
+            Duration ackWithin, Duration readyWithin) throws InterruptedException {
         // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
         ExecutorService events = Executors.newFixedThreadPool(4, daemon("discord-event"));
@@ -67,6 +72,12 @@ public final class DiscordRuntime implements AutoCloseable {
             }
         };
         List<JDA> shards = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(settings.lastShard() - settings.firstShard() + 1);
+        EventListener readiness = event -> {
+            if (event instanceof ReadyEvent) {
+                ready.countDown();
+            }
+        };
         try {
             for (int shard = settings.firstShard(); shard <= settings.lastShard(); shard++) {
                 JDABuilder builder = JDABuilder.createLight(settings.token(), List.<GatewayIntent>of())
@@ -76,14 +87,15 @@ public final class DiscordRuntime implements AutoCloseable {
                         .setGatewayEncoding(GatewayEncoding.JSON)
                         .setEventPool(events, false)
                         .setEnableShutdownHook(false) // the application stops us in order
-                        .addEventListeners(listener);
+                        .addEventListeners(listener, readiness);
                 if (settings.shardTotal() > 1) {
                     builder.useSharding(shard, settings.shardTotal());
                 }
                 shards.add(builder.build());
             }
-            for (JDA jda : shards) {
-                jda.awaitReady();
+            if (!ready.await(readyWithin.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Discord's gateway at " + gateway + " was not ready within "
+                        + readyWithin.toSeconds() + " s: check DISCORD_GATEWAY_URL and the network");
             }
             boolean registered = SlashCommands.register(shards.get(0), catalog);
             log.info("Discord bot {} started with shards {}-{} of {}", shards.get(0).getSelfUser().getName(),

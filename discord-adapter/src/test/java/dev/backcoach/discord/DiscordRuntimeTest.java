@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
@@ -42,7 +43,7 @@ class DiscordRuntimeTest {
         ConversationService service = new ConversationService(CATALOG, store, Clock.systemUTC(), effect -> { },
                 new CacheSettings(1000, Duration.ofMinutes(5)));
         runtime = DiscordRuntime.start(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl())), service, CATALOG, Duration.ofMillis(300));
+                URI.create(discord.gatewayUrl())), service, CATALOG, Duration.ofMillis(300), WAIT);
     }
 
     @AfterEach
@@ -99,6 +100,18 @@ class DiscordRuntimeTest {
         Shown note = awaitLast(44, CATALOG.text("input.stale_button"));
         assertThat(note.id()).isNotEqualTo(ask.id());
         assertThat(note.ephemeral()).as("a note about a stale button is only for the user").isTrue();
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersFailsStartUpWithTheSettingToCheck() {
+        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
+                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
+        DiscordSettings wrongGateway = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
+                URI.create("ws://127.0.0.1:9/"));
+        assertThatThrownBy(() -> DiscordRuntime.start(wrongGateway, service, CATALOG, Duration.ofSeconds(2),
+                Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DISCORD_GATEWAY_URL").hasMessageNotContaining(FakeDiscord.TOKEN);
     }
 
     /** An in-memory store whose commits can be held back like a slow database. */
