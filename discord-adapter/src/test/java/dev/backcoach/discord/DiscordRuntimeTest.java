@@ -103,6 +103,21 @@ class DiscordRuntimeTest {
     }
 
     @Test
+    void twoShardsServeTheirOwnServersAndShardZeroTheDms() throws Exception {
+        runtime.stop(Duration.ofSeconds(5));
+        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
+                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
+        runtime = DiscordRuntime.start(new DiscordSettings(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
+                URI.create(discord.gatewayUrl()), 0, 1, 2), service, CATALOG, Duration.ofSeconds(2), WAIT);
+        long onShardOne = (1L << 22) | 77; // (guild id >> 22) % 2 == 1
+        discord.slash(45, onShardOne, "help", Map.of());
+        assertThat(awaitLast(45, CATALOG.text("help").substring(0, 20)).ephemeral()).isTrue();
+        discord.slash(46, 0, "help", Map.of());
+        assertThat(awaitLast(46, CATALOG.text("help").substring(0, 20)).ephemeral()).isFalse();
+        assertThat(discord.identifies()).as("one session per shard, after the first start's").isEqualTo(3);
+    }
+
+    @Test
     void aGatewayThatNeverAnswersFailsStartUpWithTheSettingToCheck() {
         ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
                 effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
