@@ -177,6 +177,16 @@ class DiscordTest {
     }
 
     @Test
+    void anExportArrivesAsAPrivateFileInAServer() {
+        DiscordUser anna = toSelfCare(new DiscordUser(discord, 35_001, SERVER));
+        anna.send("export", "");
+        Shown file = anna.awaitLast(m -> !m.files().isEmpty());
+        assertThat(file.ephemeral()).isTrue();
+        assertThat(file.files()).singleElement().asString().endsWith(".json");
+        assertThat(discord.screen(35_001)).anyMatch(m -> m.content().contains(CATALOG.text("export.ready")));
+    }
+
+    @Test
     void techniqueNamesAndTimeZonesAreSuggestedWhileTyping() {
         toSelfCare(new DiscordUser(discord, 40_001, 0));
         assertThat(discord.autocomplete(40_001, "techniques", "name", "roll")).contains(
