@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.content.ScreeningQuestion;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.content.Tier;
 import dev.backcoach.core.model.Dialogue;
@@ -83,15 +82,7 @@ class DiscordTest {
 
     static DiscordUser toSelfCare(DiscordUser user) {
         onboarded(user);
-        List<ScreeningQuestion> questions = CATALOG.screening();
-        for (int i = 0; i < questions.size(); i++) {
-            String next = i + 1 < questions.size() ? questions.get(i + 1).text() : CATALOG.text("outcome.self_care");
-            user.press("No", next);
-        }
-        for (int i = 0; i < CATALOG.plan().size(); i++) {
-            String next = i + 1 < CATALOG.plan().size() ? CATALOG.plan().get(i + 1).text() : CATALOG.text("plan.done");
-            user.press("Yes", next);
-        }
+        Scripts.noRedFlagsAndAFullPlan(CATALOG, (label, expect) -> user.press(label, expect));
         return user;
     }
 
