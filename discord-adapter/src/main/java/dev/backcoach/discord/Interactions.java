@@ -4,7 +4,6 @@ import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
-import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;

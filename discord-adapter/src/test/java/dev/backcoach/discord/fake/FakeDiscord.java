@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -44,27 +42,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Gateway gateway = new Gateway(TOKEN, payloads, violations::add);
     private final InteractionLog interactions = new InteractionLog();
-    private final Map<Long, Stored> messages = new ConcurrentHashMap<>();
-    private final Map<Long, List<Long>> screens = new ConcurrentHashMap<>();
-    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
-    private final Set<Long> closedDms = ConcurrentHashMap.newKeySet();
+    private final Screens screens = new Screens(ids, violations::add);
+    private final InteractionRoutes answers = new InteractionRoutes(interactions, screens, payloads, violations::add);
     private final Map<String, ObjectNode> commands = new LinkedHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
-
-    record Stored(long id, long userId, long channelId, String content, int flags, JsonNode components, boolean dm,
-            int edits, List<String> files) {
-        Shown shown() {
-            List<List<Shown.Key>> rows = new ArrayList<>();
-            for (JsonNode row : components) {
-                List<Shown.Key> keys = new ArrayList<>();
-                row.path("components").forEach(b -> keys.add(new Shown.Key(b.path("label").asText(),
-                        b.path("custom_id").asText())));
-                rows.add(List.copyOf(keys));
-            }
-            return new Shown(id, userId, content, (flags & 64) != 0, dm, List.copyOf(rows), edits, files);
-        }
-    }
 
     private record Failure(String method, Pattern path, int status, double retryAfter, int code, int[] left) {}
 
@@ -109,15 +91,15 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A click by {@code userId} on the button {@code customId} of message {@code messageId}. */
     public long click(long userId, long guildId, long messageId, String customId) {
-        Stored on = messages.get(messageId);
+        Screens.Stored on = screens.get(messageId);
         if (on == null) {
             throw new IllegalArgumentException("no message " + messageId);
         }
         ObjectNode data = Payloads.JSON.createObjectNode();
         data.put("custom_id", customId);
         data.put("component_type", 2);
-        return inject(3, userId, guildId, data, payloads.message(on.id, on.channelId, on.content, on.flags,
-                on.components, null));
+        return inject(3, userId, guildId, data, payloads.message(on.id(), on.channelId(), on.content(), on.flags(),
+                on.components(), null));
     }
 
     /** Types {@code typed} into {@code option} of {@code command}; returns the names the bot offers. */
@@ -138,7 +120,7 @@ public final class FakeDiscord implements AutoCloseable {
     private long inject(int type, long userId, long guildId, ObjectNode data, @Nullable JsonNode message) {
         long id = ids.next();
         String token = "itoken-" + id;
-        long channel = guildId == 0 ? dmChannel(userId) : guildId + 1;
+        long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
         interactions.add(new InteractionLog.Pending(id, token, userId, channel, message == null ? 0
                 : message.path("id").asLong(), Instant.now()));
         gateway.dispatch(guildId, "INTERACTION_CREATE",
@@ -157,7 +139,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Everything {@code userId} was shown, oldest first, each as it looks now. */
     public List<Shown> screen(long userId) {
-        return screens.getOrDefault(userId, List.of()).stream().map(id -> messages.get(id).shown()).toList();
+        return screens.of(userId);
     }
 
     public @Nullable Shown last(long userId) {
@@ -187,11 +169,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Sending to this user's DMs now fails with 403, code 50007, as when they closed their DMs. */
     public void closeDms(long userId) {
-        closedDms.add(userId);
+        screens.closeDms(userId, true);
     }
 
     public void openDms(long userId) {
-        closedDms.remove(userId);
+        screens.closeDms(userId, false);
     }
 
     /** The next {@code count} calls matching get {@code status}; 429 comes with Retry-After {@code seconds}. */
@@ -269,8 +251,8 @@ public final class FakeDiscord implements AutoCloseable {
         for (Failure failure : failures) {
             if (failure.method.equals(method) && failure.path.matcher(path).matches() && failure.left[0] > 0) {
                 failure.left[0]--;
-                return failure.status == 429 ? tooManyRequests(failure.retryAfter)
-                        : error(failure.status, failure.code, "Injected failure");
+                return failure.status == 429 ? Responses.tooManyRequests(failure.retryAfter)
+                        : Responses.error(failure.status, failure.code, "Injected failure");
             }
         }
         return route(method, path, body);
@@ -280,30 +262,30 @@ public final class FakeDiscord implements AutoCloseable {
         JsonNode json = body.json() == null ? Payloads.JSON.createObjectNode() : body.json();
         Matcher m;
         if (method.equals("GET") && path.equals("/users/@me")) {
-            return ok(payloads.self());
+            return Responses.ok(payloads.self());
         }
         if ((m = match("/applications/(\\d+)/commands", path)) != null) {
             if (Long.parseLong(m.group(1)) != payloads.applicationId) {
                 return violation(404, "commands of another application: " + path);
             }
-            return method.equals("PUT") ? putCommands(json) : ok(commandList());
+            return method.equals("PUT") ? putCommands(json) : Responses.ok(commandList());
         }
         if (method.equals("POST") && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
-            return callback(Long.parseLong(m.group(1)), m.group(2), json, body.files());
+            return answers.callback(Long.parseLong(m.group(1)), m.group(2), json, body.files());
         }
         if (method.equals("PATCH") && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
-            return editOriginal(m.group(2), json, body.files());
+            return answers.editOriginal(m.group(2), json, body.files());
         }
         if (method.equals("POST") && (m = match("/webhooks/(\\d+)/([^/]+)", path)) != null) {
-            return followUp(m.group(2), json, body.files());
+            return answers.followUp(m.group(2), json, body.files());
         }
         if (method.equals("POST") && path.equals("/users/@me/channels")) {
             long user = json.path("recipient_id").asLong();
             ObjectNode channel = Payloads.JSON.createObjectNode();
-            channel.put("id", Long.toString(dmChannel(user)));
+            channel.put("id", Long.toString(screens.dmChannel(user)));
             channel.put("type", 1);
             channel.putArray("recipients").add(payloads.user(user, "user" + user, false));
-            return ok(channel);
+            return Responses.ok(channel);
         }
         if (method.equals("POST") && (m = match("/channels/(\\d+)/messages", path)) != null) {
             return directMessage(Long.parseLong(m.group(1)), json, body.files());
@@ -325,7 +307,7 @@ public final class FakeDiscord implements AutoCloseable {
                 }
                 commands.put(command.path("name").asText(), stored);
             }
-            return ok(commandList());
+            return Responses.ok(commandList());
         }
     }
 
@@ -337,98 +319,21 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private MockResponse callback(long id, String token, JsonNode body, List<String> files) {
-        InteractionLog.Pending pending = interactions.get(token);
-        if (pending == null || pending.id() != id) {
-            return violation(404, "callback for an unknown interaction " + id);
-        }
-        int type = body.path("type").asInt();
-        JsonNode data = body.path("data");
-        Duration took = Duration.between(pending.created(), Instant.now());
-        String refusal = interactions.acknowledge(pending, type, data.path("flags").asInt(), took, body);
-        if (refusal != null) {
-            return violation(400, refusal);
-        }
-        ObjectNode response = Payloads.JSON.createObjectNode();
-        ObjectNode interaction = response.putObject("interaction");
-        interaction.put("id", Long.toString(id));
-        interaction.put("type", 2);
-        ObjectNode resource = response.putObject("resource");
-        resource.put("type", type);
-        Stored shown = switch (type) {
-            case 4 -> create(pending.userId(), pending.channelId(), data, false, files);
-            case 5 -> create(pending.userId(), pending.channelId(), Payloads.object(Map.of("content", "",
-                    "flags", data.path("flags").asInt())), false, files);
-            case 6 -> messages.get(pending.messageId());
-            case 7 -> edit(pending.messageId(), data, files);
-            default -> null;
-        };
-        if (shown != null) {
-            interactions.setOriginal(token, shown.id());
-            if (type == 4 || type == 7) {
-                resource.set("message", payloads.message(shown.id(), shown.channelId(), shown.content(),
-                        shown.flags(), shown.components(), null));
-            }
-        }
-        return ok(response);
-    }
-
-    private MockResponse editOriginal(String token, JsonNode body, List<String> files) {
-        InteractionLog.Pending pending = interactions.get(token);
-        Long original = interactions.original(token);
-        if (pending == null || original == null) {
-            return violation(404, "edit of @original before the interaction was answered");
-        }
-        Stored edited = edit(original, body, files);
-        return ok(payloads.message(edited.id(), edited.channelId(), edited.content(), edited.flags(),
-                edited.components(), Instant.now()));
-    }
-
-    private MockResponse followUp(String token, JsonNode body, List<String> files) {
-        InteractionLog.Pending pending = interactions.get(token);
-        if (pending == null || interactions.original(token) == null) {
-            return violation(404, "follow-up before the interaction was answered");
-        }
-        Stored created = create(pending.userId(), pending.channelId(), body, false, files);
-        return ok(payloads.message(created.id(), created.channelId(), created.content(), created.flags(),
-                created.components(), null));
-    }
-
     private MockResponse directMessage(long channelId, JsonNode body, List<String> files) {
-        long user = dmChannels.entrySet().stream().filter(e -> e.getValue() == channelId).map(Map.Entry::getKey)
-                .findFirst().orElse(0L);
+        long user = screens.userOfDm(channelId);
         if (user == 0) {
             return violation(404, "message to unknown channel " + channelId);
         }
-        if (closedDms.contains(user)) {
-            return error(403, 50007, "Cannot send messages to this user");
+        if (screens.dmsClosed(user)) {
+            return Responses.error(403, 50007, "Cannot send messages to this user");
         }
-        Stored created = create(user, channelId, body, true, files);
-        return ok(payloads.message(created.id(), channelId, created.content(), created.flags(), created.components(),
+        Screens.Stored created = screens.create(user, channelId, body, true, files);
+        return Responses.ok(payloads.message(created.id(), channelId, created.content(), created.flags(), created.components(),
                 null));
     }
 
-    private Stored create(long userId, long channelId, JsonNode body, boolean dm, List<String> files) {
-        Limits.check(body).forEach(v -> violations.add("message: " + v));
-        Stored stored = new Stored(ids.next(), userId, channelId, body.path("content").asText(""),
-                body.path("flags").asInt(), body.path("components").isArray() ? body.get("components")
-                        : Payloads.JSON.createArrayNode(), dm, 0, files);
-        messages.put(stored.id(), stored);
-        screens.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(stored.id());
-        return stored;
-    }
 
-    private Stored edit(long messageId, JsonNode body, List<String> files) {
-        Limits.check(body).forEach(v -> violations.add("edit: " + v));
-        return messages.compute(messageId, (id, old) -> new Stored(id, old.userId(), old.channelId(),
-                body.has("content") ? body.path("content").asText("") : old.content(), old.flags(),
-                body.has("components") ? body.get("components") : old.components(), old.dm(), old.edits() + 1,
-                files.isEmpty() ? old.files() : files));
-    }
 
-    private long dmChannel(long userId) {
-        return dmChannels.computeIfAbsent(userId, u -> ids.next());
-    }
 
     private static @Nullable Matcher match(String regex, String path) {
         Matcher m = Pattern.compile(regex).matcher(path);
@@ -437,32 +342,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private MockResponse violation(int status, String what) {
         violations.add(what);
-        return error(status, 0, what);
-    }
-
-    private static MockResponse error(int status, int code, String message) {
-        return json(status, Payloads.object(Map.of("code", code, "message", message)).toString());
-    }
-
-    private static MockResponse tooManyRequests(double seconds) {
-        return new MockResponse.Builder().code(429)
-                .setHeader("Via", "1.1 google") // without it JDA takes a 429 for Cloudflare's and pauses every route
-                .setHeader("X-RateLimit-Bucket", "fake-bucket")
-                .setHeader("Retry-After", Integer.toString((int) Math.ceil(seconds)))
-                .setHeader("X-RateLimit-Scope", "user")
-                .setHeader("Content-Type", "application/json")
-                .body(Payloads.object(Map.of("message", "You are being rate limited.", "retry_after", seconds,
-                        "global", false)).toString())
-                .build();
-    }
-
-    private static MockResponse ok(JsonNode body) {
-        return json(200, body.toString());
-    }
-
-    private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                .setHeader("Via", "1.1 google").body(body).build();
+        return Responses.error(status, 0, what);
     }
 
     static void await(CompletableFuture<?> future, Duration max) {
