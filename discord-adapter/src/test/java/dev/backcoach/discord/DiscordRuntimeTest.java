@@ -129,6 +129,18 @@ class DiscordRuntimeTest {
                 .hasMessageContaining("DISCORD_GATEWAY_URL").hasMessageNotContaining(FakeDiscord.TOKEN);
     }
 
+    @Test
+    void aWrongTokenFailsAtLoginWithoutShowingIt() {
+        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
+                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
+        String wrong = "MTk5OTk5OTk5OTk5OTk5OTk5.XxXxXx.not-the-fakes-token-0123456789";
+        assertThatThrownBy(() -> DiscordRuntime.start(DiscordSettings.of(wrong, URI.create(discord.apiUrl()),
+                URI.create(discord.gatewayUrl())), service, CATALOG))
+                .hasMessageNotContaining(wrong);
+        assertThat(discord.takeViolations()).as("the refused login is expected here")
+                .singleElement().asString().startsWith("request without the bot token");
+    }
+
     /** An in-memory store whose commits can be held back like a slow database. */
     final class SlowStore implements StateStore {
         private final InMemoryStateStore delegate = new InMemoryStateStore();
