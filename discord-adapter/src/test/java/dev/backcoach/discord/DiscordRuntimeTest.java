@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.CacheSettings;
@@ -32,6 +35,7 @@ class DiscordRuntimeTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final long SERVER = 990_000_000_000_000_001L;
     FakeDiscord discord;
+    ConversationService service;
     DiscordRuntime runtime;
     /** While set, a turn's commit waits until the fake saw an answer of this kind: a database slower than 3 s. */
     volatile Predicate<InteractionLog.Answer> slowUntil;
@@ -40,7 +44,7 @@ class DiscordRuntimeTest {
     void start() throws Exception {
         discord = FakeDiscord.start();
         StateStore store = new SlowStore();
-        ConversationService service = new ConversationService(CATALOG, store, Clock.systemUTC(), effect -> { },
+        service = new ConversationService(CATALOG, store, Clock.systemUTC(), effect -> { },
                 new CacheSettings(1000, Duration.ofMinutes(5)));
         runtime = DiscordRuntime.start(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
                 URI.create(discord.gatewayUrl())), service, CATALOG, Duration.ofMillis(300), WAIT);
@@ -72,6 +76,39 @@ class DiscordRuntimeTest {
         Shown consent = awaitLast(42, CATALOG.text("start.ask_consent"));
         assertThat(consent.id()).isEqualTo(ask.id());
         assertThat(consent.edits()).isEqualTo(1);
+    }
+
+    Shown click(long user, String label, String expect) {
+        Shown on = discord.screen(user).stream().filter(Shown::hasButtons).reduce((a, b) -> b).orElseThrow();
+        discord.click(user, 0, on.id(), on.button(label).orElseThrow().customId());
+        return awaitLast(user, expect);
+    }
+
+    @Test
+    void aNudgeGoesByDmAndItsButtonWorksThere() {
+        discord.slash(47, 0, "start", Map.of());
+        awaitLast(47, CATALOG.text("start.ask_adult"));
+        click(47, "Yes", CATALOG.text("start.ask_consent"));
+        click(47, "Yes", CATALOG.text("start.ready"));
+        click(47, CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        for (int i = 1; i <= CATALOG.screening().size(); i++) {
+            click(47, "No", i < CATALOG.screening().size() ? CATALOG.screening().get(i).text()
+                    : CATALOG.text("outcome.self_care"));
+        }
+        for (int i = 1; i <= CATALOG.plan().size(); i++) {
+            click(47, "Yes", i < CATALOG.plan().size() ? CATALOG.plan().get(i).text() : CATALOG.text("plan.done"));
+        }
+        UserKey user = new UserKey(Platform.DISCORD, "47");
+        service.accept(new Inbound.NudgeDue(user,
+                ChatRef.privateWith("47"), "nudge-1"), runtime.channel());
+        await().atMost(WAIT).until(() -> discord.last(47).dm());
+        Shown nudge = discord.last(47);
+        assertThat(nudge.ephemeral()).isFalse();
+        assertThat(CATALOG.nudges()).contains(nudge.content());
+        discord.click(47, 0, nudge.id(), nudge.button(CATALOG.text("button.evening")).orElseThrow().customId());
+        await().atMost(WAIT).until(() -> discord.last(47).edits() == 1);
+        assertThat(discord.last(47).content()).as("the evening routine takes the nudge's place")
+                .isNotEqualTo(nudge.content());
     }
 
     @Test
