@@ -91,7 +91,12 @@ public final class DiscordRuntime implements AutoCloseable {
                 if (settings.shardTotal() > 1) {
                     builder.useSharding(shard, settings.shardTotal());
                 }
-                shards.add(builder.build());
+                try {
+                    shards.add(builder.build()); // logs in: GET users/@me
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("Discord login at " + settings.apiUrl() + " failed: "
+                            + e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
+                }
             }
             if (!ready.await(readyWithin.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("Discord's gateway at " + gateway + " was not ready within "

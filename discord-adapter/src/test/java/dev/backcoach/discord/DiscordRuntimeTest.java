@@ -173,7 +173,7 @@ class DiscordRuntimeTest {
         String wrong = "MTk5OTk5OTk5OTk5OTk5OTk5.XxXxXx.not-the-fakes-token-0123456789";
         assertThatThrownBy(() -> DiscordRuntime.start(DiscordSettings.of(wrong, URI.create(discord.apiUrl()),
                 URI.create(discord.gatewayUrl())), service, CATALOG))
-                .hasMessageNotContaining(wrong);
+                .hasMessageContaining("DISCORD_BOT_TOKEN").hasMessageNotContaining(wrong);
         assertThat(discord.takeViolations()).as("the refused login is expected here")
                 .singleElement().asString().startsWith("request without the bot token");
     }
