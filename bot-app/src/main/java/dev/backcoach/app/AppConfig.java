@@ -1,6 +1,7 @@
 package dev.backcoach.app;
 
 import dev.backcoach.core.service.CacheSettings;
+import dev.backcoach.discord.DiscordSettings;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.telegram.TelegramSettings;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * with a {@link ConfigException} naming the variable and what is expected. Secrets never appear
  * in {@link #toString()} (the database settings mask their own).
  */
-public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, Optional<TelegramSettings> telegram) {
+public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, Optional<TelegramSettings> telegram,
+        Optional<DiscordSettings> discord) {
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         DatabaseSettings database = DatabaseSettings.fromEnvironment(env);
@@ -26,12 +28,14 @@ public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, O
         CacheSettings cache = new CacheSettings(positive(env, "SESSION_CACHE_SIZE", 100_000),
                 Duration.ofMinutes(positive(env, "SESSION_CACHE_IDLE_MINUTES", 30)));
         Optional<TelegramSettings> telegram;
+        Optional<DiscordSettings> discord;
         try {
             telegram = TelegramSettings.fromEnvironment(env);
+            discord = DiscordSettings.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new AppConfig(database, cache, telegram);
+        return new AppConfig(database, cache, telegram, discord);
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

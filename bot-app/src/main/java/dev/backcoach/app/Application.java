@@ -5,6 +5,7 @@ import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.discord.DiscordRuntime;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.SchedulerSetup;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the bot together: database, store, service, housekeeping, and the way users reach it:
- * Telegram when its token is set, otherwise the console. Reminders and step timers wait in the
- * database as scheduler tasks.
+ * Telegram and Discord when their tokens are set (both can run in one process), otherwise the console.
+ * Reminders and step timers wait in the database as scheduler tasks.
  */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -41,6 +42,7 @@ final class Application implements AutoCloseable {
     private final Timekeeper timekeeper;
     private final @Nullable ConsoleAdapter console;
     private final @Nullable TelegramRuntime telegram;
+    private final @Nullable DiscordRuntime discord;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -66,7 +68,16 @@ final class Application implements AutoCloseable {
         timekeeperOnceBuilt[0] = timekeeper;
         this.telegram = config.telegram().isPresent()
                 ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;
-        this.console = telegram == null ? new ConsoleAdapter(in, out, service) : null;
+        try {
+            this.discord = config.discord().isPresent()
+                    ? DiscordRuntime.start(config.discord().get(), service, catalog) : null;
+        } catch (Exception e) {
+            if (telegram != null) {
+                telegram.close();
+            }
+            throw e;
+        }
+        this.console = telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
         int restored = timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
         if (restored > 0) {
             log.info("put back {} evening reminders whose task was missing", restored);
@@ -79,6 +90,11 @@ final class Application implements AutoCloseable {
     /** Telegram's send counters (zeros without Telegram), for tests and, later, metrics. */
     dev.backcoach.telegram.SendCounters telegramCounters() {
         return telegram == null ? new dev.backcoach.telegram.SendCounters() : telegram.bot().counters();
+    }
+
+    /** The Discord runtime, when Discord is on: for tests. */
+    @Nullable DiscordRuntime discord() {
+        return discord;
     }
 
     /** Chats on the console until end of input, or serves the platforms until {@link #close}. */
@@ -98,6 +114,9 @@ final class Application implements AutoCloseable {
     private ChannelPort channel(Platform platform) {
         if (platform == Platform.TELEGRAM && telegram != null) {
             return telegram.bot();
+        }
+        if (platform == Platform.DISCORD && discord != null) {
+            return discord.channel();
         }
         if (console != null) {
             return console;
@@ -140,6 +159,13 @@ final class Application implements AutoCloseable {
             }
         } catch (Exception e) {
             log.warn("Telegram did not stop cleanly: {}", e.getMessage());
+        }
+        try {
+            if (discord != null) {
+                discord.stop(FLUSH);
+            }
+        } catch (Exception e) {
+            log.warn("Discord did not stop cleanly: {}", e.getMessage());
         }
         background.shutdownNow();
         database.close();

@@ -9,11 +9,6 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         // Before any JDK HTTP server class loads (see WebhookReceiver): answers must not wait for Nagle.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        String discord = System.getenv("DISCORD_BOT_TOKEN");
-        if (discord != null && !discord.isBlank()) {
-            // The Discord adapter arrives in a later version; never run silently without it.
-            fail(2, "DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: unset it.");
-        }
         AppConfig config;
         try {
             config = AppConfig.fromEnvironment(System.getenv());
@@ -28,9 +23,10 @@ public final class Main {
             fail(1, "Cannot start: " + e.getMessage());
             return;
         } catch (Exception e) {
-            // e.g. Telegram refusing the token or not answering; messages can carry the API URL
-            String token = config.telegram().map(t -> t.token()).orElse("\u0000");
-            fail(1, "Cannot start: " + String.valueOf(e.getMessage()).replace(token, "***"));
+            // e.g. Telegram or Discord refusing the token or not answering; messages can carry the API URL
+            String telegram = config.telegram().map(t -> t.token()).orElse("\u0000");
+            String discord = config.discord().map(d -> d.token()).orElse("\u0000");
+            fail(1, "Cannot start: " + String.valueOf(e.getMessage()).replace(telegram, "***").replace(discord, "***"));
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));

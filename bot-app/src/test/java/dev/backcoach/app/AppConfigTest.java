@@ -36,4 +36,15 @@ class AppConfigTest {
                 "DATABASE_PASSWORD", "s3cret-pw"));
         assertThat(config.toString()).doesNotContain("hunter2", "s3cret-pw");
     }
+
+    @Test
+    void discordIsOnWithItsTokenAndItsErrorsNameTheVariable() {
+        assertThat(AppConfig.fromEnvironment(Map.of()).discord()).isEmpty();
+        String token = "MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEd.fake-token_for-tests-0123456789";
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token));
+        assertThat(config.discord()).isPresent();
+        assertThat(config.toString()).doesNotContain(token);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", token, "DISCORD_SHARDS", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DISCORD_SHARDS is invalid: expected");
+    }
 }

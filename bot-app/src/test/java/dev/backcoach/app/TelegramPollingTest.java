@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.content.ScreeningQuestion;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Route;
@@ -75,15 +74,7 @@ class TelegramPollingTest {
         user.press("Yes", CATALOG.text("start.ask_consent"));
         user.press("Yes", CATALOG.text("start.ready"));
         user.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
-        List<ScreeningQuestion> questions = CATALOG.screening();
-        for (int i = 0; i < questions.size(); i++) {
-            String next = i + 1 < questions.size() ? questions.get(i + 1).text() : CATALOG.text("outcome.self_care");
-            user.press("No", next);
-        }
-        for (int i = 0; i < CATALOG.plan().size(); i++) {
-            String next = i + 1 < CATALOG.plan().size() ? CATALOG.plan().get(i + 1).text() : CATALOG.text("plan.done");
-            user.press("Yes", next);
-        }
+        Scripts.noRedFlagsAndAFullPlan(CATALOG, (label, expect) -> user.press(label, expect));
         return user;
     }
 

@@ -54,6 +54,7 @@ public final class RequiredTexts {
             "command.settings",
             "command.start",
             "command.techniques",
+            "discord.not_yours",
             "error.internal",
             "error.unavailable",
             "export.caption",
@@ -78,6 +79,10 @@ public final class RequiredTexts {
             "input.stale_button",
             "input.too_long",
             "input.unclear",
+            "option.nudge_time",
+            "option.nudge_zone",
+            "option.routine",
+            "option.technique",
             "input.unknown_command",
             "menu.prompt",
             "button.nudge_change_days",
@@ -150,5 +155,6 @@ public final class RequiredTexts {
             "techniques.symptom_checkin",
             "techniques.unknown",
             "timer.done",
-            "timer.started");
+            "timer.started",
+            "unreachable.note");
 }

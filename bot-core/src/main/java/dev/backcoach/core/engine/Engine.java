@@ -50,7 +50,8 @@ public final class Engine {
         if (fromUser && !inbound.chat().privateChat()) {
             return inGroup(session, inbound);
         }
-        if (fromUser && session.unreachable()) {
+        boolean wasUnreachable = fromUser && session.unreachable();
+        if (wasUnreachable) {
             session = session.withUnreachable(false); // they wrote to us, so we can reach them again
         }
         if (fromUser && session.nudge() != null) {
@@ -71,6 +72,10 @@ public final class Engine {
             }
         } else {
             outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
+        }
+        if (wasUnreachable) {
+            // Say why reminders stopped: otherwise they just went quiet (e.g. closed DMs on Discord).
+            outcome = outcome.withNoteFirst(texts.get("unreachable.note"));
         }
         return finish(session, outcome);
     }

@@ -37,5 +37,9 @@ class GroupAndReachabilityTest {
         assertThat(chat.session().unreachable()).isTrue();
         chat.send("/help");
         assertThat(chat.session().unreachable()).as("any message shows we can reach them").isFalse();
+        assertThat(chat.text()).as("they hear why reminders went quiet, then their answer")
+                .startsWith(chat.catalogText("unreachable.note")).contains(chat.catalogText("help"));
+        chat.send("/help");
+        assertThat(chat.text()).as("said once").doesNotContain(chat.catalogText("unreachable.note"));
     }
 }

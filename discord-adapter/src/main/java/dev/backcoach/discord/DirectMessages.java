@@ -1,0 +1,102 @@
+package dev.backcoach.discord;
+
+import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages the bot sends on its own (step timers, nudges) go by DM: ephemeral messages exist only
+ * as answers to an interaction. A user whose DMs are closed (50007) is marked unreachable, so
+ * nudges pause and Discord does not see a stream of refused calls.
+ */
+final class DirectMessages implements ChannelPort {
+    private static final Logger log = LoggerFactory.getLogger(DirectMessages.class);
+
+    private final JDA jda;
+    private final ConversationService service;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    DirectMessages(JDA jda, ConversationService service) {
+        this.jda = jda;
+        this.service = service;
+    }
+
+    @Override
+    public void deliver(UserKey user, ChatRef chat, List<Reply> replies) {
+        send(user, replies);
+    }
+
+    /** Completes when every message went out or the first refusal was handled. */
+    CompletableFuture<Void> send(UserKey user, List<Reply> replies) {
+        return sendOnce(user, replies, () -> true).handle((sentOrNot, failure) -> null);
+    }
+
+    /** A reminder: claimed once the DM channel is open, right before its first message goes. */
+    @Override
+    public CompletableFuture<Boolean> deliverOnce(UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+        return sendOnce(user, replies, claim);
+    }
+
+    private CompletableFuture<Boolean> sendOnce(UserKey user, List<Reply> replies, BooleanSupplier claim) {
+        List<MessageCreateData> messages = Render.messages(replies, user.userId());
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (messages.isEmpty()) {
+            done.complete(false);
+            return done;
+        }
+        jda.openPrivateChannelById(user.userId()).queue(channel -> {
+            try {
+                if (!claim.getAsBoolean()) {
+                    done.complete(false);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            RestAction<Message> inOrder = channel.sendMessage(messages.get(0));
+            for (MessageCreateData next : messages.subList(1, messages.size())) {
+                inOrder = inOrder.flatMap(previous -> channel.sendMessage(next));
+            }
+            inOrder.queue(ok -> {
+                sent.addAndGet(messages.size());
+                done.complete(true);
+            }, failure -> refused(user, failure, done));
+        }, failure -> refused(user, failure, done));
+        return done;
+    }
+
+    private void refused(UserKey user, Throwable failure, CompletableFuture<Boolean> done) {
+        if (failure instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
+            refused.incrementAndGet();
+            log.info("a Discord user's DMs are closed; nudges pause until they write again");
+            service.markUnreachable(user);
+        } else {
+            log.warn("DM to a Discord user not delivered: {}", failure.toString());
+        }
+        done.completeExceptionally(failure);
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.backcoach.discord;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Discord's part of the configuration (see the README's table). An invalid value throws an
+ * {@link IllegalArgumentException} whose message names the variable and what is expected. The
+ * token never appears in {@link #toString()}.
+ *
+ * @param firstShard the first shard this instance runs; DMs arrive on shard 0 only
+ * @param lastShard the last shard this instance runs, inclusive
+ * @param shardTotal how many shards all instances together run
+ */
+public record DiscordSettings(String token, URI apiUrl, URI gatewayUrl, int firstShard, int lastShard,
+        int shardTotal) {
+
+    public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
+    public static final String DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg/";
+
+    /** Empty when DISCORD_BOT_TOKEN is not set: Discord is off. */
+    public static Optional<DiscordSettings> fromEnvironment(Map<String, String> env) {
+        String token = blankToNull(env.get("DISCORD_BOT_TOKEN"));
+        if (token == null) {
+            return Optional.empty();
+        }
+        // Three base64url parts joined by dots; anything else would only fail later at login.
+        if (!token.matches("[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{10,}")) {
+            throw invalid("DISCORD_BOT_TOKEN", "the bot token from the developer portal's Bot page");
+        }
+        URI api = url(env, "DISCORD_API_URL", DEFAULT_API_URL, "https?", "an http:// or https:// URL");
+        URI gateway = url(env, "DISCORD_GATEWAY_URL", DEFAULT_GATEWAY_URL, "wss?", "a ws:// or wss:// URL");
+        int total = number(env, "DISCORD_SHARD_TOTAL", "1", "the number of shards of all instances, 1 or more");
+        if (total < 1) {
+            throw invalid("DISCORD_SHARD_TOTAL", "the number of shards of all instances, 1 or more");
+        }
+        String range = value(env, "DISCORD_SHARDS", "0-" + (total - 1));
+        String shardsExpected = "a shard range like 0-3 (or one shard like 2) below DISCORD_SHARD_TOTAL (" + total + ")";
+        if (!range.matches("\\d{1,5}(-\\d{1,5})?")) {
+            throw invalid("DISCORD_SHARDS", shardsExpected);
+        }
+        int dash = range.indexOf('-');
+        int first = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+        int last = dash < 0 ? first : Integer.parseInt(range.substring(dash + 1));
+        if (first > last || last >= total) {
+            throw invalid("DISCORD_SHARDS", shardsExpected);
+        }
+        return Optional.of(new DiscordSettings(token, api, gateway, first, last, total));
+    }
+
+    /** The settings of a test or a single instance: every shard of one. */
+    public static DiscordSettings of(String token, URI apiUrl, URI gatewayUrl) {
+        return new DiscordSettings(token, apiUrl, gatewayUrl, 0, 0, 1);
+    }
+
+    private static URI url(Map<String, String> env, String name, String fallback, String schemes, String what) {
+        String raw = value(env, name, fallback);
+        try {
+            URI uri = new URI(raw.endsWith("/") ? raw : raw + "/"); // JDA appends routes to the REST base
+            if (uri.getScheme() == null || !uri.getScheme().matches(schemes) || uri.getHost() == null) {
+                throw invalid(name, what);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(name, what);
+        }
+    }
+
+    private static int number(Map<String, String> env, String name, String fallback, String what) {
+        try {
+            return Integer.parseInt(value(env, name, fallback));
+        } catch (NumberFormatException e) {
+            throw invalid(name, what);
+        }
+    }
+
+    private static String value(Map<String, String> env, String name, String fallback) {
+        String raw = blankToNull(env.get(name));
+        return raw == null ? fallback : raw;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+
+    private static IllegalArgumentException invalid(String variable, String expected) {
+        return new IllegalArgumentException(variable + " is invalid: expected " + expected);
+    }
+
+    @Override
+    public String toString() {
+        return "DiscordSettings[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl + ", shards="
+                + firstShard + "-" + lastShard + " of " + shardTotal + "]";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.backcoach.discord;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.model.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a turn and answers the interaction with its replies, in time. The deferral is timed
+ * from the interaction's creation (its snowflake), so time spent queued counts too, and turns
+ * run on a pool of their own: a busy database can make answers late, never acknowledgements.
+ */
+final class Responder {
+    private static final Logger log = LoggerFactory.getLogger(Responder.class);
+
+    private final Catalog catalog;
+    private final ScheduledExecutorService timer;
+    private final Duration ackWithin;
+    private final Executor turns;
+
+    Responder(Catalog catalog, ScheduledExecutorService timer, Duration ackWithin, Executor turns) {
+        this.catalog = catalog;
+        this.timer = timer;
+        this.ackWithin = ackWithin;
+        this.turns = turns;
+    }
+
+    /** {@code button} is set for a click: its message is edited in place instead of answered anew. */
+    void answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, Supplier<List<Reply>> turn) {
+        boolean ephemeral = Interactions.ephemeral(event);
+        AtomicBoolean acknowledged = new AtomicBoolean();
+        Duration age = Duration.between(event.getTimeCreated().toInstant(), Instant.now());
+        long delay = Math.max(0, Math.min(ackWithin.toMillis(), ackWithin.minus(age).toMillis()));
+        ScheduledFuture<?> deferral = timer.schedule(() -> {
+            if (acknowledged.compareAndSet(false, true)) {
+                (button != null ? button.deferEdit() : event.deferReply(ephemeral))
+                        .queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        try {
+            turns.execute(() -> run(event, button, turn, acknowledged, deferral, ephemeral));
+        } catch (RejectedExecutionException e) {
+            deferral.cancel(false);
+            log.info("interaction arrived while stopping; left unanswered");
+        }
+    }
+
+    private void run(IReplyCallback event, @Nullable ButtonInteractionEvent button, Supplier<List<Reply>> turn,
+            AtomicBoolean acknowledged, ScheduledFuture<?> deferral, boolean ephemeral) {
+        List<Reply> replies;
+        try {
+            replies = turn.get();
+        } catch (RuntimeException e) {
+            log.error("turn failed for a Discord interaction", e);
+            replies = List.of(Reply.text(catalog.text("error.internal")));
+        }
+        deferral.cancel(false);
+        if (replies.isEmpty()) {
+            replies = List.of(Reply.text(catalog.text("flood.wait"))); // every interaction needs an answer
+        }
+        boolean deferred = !acknowledged.compareAndSet(false, true);
+        new Answer(event, button, ephemeral, deferred, isStaleNote(replies.get(0)))
+                .send(Render.messages(replies, event.getUser().getId()));
+    }
+
+    /** The engine's answer to an outdated button: shown as a new message, the old one stays as it was. */
+    private boolean isStaleNote(Reply first) {
+        return first.text().startsWith(catalog.text("input.stale_button"));
+    }
+}
