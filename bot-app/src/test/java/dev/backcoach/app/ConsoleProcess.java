@@ -48,7 +48,11 @@ final class ConsoleProcess implements AutoCloseable {
                 .redirectError(workDir.resolve("stderr.log").toFile());
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         builder.environment().remove("DISCORD_BOT_TOKEN");
+        builder.environment().remove("HTTP_PORT");
+        builder.environment().remove("LOG_FORMAT");
         builder.environment().putAll(env);
+        // Tests run side by side: a bot that serves HTTP takes any free port unless a test says otherwise.
+        builder.environment().putIfAbsent("HTTP_PORT", "0");
         return new ConsoleProcess(builder.start());
     }
 

@@ -24,6 +24,26 @@ public record DatabaseSettings(String url, @Nullable String user, @Nullable Stri
                 env.get("DATABASE_PASSWORD"));
     }
 
+    /**
+     * Why this URL cannot be used, as what DATABASE_URL should be instead; empty when it can. Checks
+     * the form (with the PostgreSQL driver's own parser) and, for SQLite, that the file's folder
+     * exists or can be created, without creating anything.
+     */
+    public java.util.Optional<String> problem() {
+        if (url.startsWith(Dialect.SQLITE.prefix)) {
+            return SqliteFile.problem(url);
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            return java.util.Optional.of("a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql://");
+        }
+        java.util.Properties parsed = org.postgresql.Driver.parseURL(url, null);
+        if (parsed == null || url.length() <= "jdbc:postgresql://".length()
+                || url.charAt("jdbc:postgresql://".length()) == '/') {
+            return java.util.Optional.of("a PostgreSQL URL like jdbc:postgresql://host:5432/backcoach");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The URL without query string and user info: safe for logs, messages and health reports. */
     public String urlWithoutSecrets() {
         String safe = url;
