@@ -36,9 +36,13 @@ public record DatabaseSettings(String url, @Nullable String user, @Nullable Stri
         if (!url.startsWith("jdbc:postgresql://")) {
             return java.util.Optional.of("a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql://");
         }
-        java.util.Properties parsed = org.postgresql.Driver.parseURL(url, null);
-        if (parsed == null || url.length() <= "jdbc:postgresql://".length()
-                || url.charAt("jdbc:postgresql://".length()) == '/') {
+        // Hosts and ports checked here first: the driver's parser logs a warning of its own for a bad port.
+        String rest = url.substring("jdbc:postgresql://".length());
+        String hosts = rest.split("[/?]", 2)[0];
+        boolean hostsOk = !hosts.isEmpty() && java.util.Arrays.stream(hosts.split(",", -1))
+                .allMatch(h -> h.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:([1-9][0-9]{0,4}))?")
+                        && (!h.matches(".*:[0-9]+") || Integer.parseInt(h.replaceAll("^.*:", "")) <= 65_535));
+        if (!hostsOk || org.postgresql.Driver.parseURL(url, null) == null) {
             return java.util.Optional.of("a PostgreSQL URL like jdbc:postgresql://host:5432/backcoach");
         }
         return java.util.Optional.empty();
