@@ -170,11 +170,18 @@ final class Application implements AutoCloseable {
     /**
      * Stops in order, each stage bounded by {@link #FLUSH}: receivers take no new updates (and
      * finish those taken), turns in flight finish and commit, queued replies go out, then the
-     * endpoints and the database close. Safe to call twice; the second call returns at once.
+     * endpoints and the database close. A second call, from another thread (a signal, the
+     * shutdown hook, the end of the terminal chat), waits for the first to finish, so that no
+     * caller exits the JVM halfway through.
      */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
         log.info("stopping: no new updates; finishing turns in flight and queued replies");
