@@ -21,6 +21,8 @@ import java.util.Set;
  * @param httpPort the port of {@code /healthz}, {@code /readyz} and {@code /metrics} when
  *     HTTP_PORT is set (0 picks a free port); unset, platforms serve on {@value #DEFAULT_HTTP_PORT}
  *     and the terminal chat serves none
+ * @param shutdownTimeout how long each stage of a graceful stop may take (updates taken, turns in
+ *     flight, queued replies)
  */
 public record AppConfig(
         DatabaseSettings database,
@@ -28,7 +30,8 @@ public record AppConfig(
         Optional<TelegramSettings> telegram,
         OptionalInt httpPort,
         LogFormat logFormat,
-        String logLevel) {
+        String logLevel,
+        Duration shutdownTimeout) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -36,7 +39,7 @@ public record AppConfig(
     public static final List<String> VARIABLES = List.of(
             "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
             "SESSION_CACHE_SIZE", "SESSION_CACHE_IDLE_MINUTES",
-            "HTTP_PORT", "LOG_FORMAT", "LOG_LEVEL",
+            "HTTP_PORT", "LOG_FORMAT", "LOG_LEVEL", "SHUTDOWN_TIMEOUT_SECONDS",
             "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_MODE", "TELEGRAM_WEBHOOK_PORT",
             "TELEGRAM_WEBHOOK_PATH", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_URL",
             "TELEGRAM_SEND_RATE", "TELEGRAM_CHAT_RATE",
@@ -76,6 +79,7 @@ public record AppConfig(
         if (!LEVELS.contains(level)) {
             throw new ConfigException("LOG_LEVEL", "one of " + String.join(", ", LEVELS));
         }
+        Duration shutdown = Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10));
         Optional<TelegramSettings> telegram;
         try {
             telegram = TelegramSettings.fromEnvironment(env);
@@ -86,7 +90,7 @@ public record AppConfig(
             // The Discord adapter arrives in a later version; never run silently without it.
             throw new ConfigException("DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: unset it.");
         }
-        return new AppConfig(database, cache, telegram, httpPort, format, level);
+        return new AppConfig(database, cache, telegram, httpPort, format, level, shutdown);
     }
 
     /** Whether any chat platform is configured; without one the bot chats on the terminal. */

@@ -37,11 +37,6 @@ final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     /** Replies of handled events are kept this long for re-deliveries, then purged. */
     static final Duration EVENT_RETENTION = Duration.ofDays(7);
-    /**
-     * On shutdown, each stage gets at most this long: updates already taken, then turns in flight,
-     * then queued replies. Within Docker's stop grace period (30 s in docker-compose.yml).
-     */
-    static final Duration FLUSH = Duration.ofSeconds(10);
     /** Users per route are counted in the database this often, not on every scrape. */
     static final Duration ROUTE_COUNT_EVERY = Duration.ofMinutes(1);
 
@@ -54,8 +49,14 @@ final class Application implements AutoCloseable {
     private final @Nullable OpsServer ops;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * On shutdown, each stage gets at most this long: updates already taken, then turns in flight,
+     * then queued replies (SHUTDOWN_TIMEOUT_SECONDS; three of them fit compose's stop grace period).
+     */
+    private final Duration flush;
 
     Application(AppConfig config, InputStream in, PrintStream out) throws Exception {
+        this.flush = config.shutdownTimeout();
         Clock clock = Clock.systemUTC();
         Catalog catalog = CatalogLoader.load("en");
         this.database = Database.open(config.database());
@@ -168,7 +169,7 @@ final class Application implements AutoCloseable {
     }
 
     /**
-     * Stops in order, each stage bounded by {@link #FLUSH}: receivers take no new updates (and
+     * Stops in order, each stage bounded by SHUTDOWN_TIMEOUT_SECONDS: receivers take no new updates (and
      * finish those taken), turns in flight finish and commit, queued replies go out, then the
      * endpoints and the database close. A second call, from another thread (a signal, the
      * shutdown hook, the end of the terminal chat), waits for the first to finish, so that no
@@ -187,14 +188,14 @@ final class Application implements AutoCloseable {
         log.info("stopping: no new updates; finishing turns in flight and queued replies");
         try {
             if (telegram != null) {
-                telegram.stopReceiving(FLUSH);
+                telegram.stopReceiving(flush);
             }
             background.shutdown();
-            if (!service.awaitNoTurns(FLUSH)) {
-                log.warn("{} turns still running after {}", service.turnsInFlight(), FLUSH);
+            if (!service.awaitNoTurns(flush)) {
+                log.warn("{} turns still running after {}", service.turnsInFlight(), flush);
             }
             if (telegram != null) {
-                telegram.flushAndClose(FLUSH);
+                telegram.flushAndClose(flush);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -40,6 +40,9 @@ class AppConfigTest {
         assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves no HTTP unless asked").isEmpty();
         assertThat(defaults.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
         assertThat(defaults.logLevel()).isEqualTo("WARN");
+        assertThat(defaults.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "0")))
+                .hasMessage("SHUTDOWN_TIMEOUT_SECONDS is invalid: expected a whole number above 0");
         AppConfig telegram = AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc"));
         assertThat(telegram.effectiveHttpPort()).hasValue(8080);
         AppConfig set = AppConfig.fromEnvironment(Map.of("HTTP_PORT", "0", "LOG_FORMAT", "Json", "LOG_LEVEL", "info"));

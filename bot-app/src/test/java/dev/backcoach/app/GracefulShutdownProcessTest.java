@@ -75,6 +75,29 @@ class GracefulShutdownProcessTest {
     }
 
     @Test
+    void whenTelegramStopsAnsweringTheStopIsBoundedAndSaysWhatWasNotSent() throws Exception {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20)) {
+            TelegramUser anna = new TelegramUser(telegram, 4322);
+            try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of(
+                    "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                    "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
+                    "TELEGRAM_CHAT_RATE", "20",
+                    "DATABASE_URL", "jdbc:sqlite:state/bot.db",
+                    "SHUTDOWN_TIMEOUT_SECONDS", "1",
+                    "LOG_LEVEL", "info"))) {
+                anna.send("/start", TelegramPollingTest.CATALOG.text("start.ask_adult"));
+                telegram.slowdown(Duration.ofMinutes(2)); // far beyond any stop grace period
+                anna.tap("Yes");
+                telegram.awaitCall("answerCallbackQuery", c -> true, TelegramUser.WAIT); // the turn's first call
+                bot.terminate();
+                assertThat(bot.awaitExit(Duration.ofSeconds(30))).isZero();
+                assertThat(bot.stderr()).contains("still being handled after PT1S")
+                        .contains("still queued after PT1S").contains("stopped");
+            }
+        }
+    }
+
+    @Test
     void theTerminalChatStopsOnSigtermWithExitZero() throws Exception {
         try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db",
                 "LOG_LEVEL", "info"))) {
