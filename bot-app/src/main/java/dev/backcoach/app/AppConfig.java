@@ -90,7 +90,15 @@ public record AppConfig(
             // The Discord adapter arrives in a later version; never run silently without it.
             throw new ConfigException("DISCORD_BOT_TOKEN is set, but this version has no Discord adapter yet: unset it.");
         }
-        return new AppConfig(database, cache, telegram, httpPort, format, level, shutdown);
+        AppConfig config = new AppConfig(database, cache, telegram, httpPort, format, level, shutdown);
+        OptionalInt served = config.effectiveHttpPort();
+        if (served.isPresent() && served.getAsInt() != 0 && telegram.isPresent()
+                && telegram.get().mode() == TelegramSettings.Mode.WEBHOOK
+                && telegram.get().webhookPort() == served.getAsInt()) {
+            throw new ConfigException("HTTP_PORT", "a port other than TELEGRAM_WEBHOOK_PORT (" + served.getAsInt()
+                    + "): the two listeners cannot share one");
+        }
+        return config;
     }
 
     /** Whether any chat platform is configured; without one the bot chats on the terminal. */

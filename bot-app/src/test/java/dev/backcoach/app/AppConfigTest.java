@@ -54,6 +54,10 @@ class AppConfigTest {
                 .hasMessage("HTTP_PORT is invalid: expected a port from 1 to 65535, or 0 for any free port");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "-1")))
                 .hasMessageStartingWith("HTTP_PORT is invalid");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_MODE",
+                "webhook", "TELEGRAM_WEBHOOK_SECRET", "s", "TELEGRAM_WEBHOOK_PORT", "8080")))
+                .hasMessage("HTTP_PORT is invalid: expected a port other than TELEGRAM_WEBHOOK_PORT (8080): "
+                        + "the two listeners cannot share one");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "loud")))
                 .hasMessage("LOG_LEVEL is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "abc")))

@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -40,7 +44,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final TelegramBot bot;
     private final ObjectMapper json;
     private final byte[] secret;
-    private final java.util.concurrent.Phaser active = new java.util.concurrent.Phaser(1);
+    private final Phaser active = new Phaser(1);
     private volatile boolean closing;
 
     WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret) throws IOException {
@@ -123,12 +127,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Refuses new requests, waits up to {@code max} for those in progress, then closes. */
-    void stop(java.time.Duration max) throws InterruptedException {
+    void stop(Duration max) throws InterruptedException {
         closing = true;
         int phase = active.arrive();
         try {
-            active.awaitAdvanceInterruptibly(phase, max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            active.awaitAdvanceInterruptibly(phase, max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             log.warn("webhook requests still in progress after {}", max);
         }
         close();

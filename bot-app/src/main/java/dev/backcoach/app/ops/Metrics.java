@@ -6,6 +6,7 @@ import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.SendStats;
 import dev.backcoach.core.service.StoreHealth;
 import dev.backcoach.core.service.TurnObserver;
+import dev.backcoach.storage.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,9 +18,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.backcoach.storage.Database;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Metrics implements TurnObserver, AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         for (Platform platform : Platform.values()) {
             String tag = tag(platform);
-            Map<String, Counter> byKind = new java.util.HashMap<>();
+            Map<String, Counter> byKind = new HashMap<>();
             for (String kind : KINDS) {
                 byKind.put(kind, Counter.builder("backcoach.updates.received")
                         .description("Events handled as turns: messages, button presses, timers, nudges")

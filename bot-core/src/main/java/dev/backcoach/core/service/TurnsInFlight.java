@@ -1,5 +1,6 @@
 package dev.backcoach.core.service;
 
+import dev.backcoach.core.model.Inbound;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,14 +57,14 @@ final class TurnsInFlight {
         }
     }
 
-    static String kind(dev.backcoach.core.model.Inbound inbound) {
-        if (inbound instanceof dev.backcoach.core.model.Inbound.Command) {
+    static String kind(Inbound inbound) {
+        if (inbound instanceof Inbound.Command) {
             return "command";
-        } else if (inbound instanceof dev.backcoach.core.model.Inbound.Text) {
+        } else if (inbound instanceof Inbound.Text) {
             return "text";
-        } else if (inbound instanceof dev.backcoach.core.model.Inbound.Choice) {
+        } else if (inbound instanceof Inbound.Choice) {
             return "choice";
-        } else if (inbound instanceof dev.backcoach.core.model.Inbound.TimerFired) {
+        } else if (inbound instanceof Inbound.TimerFired) {
             return "timer";
         }
         return "nudge";
