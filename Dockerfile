@@ -24,7 +24,7 @@ RUN groupadd --system --gid 10001 backcoach \
     && mkdir -p /data /app \
     && chown backcoach:backcoach /data
 COPY --from=build /backcoach.jar /app/backcoach.jar
-COPY deploy/healthcheck.sh /app/healthcheck.sh
+COPY --chmod=0755 deploy/healthcheck.sh /app/healthcheck.sh
 # SQLite by default, in the volume; docker-compose.yml points DATABASE_URL at PostgreSQL instead.
 ENV DATABASE_URL=jdbc:sqlite:/data/backcoach.db \
     HTTP_PORT=8080

@@ -114,6 +114,25 @@ public record AppConfig(
         return OptionalInt.of(DEFAULT_HTTP_PORT);
     }
 
+    /** {@code text} with every configured secret value replaced by ***, for messages that may quote one. */
+    public String redact(String text) {
+        String safe = text;
+        List<String> secrets = new java.util.ArrayList<>();
+        telegram.ifPresent(t -> {
+            secrets.add(t.token());
+            if (t.webhookSecret() != null) {
+                secrets.add(t.webhookSecret());
+            }
+        });
+        if (database.password() != null) {
+            secrets.add(database.password());
+        }
+        for (String secret : secrets) {
+            safe = safe.replace(secret, "***");
+        }
+        return safe;
+    }
+
     private static int port(String raw) {
         try {
             int parsed = Integer.parseInt(raw);

@@ -33,8 +33,7 @@ public final class Main {
             return;
         } catch (Exception e) {
             // e.g. Telegram refusing the token or not answering, or HTTP_PORT taken; messages can carry the API URL
-            String token = config.telegram().map(t -> t.token()).orElse("\u0000");
-            fail(1, "Cannot start: " + String.valueOf(e.getMessage()).replace(token, "***")
+            fail(1, "Cannot start: " + config.redact(String.valueOf(e.getMessage()))
                     + (e instanceof java.net.BindException ? " (HTTP_PORT " + config.effectiveHttpPort().orElse(0)
                     + " is taken: choose another, or 0 for any free port)" : ""));
             return;

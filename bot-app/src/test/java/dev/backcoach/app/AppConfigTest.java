@@ -100,6 +100,8 @@ class AppConfigTest {
                 "DATABASE_PASSWORD", "pw-xyzzy", "TELEGRAM_BOT_TOKEN", "123:token-xyzzy", "TELEGRAM_MODE", "webhook",
                 "TELEGRAM_WEBHOOK_SECRET", "secret-xyzzy"));
         assertThat(config.toString()).doesNotContain("xyzzy").contains("***");
+        assertThat(config.redact("GET http://x/bot123:token-xyzzy/getMe with secret-xyzzy, pw-xyzzy"))
+                .isEqualTo("GET http://x/bot***/getMe with ***, ***");
     }
 
     @Test

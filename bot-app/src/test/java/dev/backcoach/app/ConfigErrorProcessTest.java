@@ -2,12 +2,14 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,6 +55,17 @@ class ConfigErrorProcessTest {
                         "DATABASE_URL is invalid: expected a SQLite file in a folder the bot can create and write ("),
                 Arguments.of("cache size", Map.of("SESSION_CACHE_SIZE", "lots"),
                         "SESSION_CACHE_SIZE is invalid: expected a whole number above 0"));
+    }
+
+    @Test
+    void aTakenHttpPortStopsWithOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0);
+                ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("HTTP_PORT",
+                        Integer.toString(taken.getLocalPort()), "DATABASE_URL", "jdbc:sqlite:state/bot.db"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).as("exit code").isEqualTo(1);
+            assertThat(bot.stderr().lines().toList()).containsExactly("Cannot start: Address already in use (HTTP_PORT "
+                    + taken.getLocalPort() + " is taken: choose another, or 0 for any free port)");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -90,7 +90,7 @@ class DeploymentFilesTest {
         assertThat(from.get(1)).matches("FROM eclipse-temurin:17-jre-(noble|jammy)");
         assertThat(instructions).anyMatch(i -> i.startsWith("RUN ") && i.contains("./mvnw"));
         assertThat(instructions).contains("USER backcoach:backcoach", "VOLUME /data", "EXPOSE 8080",
-                "COPY deploy/healthcheck.sh /app/healthcheck.sh");
+                "COPY --chmod=0755 deploy/healthcheck.sh /app/healthcheck.sh");
         assertThat(instructions).anyMatch(i -> i.startsWith("HEALTHCHECK ")
                 && i.endsWith("CMD [\"/app/healthcheck.sh\", \"/healthz\"]"));
         String env = instructions.stream().filter(i -> i.startsWith("ENV ")).findFirst().orElseThrow();
