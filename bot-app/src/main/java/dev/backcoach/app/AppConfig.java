@@ -5,28 +5,83 @@ import dev.backcoach.discord.DiscordSettings;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.telegram.TelegramSettings;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * The whole configuration, read once from the environment. Every invalid value fails start-up
- * with a {@link ConfigException} naming the variable and what is expected. Secrets never appear
- * in {@link #toString()} (the database settings mask their own).
+ * The whole configuration, read once from the environment: every variable the bot reads is read
+ * here and listed in {@link #VARIABLES}, which the README table, {@code .env.example} and
+ * {@code docker-compose.yml} are tested against. Every invalid value fails start-up with a
+ * {@link ConfigException} naming the variable and what is expected. Secrets never appear in
+ * {@link #toString()}: each settings record masks its own.
+ *
+ * @param httpPort the port of {@code /healthz}, {@code /readyz} and {@code /metrics} when
+ *     HTTP_PORT is set (0 picks a free port); unset, platforms serve on {@value #DEFAULT_HTTP_PORT}
+ *     and the terminal chat serves none
+ * @param shutdownTimeout how long each stage of a graceful stop may take (updates taken, turns in
+ *     flight, queued replies)
  */
-public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, Optional<TelegramSettings> telegram,
-        Optional<DiscordSettings> discord) {
+public record AppConfig(
+        DatabaseSettings database,
+        CacheSettings sessionCache,
+        Optional<TelegramSettings> telegram,
+        Optional<DiscordSettings> discord,
+        OptionalInt httpPort,
+        LogFormat logFormat,
+        String logLevel,
+        Duration shutdownTimeout) {
+
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    /** Every environment variable the bot reads, in the README table's order. */
+    public static final List<String> VARIABLES = List.of(
+            "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
+            "SESSION_CACHE_SIZE", "SESSION_CACHE_IDLE_MINUTES",
+            "HTTP_PORT", "LOG_FORMAT", "LOG_LEVEL", "SHUTDOWN_TIMEOUT_SECONDS",
+            "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "TELEGRAM_MODE", "TELEGRAM_WEBHOOK_PORT",
+            "TELEGRAM_WEBHOOK_PATH", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_URL",
+            "TELEGRAM_SEND_RATE", "TELEGRAM_CHAT_RATE",
+            "DISCORD_BOT_TOKEN", "DISCORD_API_URL", "DISCORD_GATEWAY_URL", "DISCORD_SHARDS", "DISCORD_SHARD_TOTAL");
+
+    /** Of {@link #VARIABLES}, those whose values are secrets: never logged, never shown. */
+    public static final Set<String> SECRETS = Set.of(
+            "DATABASE_PASSWORD", "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "DISCORD_BOT_TOKEN");
+
+    /** How log lines are written: readable text, or one JSON object a line for log collectors. */
+    public enum LogFormat {
+        TEXT,
+        JSON
+    }
+
+    private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         DatabaseSettings database = DatabaseSettings.fromEnvironment(env);
-        String url = database.url();
-        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql://")) {
-            throw new ConfigException("DATABASE_URL", "a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql://");
-        }
-        if (url.equals("jdbc:sqlite:") || url.contains(":memory:")) {
-            throw new ConfigException("DATABASE_URL", "a SQLite file, e.g. " + DatabaseSettings.DEFAULT_URL);
-        }
+        database.problem().ifPresent(expected -> {
+            throw new ConfigException("DATABASE_URL", expected);
+        });
         CacheSettings cache = new CacheSettings(positive(env, "SESSION_CACHE_SIZE", 100_000),
                 Duration.ofMinutes(positive(env, "SESSION_CACHE_IDLE_MINUTES", 30)));
+        OptionalInt httpPort = OptionalInt.empty();
+        String port = value(env, "HTTP_PORT");
+        if (port != null) {
+            httpPort = OptionalInt.of(port(port));
+        }
+        LogFormat format = switch (Optional.ofNullable(value(env, "LOG_FORMAT")).orElse("text")
+                .toLowerCase(Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new ConfigException("LOG_FORMAT", "text or json");
+        };
+        String level = Optional.ofNullable(value(env, "LOG_LEVEL")).orElse("WARN").toUpperCase(Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new ConfigException("LOG_LEVEL", "one of " + String.join(", ", LEVELS));
+        }
+        Duration shutdown = Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10));
         Optional<TelegramSettings> telegram;
         Optional<DiscordSettings> discord;
         try {
@@ -35,16 +90,69 @@ public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, O
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new AppConfig(database, cache, telegram, discord);
+        AppConfig config = new AppConfig(database, cache, telegram, discord, httpPort, format, level, shutdown);
+        OptionalInt served = config.effectiveHttpPort();
+        if (served.isPresent() && served.getAsInt() != 0 && telegram.isPresent()
+                && telegram.get().mode() == TelegramSettings.Mode.WEBHOOK
+                && telegram.get().webhookPort() == served.getAsInt()) {
+            throw new ConfigException("HTTP_PORT", "a port other than TELEGRAM_WEBHOOK_PORT (" + served.getAsInt()
+                    + "): the two listeners cannot share one");
+        }
+        return config;
+    }
+
+    /** Whether any chat platform is configured; without one the bot chats on the terminal. */
+    public boolean anyPlatform() {
+        return telegram.isPresent() || discord.isPresent();
+    }
+
+    /** The HTTP port to serve on, if any: as set, else the default when a platform runs. */
+    public OptionalInt effectiveHttpPort() {
+        if (httpPort.isPresent() || !anyPlatform()) {
+            return httpPort;
+        }
+        return OptionalInt.of(DEFAULT_HTTP_PORT);
+    }
+
+    /** {@code text} with every configured secret value replaced by ***, for messages that may quote one. */
+    public String redact(String text) {
+        String safe = text;
+        List<String> secrets = new java.util.ArrayList<>();
+        telegram.ifPresent(t -> {
+            secrets.add(t.token());
+            if (t.webhookSecret() != null) {
+                secrets.add(t.webhookSecret());
+            }
+        });
+        discord.ifPresent(d -> secrets.add(d.token()));
+        if (database.password() != null) {
+            secrets.add(database.password());
+        }
+        for (String secret : secrets) {
+            safe = safe.replace(secret, "***");
+        }
+        return safe;
+    }
+
+    private static int port(String raw) {
+        try {
+            int parsed = Integer.parseInt(raw);
+            if (parsed >= 0 && parsed <= 65_535) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("HTTP_PORT", "a port from 1 to 65535, or 0 for any free port");
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
+        String value = value(env, name);
+        if (value == null) {
             return fallback;
         }
         try {
-            long parsed = Long.parseLong(value.strip());
+            long parsed = Long.parseLong(value);
             if (parsed > 0) {
                 return parsed;
             }
@@ -52,5 +160,10 @@ public record AppConfig(DatabaseSettings database, CacheSettings sessionCache, O
             // reported below
         }
         throw new ConfigException(name, "a whole number above 0");
+    }
+
+    private static @org.jspecify.annotations.Nullable String value(Map<String, String> env, String name) {
+        String raw = env.get(name);
+        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 }

@@ -1,10 +1,13 @@
 package dev.backcoach.app;
 
+import dev.backcoach.app.ops.Metrics;
+import dev.backcoach.app.ops.OpsServer;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.Readiness;
 import dev.backcoach.discord.DiscordRuntime;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
@@ -16,35 +19,46 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the bot together: database, store, service, housekeeping, and the way users reach it:
- * Telegram and Discord when their tokens are set (both can run in one process), otherwise the console.
- * Reminders and step timers wait in the database as scheduler tasks.
+ * Wires the bot together: database, store, service, the scheduler, housekeeping, the operator
+ * endpoints, and the way users reach it: Telegram and Discord when their tokens are set (both can
+ * run in one process), otherwise the console. Reminders and step timers wait in the database as
+ * scheduler tasks.
  */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
-    /** Replies of handled events are kept this long for re-deliveries, then purged. */
+    /** Replies of handled events (and reminder claims) are kept this long, then purged. */
     static final Duration EVENT_RETENTION = Duration.ofDays(7);
-    /** On shutdown, queued replies get this long to go out. */
-    static final Duration FLUSH = Duration.ofSeconds(10);
+    /** Users per route and the scheduler's backlog are counted in the database this often, not on every scrape. */
+    static final Duration COUNT_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
-    private final ScheduledExecutorService background;
+    private final ScheduledThreadPoolExecutor background;
     private final ConversationService service;
     private final Timekeeper timekeeper;
+    private final Metrics metrics = new Metrics();
     private final @Nullable ConsoleAdapter console;
     private final @Nullable TelegramRuntime telegram;
     private final @Nullable DiscordRuntime discord;
+    private final @Nullable OpsServer ops;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * On shutdown, each stage gets at most this long: updates already taken, then turns in flight,
+     * then queued replies (SHUTDOWN_TIMEOUT_SECONDS; three of them fit compose's stop grace period).
+     */
+    private final Duration flush;
 
     Application(AppConfig config, InputStream in, PrintStream out) throws Exception {
         this(config, in, out, Clock.systemUTC());
@@ -52,22 +66,32 @@ final class Application implements AutoCloseable {
 
     /** With a clock of the test's choosing: reminders are due at local times hours away. */
     Application(AppConfig config, InputStream in, PrintStream out, Clock clock) throws Exception {
+        this.flush = config.shutdownTimeout();
         Catalog catalog = CatalogLoader.load("en");
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.background = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "background");
             thread.setDaemon(true);
             return thread;
         });
+        // At shutdown, periodic jobs are dropped; a job already running finishes.
+        background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        background.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         Timekeeper[] timekeeperOnceBuilt = new Timekeeper[1]; // the service needs it for effects, it needs the service
         this.service = new ConversationService(catalog, store, clock, effect -> timekeeperOnceBuilt[0].apply(effect),
-                config.sessionCache());
+                config.sessionCache(), metrics);
         this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
                 SchedulerSetup.forDatabase(database, clock));
         timekeeperOnceBuilt[0] = timekeeper;
+        metrics.bindSessionCache(service);
+        metrics.bindDatabase(database, service.health());
+        metrics.bindReminders(timekeeper.counters());
         this.telegram = config.telegram().isPresent()
                 ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;
+        if (telegram != null) {
+            metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
+        }
         try {
             this.discord = config.discord().isPresent()
                     ? DiscordRuntime.start(config.discord().get(), service, catalog) : null;
@@ -75,7 +99,11 @@ final class Application implements AutoCloseable {
             if (telegram != null) {
                 telegram.close();
             }
+            database.close();
             throw e;
+        }
+        if (discord != null) {
+            metrics.bindSends(Platform.DISCORD, discord.sendStats());
         }
         this.console = telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
         int restored = timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
@@ -83,11 +111,40 @@ final class Application implements AutoCloseable {
             log.info("put back {} evening reminders whose task was missing", restored);
         }
         timekeeper.start();
+        this.ops = config.effectiveHttpPort().isPresent()
+                ? OpsServer.start(config.effectiveHttpPort().getAsInt(), metrics, readiness()) : null;
         background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
+        background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS);
+        log.info("started with {}", config);
     }
 
-    /** Telegram's send counters (zeros without Telegram), for tests and, later, metrics. */
+    /** What /readyz asks, in order: the database, then each enabled platform. */
+    private Map<String, Readiness> readiness() {
+        Map<String, Readiness> checks = new LinkedHashMap<>();
+        checks.put("database", () -> {
+            if (closing.get()) {
+                return Optional.of("stopping");
+            }
+            service.health().probe();
+            var state = service.health().state();
+            return state.up() ? Optional.empty() : Optional.of(state.reason());
+        });
+        if (telegram != null) {
+            checks.put("telegram", telegram);
+        }
+        if (discord != null) {
+            checks.put("discord", discord);
+        }
+        return checks;
+    }
+
+    /** The port of the operator endpoints, when they are served. */
+    Optional<Integer> httpPort() {
+        return ops == null ? Optional.empty() : Optional.of(ops.port());
+    }
+
+    /** Telegram's send counters (zeros without Telegram), for tests. */
     dev.backcoach.telegram.SendCounters telegramCounters() {
         return telegram == null ? new dev.backcoach.telegram.SendCounters() : telegram.bot().counters();
     }
@@ -97,18 +154,18 @@ final class Application implements AutoCloseable {
         return discord;
     }
 
-    /** Chats on the console until end of input, or serves the platforms until {@link #close}. */
+    /** Reminder counters (sent, skipped, late, failed), for tests. */
+    ReminderCounters reminderCounters() {
+        return timekeeper.counters();
+    }
+
+    /** Chats on the console until end of input, or serves the platforms until {@link #close} has finished. */
     void run() throws Exception {
         if (console != null) {
             console.run();
         } else {
             stopped.await();
         }
-    }
-
-    /** Reminder counters (sent, skipped, late, failed), for tests and metrics. */
-    ReminderCounters reminderCounters() {
-        return timekeeper.counters();
     }
 
     private ChannelPort channel(Platform platform) {
@@ -143,32 +200,69 @@ final class Application implements AutoCloseable {
         }
     }
 
+    private void count(JdbcStateStore store, Clock clock) {
+        try {
+            metrics.usersPerRoute(store.usersPerRoute());
+            var backlog = SchedulerSetup.backlog(database, clock.instant());
+            metrics.scheduler(backlog.due(), backlog.oldestWait());
+        } catch (RuntimeException e) {
+            log.debug("could not count users per route or the scheduler's backlog: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops in order, each stage bounded by SHUTDOWN_TIMEOUT_SECONDS: receivers take no new updates (and
+     * finish those taken), the scheduler starts no new reminders or timers (running ones finish
+     * their send), turns in flight finish and commit, queued replies go out, then the endpoints and
+     * the database close. A second call, from another thread (a signal, the shutdown hook, the end
+     * of the terminal chat), waits for the first to finish, so that no caller exits the JVM halfway.
+     */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
+        log.info("stopping: no new updates; finishing turns in flight and queued replies");
         try {
-            timekeeper.close(); // no new reminders or timers; running ones finish their send
+            if (telegram != null) {
+                telegram.stopReceiving(flush);
+            }
+        } catch (Exception e) {
+            log.warn("Telegram did not stop receiving cleanly: {}", e.getMessage());
+        }
+        try {
+            timekeeper.close();
         } catch (RuntimeException e) {
             log.warn("the scheduler did not stop cleanly: {}", e.getMessage());
         }
         try {
-            if (telegram != null) {
-                telegram.stop(FLUSH);
-            }
-        } catch (Exception e) {
-            log.warn("Telegram did not stop cleanly: {}", e.getMessage());
-        }
-        try {
             if (discord != null) {
-                discord.stop(FLUSH);
+                discord.stop(flush);
             }
+            background.shutdown();
+            if (!service.awaitNoTurns(flush)) {
+                log.warn("{} turns still running after {}", service.turnsInFlight(), flush);
+            }
+            if (telegram != null) {
+                telegram.flushAndClose(flush);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("Discord did not stop cleanly: {}", e.getMessage());
+            log.warn("a platform did not stop cleanly: {}", e.getMessage());
         }
         background.shutdownNow();
+        if (ops != null) {
+            ops.close();
+        }
         database.close();
+        metrics.close();
+        log.info("stopped");
         stopped.countDown();
     }
 }

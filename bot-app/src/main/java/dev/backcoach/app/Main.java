@@ -1,8 +1,13 @@
 package dev.backcoach.app;
 
 import dev.backcoach.core.service.StoreUnavailableException;
+import java.util.Locale;
+import sun.misc.Signal;
 
-/** Starts BackCoach. With no platform token set, it chats on the terminal. */
+/**
+ * Starts BackCoach. With no platform token set, it chats on the terminal. SIGTERM (and Ctrl-C)
+ * stop it gracefully, see {@link Application#close}, with exit code 0.
+ */
 public final class Main {
     private Main() {}
 
@@ -16,6 +21,10 @@ public final class Main {
             fail(2, e.getMessage());
             return;
         }
+        // Before the first logger: logback.xml reads these (system properties win over the environment),
+        // so it sees the validated, normalised values.
+        System.setProperty("LOG_FORMAT", config.logFormat().name().toLowerCase(Locale.ROOT));
+        System.setProperty("LOG_LEVEL", config.logLevel());
         Application app;
         try {
             app = new Application(config, System.in, System.out);
@@ -23,15 +32,24 @@ public final class Main {
             fail(1, "Cannot start: " + e.getMessage());
             return;
         } catch (Exception e) {
-            // e.g. Telegram or Discord refusing the token or not answering; messages can carry the API URL
-            String telegram = config.telegram().map(t -> t.token()).orElse("\u0000");
-            String discord = config.discord().map(d -> d.token()).orElse("\u0000");
-            fail(1, "Cannot start: " + String.valueOf(e.getMessage()).replace(telegram, "***").replace(discord, "***"));
+            // e.g. Telegram or Discord refusing the token or not answering, or HTTP_PORT taken; messages can carry the API URL
+            fail(1, "Cannot start: " + config.redact(String.valueOf(e.getMessage()))
+                    + (e instanceof java.net.BindException ? " (HTTP_PORT " + config.effectiveHttpPort().orElse(0)
+                    + " is taken: choose another, or 0 for any free port)" : ""));
             return;
         }
+        // Handled here instead of by the JVM's default, which would exit with 143 (128 + SIGTERM).
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                app.close();
+                System.exit(0);
+            });
+        }
+        // Any other way out (System.exit elsewhere, a last non-daemon thread ending) still closes cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.run();
         app.close();
+        System.exit(0);
     }
 
     private static void fail(int status, String line) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class AppConfigTest {
@@ -27,6 +31,77 @@ class AppConfigTest {
                 .hasMessage("SESSION_CACHE_SIZE is invalid: expected a whole number above 0");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SESSION_CACHE_IDLE_MINUTES", "-5")))
                 .hasMessage("SESSION_CACHE_IDLE_MINUTES is invalid: expected a whole number above 0");
+    }
+
+    @Test
+    void operatorSettingsHaveDefaultsAndLimits() {
+        AppConfig defaults = AppConfig.fromEnvironment(Map.of());
+        assertThat(defaults.httpPort()).isEmpty();
+        assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves no HTTP unless asked").isEmpty();
+        assertThat(defaults.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+        assertThat(defaults.logLevel()).isEqualTo("WARN");
+        assertThat(defaults.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "0")))
+                .hasMessage("SHUTDOWN_TIMEOUT_SECONDS is invalid: expected a whole number above 0");
+        AppConfig telegram = AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc"));
+        assertThat(telegram.effectiveHttpPort()).hasValue(8080);
+        AppConfig set = AppConfig.fromEnvironment(Map.of("HTTP_PORT", "0", "LOG_FORMAT", "Json", "LOG_LEVEL", "info"));
+        assertThat(set.effectiveHttpPort()).hasValue(0);
+        assertThat(set.logFormat()).isEqualTo(AppConfig.LogFormat.JSON);
+        assertThat(set.logLevel()).isEqualTo("INFO");
+
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "65536")))
+                .hasMessage("HTTP_PORT is invalid: expected a port from 1 to 65535, or 0 for any free port");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HTTP_PORT", "-1")))
+                .hasMessageStartingWith("HTTP_PORT is invalid");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_MODE",
+                "webhook", "TELEGRAM_WEBHOOK_SECRET", "s", "TELEGRAM_WEBHOOK_PORT", "8080")))
+                .hasMessage("HTTP_PORT is invalid: expected a port other than TELEGRAM_WEBHOOK_PORT (8080): "
+                        + "the two listeners cannot share one");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "loud")))
+                .hasMessage("LOG_LEVEL is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "abc")))
+                .hasMessageStartingWith("DISCORD_BOT_TOKEN is set, but this version has no Discord adapter");
+    }
+
+    @Test
+    void postgresUrlsAreCheckedForForm() {
+        for (String good : List.of("jdbc:postgresql://db/backcoach", "jdbc:postgresql://db:5432/backcoach?ssl=true",
+                "jdbc:postgresql://db1:5432,db2:5433/backcoach", "jdbc:postgresql://[::1]:5432/backcoach")) {
+            assertThat(AppConfig.fromEnvironment(Map.of("DATABASE_URL", good)).database().url()).isEqualTo(good);
+        }
+        for (String bad : List.of("jdbc:postgresql://", "jdbc:postgresql:///backcoach", "jdbc:postgresql://db:99999/x",
+                "jdbc:postgresql://db:port/x", "jdbc:postgresql://db:5432:1/x")) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", bad))).as(bad)
+                    .hasMessage("DATABASE_URL is invalid: expected a PostgreSQL URL like jdbc:postgresql://host:5432/backcoach");
+        }
+    }
+
+    /** The declared list is what the bot really reads: the README, .env.example and compose are checked against it. */
+    @Test
+    void everyVariableReadIsDeclaredAndEveryDeclaredOneIsRead() {
+        Set<String> read = new TreeSet<>();
+        Map<String, String> env = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_SECRET", "s")) {
+            @Override
+            public String get(Object key) {
+                read.add((String) key);
+                return super.get(key);
+            }
+        };
+        AppConfig.fromEnvironment(env);
+        assertThat(read).containsExactlyInAnyOrderElementsOf(AppConfig.VARIABLES);
+        assertThat(AppConfig.VARIABLES).containsAll(AppConfig.SECRETS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void noSecretShowsInTheConfiguration() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/backcoach",
+                "DATABASE_PASSWORD", "pw-xyzzy", "TELEGRAM_BOT_TOKEN", "123:token-xyzzy", "TELEGRAM_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_SECRET", "secret-xyzzy"));
+        assertThat(config.toString()).doesNotContain("xyzzy").contains("***");
+        assertThat(config.redact("GET http://x/bot123:token-xyzzy/getMe with secret-xyzzy, pw-xyzzy"))
+                .isEqualTo("GET http://x/bot***/getMe with ***, ***");
     }
 
     @Test

@@ -38,6 +38,7 @@ class DiscordNudgeTest {
         env.put("DISCORD_API_URL", discord.apiUrl());
         env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+        env.put("HTTP_PORT", "0");
         app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), clock);
     }

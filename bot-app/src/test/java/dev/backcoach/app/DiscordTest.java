@@ -44,6 +44,7 @@ class DiscordTest {
         env.put("DISCORD_API_URL", discord.apiUrl());
         env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+        env.put("HTTP_PORT", "0");
         return env;
     }
 

@@ -8,17 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder in front of a real server, so a test can take the database away (every
- * connection cut, new ones refused) and bring it back on the same port.
+ * connection cut, new ones refused) and bring it back on the same port, or hold every byte for a
+ * while, as a database that has stalled.
  */
 final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    /** Bytes wait here while paused. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -38,6 +42,15 @@ final class TcpProxy implements AutoCloseable {
             socket.close();
         }
         open.clear();
+    }
+
+    /** The database stalls: connections stay open, but no byte gets through until {@link #resume}. */
+    void pause() {
+        gate = new CountDownLatch(1);
+    }
+
+    void resume() {
+        gate.countDown();
     }
 
     void restore() throws IOException {
@@ -71,16 +84,19 @@ final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    gate.await();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // either side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 try {
                     from.close();

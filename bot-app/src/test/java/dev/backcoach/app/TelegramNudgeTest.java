@@ -36,6 +36,7 @@ class TelegramNudgeTest {
         env.put("TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN);
         env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+        env.put("HTTP_PORT", "0");
         env.put("TELEGRAM_CHAT_RATE", "20");
         app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), clock);

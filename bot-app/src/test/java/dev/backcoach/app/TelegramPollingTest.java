@@ -44,6 +44,7 @@ class TelegramPollingTest {
         env.put("TELEGRAM_BOT_TOKEN", TOKEN);
         env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+        env.put("HTTP_PORT", "0"); // tests run side by side: never the default 8080
         // Scripted users tap faster than people; Telegram's ~1/s a chat would make each test take minutes.
         env.put("TELEGRAM_CHAT_RATE", "20");
         return env;

@@ -38,11 +38,16 @@ final class TelegramUser {
 
     /** Taps the button starting with {@code label} on the newest message that has buttons. */
     SentMessage press(String label, String expect) {
+        tap(label);
+        return awaitLast(m -> m.plainText().contains(expect));
+    }
+
+    /** Taps the button starting with {@code label} on the newest message that has buttons, and looks away. */
+    void tap(String label) {
         SentMessage withButtons = telegram.chat(id).stream().filter(SentMessage::hasKeyboard)
                 .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no buttons on screen"));
         delivery.deliver(telegram.callbackUpdateJson(id, id, withButtons.messageId(),
                 withButtons.button(label).callbackData()));
-        return awaitLast(m -> m.plainText().contains(expect));
     }
 
     SentMessage awaitLast(Predicate<SentMessage> match) {

@@ -55,7 +55,8 @@ class TelegramWebhookTest {
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram",
                 "TELEGRAM_CHAT_RATE", "20",
-                "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
+                "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"),
+                "HTTP_PORT", "0");
         app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()));
     }

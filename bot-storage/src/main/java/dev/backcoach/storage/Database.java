@@ -83,6 +83,18 @@ public final class Database implements AutoCloseable {
                 result.migrationsExecuted);
     }
 
+    /** The connection pool right now, for metrics. */
+    public record PoolStats(int active, int idle, int waiting, int max) {}
+
+    public PoolStats poolStats() {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolStats(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
     /** For other users of the same database, such as the scheduler. */
     public DataSource dataSource() {
         return pool;

@@ -165,6 +165,24 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
+    /**
+     * How many users each route has, for metrics: counts only, no id leaves the database. Routes
+     * without users are absent.
+     */
+    public Map<String, Long> usersPerRoute() {
+        return jdbc.read("counting users per route", c -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT route, COUNT(*) FROM user_session GROUP BY route");
+                    java.sql.ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     /** Deletes the replies kept for re-deliveries that were processed before {@code cutoff}; returns how many. */
     public int purgeEventsBefore(Instant cutoff) {
         return jdbc.read("purging old events", c -> {

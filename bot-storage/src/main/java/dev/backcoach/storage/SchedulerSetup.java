@@ -20,7 +20,30 @@ public final class SchedulerSetup {
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final int MISSED_HEARTBEATS = 4;
 
+    private static final String DUE = "SELECT COUNT(*), MIN(execution_time) FROM scheduled_tasks "
+            + "WHERE picked = ? AND execution_time <= ?";
+
     private SchedulerSetup() {}
+
+    /** Tasks due and not yet picked up, and how long the oldest of them has waited. */
+    public record Backlog(long due, Duration oldestWait) {}
+
+    public static Backlog backlog(Database database, java.time.Instant now) {
+        try (java.sql.Connection c = database.connection();
+                java.sql.PreparedStatement select = c.prepareStatement(DUE)) {
+            select.setBoolean(1, false);
+            select.setTimestamp(2, java.sql.Timestamp.from(now));
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                java.sql.Timestamp oldest = row.getTimestamp(2);
+                Duration wait = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                return new Backlog(row.getLong(1), wait.isNegative() ? Duration.ZERO : wait);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new dev.backcoach.core.service.StoreUnavailableException("cannot read the scheduler's backlog: "
+                    + e.getMessage(), e);
+        }
+    }
 
     /** @param clock the bot's clock, so the scheduler and the conversation agree on what "now" is */
     public static Function<List<Task<?>>, Scheduler> forDatabase(Database database, java.time.Clock clock) {

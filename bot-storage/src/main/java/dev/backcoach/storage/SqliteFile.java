@@ -3,7 +3,9 @@ package dev.backcoach.storage;
 import dev.backcoach.core.service.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The file behind a {@code jdbc:sqlite:} URL. SQLite creates the file but not its folder, and a
@@ -33,6 +35,33 @@ final class SqliteFile {
         Path file = Path.of(location).toAbsolutePath();
         createFolder(file);
         return Dialect.SQLITE.prefix + file + parameters;
+    }
+
+    /** What is wrong with the URL's file location, as what is expected instead; empty when usable. */
+    static Optional<String> problem(String url) {
+        String rest = url.substring(Dialect.SQLITE.prefix.length());
+        int query = rest.indexOf('?');
+        String location = query < 0 ? rest : rest.substring(0, query);
+        if (location.isEmpty() || location.contains(":memory:") || rest.contains("mode=memory")) {
+            return Optional.of("a SQLite file, e.g. " + DatabaseSettings.DEFAULT_URL);
+        }
+        Path folder;
+        try {
+            folder = Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            return Optional.of("a SQLite file path, e.g. " + DatabaseSettings.DEFAULT_URL);
+        }
+        // The nearest folder that exists must be writable: the file's folder is made there, and in WAL
+        // mode SQLite writes its -wal and -shm files beside the database file.
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            return Optional.of("a SQLite file in a folder the bot can create and write ("
+                    + (existing == null ? folder : existing) + " is not a writable folder)");
+        }
+        return Optional.empty();
     }
 
     private static void createFolder(Path file) {

@@ -298,6 +298,17 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void usersPerRouteAreCountedWithoutAnyId() {
+        assertThat(store.usersPerRoute()).isEmpty();
+        store.commit(turn(onboarded(ANNA).withVersion(1), 0, "u1"));
+        store.commit(turn(onboarded(BORIS).withVersion(1), 0, "u2"));
+        UserKey carla = new UserKey(Platform.TELEGRAM, "3003");
+        store.commit(turn(Session.fresh(carla).withRoute(Route.SEE_CLINICIAN, TODAY).withVersion(1), 0, "u3"));
+        assertThat(store.usersPerRoute()).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("SELF_CARE", 2L, "SEE_CLINICIAN", 1L));
+    }
+
+    @Test
     void aClosedPoolIsUnavailableNotAnError() {
         assertThat(store.reachable()).isTrue();
         database.close();

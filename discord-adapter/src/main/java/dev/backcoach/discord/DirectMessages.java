@@ -5,6 +5,7 @@ import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.SendStats;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * as answers to an interaction. A user whose DMs are closed (50007) is marked unreachable, so
  * nudges pause and Discord does not see a stream of refused calls.
  */
-final class DirectMessages implements ChannelPort {
+final class DirectMessages implements ChannelPort, SendStats {
     private static final Logger log = LoggerFactory.getLogger(DirectMessages.class);
 
     private final JDA jda;
     private final ConversationService service;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     DirectMessages(JDA jda, ConversationService service) {
         this.jda = jda;
@@ -87,16 +89,39 @@ final class DirectMessages implements ChannelPort {
             log.info("a Discord user's DMs are closed; nudges pause until they write again");
             service.markUnreachable(user);
         } else {
+            failed.incrementAndGet();
             log.warn("DM to a Discord user not delivered: {}", failure.toString());
         }
         done.completeExceptionally(failure);
     }
 
-    long sent() {
+    @Override
+    public long sent() {
         return sent.get();
     }
 
     long refused() {
         return refused.get();
+    }
+
+    /** JDA waits out Discord's rate limits and retries by itself; it does not report them. */
+    @Override
+    public long retries() {
+        return 0;
+    }
+
+    @Override
+    public long rateLimited() {
+        return 0;
+    }
+
+    @Override
+    public long blocked() {
+        return refused.get();
+    }
+
+    @Override
+    public long failed() {
+        return failed.get();
     }
 }

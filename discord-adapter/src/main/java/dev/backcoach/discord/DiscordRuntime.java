@@ -2,10 +2,13 @@ package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.Readiness;
+import dev.backcoach.core.service.SendStats;
 import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * instance's range, events handled on a pool of their own, the slash commands registered when
  * they changed. Proactive messages go out through {@link #channel()} as DMs.
  */
-public final class DiscordRuntime implements AutoCloseable {
+public final class DiscordRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordRuntime.class);
     /** Discord allows 3 s to answer an interaction; a turn not done by then is deferred. */
     static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
@@ -119,6 +122,23 @@ public final class DiscordRuntime implements AutoCloseable {
     /** Where step timers and nudges go: the user's DMs. */
     public ChannelPort channel() {
         return dms;
+    }
+
+    /** Messages the bot sent on its own (DMs): for metrics. */
+    public SendStats sendStats() {
+        return dms;
+    }
+
+    /** Ready while every shard's gateway connection is up. */
+    @Override
+    public Optional<String> problem() {
+        for (JDA shard : shards) {
+            if (shard.getStatus() != JDA.Status.CONNECTED) {
+                return Optional.of("gateway shard " + shard.getShardInfo().getShardId() + " is "
+                        + shard.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return Optional.empty();
     }
 
     /** DMs delivered and refused (closed DMs) since start. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * Long polling. The library confirms a batch with its next getUpdates, so a batch is fully handled
  * (turns committed, replies sent or given up on) before {@code consume} returns: after a crash,
- * Telegram delivers the unconfirmed updates again and the stored replies answer them.
+ * Telegram delivers the unconfirmed updates again and the stored replies answer them. Closing stops
+ * the polling, waits for the batch in progress, and leaves any batch that arrives later unhandled
+ * and unconfirmed, so Telegram delivers it again to the next process.
  */
 final class PollingReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
@@ -28,16 +32,33 @@ final class PollingReceiver implements AutoCloseable {
     static final Duration BATCH_LIMIT = Duration.ofMinutes(2);
 
     private final TelegramBotsLongPollingApplication application;
+    private final PollHealth health = new PollHealth();
+    /** Held while a batch is handled; closing takes it to wait for that batch. */
+    private final ReentrantLock batch = new ReentrantLock();
+    private volatile boolean closing;
 
     PollingReceiver(TelegramBot bot, String token, TelegramUrl url, OkHttpClient http, ObjectMapper json)
             throws TelegramApiException {
         // A daemon poller: closing the application must never leave a thread that keeps the JVM alive.
         application = new TelegramBotsLongPollingApplication(() -> json, () -> http,
-                () -> Executors.newSingleThreadScheduledExecutor(Outbox.daemon("telegram-poll")), CappedBackOff::new);
+                () -> Executors.newSingleThreadScheduledExecutor(Outbox.daemon("telegram-poll")), () -> new CappedBackOff(health));
         application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), updates -> consume(bot, updates));
     }
 
-    private static void consume(TelegramBot bot, List<Update> updates) {
+    private void consume(TelegramBot bot, List<Update> updates) {
+        batch.lock();
+        try {
+            if (closing) {
+                log.info("stopping: {} updates left for the next start", updates.size());
+                return;
+            }
+            handle(bot, updates);
+        } finally {
+            batch.unlock();
+        }
+    }
+
+    private static void handle(TelegramBot bot, List<Update> updates) {
         List<CompletableFuture<Void>> replies = new ArrayList<>(updates.size());
         for (Update update : updates) {
             try {
@@ -62,8 +83,24 @@ final class PollingReceiver implements AutoCloseable {
         return application.isRunning();
     }
 
+    Optional<String> problem() {
+        return closing ? Optional.of("stopping") : health.problem();
+    }
+
+    /** Stops polling and waits up to {@code max} for the batch being handled. */
+    void stop(Duration max) throws Exception {
+        closing = true;
+        application.close();
+        if (batch.tryLock(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            batch.unlock();
+        } else {
+            log.warn("a batch of updates was still being handled after {}", max);
+        }
+    }
+
     @Override
     public void close() throws Exception {
+        closing = true;
         application.close();
     }
 }

@@ -3,7 +3,7 @@ package dev.backcoach.telegram;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What happened to outgoing calls, for logs now and metrics later. Counts only, never ids or text. */
-public final class SendCounters {
+public final class SendCounters implements dev.backcoach.core.service.SendStats {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong inline = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
@@ -11,6 +11,7 @@ public final class SendCounters {
     final AtomicLong blocked = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
+    @Override
     public long sent() {
         return sent.get();
     }
@@ -20,21 +21,25 @@ public final class SendCounters {
         return inline.get();
     }
 
+    @Override
     public long retries() {
         return retries.get();
     }
 
     /** Answers with 429 Too Many Requests. */
+    @Override
     public long rateLimited() {
         return rateLimited.get();
     }
 
     /** Calls refused because the user blocked the bot. */
+    @Override
     public long blocked() {
         return blocked.get();
     }
 
     /** Calls given up on for good (each one logged with its reason). */
+    @Override
     public long failed() {
         return failed.get();
     }

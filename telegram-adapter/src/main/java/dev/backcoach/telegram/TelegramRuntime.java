@@ -3,9 +3,12 @@ package dev.backcoach.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.Readiness;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -15,20 +18,26 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
-/** Starts Telegram as configured: who the bot is, its command list, then polling or the webhook. */
-public final class TelegramRuntime implements AutoCloseable {
+/**
+ * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
+ * Ready (for {@code /readyz}) while polls are answered, or while the webhook listens.
+ */
+public final class TelegramRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
     /** The commands of runtime.md, in the order Telegram shows them. */
     static final List<String> COMMANDS = List.of("start", "help", "check", "techniques", "routine", "nudge",
             "progress", "privacy", "export", "forget", "settings");
 
     private final TelegramBot bot;
-    private final AutoCloseable receiver;
+    private final @Nullable PollingReceiver polling;
+    private final @Nullable WebhookReceiver webhook;
     private final OkHttpClient http;
 
-    private TelegramRuntime(TelegramBot bot, AutoCloseable receiver, OkHttpClient http) {
+    private TelegramRuntime(TelegramBot bot, @Nullable PollingReceiver polling, @Nullable WebhookReceiver webhook,
+            OkHttpClient http) {
         this.bot = bot;
-        this.receiver = receiver;
+        this.polling = polling;
+        this.webhook = webhook;
         this.http = http;
     }
 
@@ -55,9 +64,10 @@ public final class TelegramRuntime implements AutoCloseable {
         client.execute(SetMyCommands.builder().commands(COMMANDS.stream()
                 .map(name -> new BotCommand(name, catalog.text("command." + name))).toList()).build());
         TelegramBot bot = new TelegramBot(service, client, username, settings.sendRate(), settings.chatRate());
-        AutoCloseable receiver;
+        PollingReceiver polling = null;
+        WebhookReceiver webhook = null;
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
-            receiver = new WebhookReceiver(bot, json, settings.webhookPort(), settings.webhookPath(),
+            webhook = new WebhookReceiver(bot, json, settings.webhookPort(), settings.webhookPath(),
                     settings.webhookSecret());
             if (settings.webhookUrl() != null) {
                 client.execute(SetWebhook.builder()
@@ -68,19 +78,45 @@ public final class TelegramRuntime implements AutoCloseable {
                 log.info("webhook registered with Telegram");
             }
         } else {
-            receiver = new PollingReceiver(bot, settings.token(), url, http, json);
+            polling = new PollingReceiver(bot, settings.token(), url, http, json);
         }
         log.info("Telegram bot @{} started in {} mode", username, settings.mode().name().toLowerCase());
-        return new TelegramRuntime(bot, receiver, http);
+        return new TelegramRuntime(bot, polling, webhook, http);
     }
 
     public TelegramBot bot() {
         return bot;
     }
 
-    /** Stops taking updates, lets queued replies go out within {@code flush}, and closes. */
+    @Override
+    public Optional<String> problem() {
+        if (polling != null) {
+            return polling.problem();
+        }
+        return webhook != null && webhook.closing() ? Optional.of("stopping") : Optional.empty();
+    }
+
+    /**
+     * Stops taking updates: the webhook refuses new requests, polling stops. Then waits up to
+     * {@code max} for the updates already taken, whose turns commit and whose replies are queued.
+     */
+    public void stopReceiving(Duration max) throws Exception {
+        if (polling != null) {
+            polling.stop(max);
+        }
+        if (webhook != null) {
+            webhook.stop(max);
+        }
+    }
+
+    /** Stops receiving, then lets queued replies go out within {@code flush} and closes. */
     public void stop(Duration flush) throws Exception {
-        receiver.close();
+        stopReceiving(flush);
+        flushAndClose(flush);
+    }
+
+    /** After {@link #stopReceiving}: lets queued replies go out within {@code flush}; anything left is logged as not sent. */
+    public void flushAndClose(Duration flush) throws Exception {
         if (!bot.flush(flush)) {
             log.warn("replies still queued after {}: they are logged as not sent", flush);
         }
@@ -89,7 +125,12 @@ public final class TelegramRuntime implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        receiver.close();
+        if (polling != null) {
+            polling.close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
         bot.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -8,8 +8,12 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -17,7 +21,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time
  * (403 otherwise). The turn is committed before the 200, so a retry by Telegram is answered from
- * the stored replies; the replies themselves go out through the outbox after the 200.
+ * the stored replies; the replies themselves go out through the outbox after the 200. Stopping
+ * answers new requests with 503 (Telegram sends them again later, to whichever instance is up) and
+ * waits for the requests in progress.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -38,6 +44,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final TelegramBot bot;
     private final ObjectMapper json;
     private final byte[] secret;
+    private final Phaser active = new Phaser(1);
+    private volatile boolean closing;
 
     WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret) throws IOException {
         this.bot = bot;
@@ -57,7 +65,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        active.register();
         try (exchange) {
+            if (closing) {
+                respond(exchange, 503);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405);
                 return;
@@ -100,6 +113,8 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, call.length);
             exchange.getResponseBody().write(call);
+        } finally {
+            active.arriveAndDeregister();
         }
     }
 
@@ -107,9 +122,26 @@ final class WebhookReceiver implements AutoCloseable {
         exchange.sendResponseHeaders(status, -1);
     }
 
+    boolean closing() {
+        return closing;
+    }
+
+    /** Refuses new requests, waits up to {@code max} for those in progress, then closes. */
+    void stop(Duration max) throws InterruptedException {
+        closing = true;
+        int phase = active.arrive();
+        try {
+            active.awaitAdvanceInterruptibly(phase, max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("webhook requests still in progress after {}", max);
+        }
+        close();
+    }
+
     @Override
     public void close() {
-        server.stop(1);
+        closing = true;
+        server.stop(0);
         workers.shutdownNow();
     }
 }

@@ -40,9 +40,17 @@ public final class ConversationService {
     private final StoreHealth health;
     private final DataExport export;
     private final FloodGuard flood = new FloodGuard();
+    private final TurnObserver observer;
+    private final TurnsInFlight inFlight = new TurnsInFlight();
 
     public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
             CacheSettings cacheSettings) {
+        this(catalog, store, clock, effects, cacheSettings, TurnObserver.NONE);
+    }
+
+    public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
+            CacheSettings cacheSettings, TurnObserver observer) {
+        this.observer = observer;
         this.engine = new Engine(catalog);
         this.catalog = catalog;
         this.store = store;
@@ -66,13 +74,39 @@ public final class ConversationService {
     }
 
     public Turn handle(Inbound inbound) {
+        long start = System.nanoTime();
+        inFlight.begin();
         ReentrantLock lock = locks.of(inbound.user());
         lock.lock();
         try {
             return runTurn(inbound);
         } finally {
             lock.unlock();
+            inFlight.end();
+            observe(inbound, start);
         }
+    }
+
+    private void observe(Inbound inbound, long start) {
+        try {
+            observer.turnHandled(inbound.user().platform(), TurnsInFlight.kind(inbound), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            log.warn("turn observer failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Waits until no turn is running, for a shutdown after the receivers stopped taking events.
+     *
+     * @return true when none is left, false when {@code max} passed first
+     */
+    public boolean awaitNoTurns(java.time.Duration max) throws InterruptedException {
+        return inFlight.awaitNone(max);
+    }
+
+    /** Turns being handled right now. */
+    public int turnsInFlight() {
+        return inFlight.running();
     }
 
     private Turn runTurn(Inbound inbound) {
