@@ -20,8 +20,7 @@ import java.util.Set;
  * {@link #toString()}: each settings record masks its own.
  *
  * @param httpPort the port of {@code /healthz}, {@code /readyz} and {@code /metrics} when
- *     HTTP_PORT is set (0 picks a free port); unset, platforms serve on {@value #DEFAULT_HTTP_PORT}
- *     and the terminal chat serves none
+ *     HTTP_PORT is set (0 picks a free port); unset, {@value #DEFAULT_HTTP_PORT}
  * @param shutdownTimeout how long each stage of a graceful stop may take (updates taken, turns in
  *     flight, queued replies)
  */
@@ -106,12 +105,9 @@ public record AppConfig(
         return telegram.isPresent() || discord.isPresent();
     }
 
-    /** The HTTP port to serve on, if any: as set, else the default when a platform runs. */
+    /** The HTTP port to serve on: as set, else the default. */
     public OptionalInt effectiveHttpPort() {
-        if (httpPort.isPresent() || !anyPlatform()) {
-            return httpPort;
-        }
-        return OptionalInt.of(DEFAULT_HTTP_PORT);
+        return httpPort.isPresent() ? httpPort : OptionalInt.of(DEFAULT_HTTP_PORT);
     }
 
     /** {@code text} with every configured secret value replaced by ***, for messages that may quote one. */

@@ -111,12 +111,29 @@ final class Application implements AutoCloseable {
             log.info("put back {} evening reminders whose task was missing", restored);
         }
         timekeeper.start();
-        this.ops = config.effectiveHttpPort().isPresent()
-                ? OpsServer.start(config.effectiveHttpPort().getAsInt(), metrics, readiness()) : null;
+        this.ops = startOps(config);
         background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
         background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
         background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS);
         log.info("started with {}", config);
+    }
+
+    /**
+     * The operator endpoints on HTTP_PORT. The terminal chat is for trying the bot out: when the
+     * default port is taken and HTTP_PORT was not asked for, it chats without them instead of failing.
+     */
+    private @Nullable OpsServer startOps(AppConfig config) throws java.io.IOException {
+        int port = config.effectiveHttpPort().getAsInt();
+        try {
+            return OpsServer.start(port, metrics, readiness());
+        } catch (java.net.BindException e) {
+            if (config.httpPort().isPresent() || config.anyPlatform()) {
+                throw e;
+            }
+            log.warn("port {} is taken: chatting without /healthz, /readyz and /metrics (set HTTP_PORT to serve them)",
+                    port);
+            return null;
+        }
     }
 
     /** What /readyz asks, in order: the database, then each enabled platform. */

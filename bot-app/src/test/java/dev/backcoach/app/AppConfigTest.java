@@ -37,7 +37,7 @@ class AppConfigTest {
     void operatorSettingsHaveDefaultsAndLimits() {
         AppConfig defaults = AppConfig.fromEnvironment(Map.of());
         assertThat(defaults.httpPort()).isEmpty();
-        assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves no HTTP unless asked").isEmpty();
+        assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves it too (runtime.md)").hasValue(8080);
         assertThat(defaults.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
         assertThat(defaults.logLevel()).isEqualTo("WARN");
         assertThat(defaults.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -61,7 +61,7 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "loud")))
                 .hasMessage("LOG_LEVEL is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "abc")))
-                .hasMessageStartingWith("DISCORD_BOT_TOKEN is set, but this version has no Discord adapter");
+                .hasMessage("DISCORD_BOT_TOKEN is invalid: expected the bot token from the developer portal's Bot page");
     }
 
     @Test
@@ -82,7 +82,7 @@ class AppConfigTest {
     void everyVariableReadIsDeclaredAndEveryDeclaredOneIsRead() {
         Set<String> read = new TreeSet<>();
         Map<String, String> env = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_MODE", "webhook",
-                "TELEGRAM_WEBHOOK_SECRET", "s")) {
+                "TELEGRAM_WEBHOOK_SECRET", "s", "DISCORD_BOT_TOKEN", "MTIzNDU2Nzg5MA.Gabcde.abcdefghijklmnopqrstu")) {
             @Override
             public String get(Object key) {
                 read.add((String) key);
