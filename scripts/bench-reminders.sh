@@ -12,6 +12,9 @@
 # Settings (environment):
 #   BENCH_USERS         users with a reminder due (100000)
 #   TELEGRAM_SEND_RATE  the bot's global send budget per second (1000)
+#   BENCH_DATABASE_URL  an empty database or schema to use instead of a fresh SQLite file, e.g.
+#                       jdbc:postgresql://127.0.0.1:5432/backcoach_test?currentSchema=bench
+#                       (with DATABASE_USER and DATABASE_PASSWORD)
 #   STUB_PORT, WEBHOOK_PORT  loopback ports (18091, 18453)
 #   BENCH_KEEP=1        keep the work folder (bot log, database)
 #   APP_JAR, BENCH_JAR  the jars to use (built when missing)
@@ -46,8 +49,9 @@ trap cleanup EXIT
 stats() { curl -s "http://127.0.0.1:$STUB_PORT/stats"; }
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<< "$2"; }
 
+DB_URL=${BENCH_DATABASE_URL:-jdbc:sqlite:$WORK/bot.db}
 say "seeding $USERS users with a reminder due now"
-java -cp "$BENCH_JAR" dev.backcoach.bench.reminders.SeedReminders "jdbc:sqlite:$WORK/bot.db" "$USERS" "$(date +%s)"
+java -cp "$BENCH_JAR" dev.backcoach.bench.reminders.SeedReminders "$DB_URL" "$USERS" "$(date +%s)"
 
 java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.FastBotApiStub "$STUB_PORT" 4 > "$WORK/stub.log" 2>&1 &
 STUB_PID=$!
@@ -58,7 +62,7 @@ START=$(date +%s)
 env -i PATH="$PATH" HOME="$HOME" \
   TELEGRAM_BOT_TOKEN=1:bench TELEGRAM_API_URL="http://127.0.0.1:$STUB_PORT" TELEGRAM_MODE=webhook \
   TELEGRAM_WEBHOOK_PORT="$WEBHOOK_PORT" TELEGRAM_WEBHOOK_SECRET=bench-secret TELEGRAM_SEND_RATE="$RATE" \
-  DATABASE_URL="jdbc:sqlite:$WORK/bot.db" HTTP_PORT=0 \
+  DATABASE_URL="$DB_URL" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" HTTP_PORT=0 \
   java ${BENCH_JAVA_OPTS:-} -jar "$APP_JAR" > "$WORK/bot.log" 2>&1 &
 BOT_PID=$!
 
