@@ -4,6 +4,7 @@ import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.UserKey;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,32 +24,46 @@ record Incoming(Inbound inbound, long chatId, @Nullable String callbackQueryId, 
 
     /** Empty for updates the bot does not serve (edits, channel posts, commands for other bots). */
     static Optional<Incoming> from(Update update, String botUsername) {
-        String eventId = "tg-" + update.getUpdateId();
+        long updateId = update.getUpdateId();
         if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
             if (query.getMessage() == null) {
                 return Optional.empty(); // inline-mode messages: the bot offers no inline mode
             }
-            long chatId = query.getMessage().getChatId();
-            UserKey user = user(query.getFrom().getId());
-            ChatRef chat = new ChatRef(Long.toString(chatId), query.getMessage().getChat().isUserChat());
-            String data = query.getData() == null ? "" : query.getData();
-            return Optional.of(new Incoming(new Inbound.Choice(user, chat, eventId, data), chatId, query.getId(),
-                    query.getMessage().getMessageId()));
+            return Optional.of(press(updateId, query.getId(), query.getFrom().getId(), query.getMessage().getChatId(),
+                    query.getMessage().getChat().isUserChat(), query.getMessage().getMessageId(), query.getData()));
         }
         if (!update.hasMessage() || update.getMessage().getFrom() == null) {
             return Optional.empty();
         }
         Message message = update.getMessage();
-        long chatId = message.getChatId();
-        UserKey user = user(message.getFrom().getId());
-        ChatRef chat = new ChatRef(Long.toString(chatId), message.getChat().isUserChat());
-        String text = message.getText() == null ? "" : message.getText(); // stickers, photos: "empty"
-        Optional<MessageEntity> command = leadingCommand(message);
-        if (command.isEmpty()) {
-            return Optional.of(new Incoming(new Inbound.Text(user, chat, eventId, text), chatId, null, null));
+        int command = message.getText() == null ? 0 : leadingCommand(message.getEntities());
+        return message(updateId, message.getFrom().getId(), message.getChatId(), message.getChat().isUserChat(),
+                message.getText(), command, botUsername);
+    }
+
+    /** A button press. */
+    static Incoming press(long updateId, String queryId, long fromId, long chatId, boolean userChat, int messageId,
+            @Nullable String data) {
+        ChatRef chat = new ChatRef(Long.toString(chatId), userChat);
+        return new Incoming(new Inbound.Choice(user(fromId), chat, "tg-" + updateId, data == null ? "" : data),
+                chatId, queryId, messageId);
+    }
+
+    /**
+     * A message; {@code commandLength} is the length of a {@code bot_command} entity at offset 0
+     * (0: none). Stickers, photos and the like have no text and read as empty text.
+     */
+    static Optional<Incoming> message(long updateId, long fromId, long chatId, boolean userChat, @Nullable String text,
+            int commandLength, String botUsername) {
+        String eventId = "tg-" + updateId;
+        UserKey user = user(fromId);
+        ChatRef chat = new ChatRef(Long.toString(chatId), userChat);
+        String body = text == null ? "" : text;
+        if (commandLength <= 1 || commandLength > body.length()) {
+            return Optional.of(new Incoming(new Inbound.Text(user, chat, eventId, body), chatId, null, null));
         }
-        String name = text.substring(1, command.get().getLength());
+        String name = body.substring(1, commandLength);
         int at = name.indexOf('@');
         if (at >= 0) {
             if (!name.substring(at + 1).equalsIgnoreCase(botUsername)) {
@@ -56,19 +71,20 @@ record Incoming(Inbound inbound, long chatId, @Nullable String callbackQueryId, 
             }
             name = name.substring(0, at);
         }
-        String argument = text.substring(command.get().getLength()).strip();
+        String argument = body.substring(commandLength).strip();
         return Optional.of(new Incoming(new Inbound.Command(user, chat, eventId, name.toLowerCase(Locale.ROOT),
                 argument), chatId, null, null));
     }
 
     /** Parsed from the entities ourselves: in 10.2.0 Message#isCommand is false until getEntities() ran. */
-    private static Optional<MessageEntity> leadingCommand(Message message) {
-        if (message.getEntities() == null || message.getText() == null) {
-            return Optional.empty();
+    private static int leadingCommand(@Nullable List<MessageEntity> entities) {
+        if (entities == null) {
+            return 0;
         }
-        return message.getEntities().stream()
+        return entities.stream()
                 .filter(e -> "bot_command".equals(e.getType()) && e.getOffset() == 0 && e.getLength() > 1)
-                .findFirst();
+                .mapToInt(MessageEntity::getLength)
+                .findFirst().orElse(0);
     }
 
     private static UserKey user(long telegramUserId) {

@@ -72,9 +72,13 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
      * sends the update again and the stored reply is replayed.
      */
     Handled onUpdate(Update update, boolean inlineAllowed) {
-        Optional<Incoming> translated = Incoming.from(update, username);
+        return onIncoming(update.getUpdateId(), Incoming.from(update, username), inlineAllowed);
+    }
+
+    /** As {@link #onUpdate(Update, boolean)}, for an update already read (the webhook reads its JSON itself). */
+    Handled onIncoming(long updateId, Optional<Incoming> translated, boolean inlineAllowed) {
         if (translated.isEmpty()) {
-            log.debug("update {} is nothing the bot serves; ignored", update.getUpdateId());
+            log.debug("update {} is nothing the bot serves; ignored", updateId);
             return new Handled(CompletableFuture.completedFuture(null), null);
         }
         Incoming in = translated.get();
@@ -112,6 +116,11 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                 .parseMode(HTML)
                 .replyMarkup(withKeyboard == null ? null : keyboard(withKeyboard))
                 .build();
+    }
+
+    /** The bot's @username, which commands in groups may name. */
+    String username() {
+        return username;
     }
 
     /** Replies that do not answer an update: step timers now, nudges later. */

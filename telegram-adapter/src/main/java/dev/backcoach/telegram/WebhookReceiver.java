@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time
@@ -43,6 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService workers;
     private final TelegramBot bot;
     private final ObjectMapper json;
+    private final UpdateJson updates;
     private final byte[] secret;
     private final Phaser active = new Phaser(1);
     private volatile boolean closing;
@@ -50,6 +50,7 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret) throws IOException {
         this.bot = bot;
         this.json = json;
+        this.updates = new UpdateJson(json);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress(port), 1024);
         this.workers = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
@@ -88,9 +89,9 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 413);
                 return;
             }
-            Update update;
+            UpdateJson.Read update;
             try {
-                update = json.readValue(body, Update.class);
+                update = updates.read(body, bot.username());
             } catch (IOException e) {
                 log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
                 respond(exchange, 400);
@@ -98,10 +99,10 @@ final class WebhookReceiver implements AutoCloseable {
             }
             TelegramBot.Handled handled;
             try {
-                handled = bot.onUpdate(update, true);
+                handled = bot.onIncoming(update.updateId(), update.incoming(), true);
             } catch (RuntimeException e) {
                 // 500 makes Telegram retry; the de-duplication answers the retry without a second turn
-                log.error("update {} could not be handled", update.getUpdateId(), e);
+                log.error("update {} could not be handled", update.updateId(), e);
                 respond(exchange, 500);
                 return;
             }
