@@ -63,7 +63,11 @@ final class GroupCommit {
     /** Under the writer lock: one transaction for the queued turns, a savepoint each. */
     private void writeBatch() {
         List<Pending> batch = new ArrayList<>();
-        for (Pending p = queue.poll(); p != null && batch.size() < MAX_BATCH; p = queue.poll()) {
+        while (batch.size() < MAX_BATCH) { // check the size first: a turn taken off the queue must be written
+            Pending p = queue.poll();
+            if (p == null) {
+                break;
+            }
             batch.add(p);
         }
         if (batch.isEmpty()) {
