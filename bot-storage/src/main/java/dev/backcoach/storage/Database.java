@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
      */
     private final @Nullable ReentrantLock sqliteWriter;
     private @Nullable HikariDataSource schedulerPool;
+    private final java.util.concurrent.@Nullable ScheduledExecutorService checkpoints;
 
     /** The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that is down. */
     Database(DatabaseSettings settings) {
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
         this.resolved = resolved;
         this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
         this.pool = Pools.create(resolved, dialect);
+        this.checkpoints = dialect == Dialect.SQLITE ? startCheckpoints() : null;
     }
 
     /**
@@ -111,8 +113,34 @@ public final class Database implements AutoCloseable {
         return sqliteWriter == null ? schedulerPool : new WriterLockedDataSource(schedulerPool, sqliteWriter);
     }
 
+    /**
+     * SQLite copies the write-ahead log back into the database file now and then. Done by a
+     * committing thread, that stalls a user's turn; here it runs every second in the background,
+     * and PASSIVE never waits for readers or the writer.
+     */
+    private java.util.concurrent.ScheduledExecutorService startCheckpoints() {
+        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return executor;
+    }
+
+    void checkpoint() {
+        try (Connection c = pool.getConnection(); java.sql.Statement statement = c.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException | RuntimeException e) {
+            log.debug("WAL checkpoint skipped: {}", Redaction.rootMessage(e));
+        }
+    }
+
     @Override
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.shutdownNow();
+        }
         synchronized (this) {
             if (schedulerPool != null) {
                 schedulerPool.close();

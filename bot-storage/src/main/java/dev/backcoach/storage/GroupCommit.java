@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +23,18 @@ final class GroupCommit {
     /** Bounds how long one leader writes for others. */
     static final int MAX_BATCH = 256;
 
+    /** Extra batches a leader writes for turns that queued up while it wrote, beyond its own. */
+    static final int EXTRA_ROUNDS = 4;
+    /**
+     * A waiting turn is normally woken by the leader that wrote it; it looks again after this long
+     * in case the lock was held by another kind of writer when it queued, so no leader saw it.
+     */
+    static final long FOLLOWER_WAIT_MILLIS = 2;
+
     private static final class Pending {
         final TurnRecord turn;
-        boolean done;
+        final CountDownLatch written = new CountDownLatch(1);
+        volatile boolean done;
         @Nullable RuntimeException failure;
 
         Pending(TurnRecord turn) {
@@ -44,19 +55,46 @@ final class GroupCommit {
         this.writer = java.util.Objects.requireNonNull(jdbc.sqliteWriter());
     }
 
+    /**
+     * Waiting turns do not queue on the writer lock (each would take it in turn only to find its
+     * turn written, one thread switch after another): they wait for their own signal, and whoever
+     * finds the lock free leads.
+     */
     void commit(TurnRecord turn) {
         Pending mine = new Pending(turn);
         queue.add(mine);
-        writer.lock();
-        try {
-            while (!mine.done) { // another leader may have written it while this thread waited
-                writeBatch();
+        while (!mine.done) {
+            if (writer.tryLock()) {
+                try {
+                    int extra = 0;
+                    while (!mine.done || (!queue.isEmpty() && extra++ < EXTRA_ROUNDS)) {
+                        writeBatch();
+                    }
+                } finally {
+                    writer.unlock();
+                }
+            } else {
+                awaitWritten(mine);
             }
-        } finally {
-            writer.unlock();
         }
         if (mine.failure != null) {
             throw mine.failure;
+        }
+    }
+
+    private void awaitWritten(Pending mine) {
+        try {
+            mine.written.await(FOLLOWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.lock(); // no more waiting: lead until it is written
+            try {
+                while (!mine.done) {
+                    writeBatch();
+                }
+            } finally {
+                writer.unlock();
+            }
         }
     }
 
@@ -104,6 +142,7 @@ final class GroupCommit {
         } finally {
             for (Pending p : batch) {
                 p.done = true;
+                p.written.countDown();
             }
         }
     }

@@ -58,6 +58,10 @@ final class Pools {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        return sqlite.toProperties();
+        Properties properties = sqlite.toProperties();
+        // The committing thread never checkpoints (a stall of milliseconds in a user's turn): the
+        // database's own housekeeping thread does, in the background (see Database).
+        properties.setProperty("wal_autocheckpoint", "0");
+        return properties;
     }
 }
