@@ -212,6 +212,17 @@ abstract class TimekeeperContract {
     }
 
     @Test
+    void afterForgetNoReminderAndNoTaskIsLeft() {
+        remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
+        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        store.forget(ANNA);
+        assertThat(nextReminder()).isEmpty();
+        assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.SNOOZE)).isEmpty();
+        at("2026-03-28T20:00:00Z");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void aReminderThatFindsThePlanGoneStops() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Session off = store.load(ANNA).orElseThrow().withNudge(null);
