@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.storage.DatabaseSettings;
+import dev.backcoach.storage.schedule.ReminderSeeding;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ReminderFanOutRestartTest {
     void afterSigkillMidFanOutEveryUserGetsExactlyOneReminder() throws Exception {
         List<Long> users = LongStream.range(50_000, 50_000 + USERS).boxed().toList();
         Files.createDirectories(dir.resolve("state"));
-        ReminderSeed.seed(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("state/bot.db"), null, null), users,
+        ReminderSeeding.seed(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("state/bot.db"), null, null), users,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(1000, 25, 20)) {
             Map<String, String> env = Map.of(

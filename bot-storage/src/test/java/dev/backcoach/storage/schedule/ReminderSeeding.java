@@ -1,4 +1,4 @@
-package dev.backcoach.app;
+package dev.backcoach.storage.schedule;
 
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
@@ -17,24 +17,21 @@ import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.storage.schedule.TaskData;
-import dev.backcoach.storage.schedule.Timekeeper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Puts Telegram users with an evening reminder due at {@code due} straight into a database, as if
- * each had opted in: for tests and benchmarks of a fan-out, where a conversation per user would
- * only take time.
+ * each had opted in (self-care route, a plan, the reminder task scheduled): for fan-out tests and
+ * the fan-out benchmark, where a conversation per user would only take time.
  */
-final class ReminderSeed {
-    private ReminderSeed() {}
+public final class ReminderSeeding {
+    private ReminderSeeding() {}
 
-    static void seed(DatabaseSettings settings, List<Long> userIds, Instant due) {
+    public static void seed(DatabaseSettings settings, Iterable<Long> telegramUserIds, Instant due) {
         try (Database database = Database.open(settings)) {
             Clock clock = Clock.fixed(due, ZoneOffset.UTC);
             JdbcStateStore store = new JdbcStateStore(database, clock);
@@ -48,11 +45,11 @@ final class ReminderSeed {
                 return builder.build();
             });
             NudgePlan plan = NudgePlan.of(LocalTime.ofInstant(due, ZoneOffset.UTC), ZoneOffset.UTC, NudgePlan.EVERY_DAY);
-            for (long id : userIds) {
+            for (long id : telegramUserIds) {
                 UserKey user = new UserKey(Platform.TELEGRAM, Long.toString(id));
                 Session session = Session.fresh(user).withOnboarding(true, true)
                         .withRoute(Route.SELF_CARE, LocalDate.ofInstant(due, ZoneOffset.UTC)).withNudge(plan).withVersion(1);
-                store.commit(new TurnRecord(session, 0, "", List.of(), List.of()));
+                store.commit(new TurnRecord(session, 0, "", java.util.List.of(), java.util.List.of()));
                 timekeeper.apply(new Effect.ScheduleNudge(user, new ChatRef(Long.toString(id), true), due));
             }
         }
