@@ -47,6 +47,10 @@ public final class Engine {
             return nudges.due(session, due);
         }
         boolean fromUser = !(inbound instanceof Inbound.TimerFired);
+        if (!fromUser && session.unreachable()) {
+            // The platform refuses our messages (blocked bot, closed DMs): another try only adds a refusal.
+            return new Turn(session, List.of(), List.of());
+        }
         if (fromUser && !inbound.chat().privateChat()) {
             return inGroup(session, inbound);
         }

@@ -42,4 +42,18 @@ class GroupAndReachabilityTest {
         chat.send("/help");
         assertThat(chat.text()).as("said once").doesNotContain(chat.catalogText("unreachable.note"));
     }
+
+    @Test
+    void aStepTimerDoesNotTryAUserThePlatformRefuses() {
+        Chat chat = new Chat().selfCare(true).send("/techniques foam_roller");
+        while (!chat.hasButton("⏱")) {
+            chat.press("Next");
+        }
+        chat.press("⏱");
+        int token = chat.effects(dev.backcoach.core.model.Effect.StartTimer.class).get(0).token();
+        chat.service.markUnreachable(chat.user());
+        chat.fireTimer(token);
+        assertThat(chat.replies()).as("no message to someone who blocked the bot").isEmpty();
+        assertThat(chat.session().unreachable()).isTrue();
+    }
 }
