@@ -42,6 +42,7 @@ public final class ConversationService {
     private final FloodGuard flood = new FloodGuard();
     private final TurnObserver observer;
     private final TurnsInFlight inFlight = new TurnsInFlight();
+    private final Apologies apologies;
 
     public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
             CacheSettings cacheSettings) {
@@ -58,6 +59,7 @@ public final class ConversationService {
         this.effects = effects;
         this.health = new StoreHealth(store, clock);
         this.export = new DataExport(store, clock);
+        this.apologies = new Apologies(catalog, engine, health);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(cacheSettings.maximumSize())
                 .expireAfterAccess(cacheSettings.expireAfterAccess())
@@ -116,9 +118,9 @@ public final class ConversationService {
             try {
                 check = store.precheck(user, inbound.eventId());
             } catch (StoreUnavailableException e) {
-                rethrowIfScheduled(inbound, e);
+                apologies.rethrowIfScheduled(inbound, e);
                 Session known = cache.getIfPresent(user);
-                return unavailable(user, known == null ? Session.fresh(user) : known, known, e);
+                return apologies.unavailable(user, known == null ? Session.fresh(user) : known, known, e);
             }
             Session current;
             try {
@@ -129,8 +131,8 @@ public final class ConversationService {
                     cache.put(user, current);
                 }
             } catch (StoreUnavailableException e) {
-                rethrowIfScheduled(inbound, e);
-                return unavailable(user, Session.fresh(user), null, e);
+                apologies.rethrowIfScheduled(inbound, e);
+                return apologies.unavailable(user, Session.fresh(user), null, e);
             }
             Optional<List<Reply>> earlier = check.earlierReplies();
             if (earlier.isPresent()) {
@@ -152,8 +154,8 @@ public final class ConversationService {
             } catch (RuntimeException e) {
                 log.error("engine failed on a {} event of type {}", user.platform(),
                         inbound.getClass().getSimpleName(), e);
-                rethrowIfScheduled(inbound, e);
-                return apology(current, "error.internal", current);
+                apologies.rethrowIfScheduled(inbound, e);
+                return apologies.apology(current, "error.internal", current);
             }
             if (turn.effects().stream().anyMatch(Effect.Forget.class::isInstance)) {
                 return forget(user, current, turn);
@@ -173,29 +175,15 @@ public final class ConversationService {
                     continue;
                 }
                 log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
-                return apology(current, "error.unavailable", current);
+                return apologies.apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
-                rethrowIfScheduled(inbound, e);
-                return unavailable(user, current, current, e);
+                apologies.rethrowIfScheduled(inbound, e);
+                return apologies.unavailable(user, current, current, e);
             }
             health.markUp();
             cache.put(user, next);
             applyEffects(turn.effects());
             return new Turn(next, withExport(user, turn.replies(), turn.effects()), turn.effects());
-        }
-    }
-
-    /**
-     * An apology is for someone who wrote: a reminder that fails is retried by the scheduler later
-     * instead of going out as "something went wrong".
-     */
-    private void rethrowIfScheduled(Inbound inbound, RuntimeException e) {
-        if (inbound instanceof Inbound.NudgeDue) {
-            if (e instanceof StoreUnavailableException unavailable) {
-                health.markDown(String.valueOf(e.getMessage()));
-                throw unavailable;
-            }
-            throw e;
         }
     }
 
@@ -242,7 +230,7 @@ public final class ConversationService {
         try {
             store.forget(user);
         } catch (StoreUnavailableException e) {
-            return unavailable(user, current, current, e);
+            return apologies.unavailable(user, current, current, e);
         }
         cache.invalidate(user);
         applyEffects(turn.effects()); // adapters cancel timers and nudges of the user
@@ -262,12 +250,6 @@ public final class ConversationService {
         return all;
     }
 
-    private Turn unavailable(UserKey user, Session unchanged, @Nullable Session showPromptOf,
-            StoreUnavailableException e) {
-        log.warn("store unavailable for a {} user: {}", user.platform(), e.getMessage());
-        health.markDown(e.getMessage() == null ? "unavailable" : e.getMessage());
-        return apology(unchanged, "error.unavailable", showPromptOf);
-    }
 
     /** The pending question of a user who already has a session, e.g. after a restart; empty for a new user. */
     public List<Reply> currentPrompt(UserKey user) {
@@ -279,19 +261,6 @@ public final class ConversationService {
         return health;
     }
 
-    /** The state stays as it was; the user hears what happened and, where possible, where they are. */
-    private Turn apology(Session unchanged, String key, @Nullable Session showPromptOf) {
-        List<Reply> replies = new ArrayList<>();
-        replies.add(Reply.text(catalog.text(key)));
-        if (showPromptOf != null) {
-            try {
-                replies.add(engine.currentPrompt(showPromptOf));
-            } catch (RuntimeException e) {
-                log.error("cannot render the current prompt either", e);
-            }
-        }
-        return new Turn(unchanged, replies, List.of());
-    }
 
     private void applyEffects(List<Effect> list) {
         for (Effect effect : list) {

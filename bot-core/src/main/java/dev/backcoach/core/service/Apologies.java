@@ -1,0 +1,63 @@
+package dev.backcoach.core.service;
+
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.engine.Engine;
+import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.Session;
+import dev.backcoach.core.model.Turn;
+import dev.backcoach.core.model.UserKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a turn answers when it cannot be done: the state stays as it was, and the user hears why. */
+final class Apologies {
+    private static final Logger log = LoggerFactory.getLogger(Apologies.class);
+
+    private final Catalog catalog;
+    private final Engine engine;
+    private final StoreHealth health;
+
+    Apologies(Catalog catalog, Engine engine, StoreHealth health) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.health = health;
+    }
+
+    /** The database is away: "I can't save right now", and where the user is, if known. */
+    Turn unavailable(UserKey user, Session unchanged, @Nullable Session showPromptOf, StoreUnavailableException e) {
+        log.warn("store unavailable for a {} user: {}", user.platform(), e.getMessage());
+        health.markDown(e.getMessage() == null ? "unavailable" : e.getMessage());
+        return apology(unchanged, "error.unavailable", showPromptOf);
+    }
+
+    /** The user hears what happened and, where possible, where they are. */
+    Turn apology(Session unchanged, String key, @Nullable Session showPromptOf) {
+        List<Reply> replies = new ArrayList<>();
+        replies.add(Reply.text(catalog.text(key)));
+        if (showPromptOf != null) {
+            try {
+                replies.add(engine.currentPrompt(showPromptOf));
+            } catch (RuntimeException e) {
+                log.error("cannot render the current prompt either", e);
+            }
+        }
+        return new Turn(unchanged, replies, List.of());
+    }
+
+    /**
+     * An apology is for someone who wrote: a reminder that fails is retried by the scheduler later
+     * instead of going out as "something went wrong".
+     */
+    void rethrowIfScheduled(Inbound inbound, RuntimeException e) {
+        if (inbound instanceof Inbound.NudgeDue) {
+            if (e instanceof StoreUnavailableException) {
+                health.markDown(String.valueOf(e.getMessage()));
+            }
+            throw e;
+        }
+    }
+}
