@@ -182,6 +182,8 @@ class DiscordTest {
         assertThat(discord.autocomplete(40_001, "techniques", "name", "roll")).contains(
                 CATALOG.technique("foam_roller").orElseThrow().title());
         assertThat(discord.autocomplete(40_001, "nudge", "zone", "lisb")).containsExactly("Europe/Lisbon");
+        assertThat(discord.autocomplete(40_001, "nudge", "zone", "eastern")).as("legacy names are not offered")
+                .doesNotContain("US/Eastern", "EST5EDT");
         DiscordUser anna = new DiscordUser(discord, 40_001, 0);
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         anna.send("techniques", Map.of("name", roller.title()), roller.cautions().get(0));

@@ -1,13 +1,13 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +39,8 @@ final class Interactions extends ListenerAdapter {
     private final ConversationService service;
     private final Catalog catalog;
     private final Responder responder;
-    private final List<String> zones = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+    /** Only the zones the engine accepts, so a suggestion is never refused. */
+    private final List<String> zones = Engine.timeZones();
 
     Interactions(ConversationService service, Catalog catalog, ScheduledExecutorService timer, Duration ackWithin,
             Executor turns) {

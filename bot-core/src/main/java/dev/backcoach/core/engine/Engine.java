@@ -84,6 +84,11 @@ public final class Engine {
         return finish(session, outcome);
     }
 
+    /** The time zones a user may choose (tz database regions, no legacy aliases), sorted: for suggestions. */
+    public static List<String> timeZones() {
+        return Zones.all();
+    }
+
     /** The pending question as it would be shown now: used to show "where we are" after errors. */
     public Reply currentPrompt(Session session) {
         return prompts.render(session);

@@ -78,8 +78,8 @@ final class Zones {
         return found.subList(0, Math.min(MAX_SUGGESTIONS, found.size()));
     }
 
-    static boolean valid(String id) {
-        return IDS.contains(id);
+    static List<String> all() {
+        return List.copyOf(IDS);
     }
 
     /** Zones where it is {@code theirs} at {@code now}, rounded to the quarter hour. */
