@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /** The connection pool for each dialect. */
 final class Pools {
@@ -24,16 +25,17 @@ final class Pools {
     static HikariDataSource create(DatabaseSettings settings, Dialect dialect, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setDriverClassName(dialect.driverClass);
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         // Build the pool even when the database is down; Database.open reports that itself, clearly.
         config.setInitializationFailTimeout(-1);
         if (dialect == Dialect.SQLITE) {
-            config.setJdbcUrl(settings.url());
-            config.setDataSourceProperties(sqlitePragmas());
+            SQLiteDataSource sqlite = new SQLiteDataSource(new SQLiteConfig(sqlitePragmas()));
+            sqlite.setUrl(settings.url());
+            config.setDataSource(new SqliteStatementCache(sqlite));
         } else {
+            config.setDriverClassName(dialect.driverClass);
             config.setJdbcUrl(settings.url());
             config.setUsername(settings.user());
             config.setPassword(settings.password());
