@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
      */
     private final @Nullable ReentrantLock sqliteWriter;
     private @Nullable HikariDataSource schedulerPool;
-    private final java.util.concurrent.@Nullable ScheduledExecutorService checkpoints;
+    /** SQLite only: the write-ahead log's housekeeping. */
+    private final @Nullable WalCheckpoints checkpoints;
 
     /** The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that is down. */
     Database(DatabaseSettings settings) {
@@ -46,7 +47,7 @@ public final class Database implements AutoCloseable {
         this.resolved = resolved;
         this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
         this.pool = Pools.create(resolved, dialect);
-        this.checkpoints = dialect == Dialect.SQLITE ? startCheckpoints() : null;
+        this.checkpoints = sqliteWriter == null ? null : new WalCheckpoints(pool, sqliteWriter);
     }
 
     /**
@@ -113,33 +114,15 @@ public final class Database implements AutoCloseable {
         return sqliteWriter == null ? schedulerPool : new WriterLockedDataSource(schedulerPool, sqliteWriter);
     }
 
-    /**
-     * SQLite copies the write-ahead log back into the database file now and then. Done by a
-     * committing thread, that stalls a user's turn; here it runs every second in the background,
-     * and PASSIVE never waits for readers or the writer.
-     */
-    private java.util.concurrent.ScheduledExecutorService startCheckpoints() {
-        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::checkpoint, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        return executor;
-    }
-
+    /** Runs one round of the housekeeping checkpoint now (tests). */
     void checkpoint() {
-        try (Connection c = pool.getConnection(); java.sql.Statement statement = c.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-        } catch (SQLException | RuntimeException e) {
-            log.debug("WAL checkpoint skipped: {}", Redaction.rootMessage(e));
-        }
+        java.util.Objects.requireNonNull(checkpoints).run();
     }
 
     @Override
     public void close() {
         if (checkpoints != null) {
-            checkpoints.shutdownNow();
+            checkpoints.close();
         }
         synchronized (this) {
             if (schedulerPool != null) {
@@ -147,6 +130,9 @@ public final class Database implements AutoCloseable {
             }
         }
         pool.close();
+        if (checkpoints != null) {
+            checkpoints.closeFile();
+        }
     }
 
     @Nullable ReentrantLock sqliteWriter() {

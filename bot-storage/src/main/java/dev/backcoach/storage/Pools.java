@@ -15,6 +15,9 @@ final class Pools {
     /** How long a write waits for another writer (SQLite) or a locked row (PostgreSQL). */
     static final int LOCK_WAIT_MILLIS = 5_000;
 
+    /** The log file is trimmed back to this after a checkpoint. */
+    static final long WAL_FILE_LIMIT_BYTES = 64L << 20;
+
     private Pools() {}
 
     /** @param settings with a SQLite URL already made absolute by {@link SqliteFile#prepare} */
@@ -64,6 +67,9 @@ final class Pools {
         // The committing thread never checkpoints (a stall of milliseconds in a user's turn): the
         // database's own housekeeping thread does, in the background (see Database).
         properties.setProperty("wal_autocheckpoint", "0");
+        // After a checkpoint the log starts over in the same file; this trims the file back, so a burst
+        // does not leave a big log file on disk.
+        properties.setProperty("journal_size_limit", Long.toString(WAL_FILE_LIMIT_BYTES));
         return properties;
     }
 }

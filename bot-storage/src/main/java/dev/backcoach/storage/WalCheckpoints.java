@@ -1,0 +1,164 @@
+package dev.backcoach.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SQLite's write-ahead log, copied back into the database file every second in the background,
+ * so that no user's turn pays for it, and started over each time, so that it cannot grow.
+ *
+ * <p>A passive checkpoint alone is not enough under steady load: SQLite starts the log over only
+ * when a write finds it fully copied and no reader in it, which never happens while turns keep
+ * coming (the log grew by gigabytes in a benchmark run). And a passive checkpoint that new writes
+ * overtake never syncs the database file, so the RESTART that finally completes would flush a
+ * second's worth of pages while turns wait. Hence, each second:
+ *
+ * <ol>
+ *   <li>a passive copy beside the writers, which does the bulk of the work;
+ *   <li>the database file synced beside the writers;
+ *   <li>passive copies again until the writer lock is free, so little is left;
+ *   <li>holding the writer lock (turns queue here, not in SQLite's sleeping busy handler), a
+ *       RESTART: it copies the last frames, syncs, and waits for readers still in the log (single
+ *       statements: microseconds), so the next write starts the log from its beginning.
+ * </ol>
+ */
+final class WalCheckpoints implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
+    /** Passive rounds while waiting for the writer lock, before waiting for it outright. */
+    static final int PASSIVE_ROUNDS = 20;
+    /** RESTART tries while a reader is still in the log, {@link #READER_PAUSE_NANOS} apart. */
+    static final int RESTART_TRIES = 200;
+    static final long READER_PAUSE_NANOS = 50_000;
+
+    private final DataSource pool;
+    private final ReentrantLock writer;
+    private final ScheduledExecutorService executor;
+    /**
+     * The database file, only ever synced. Opened once and closed only after every connection:
+     * closing any descriptor of a file drops all of the process's POSIX locks on it, SQLite's too.
+     */
+    private @Nullable FileChannel file;
+    private boolean closed;
+
+    WalCheckpoints(DataSource pool, ReentrantLock writer) {
+        this.pool = pool;
+        this.writer = writer;
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::run, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** One round of the steps above; a step that fails is logged and the next second tries again. */
+    synchronized void run() {
+        if (closed) {
+            return;
+        }
+        passive();
+        syncDatabaseFile();
+        int rounds = 0;
+        do {
+            passive();
+            if (++rounds == PASSIVE_ROUNDS) {
+                writer.lock();
+                break;
+            }
+        } while (!writer.tryLock());
+        try {
+            restart();
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void passive() {
+        try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException | RuntimeException e) {
+            log.debug("passive WAL checkpoint skipped: {}", Redaction.rootMessage(e));
+        }
+    }
+
+    private void syncDatabaseFile() {
+        try {
+            if (file == null) {
+                file = FileChannel.open(databaseFile(), StandardOpenOption.READ);
+            }
+            file.force(false);
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.debug("syncing the database file skipped: {}", Redaction.rootMessage(e));
+        }
+    }
+
+    private Path databaseFile() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement statement = c.createStatement();
+                ResultSet main = statement.executeQuery("PRAGMA database_list")) {
+            main.next(); // "main" comes first
+            return Path.of(main.getString("file"));
+        }
+    }
+
+    /**
+     * Readers are not kept waiting by SQLite's busy handler, which sleeps 1, 2, 5, 10… ms: the
+     * RESTART is tried again after a short pause instead, and given up for this second if a reader
+     * stays in the log.
+     */
+    private void restart() {
+        try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 0");
+            try {
+                for (int i = 0; i < RESTART_TRIES; i++) {
+                    try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                        if (result.next() && result.getInt(1) == 0) {
+                            return;
+                        }
+                    }
+                    LockSupport.parkNanos(READER_PAUSE_NANOS);
+                }
+                log.debug("WAL restart skipped: readers stayed in the log");
+            } finally {
+                statement.execute("PRAGMA busy_timeout = " + Pools.LOCK_WAIT_MILLIS);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("WAL restart skipped: {}", Redaction.rootMessage(e));
+        }
+    }
+
+    /** Stops the rounds; the file is closed by {@link #closeFile} once the connections are. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        synchronized (this) {
+            closed = true;
+        }
+    }
+
+    /** After the pool is closed: no SQLite lock is left to drop. */
+    synchronized void closeFile() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                log.debug("closing the database file: {}", e.getMessage());
+            }
+            file = null;
+        }
+    }
+}
