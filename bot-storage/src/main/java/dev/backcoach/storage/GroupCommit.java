@@ -117,11 +117,12 @@ final class GroupCommit {
                 for (Pending p : batch) {
                     Savepoint savepoint = c.setSavepoint();
                     try {
-                        if (store.writeTurn(c, p.turn, now)) {
+                        RuntimeException refused = store.writeTurn(c, p.turn, now);
+                        if (refused == null) {
                             c.releaseSavepoint(savepoint);
                         } else {
                             c.rollback(savepoint);
-                            p.failure = JdbcStateStore.conflict(p.turn);
+                            p.failure = refused; // a version conflict or a re-delivered event
                         }
                     } catch (SQLException e) {
                         c.rollback(savepoint);

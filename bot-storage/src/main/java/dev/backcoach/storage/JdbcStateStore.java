@@ -6,6 +6,7 @@ import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ConcurrentUpdateException;
+import dev.backcoach.core.service.DuplicateEventException;
 import dev.backcoach.core.service.StateStore;
 import dev.backcoach.core.service.TurnRecord;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ public final class JdbcStateStore implements StateStore {
     /** One rating per user and day: a later one the same day replaces it. */
     private static final String UPSERT_RATING = "INSERT INTO progress_rating (platform, user_id, day, score) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (platform, user_id, day) DO UPDATE SET score = excluded.score";
-    /** A re-delivered event never gets here (its replies are replayed), so a conflict is a harmless race. */
+    /** Inserts nothing for an event committed before: that is how a re-delivery is recognised. */
     private static final String INSERT_EVENT = "INSERT INTO processed_event "
             + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
             + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
@@ -40,6 +41,8 @@ public final class JdbcStateStore implements StateStore {
     private static final String PRECHECK = "SELECT s.version, e.replies FROM (SELECT 1 AS one) probe"
             + " LEFT JOIN user_session s ON s.platform = ? AND s.user_id = ?"
             + " LEFT JOIN processed_event e ON e.platform = ? AND e.user_id = ? AND e.event_id = ?";
+    private static final String EVENT_REPLIES = "SELECT replies FROM processed_event "
+            + "WHERE platform = ? AND user_id = ? AND event_id = ?";
     private static final String PURGE_EVENTS = "DELETE FROM processed_event WHERE created_at < ?";
 
     private final Database database;
@@ -83,8 +86,9 @@ public final class JdbcStateStore implements StateStore {
             return;
         }
         jdbc.transaction("committing a turn", c -> {
-            if (!writeTurn(c, turn, clock.instant())) {
-                throw conflict(turn);
+            RuntimeException refused = writeTurn(c, turn, clock.instant());
+            if (refused != null) {
+                throw refused; // rolls the transaction back
             }
             return null;
         });
@@ -95,12 +99,20 @@ public final class JdbcStateStore implements StateStore {
         return new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
     }
 
-    /** One turn's rows; false (and nothing written) when the stored version is not the expected one. */
-    boolean writeTurn(Connection c, TurnRecord turn, Instant now) throws SQLException {
+    /**
+     * One turn's rows. The event goes first: a re-delivered event is refused as a duplicate (with
+     * the replies it got then) whatever the version. Returns why the turn must not be committed, or
+     * null when everything is written; on a refusal the caller rolls back what was written.
+     */
+    @Nullable RuntimeException writeTurn(Connection c, TurnRecord turn, Instant now) throws SQLException {
         Session session = turn.session();
         UserKey user = session.user();
+        if (!turn.eventId().isEmpty() && !insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now)) {
+            List<Reply> earlier = earlierReplies(c, user, turn.eventId()).orElse(List.of());
+            return new DuplicateEventException("event of a " + user.platform() + " user committed before", earlier);
+        }
         if (!sessions.write(c, session, turn.expectedVersion(), now)) {
-            return false;
+            return conflict(turn);
         }
         for (Effect effect : turn.effects()) {
             if (effect instanceof Effect.RecordRating rating) {
@@ -108,10 +120,7 @@ public final class JdbcStateStore implements StateStore {
                 upsertRating(c, user, rating.day(), rating.score());
             }
         }
-        if (!turn.eventId().isEmpty()) {
-            insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now);
-        }
-        return true;
+        return null;
     }
 
     @Override
@@ -130,6 +139,16 @@ public final class JdbcStateStore implements StateStore {
                 }
             }
         });
+    }
+
+    private Optional<List<Reply>> earlierReplies(Connection c, UserKey user, String eventId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(EVENT_REPLIES)) {
+            UserTables.bindUser(select, user);
+            select.setString(3, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(replies(row.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     /** An unreadable row still marks the event as processed: better no answer than running it twice. */
@@ -202,14 +221,15 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
-    private void insertEvent(Connection c, UserKey user, String eventId, String replies, Instant now)
+    /** False when the event was committed before (nothing inserted). */
+    private boolean insertEvent(Connection c, UserKey user, String eventId, String replies, Instant now)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
             UserTables.bindUser(insert, user);
             insert.setString(3, eventId);
             insert.setString(4, replies);
             dialect.setInstant(insert, 5, now);
-            insert.executeUpdate();
+            return insert.executeUpdate() == 1;
         }
     }
 

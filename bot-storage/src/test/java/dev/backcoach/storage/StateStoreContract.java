@@ -13,6 +13,7 @@ import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ConcurrentUpdateException;
+import dev.backcoach.core.service.DuplicateEventException;
 import dev.backcoach.core.service.StoreUnavailableException;
 import dev.backcoach.core.service.TurnRecord;
 import java.sql.Connection;
@@ -134,6 +135,26 @@ abstract class StateStoreContract {
         assertThat(store.repliesOf(ANNA, "update-9")).isEmpty();
         assertThat(rows(store.export(ANNA), "progress_rating")).isEmpty();
         assertThat(rows(store.export(ANNA), "processed_event")).isEmpty();
+    }
+
+    @Test
+    void aReDeliveredEventIsRefusedWithItsEarlierRepliesWhateverTheVersion() {
+        List<Reply> first = List.of(Reply.text("first answer"));
+        store.commit(new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-5", first, List.of()));
+
+        for (long expected : new long[] {1, 0, 7}) { // current, stale and unknown versions alike
+            TurnRecord again = new TurnRecord(onboarded(ANNA).withPromptSeq(3).withVersion(expected + 1), expected,
+                    "update-5", List.of(Reply.text("second answer")), List.of(new Effect.RecordRating(ANNA, TODAY, 2)));
+            assertThatThrownBy(() -> store.commit(again)).isInstanceOfSatisfying(DuplicateEventException.class,
+                    e -> assertThat(e.earlierReplies()).isEqualTo(first));
+        }
+
+        assertThat(store.load(ANNA)).contains(onboarded(ANNA).withVersion(1));
+        assertThat(store.repliesOf(ANNA, "update-5")).contains(first);
+        assertThat(rows(store.export(ANNA), "progress_rating")).isEmpty();
+        store.commit(new TurnRecord(onboarded(ANNA).withPromptSeq(3).withVersion(2), 1, "update-6",
+                List.of(Reply.text("next")), List.of()));
+        assertThat(store.load(ANNA)).contains(onboarded(ANNA).withPromptSeq(3).withVersion(2));
     }
 
     @Test

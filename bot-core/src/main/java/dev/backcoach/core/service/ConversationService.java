@@ -111,33 +111,26 @@ public final class ConversationService {
         return inFlight.running();
     }
 
+    /**
+     * The turn runs on the cached session and its commit checks everything at once: the stored
+     * version (another instance may have moved the user on: reload and run again) and the event
+     * (already committed: answer with its stored replies, never run it twice). A changing turn thus
+     * costs one write and no read. A turn that changes nothing commits nothing, so it asks the
+     * store first whether it is a re-delivery or ran on an old session.
+     */
     private Turn runTurn(Inbound inbound) {
         UserKey user = inbound.user();
         for (int attempt = 1; ; attempt++) {
-            StateStore.Precheck check;
-            try {
-                check = store.precheck(user, inbound.eventId());
-            } catch (StoreUnavailableException e) {
-                apologies.rethrowIfScheduled(inbound, e);
-                Session known = cache.getIfPresent(user);
-                return apologies.unavailable(user, known == null ? Session.fresh(user) : known, known, e);
-            }
             Session current;
             try {
                 current = cache.getIfPresent(user);
-                if (current == null || current.version() != check.storedVersion()) {
-                    // Not cached, or another instance moved the user on since: the store decides.
+                if (current == null) {
                     current = store.load(user).orElseGet(() -> Session.fresh(user));
                     cache.put(user, current);
                 }
             } catch (StoreUnavailableException e) {
                 apologies.rethrowIfScheduled(inbound, e);
                 return apologies.unavailable(user, Session.fresh(user), null, e);
-            }
-            Optional<List<Reply>> earlier = check.earlierReplies();
-            if (earlier.isPresent()) {
-                // A re-delivery of an event already committed: answer it again, never run it twice.
-                return new Turn(current, earlier.get(), List.of());
             }
             if (attempt == 1 && typed(inbound)) {
                 FloodGuard.Verdict verdict = flood.check(user, clock.instant());
@@ -161,6 +154,20 @@ public final class ConversationService {
                 return forget(user, current, turn);
             }
             if (turn.session().equals(current)) {
+                StateStore.Precheck check;
+                try {
+                    check = store.precheck(user, inbound.eventId());
+                } catch (StoreUnavailableException e) {
+                    apologies.rethrowIfScheduled(inbound, e);
+                    return apologies.unavailable(user, current, current, e);
+                }
+                if (check.earlierReplies().isPresent()) {
+                    return new Turn(current, check.earlierReplies().get(), List.of());
+                }
+                if (check.storedVersion() != current.version() && attempt < MAX_ATTEMPTS) {
+                    cache.invalidate(user); // ran on an old session: run again on the stored one
+                    continue;
+                }
                 // Nothing to commit: running such a turn again (a re-delivery) changes nothing either.
                 applyEffects(turn.effects());
                 return new Turn(current, withExport(user, turn.replies(), turn.effects()), turn.effects());
@@ -169,6 +176,10 @@ public final class ConversationService {
             try {
                 store.commit(new TurnRecord(next, current.version(), inbound.eventId(), turn.replies(),
                         turn.effects()));
+            } catch (DuplicateEventException e) {
+                // A re-delivery of an event already committed: answer it again, never run it twice.
+                cache.invalidate(user);
+                return new Turn(current, e.earlierReplies(), List.of());
             } catch (ConcurrentUpdateException e) {
                 cache.invalidate(user);
                 if (attempt < MAX_ATTEMPTS) {

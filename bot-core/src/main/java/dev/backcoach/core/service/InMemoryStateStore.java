@@ -27,6 +27,10 @@ public final class InMemoryStateStore implements StateStore {
     public void commit(TurnRecord turn) {
         UserKey user = turn.session().user();
         sessions.compute(user, (key, stored) -> {
+            List<Reply> earlier = turn.eventId().isEmpty() ? null : events.getOrDefault(key, Map.of()).get(turn.eventId());
+            if (earlier != null) {
+                throw new DuplicateEventException("event of a " + key.platform() + " user committed before", earlier);
+            }
             long storedVersion = stored == null ? 0 : stored.version();
             if (storedVersion != turn.expectedVersion()) {
                 throw new ConcurrentUpdateException("session of " + key.platform() + " user changed concurrently");

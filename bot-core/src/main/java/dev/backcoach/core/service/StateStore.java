@@ -19,17 +19,19 @@ public interface StateStore {
      * Commits one turn atomically: the session (only if the stored version is still {@code
      * expectedVersion}; 0 means not stored yet), the turn's durable effects (ratings), and the
      * event's replies for replaying a re-delivered event. Nothing is written if anything fails.
+     * The event decides first: a re-delivered event fails as a duplicate whatever the version.
      *
+     * @throws DuplicateEventException when the turn's event was committed before; nothing was written
      * @throws ConcurrentUpdateException when someone else saved first; nothing was written
      * @throws StoreUnavailableException when the store cannot be reached; nothing was written
      */
     void commit(TurnRecord turn);
 
     /**
-     * One round trip before each turn: the stored version of the user's session (0: none), so a
-     * cached session that another instance has moved on is noticed, and the replies of {@code
-     * eventId} if that event was already committed, so a re-delivery is answered, not run again.
-     * An empty {@code eventId} never matches.
+     * One round trip for a turn that has nothing to commit (a commit checks both itself): the
+     * stored version of the user's session (0: none), so a cached session that another instance has
+     * moved on is noticed, and the replies of {@code eventId} if that event was already committed,
+     * so a re-delivery is answered, not run again. An empty {@code eventId} never matches.
      */
     Precheck precheck(UserKey user, String eventId);
 

@@ -133,4 +133,55 @@ class ConversationServiceTest {
         assertThat(chat.session()).isEqualTo(after);
         assertThat(after.dialogue()).isEqualTo(new Dialogue.Screening(1));
     }
+
+    /** The path every busy turn takes: a cached user costs one write and not a single read. */
+    @Test
+    void aTurnThatChangesACachedSessionOnlyWrites() {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger commits = new AtomicInteger();
+        StateStore counting = new ForwardingStore() {
+            @Override
+            public Optional<Session> load(UserKey user) {
+                reads.incrementAndGet();
+                return super.load(user);
+            }
+
+            @Override
+            public Precheck precheck(UserKey user, String eventId) {
+                reads.incrementAndGet();
+                return super.precheck(user, eventId);
+            }
+
+            @Override
+            public void commit(TurnRecord turn) {
+                commits.incrementAndGet();
+                super.commit(turn);
+            }
+        };
+        Chat chat = new Chat(counting, "cached").onboarded().send("/menu");
+        reads.set(0);
+        commits.set(0);
+        for (int i = 0; i < 10; i++) {
+            chat.send(i % 2 == 0 ? "/settings" : "/menu");
+        }
+        assertThat(commits.get()).isEqualTo(10);
+        assertThat(reads.get()).isZero();
+    }
+
+    /** Run again, the event would change the session: the commit recognises it and nothing moves. */
+    @Test
+    void aReDeliveryWhoseTurnWouldChangeTheSessionGetsTheFirstRepliesAndChangesNothing() {
+        Chat chat = new Chat().onboarded().send("/menu");
+        UserKey user = chat.session().user();
+        var settings = new dev.backcoach.core.model.Inbound.Command(user,
+                dev.backcoach.core.model.ChatRef.privateWith(user.userId()), "update-7", "settings", "");
+        chat.deliver(settings);
+        List<dev.backcoach.core.model.Reply> first = chat.replies();
+        chat.send("/menu");
+        Session onMenu = chat.session();
+
+        chat.deliver(settings);
+        assertThat(chat.replies()).isEqualTo(first);
+        assertThat(chat.session()).isEqualTo(onMenu);
+    }
 }
