@@ -1,18 +1,14 @@
 package dev.backcoach.storage;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -25,68 +21,17 @@ import org.jspecify.annotations.Nullable;
  * statement still in use when the same SQL is prepared again is not shared: the second one is a
  * plain, uncached statement. Closing the connection closes its statements.
  */
-final class SqliteStatementCache implements DataSource {
+final class SqliteStatementCache extends WrappingDataSource {
     /** Statements kept per connection; the least recently used beyond that is closed. */
     static final int PER_CONNECTION = 48;
 
-    private final DataSource sqlite;
-
     SqliteStatementCache(DataSource sqlite) {
-        this.sqlite = sqlite;
+        super(sqlite);
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return CachingConnection.wrap(sqlite.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return CachingConnection.wrap(sqlite.getConnection(user, password));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return sqlite.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        sqlite.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        sqlite.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return sqlite.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return sqlite.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(sqlite) ? type.cast(sqlite) : sqlite.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(sqlite) || sqlite.isWrapperFor(type);
-    }
-
-    /** Calls through to the wrapped object, with its own exception rather than reflection's. */
-    private static @Nullable Object call(Object target, Method method, @Nullable Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+    Connection wrap(Connection connection) {
+        return CachingConnection.wrap(connection);
     }
 
     /** A connection whose one-argument {@code prepareStatement} is served from its own statements. */
@@ -131,7 +76,7 @@ final class SqliteStatementCache implements DataSource {
             } else if (name.equals("hashCode") && (args == null || args.length == 0)) {
                 return System.identityHashCode(proxy);
             }
-            return call(connection, method, args);
+            return callThrough(connection, method, args);
         }
 
         private PreparedStatement prepared(String sql) throws SQLException {
@@ -179,7 +124,7 @@ final class SqliteStatementCache implements DataSource {
                 case "isClosed":
                     return !inUse || statement.isClosed();
                 case "executeQuery", "getResultSet":
-                    ResultSet rows = (ResultSet) call(statement, method, args);
+                    ResultSet rows = (ResultSet) callThrough(statement, method, args);
                     results = rows;
                     return rows;
                 case "equals":
@@ -187,7 +132,7 @@ final class SqliteStatementCache implements DataSource {
                 case "hashCode":
                     return System.identityHashCode(proxy);
                 default:
-                    return call(statement, method, args);
+                    return callThrough(statement, method, args);
             }
         }
 
