@@ -1,9 +1,5 @@
 package dev.backcoach.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -59,9 +55,7 @@ final class Outbox implements AutoCloseable {
     }
 
     private final TelegramClient client;
-    private final int chatPerSecond;
-    private final Bucket global;
-    private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final SendBudget budget;
     private final ConcurrentMap<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final LongConsumer onBlocked;
     private final SendCounters counters;
@@ -73,14 +67,11 @@ final class Outbox implements AutoCloseable {
     Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
             SendCounters counters) {
         this.client = client;
-        this.chatPerSecond = chatPerSecond;
-        this.global = Bucket.builder()
-                .addLimit(limit -> limit.capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)))
-                .build();
+        this.budget = new SendBudget(globalPerSecond, chatPerSecond);
         this.onBlocked = onBlocked;
         this.counters = counters;
-        this.senders = Executors.newFixedThreadPool(8, daemon("telegram-send"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("telegram-send-timer"));
+        this.senders = Executors.newFixedThreadPool(8, DaemonThreads.named("telegram-send"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-send-timer"));
     }
 
     CompletableFuture<Void> submit(long chatId, boolean group, String what, Call call) {
@@ -138,7 +129,7 @@ final class Outbox implements AutoCloseable {
                     return;
                 }
             }
-            long waitNanos = job.metered() ? budgetWait(lane) : 0;
+            long waitNanos = job.metered() ? budget.take(lane.chatId, lane.group) : 0;
             if (waitNanos > 0) {
                 later(lane, waitNanos);
                 return;
@@ -173,38 +164,12 @@ final class Outbox implements AutoCloseable {
         if (closed || lanes.containsKey(chatId)) {
             return false;
         }
-        Lane probe = new Lane(chatId, group);
-        if (budgetWait(probe) > 0) {
+        if (budget.take(chatId, group) > 0) {
             return false;
         }
         counters.sent.incrementAndGet();
         counters.inline.incrementAndGet();
         return true;
-    }
-
-    /** Zero when both budgets allow a call now, else how long to wait. Only consumes when both allow. */
-    private long budgetWait(Lane lane) {
-        Bucket chat = perChat.get(lane.chatId, id -> chatBucket(lane.group, chatPerSecond));
-        ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
-        if (!chatProbe.isConsumed()) {
-            return chatProbe.getNanosToWaitForRefill();
-        }
-        ConsumptionProbe globalProbe = global.tryConsumeAndReturnRemaining(1);
-        if (!globalProbe.isConsumed()) {
-            chat.addTokens(1);
-            return globalProbe.getNanosToWaitForRefill();
-        }
-        return 0;
-    }
-
-    /** A private chat: {@code perSecond} with a burst of two; a group also at most 20 a minute. */
-    private static Bucket chatBucket(boolean group, int perSecond) {
-        var builder = Bucket.builder()
-                .addLimit(l -> l.capacity(Math.max(2, perSecond)).refillGreedy(perSecond, Duration.ofSeconds(1)));
-        if (group) {
-            builder.addLimit(l -> l.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));
-        }
-        return builder.build();
     }
 
     /** True to go on with the lane now; false when the lane will resume later (or was emptied). */
@@ -354,13 +319,5 @@ final class Outbox implements AutoCloseable {
         }
         timer.shutdownNow();
         senders.shutdownNow();
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -41,7 +41,7 @@ final class PollingReceiver implements AutoCloseable {
             throws TelegramApiException {
         // A daemon poller: closing the application must never leave a thread that keeps the JVM alive.
         application = new TelegramBotsLongPollingApplication(() -> json, () -> http,
-                () -> Executors.newSingleThreadScheduledExecutor(Outbox.daemon("telegram-poll")), () -> new CappedBackOff(health));
+                () -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-poll")), () -> new CappedBackOff(health));
         application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), updates -> consume(bot, updates));
     }
 

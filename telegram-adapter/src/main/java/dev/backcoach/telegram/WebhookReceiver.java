@@ -59,7 +59,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress(port), 1024);
         this.workers = Executors.newFixedThreadPool(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()),
-                Outbox.daemon("telegram-webhook"));
+                DaemonThreads.named("telegram-webhook"));
         server.setExecutor(workers);
         server.createContext(path, this::handle);
         server.start();

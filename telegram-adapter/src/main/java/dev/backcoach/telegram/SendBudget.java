@@ -1,0 +1,49 @@
+package dev.backcoach.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/**
+ * Telegram's sending limits as token buckets: {@code TELEGRAM_SEND_RATE} calls a second overall,
+ * about one a second per chat (a burst of two), and at most 20 a minute in a group. A chat's bucket
+ * is forgotten after two quiet minutes.
+ */
+final class SendBudget {
+    private final int chatPerSecond;
+    private final Bucket global;
+    private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+
+    SendBudget(int globalPerSecond, int chatPerSecond) {
+        this.chatPerSecond = chatPerSecond;
+        this.global = Bucket.builder()
+                .addLimit(limit -> limit.capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)))
+                .build();
+    }
+
+    /** Zero when both budgets allow a call to the chat now (and it is taken from both), else how long to wait. */
+    long take(long chatId, boolean group) {
+        Bucket chat = perChat.get(chatId, id -> chatBucket(group));
+        ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
+        if (!chatProbe.isConsumed()) {
+            return chatProbe.getNanosToWaitForRefill();
+        }
+        ConsumptionProbe globalProbe = global.tryConsumeAndReturnRemaining(1);
+        if (!globalProbe.isConsumed()) {
+            chat.addTokens(1);
+            return globalProbe.getNanosToWaitForRefill();
+        }
+        return 0;
+    }
+
+    private Bucket chatBucket(boolean group) {
+        var builder = Bucket.builder().addLimit(
+                l -> l.capacity(Math.max(2, chatPerSecond)).refillGreedy(chatPerSecond, Duration.ofSeconds(1)));
+        if (group) {
+            builder.addLimit(l -> l.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));
+        }
+        return builder.build();
+    }
+}
