@@ -4,44 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.storage.DatabaseSettings;
-import dev.backcoach.storage.TestPostgres;
+import dev.backcoach.storage.PostgresSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The application on PostgreSQL behind a proxy that can take the database away: {@code /readyz}
  * turns 503 with the reason while the process stays alive, and ready again by itself.
  */
 class ReadinessOnPostgresTest {
-    private String schema;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        TestPostgres.requireRunning();
-        schema = TestPostgres.createSchema();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        if (schema != null) {
-            TestPostgres.dropSchema(schema);
-        }
-    }
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @Test
     void notReadyWhileTheDatabaseIsAwayAndReadyAgainAfter() throws Exception {
-        DatabaseSettings direct = TestPostgres.settingsFor(schema);
-        int pgPort = Integer.parseInt(direct.url().replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1")
-                .transform(p -> p.isEmpty() ? "5432" : p));
-        try (TcpProxy proxy = new TcpProxy(pgPort)) {
+        DatabaseSettings direct = postgres.settings();
+        try (TcpProxy proxy = new TcpProxy(postgres.port())) {
             Map<String, String> env = new HashMap<>();
-            env.put("DATABASE_URL", direct.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"));
+            env.put("DATABASE_URL", postgres.urlThrough(proxy.port()));
             env.put("DATABASE_USER", direct.user());
             env.put("DATABASE_PASSWORD", direct.password());
             env.put("HTTP_PORT", "0");

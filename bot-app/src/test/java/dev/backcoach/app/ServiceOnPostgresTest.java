@@ -7,41 +7,26 @@ import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.storage.TestPostgres;
+import dev.backcoach.storage.PostgresSchema;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServiceOnPostgresTest extends ServiceOnDatabaseContract {
-    private String schema;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        TestPostgres.requireRunning();
-        schema = TestPostgres.createSchema();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        if (schema != null) {
-            TestPostgres.dropSchema(schema);
-        }
-    }
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @Override
     DatabaseSettings settings() {
-        return TestPostgres.settingsFor(schema);
+        return postgres.settings();
     }
 
     @Test
     void whenTheDatabaseGoesAwayUsersAreToldAndTheBotRecoversByItself() throws Exception {
         DatabaseSettings direct = settings();
-        int pgPort = Integer.parseInt(direct.url().replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1")
-                .transform(p -> p.isEmpty() ? "5432" : p));
-        try (TcpProxy proxy = new TcpProxy(pgPort)) {
+        try (TcpProxy proxy = new TcpProxy(postgres.port())) {
             DatabaseSettings viaProxy = new DatabaseSettings(
-                    direct.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), direct.user(),
+                    postgres.urlThrough(proxy.port()), direct.user(),
                     direct.password());
             ConversationService bot = instance(viaProxy);
             Screen phone = new Screen("7");

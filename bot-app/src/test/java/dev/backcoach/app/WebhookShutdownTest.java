@@ -9,7 +9,7 @@ import dev.backcoach.core.model.UserKey;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.storage.TestPostgres;
+import dev.backcoach.storage.PostgresSchema;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,9 +22,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stopping in webhook mode while a turn is in flight (its database stalled): the stop waits for
@@ -34,31 +33,17 @@ import org.junit.jupiter.api.Test;
 class WebhookShutdownTest {
     static final String SECRET = "stop-Secret_1";
     final HttpClient http = HttpClient.newHttpClient();
-    String schema;
-
-    @BeforeEach
-    void createSchema() throws Exception {
-        TestPostgres.requireRunning();
-        schema = TestPostgres.createSchema();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        if (schema != null) {
-            TestPostgres.dropSchema(schema);
-        }
-    }
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @Test
     void aTurnInFlightFinishesAndNewUpdatesAreRefused() throws Exception {
-        DatabaseSettings direct = TestPostgres.settingsFor(schema);
-        int pgPort = Integer.parseInt(direct.url().replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1")
-                .transform(p -> p.isEmpty() ? "5432" : p));
+        DatabaseSettings direct = postgres.settings();
         int webhookPort;
         try (ServerSocket free = new ServerSocket(0)) {
             webhookPort = free.getLocalPort();
         }
-        try (TcpProxy proxy = new TcpProxy(pgPort);
+        try (TcpProxy proxy = new TcpProxy(postgres.port());
                 FakeBotApi telegram = FakeBotApi.start(TelegramWebhookTest.TOKEN).limits(30, 25, 20)) {
             Map<String, String> env = new HashMap<>();
             env.put("TELEGRAM_BOT_TOKEN", TelegramWebhookTest.TOKEN);
@@ -67,7 +52,7 @@ class WebhookShutdownTest {
             env.put("TELEGRAM_WEBHOOK_PORT", Integer.toString(webhookPort));
             env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
             env.put("TELEGRAM_CHAT_RATE", "20");
-            env.put("DATABASE_URL", direct.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"));
+            env.put("DATABASE_URL", postgres.urlThrough(proxy.port()));
             env.put("DATABASE_USER", direct.user());
             env.put("DATABASE_PASSWORD", direct.password());
             env.put("HTTP_PORT", "0");

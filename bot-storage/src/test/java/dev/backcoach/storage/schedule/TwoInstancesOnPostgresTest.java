@@ -18,7 +18,7 @@ import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.SchedulerSetup;
-import dev.backcoach.storage.TestPostgres;
+import dev.backcoach.storage.PostgresSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two bot instances on one PostgreSQL, each with its own pool, cache and running scheduler: 200
@@ -42,12 +43,13 @@ class TwoInstancesOnPostgresTest {
     final Clock clock = Clock.systemUTC();
     final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final List<AutoCloseable> opened = new ArrayList<>();
-    String schema = "";
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     record Instance(Timekeeper timekeeper, JdbcStateStore store) {}
 
     Instance instance() {
-        Database database = Database.open(TestPostgres.settingsFor(schema));
+        Database database = Database.open(postgres.settings());
         JdbcStateStore store = new JdbcStateStore(database, clock);
         Timekeeper[] self = new Timekeeper[1];
         ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock,
@@ -64,15 +66,12 @@ class TwoInstancesOnPostgresTest {
     @AfterEach
     void close() throws Exception {
         for (AutoCloseable c : opened) {
-            c.close();
+            c.close(); // before the extension drops the schema
         }
-        TestPostgres.dropSchema(schema);
     }
 
     @Test
     void eachReminderIsSentOnceAcrossInstances() throws Exception {
-        TestPostgres.requireRunning();
-        schema = TestPostgres.createSchema();
         Instance first = instance();
         Instance second = instance();
         Instant due = clock.instant();
