@@ -142,6 +142,26 @@ class TelegramWebhookTest {
         assertThat(telegram.chat(9002)).isEmpty();
     }
 
+    /** Telegram's updates are small: a body over 1 MiB is refused, whether its length is announced or not. */
+    @Test
+    void anOversizedBodyIsRefusedAndAFittingOneStillWorks() throws Exception {
+        String padding = " ".repeat(1 << 20);
+        String big = telegram.privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + padding);
+        assertThat(post(big, SECRET)).isEqualTo(413);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                .header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+        assertThat(http.send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+        assertThat(telegram.chat(9004)).isEmpty();
+
+        String fitting = telegram.privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + " ".repeat(1000));
+        assertThat(post(fitting, SECRET)).isEqualTo(200);
+        assertThat(stored(9004)).isNotNull();
+    }
+
     @Test
     void aRetriedUpdateIsAnsweredFromTheStoreAndRunsOnce() throws Exception {
         TelegramUser anna = user(9003);
