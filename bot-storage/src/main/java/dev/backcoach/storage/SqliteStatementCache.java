@@ -43,7 +43,7 @@ final class SqliteStatementCache extends WrappingDataSource {
                 if (size() <= PER_CONNECTION) {
                     return false;
                 }
-                eldest.getValue().discard();
+                eldest.getValue().evict();
                 return true;
             }
         };
@@ -107,6 +107,8 @@ final class SqliteStatementCache extends WrappingDataSource {
         final PreparedStatement proxy;
         volatile boolean inUse;
         volatile boolean discarded;
+        /** Evicted while its user still had it: closed when handed back. */
+        volatile boolean closeOnHandBack;
         private @Nullable ResultSet results;
 
         CachedStatement(PreparedStatement statement) {
@@ -141,6 +143,11 @@ final class SqliteStatementCache extends WrappingDataSource {
             if (!inUse) {
                 return;
             }
+            if (closeOnHandBack) {
+                inUse = false;
+                discard();
+                return;
+            }
             try {
                 if (results != null) {
                     results.close(); // ends SQLite's read of the statement, so it holds no snapshot
@@ -152,6 +159,15 @@ final class SqliteStatementCache extends WrappingDataSource {
                 throw e;
             } finally {
                 inUse = false;
+            }
+        }
+
+        /** Out of the cache: closed now, or when its user hands it back. */
+        void evict() {
+            if (inUse) {
+                closeOnHandBack = true;
+            } else {
+                discard();
             }
         }
 

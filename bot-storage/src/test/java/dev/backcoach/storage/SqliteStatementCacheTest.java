@@ -126,6 +126,20 @@ class SqliteStatementCacheTest {
         }
     }
 
+    @Test
+    void aStatementPushedOutWhileInUseWorksUntilItsUserClosesIt() throws SQLException {
+        try (Connection c = cache.getConnection()) {
+            PreparedStatement held = c.prepareStatement("SELECT v FROM t WHERE k = ?");
+            JDBC4PreparedStatement underneath = held.unwrap(JDBC4PreparedStatement.class);
+            for (int i = 1; i <= SqliteStatementCache.PER_CONNECTION; i++) {
+                c.prepareStatement("SELECT " + i).close();
+            }
+            assertThat(value(held, 2)).isEqualTo("two");
+            held.close();
+            assertThat(underneath.isClosed()).isTrue();
+        }
+    }
+
     private static String value(PreparedStatement s, int key) throws SQLException {
         s.setInt(1, key);
         try (ResultSet r = s.executeQuery()) {
