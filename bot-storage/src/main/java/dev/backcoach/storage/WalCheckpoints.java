@@ -63,15 +63,23 @@ final class WalCheckpoints implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::run, 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A scheduled task that throws is never run again: then the log would grow unseen. */
+    private void runLogged() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            log.warn("SQLite log housekeeping failed this second; trying again", e);
+        }
     }
 
     /** One round of the steps above; a step that fails is logged and the next second tries again. */
     synchronized void run() {
-        if (closed) {
-            return;
+        if (closed || passive() == 0) {
+            return; // an empty log: nothing to copy, sync or start over
         }
-        passive();
         syncDatabaseFile();
         int rounds = 0;
         do {
@@ -88,11 +96,14 @@ final class WalCheckpoints implements AutoCloseable {
         }
     }
 
-    private void passive() {
-        try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    /** The frames in the log as the copy ended (-1 when it failed). */
+    private int passive() {
+        try (Connection c = pool.getConnection(); Statement statement = c.createStatement();
+                ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            return result.next() ? result.getInt(2) : -1;
         } catch (SQLException | RuntimeException e) {
             log.debug("passive WAL checkpoint skipped: {}", Redaction.rootMessage(e));
+            return -1;
         }
     }
 
