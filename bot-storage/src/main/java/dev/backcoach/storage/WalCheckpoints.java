@@ -44,6 +44,8 @@ final class WalCheckpoints implements AutoCloseable {
     /** RESTART tries while a reader is still in the log, {@link #READER_PAUSE_NANOS} apart. */
     static final int RESTART_TRIES = 200;
     static final long READER_PAUSE_NANOS = 50_000;
+    /** Rounds in a row without a restart (about seconds) before the log says so. */
+    static final int FAILURES_BEFORE_WARNING = 60;
 
     private final DataSource pool;
     private final ReentrantLock writer;
@@ -54,6 +56,7 @@ final class WalCheckpoints implements AutoCloseable {
      */
     private @Nullable FileChannel file;
     private boolean closed;
+    private int failedInARow;
 
     WalCheckpoints(DataSource pool, ReentrantLock writer) {
         this.pool = pool;
@@ -89,10 +92,26 @@ final class WalCheckpoints implements AutoCloseable {
                 break;
             }
         } while (!writer.tryLock());
+        boolean restarted;
         try {
-            restart();
+            restarted = restart();
         } finally {
             writer.unlock();
+        }
+        noteOutcome(restarted);
+    }
+
+    /** Told once, not every second: a log that stays big is an operator's problem to find (README). */
+    private void noteOutcome(boolean restarted) {
+        if (restarted) {
+            if (failedInARow >= FAILURES_BEFORE_WARNING) {
+                log.info("the SQLite write-ahead log starts over again");
+            }
+            failedInARow = 0;
+        } else if (++failedInARow == FAILURES_BEFORE_WARNING) {
+            log.warn("the SQLite write-ahead log has not started over for {} s and keeps growing: something "
+                    + "outside the bot may hold a read open on the database (a sqlite3 shell, a backup)",
+                    FAILURES_BEFORE_WARNING);
         }
     }
 
@@ -131,14 +150,14 @@ final class WalCheckpoints implements AutoCloseable {
      * RESTART is tried again after a short pause instead, and given up for this second if a reader
      * stays in the log.
      */
-    private void restart() {
+    private boolean restart() {
         try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 0");
             try {
                 for (int i = 0; i < RESTART_TRIES; i++) {
                     try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
                         if (result.next() && result.getInt(1) == 0) {
-                            return;
+                            return true;
                         }
                     }
                     LockSupport.parkNanos(READER_PAUSE_NANOS);
@@ -150,6 +169,7 @@ final class WalCheckpoints implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             log.debug("WAL restart skipped: {}", Redaction.rootMessage(e));
         }
+        return false;
     }
 
     /** Stops the rounds; the file is closed by {@link #closeFile} once the connections are. */
