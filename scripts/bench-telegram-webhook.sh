@@ -2,9 +2,9 @@
 # Load benchmark of Telegram webhook mode, on loopback only.
 #
 # Starts a fast local stand-in for the Bot API (FastBotApiStub) and the bot in webhook mode on a
-# fresh SQLite file, warms up, then drives the webhook with wrk: updates from BENCH_USERS distinct
-# users, each update running a turn that reads the user's state and commits a changed one; the
-# replies go out asynchronously to the stand-in. Prints wrk's summary per run, the stand-in's call
+# fresh SQLite file (or BENCH_DATABASE_URL), warms up, then drives the webhook with wrk: updates
+# from BENCH_USERS distinct users, each update running a turn on the user's state and committing a
+# changed one; the replies go back in the webhook response or out to the stand-in. Prints wrk's summary per run, the stand-in's call
 # counts and the database's row counts, then stops everything it started.
 #
 #   bash scripts/bench-telegram-webhook.sh
@@ -15,6 +15,9 @@
 #   BENCH_THREADS      wrk -t (2)
 #   BENCH_DURATION     each measurement (30s); BENCH_WARMUP first (20s: the JIT is still busy at 10 s)
 #   BENCH_USERS        distinct users (10000)
+#   BENCH_DATABASE_URL an empty database or schema to use instead of a fresh SQLite file, e.g.
+#                      jdbc:postgresql://127.0.0.1:5432/backcoach_test?currentSchema=bench
+#                      (with DATABASE_USER and DATABASE_PASSWORD)
 #   STUB_PORT, WEBHOOK_PORT, HTTP_PORT  loopback ports (18081, 18443, 18080 = the bot's health port)
 #   BENCH_JAVA_OPTS    extra JVM options for the bot
 #   BENCH_QUIET_WAIT   seconds to wait for an idle machine before each measurement (60)
@@ -102,6 +105,11 @@ trap 'exit 130' INT TERM
 SECRET=bench-$RANDOM$RANDOM
 STATE=$WORK/lua-state
 DB=$WORK/backcoach.db
+DB_URL=${BENCH_DATABASE_URL:-jdbc:sqlite:$DB}
+case "$DB_URL" in
+  jdbc:sqlite:*) COUNT_URL="jdbc:sqlite:file:$DB?mode=ro" ;; # read-only: the counts change nothing
+  *) COUNT_URL=$DB_URL ;;
+esac
 
 say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "java: $(java -version 2>&1 | head -1)"
@@ -129,7 +137,7 @@ env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
   TELEGRAM_WEBHOOK_SECRET="$SECRET" \
   TELEGRAM_SEND_RATE=100000 \
   HTTP_PORT="$HEALTH_PORT" \
-  DATABASE_URL="jdbc:sqlite:$DB" \
+  DATABASE_URL="$DB_URL" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
   LOG_LEVEL=WARN \
   java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$APP_JAR" < /dev/null > "$WORK/app.out" 2> "$WORK/app.err" &
 APP_PID=$!
@@ -245,7 +253,7 @@ APP_PID=
 say "bot log (WARN and above): $(grep -cE ' (WARN|ERROR) ' "$WORK/app.err" || true) lines"
 grep -E ' (WARN|ERROR) ' "$WORK/app.err" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
 STUB_LINE=$(curl -s --max-time 2 "http://$HOST:$STUB_PORT/stats")
-DB_LINE=$(java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.SqliteCounts "$DB" 2> "$WORK/counts.err")
+DB_LINE=$(java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.RowCounts "$COUNT_URL" 2> "$WORK/counts.err")
 
 say "results"
 for line in "${RESULTS[@]}"; do echo "   $line"; done
