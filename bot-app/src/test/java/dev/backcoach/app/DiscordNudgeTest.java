@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.Shown;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +36,7 @@ class DiscordNudgeTest {
         env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
         env.put("HTTP_PORT", "0");
-        app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), clock);
+        app = Apps.start(env, clock);
     }
 
     @AfterEach

@@ -17,9 +17,6 @@ import dev.backcoach.discord.fake.Shown;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,8 +52,7 @@ class DiscordTest {
     }
 
     Application start(Map<String, String> env) throws Exception {
-        return new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()));
+        return Apps.start(env);
     }
 
     @AfterEach

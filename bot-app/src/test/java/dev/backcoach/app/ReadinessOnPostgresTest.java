@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.PostgresSchema;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,7 @@ class ReadinessOnPostgresTest {
             env.put("DATABASE_USER", direct.user());
             env.put("DATABASE_PASSWORD", direct.password());
             env.put("HTTP_PORT", "0");
-            Application app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(new ByteArrayOutputStream()));
+            Application app = Apps.start(env);
             try {
                 OpsClient ops = new OpsClient(app.httpPort().orElseThrow());
                 assertThat(ops.get("/readyz")).extracting(OpsClient.Answer::status, OpsClient.Answer::body)

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +35,7 @@ class TelegramNudgeTest {
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
         env.put("HTTP_PORT", "0");
         env.put("TELEGRAM_CHAT_RATE", "20");
-        app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), clock);
+        app = Apps.start(env, clock);
     }
 
     @AfterEach

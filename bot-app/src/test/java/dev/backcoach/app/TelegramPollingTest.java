@@ -15,9 +15,6 @@ import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,8 +50,7 @@ class TelegramPollingTest {
     @BeforeEach
     void start() throws Exception {
         telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20);
-        app = new Application(AppConfig.fromEnvironment(env()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()));
+        app = Apps.start(env());
     }
 
     @AfterEach

@@ -13,8 +13,6 @@ import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,8 +55,7 @@ class TelegramWebhookTest {
                 "TELEGRAM_CHAT_RATE", "20",
                 "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"),
                 "HTTP_PORT", "0");
-        app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()));
+        app = Apps.start(env);
     }
 
     @AfterEach

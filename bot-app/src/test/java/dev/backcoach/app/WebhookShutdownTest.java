@@ -11,9 +11,6 @@ import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.PostgresSchema;
 import dev.backcoach.telegram.fake.FakeBotApi;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,8 +53,7 @@ class WebhookShutdownTest {
             env.put("DATABASE_USER", direct.user());
             env.put("DATABASE_PASSWORD", direct.password());
             env.put("HTTP_PORT", "0");
-            Application app = new Application(AppConfig.fromEnvironment(env), new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(new ByteArrayOutputStream()));
+            Application app = Apps.start(env);
             OpsClient ops = new OpsClient(app.httpPort().orElseThrow());
             assertThat(post(telegram, webhookPort, telegram.privateTextUpdateJson(5150, "/start"))).isEqualTo(200);
             var ask = telegram.awaitMessage(5150, m -> m.hasKeyboard(), TelegramUser.WAIT);
