@@ -9,10 +9,10 @@ import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
-import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.ForwardingStore;
 import dev.backcoach.core.service.InMemoryStateStore;
 import dev.backcoach.core.service.StateStore;
 import dev.backcoach.core.service.TurnRecord;
@@ -23,7 +23,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,14 +180,7 @@ class DiscordRuntimeTest {
     }
 
     /** An in-memory store whose commits can be held back like a slow database. */
-    final class SlowStore implements StateStore {
-        private final InMemoryStateStore delegate = new InMemoryStateStore();
-
-        @Override
-        public Optional<Session> load(UserKey user) {
-            return delegate.load(user);
-        }
-
+    final class SlowStore extends ForwardingStore {
         @Override
         public void commit(TurnRecord turn) {
             Predicate<InteractionLog.Answer> until = slowUntil;
@@ -196,27 +188,7 @@ class DiscordRuntimeTest {
                 await().atMost(WAIT).until(() -> discord.answers().stream().anyMatch(until));
                 slowUntil = null;
             }
-            delegate.commit(turn);
-        }
-
-        @Override
-        public Precheck precheck(UserKey user, String eventId) {
-            return delegate.precheck(user, eventId);
-        }
-
-        @Override
-        public Map<String, Object> export(UserKey user) {
-            return delegate.export(user);
-        }
-
-        @Override
-        public void forget(UserKey user) {
-            delegate.forget(user);
-        }
-
-        @Override
-        public boolean reachable() {
-            return delegate.reachable();
+            super.commit(turn);
         }
     }
 }

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A real in-memory store that tests can watch or switch off by overriding a method or two. */
-class ForwardingStore implements StateStore {
-    final InMemoryStateStore delegate = new InMemoryStateStore();
+/**
+ * A real in-memory store that tests can watch, slow down or switch off by overriding a method or
+ * two. Shared with other modules' tests through bot-core's test jar.
+ */
+public class ForwardingStore implements StateStore {
+    protected final InMemoryStateStore delegate = new InMemoryStateStore();
 
     @Override
     public Optional<Session> load(UserKey user) {
