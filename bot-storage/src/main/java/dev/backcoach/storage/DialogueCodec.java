@@ -52,6 +52,8 @@ final class DialogueCodec {
     static String encode(Dialogue dialogue) {
         if (dialogue instanceof Dialogue.Screening) {
             return "screening";
+        } else if (dialogue instanceof Dialogue.ConfirmFlag c) {
+            return encode(c.resume()); // a question about a sign is an answer in waiting: never stored
         } else if (dialogue instanceof Dialogue.Guiding g) {
             return "guiding" + SEP + encodeGuide(g.guide());
         } else if (dialogue instanceof Dialogue.HurtCheck h) {

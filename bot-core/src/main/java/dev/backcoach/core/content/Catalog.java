@@ -16,7 +16,8 @@ public record Catalog(
         List<Routine> routines,
         List<Lesson> lessons,
         List<FaqEntry> faq,
-        List<String> nudges) {
+        List<String> nudges,
+        RedFlagRules redflags) {
 
     public Catalog {
         texts = Map.copyOf(texts);

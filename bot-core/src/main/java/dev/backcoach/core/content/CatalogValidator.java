@@ -20,6 +20,8 @@ public final class CatalogValidator {
     public static final int MAX_LABEL = 40;
     /** Ids travel inside button data ("/techniques <id>"): Telegram allows 64 bytes in all. */
     public static final int MAX_ID = 40;
+    /** Confirming questions carry sign numbers of two digits in their buttons. */
+    static final int MAX_RED_FLAGS = 100;
     /** Words that must never reach a user: product names and claims the sources could not back. */
     static final List<String> BANNED = List.of("medmassager", "orthojoint", "collection", "clinic-grade",
             "toxin", "metabolic waste", "misalignment", "fda");
@@ -78,6 +80,7 @@ public final class CatalogValidator {
             }
         }
         c.nudges().forEach(n -> checkText("nudge", n, MAX_TEXT, problem));
+        checkRedFlags(c.redflags(), problem);
         for (String key : RequiredTexts.KEYS) {
             if (!c.texts().containsKey(key)) {
                 problem.accept("text " + key + " is missing");
@@ -103,6 +106,27 @@ public final class CatalogValidator {
         for (Tier tier : Tier.values()) {
             if (c.screening().stream().noneMatch(q -> q.tier() == tier)) {
                 problem.accept("no screening question for tier " + tier);
+            }
+        }
+    }
+
+    /** Patterns are checked when the detector compiles them; here the texts and ids. */
+    private static void checkRedFlags(RedFlagRules rules, Consumer<String> problem) {
+        Set<String> ids = new HashSet<>();
+        for (Tier tier : Tier.values()) {
+            if (rules.flags().stream().noneMatch(f -> f.tier() == tier)) {
+                problem.accept("no red flag for tier " + tier);
+            }
+        }
+        if (rules.flags().size() > MAX_RED_FLAGS) {
+            problem.accept("more than " + MAX_RED_FLAGS + " red flags: their numbers ride in button data");
+        }
+        for (RedFlag f : rules.flags()) {
+            checkId("red flag", f.id(), ids, problem);
+            checkText("red flag " + f.id() + " name", f.name(), MAX_LABEL * 2, problem);
+            checkText("red flag " + f.id() + " question", f.confirm(), MAX_TEXT, problem);
+            if (f.clear().isEmpty() && f.possible().isEmpty()) {
+                problem.accept("red flag " + f.id() + " has no patterns");
             }
         }
     }

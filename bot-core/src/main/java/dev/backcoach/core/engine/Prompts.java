@@ -23,10 +23,12 @@ final class Prompts {
     private final Catalog catalog;
     private final GuideView guideView;
     private final NudgeSetup nudgeSetup;
+    private final RedFlags redFlags;
 
-    Prompts(Texts texts, NudgeSetup nudgeSetup) {
+    Prompts(Texts texts, NudgeSetup nudgeSetup, RedFlags redFlags) {
         this.texts = texts;
         this.nudgeSetup = nudgeSetup;
+        this.redFlags = redFlags;
         this.catalog = texts.catalog();
         this.guideView = new GuideView(texts);
     }
@@ -69,6 +71,8 @@ final class Prompts {
             return yesNo(seq, texts.get("forget.confirm"), "button.forget_yes", "button.forget_no");
         } else if (d instanceof Dialogue.Settings) {
             return settingsPrompt(s);
+        } else if (d instanceof Dialogue.ConfirmFlag c) {
+            return redFlags.render(c, seq);
         } else if (NudgeSetup.owns(d)) {
             return nudgeSetup.render(s);
         }

@@ -63,5 +63,25 @@ public sealed interface Dialogue {
     /** The reminder is on: change, pause or stop it. */
     record NudgeMenu() implements Dialogue {}
 
+    /**
+     * A typed message hinted at warning signs: is it {@code asks.get(0)}? A Yes applies that sign's
+     * tier; a No asks about the next one. When every answer is No, {@code otherwise} (a sign the
+     * message reported plainly, less urgent than those asked about) applies, or the user is back
+     * at {@code resume}, exactly where they were. Stored as {@code resume}, since answers are never
+     * stored; the buttons carry the signs, so they still work after a restart.
+     */
+    record ConfirmFlag(java.util.List<String> asks, @org.jspecify.annotations.Nullable String otherwise, Dialogue resume)
+            implements Dialogue {
+        public ConfirmFlag {
+            asks = java.util.List.copyOf(asks);
+            if (asks.isEmpty()) {
+                throw new IllegalArgumentException("a confirming question needs a sign to ask about");
+            }
+            if (resume instanceof ConfirmFlag) {
+                throw new IllegalArgumentException("a confirming question resumes where the user was before it");
+            }
+        }
+    }
+
     Dialogue IDLE = new Idle();
 }

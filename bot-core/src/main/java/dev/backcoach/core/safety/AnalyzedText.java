@@ -1,0 +1,118 @@
+package dev.backcoach.core.safety;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * One message as the screen reads it: its words with their positions. Sentences (and clauses
+ * after a comma or "but") start {@link #SENTENCE_GAP} positions apart, so that no pattern and no
+ * "no …" reaches from one into the next: "No. I can't feel my legs" is not a denial.
+ */
+final class AnalyzedText {
+    static final int SENTENCE_GAP = 100;
+    private static final Pattern BREAKS =
+            Pattern.compile("[.!?;,:\\n\\r()\\[\\]]+|\\s(?:but|although|though|except)\\s", Pattern.CASE_INSENSITIVE);
+
+    final List<String> terms = new ArrayList<>();
+    final List<Integer> positions = new ArrayList<>();
+    final Set<String> distinct = new HashSet<>();
+    /** Sentence numbers of the sentences that ended with a question mark. */
+    private final BitSet questions = new BitSet();
+
+    AnalyzedText(Analyzer analyzer, String text) {
+        Matcher breaks = BREAKS.matcher(text);
+        int from = 0;
+        int sentence = 0;
+        while (from < text.length()) {
+            boolean found = breaks.find();
+            int to = found ? breaks.start() : text.length();
+            if (found && breaks.group().indexOf('?') >= 0) {
+                questions.set(sentence);
+            }
+            if (to > from) {
+                read(analyzer, text.substring(from, to), sentence * SENTENCE_GAP);
+                sentence++;
+            }
+            from = found ? breaks.end() : text.length();
+        }
+    }
+
+    boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    boolean inQuestion(int position) {
+        return questions.get(position / SENTENCE_GAP);
+    }
+
+    /** True when a word of {@code words} stands at a position from {@code from} to {@code to}. */
+    boolean anyBetween(Set<String> words, int from, int to) {
+        for (int i = 0; i < terms.size(); i++) {
+            int p = positions.get(i);
+            if (p >= from && p <= to && words.contains(terms.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void read(Analyzer analyzer, String sentence, int base) {
+        try (TokenStream stream = analyzer.tokenStream("text", sentence)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = base - 1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                String word = term.toString();
+                terms.add(word);
+                positions.add(Math.max(position, base));
+                distinct.add(word);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String reader does no I/O
+        }
+    }
+
+    /** The words again, as a token stream for Lucene's one-document index. */
+    TokenStream replay() {
+        return new TokenStream() {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+            private int next;
+            private int last = -1;
+
+            @Override
+            public boolean incrementToken() {
+                if (next >= terms.size()) {
+                    return false;
+                }
+                clearAttributes();
+                int position = positions.get(next);
+                term.append(terms.get(next));
+                increment.setPositionIncrement(position - last);
+                last = position;
+                next++;
+                return true;
+            }
+
+            @Override
+            public void reset() {
+                next = 0;
+                last = -1;
+            }
+        };
+    }
+}
