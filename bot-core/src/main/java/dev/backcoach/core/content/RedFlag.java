@@ -11,8 +11,11 @@ import java.util.List;
  * @param confirm a yes/no question that names the sign, asked when a message only hints at it
  * @param clear patterns that report the sign plainly: the tier applies at once
  * @param possible patterns that only hint at it: the confirming question is asked
+ * @param recentOnly the sign counts only when recent (an injury, a fracture): a sentence that puts
+ *     it years back asks instead
  */
-public record RedFlag(String id, Tier tier, String name, String confirm, List<String> clear, List<String> possible) {
+public record RedFlag(
+        String id, Tier tier, String name, String confirm, List<String> clear, List<String> possible, boolean recentOnly) {
     public RedFlag {
         clear = List.copyOf(clear);
         possible = List.copyOf(possible);

@@ -10,24 +10,33 @@ import java.util.List;
  *
  * @param synonyms Solr synonym lines: {@code "pee, wee, urinate"} reads every word as the first;
  *     {@code "a => b"} reads a as b. Also the place for common misspellings.
+ * @param spellings the words a misspelling is read as when it is one letter off (two from ten
+ *     letters): the signs' own, uncommon words ("bladder", "numbness"), never everyday ones, so
+ *     that "walking" is not read as "waking"
  * @param keep words left unstemmed, so that "legs" (both) stays apart from "leg" (one)
  * @param negations words that, just before a sign, deny it ("no numbness")
  * @param reassurances words that, just after a sign, deny it ("my legs are fine")
  * @param hedges words that, before a sign, make it a question or a worry ("what if")
+ * @param longAgo words that, anywhere in the sentence, put a sign in the past ("years ago"): a
+ *     sign that counts only when recent is then asked about, not applied
  */
 public record RedFlagRules(
         List<String> synonyms,
+        List<String> spellings,
         List<String> keep,
         List<String> negations,
         List<String> reassurances,
         List<String> hedges,
+        List<String> longAgo,
         List<RedFlag> flags) {
     public RedFlagRules {
         synonyms = List.copyOf(synonyms);
+        spellings = List.copyOf(spellings);
         keep = List.copyOf(keep);
         negations = List.copyOf(negations);
         reassurances = List.copyOf(reassurances);
         hedges = List.copyOf(hedges);
+        longAgo = List.copyOf(longAgo);
         flags = List.copyOf(flags);
     }
 }

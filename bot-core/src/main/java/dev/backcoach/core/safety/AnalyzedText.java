@@ -67,6 +67,12 @@ final class AnalyzedText {
         return false;
     }
 
+    /** True when a word of {@code words} stands anywhere in the sentence of {@code position}. */
+    boolean inSentence(Set<String> words, int position) {
+        int start = position / SENTENCE_GAP * SENTENCE_GAP;
+        return anyBetween(words, start, start + SENTENCE_GAP - 1);
+    }
+
     private void read(Analyzer analyzer, String sentence, int base) {
         try (TokenStream stream = analyzer.tokenStream("text", sentence)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

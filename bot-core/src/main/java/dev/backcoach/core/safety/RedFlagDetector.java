@@ -49,6 +49,7 @@ public final class RedFlagDetector {
     private final Set<String> negations;
     private final Set<String> reassurances;
     private final Set<String> hedges;
+    private final Set<String> longAgo;
     /** The flags, most urgent tier first (stable within a tier). */
     private final List<RedFlag> byUrgency;
 
@@ -57,7 +58,6 @@ public final class RedFlagDetector {
         this.byUrgency = content.flags().stream().sorted(java.util.Comparator.comparing(RedFlag::tier)).toList();
         ScreeningAnalyzer ruleWords = ScreeningAnalyzer.forRules(content.synonyms(), content.keep());
         List<String> problems = new ArrayList<>();
-        Set<String> vocabulary = new HashSet<>();
         for (RedFlag flag : content.flags()) {
             for (String p : flag.clear()) {
                 rules.add(new Rule(flag, true, FlagPattern.compile(FIELD, p, ruleWords, problems)));
@@ -68,7 +68,6 @@ public final class RedFlagDetector {
         }
         for (Rule rule : rules) {
             for (Set<String> slot : rule.pattern().slots()) {
-                vocabulary.addAll(slot);
                 for (String word : slot) {
                     List<Rule> listed = rulesByWord.computeIfAbsent(word, w -> new ArrayList<>());
                     if (!listed.contains(rule)) {
@@ -83,7 +82,8 @@ public final class RedFlagDetector {
         this.negations = words(ruleWords, content.negations());
         this.reassurances = words(ruleWords, content.reassurances());
         this.hedges = words(ruleWords, content.hedges());
-        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary));
+        this.longAgo = words(ruleWords, content.longAgo());
+        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(content)));
     }
 
     public Finding detect(String message) {
@@ -121,6 +121,16 @@ public final class RedFlagDetector {
         return plain != null ? new Finding.Clear(plain) : Finding.NONE;
     }
 
+    /** The words the screen reads in {@code text}, by position: for tests and for tuning the rules. */
+    String explain(String text) {
+        AnalyzedText analysed = new AnalyzedText(analyzer, text);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < analysed.terms.size(); i++) {
+            out.append(i == 0 ? "" : " ").append(analysed.positions.get(i)).append(':').append(analysed.terms.get(i));
+        }
+        return out.toString();
+    }
+
     private List<Rule> candidates(AnalyzedText analysed) {
         List<Rule> found = new ArrayList<>();
         for (String word : analysed.distinct) {
@@ -146,7 +156,7 @@ public final class RedFlagDetector {
             }
             for (int start = spans.nextStartPosition(); start != Spans.NO_MORE_POSITIONS;
                     start = spans.nextStartPosition()) {
-                Strength here = judge(rule.plain(), start, spans.endPosition(), analysed);
+                Strength here = judge(rule, start, spans.endPosition(), analysed);
                 if (here.compareTo(best) > 0) {
                     best = here;
                 }
@@ -157,9 +167,11 @@ public final class RedFlagDetector {
         return best;
     }
 
-    private Strength judge(boolean plain, int start, int end, AnalyzedText analysed) {
+    private Strength judge(Rule rule, int start, int end, AnalyzedText analysed) {
+        boolean plain = rule.plain();
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
-                || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1);
+                || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
+                || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
         boolean hedged = analysed.inQuestion(start) || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1);
         if (plain) {
             return denied || hedged ? Strength.HINT : Strength.PLAIN;
@@ -173,6 +185,17 @@ public final class RedFlagDetector {
 
     private static int rank(Tier tier) {
         return tier.ordinal(); // tiers are declared most urgent first
+    }
+
+    /** The words a misspelling may be read as, as typed. */
+    private static Set<String> vocabulary(RedFlagRules content) {
+        Set<String> words = new HashSet<>();
+        try (var surface = ScreeningAnalyzer.surface()) {
+            for (String source : content.spellings()) {
+                words.addAll(FlagPattern.analyse(surface, source));
+            }
+        }
+        return words;
     }
 
     private static Set<String> words(ScreeningAnalyzer analyzer, List<String> words) {

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the screen reads words: apostrophes dropped ("can't" = "cant"), lower case, accents folded,
- * the catalog's synonyms and misspellings, Porter stems ("tingling" = "tingles"), and, for
- * messages only, typos corrected towards the rules' own words.
+ * (for messages only) typos corrected towards the rules' own words, the catalog's synonyms, and
+ * Porter stems ("tingling" = "tingles").
  */
 final class ScreeningAnalyzer extends Analyzer {
     private static final NormalizeCharMap APOSTROPHES = apostrophes();
@@ -60,13 +60,13 @@ final class ScreeningAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        if (corrector != null) {
+            stream = corrector.filter(stream); // before synonyms, so "warferin" still becomes a blood thinner
+        }
         if (synonyms != null) {
             stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, synonyms, true));
         }
         stream = new PorterStemFilter(new SetKeywordMarkerFilter(stream, keep));
-        if (corrector != null) {
-            stream = corrector.filter(stream);
-        }
         return new TokenStreamComponents(source, stream);
     }
 
@@ -78,12 +78,9 @@ final class ScreeningAnalyzer extends Analyzer {
         return map.build();
     }
 
-    private static @Nullable SynonymMap synonyms(List<String> lines) {
-        if (lines.isEmpty()) {
-            return null;
-        }
-        // Synonym words are read like message words up to (not including) stemming.
-        Analyzer words = new Analyzer() {
+    /** Words as typed, before synonyms and stems: what synonyms and typo correction work on. */
+    static Analyzer surface() {
+        return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
                 return new MappingCharFilter(APOSTROPHES, reader);
@@ -95,7 +92,13 @@ final class ScreeningAnalyzer extends Analyzer {
                 return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
             }
         };
-        try (words) {
+    }
+
+    private static @Nullable SynonymMap synonyms(List<String> lines) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        try (Analyzer words = surface()) {
             SolrSynonymParser parser = new SolrSynonymParser(true, false, words);
             parser.parse(new StringReader(String.join("\n", lines)));
             return parser.build();

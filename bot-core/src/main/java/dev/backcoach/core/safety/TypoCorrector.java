@@ -15,9 +15,9 @@ import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Reads a misspelt word as the rules' word it is closest to ("bladdr" as "bladder"), using
- * Lucene's Levenshtein automata over the rules' vocabulary. Only words of five letters or more
- * are corrected, by one edit (two from eight letters), and the first letter must match: that
+ * Reads a misspelt word as the sign word it is closest to ("bladdr" as "bladder"), using
+ * Lucene's Levenshtein automata over the catalog's list of sign words. Only words of five letters or more
+ * are corrected, by one edit (two from ten letters), and the first letter must match: that
  * keeps "ladder" from becoming "bladder". Answers are cached, as people reuse their words.
  */
 final class TypoCorrector {
@@ -67,7 +67,7 @@ final class TypoCorrector {
             if (terms == null) {
                 return word;
             }
-            int maxEdits = word.length() >= 8 ? 2 : 1;
+            int maxEdits = word.length() >= 10 ? 2 : 1;
             FuzzyTermsEnum candidates = new FuzzyTermsEnum(terms, new Term(FIELD, word), maxEdits, 1, true);
             String best = word;
             float bestBoost = -1;
