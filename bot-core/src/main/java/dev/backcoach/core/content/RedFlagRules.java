@@ -19,6 +19,9 @@ import java.util.List;
  * @param hedges words that, before a sign, make it a question or a worry ("what if")
  * @param longAgo words that, anywhere in the sentence, put a sign in the past ("years ago"): a
  *     sign that counts only when recent is then asked about, not applied
+ * @param jokes words that, anywhere in the sentence, make it banter ("lol"): a report is asked about
+ * @param others words for other people ("my wife", "she"): earlier in the same sentence, the sign
+ *     may not be the user's own, so it is asked about, not applied
  */
 public record RedFlagRules(
         List<String> synonyms,
@@ -28,6 +31,8 @@ public record RedFlagRules(
         List<String> reassurances,
         List<String> hedges,
         List<String> longAgo,
+        List<String> jokes,
+        List<String> others,
         List<RedFlag> flags) {
     public RedFlagRules {
         synonyms = List.copyOf(synonyms);
@@ -37,6 +42,8 @@ public record RedFlagRules(
         reassurances = List.copyOf(reassurances);
         hedges = List.copyOf(hedges);
         longAgo = List.copyOf(longAgo);
+        jokes = List.copyOf(jokes);
+        others = List.copyOf(others);
         flags = List.copyOf(flags);
     }
 }

@@ -15,9 +15,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * One message as the screen reads it: its words with their positions. Sentences (and clauses
- * after a comma or "but") start {@link #SENTENCE_GAP} positions apart, so that no pattern and no
- * "no …" reaches from one into the next: "No. I can't feel my legs" is not a denial.
+ * One message as the screen reads it: its words with their positions. Each sentence (and clause
+ * after a comma or "but") starts {@link #SENTENCE_GAP} positions after the one before ends, so that
+ * no pattern and no "no …" reaches from one into the next: "No. I can't feel my legs" is not a
+ * denial.
  */
 final class AnalyzedText {
     static final int SENTENCE_GAP = 100;
@@ -29,6 +30,9 @@ final class AnalyzedText {
     final Set<String> distinct = new HashSet<>();
     /** Sentence numbers of the sentences that ended with a question mark. */
     private final BitSet questions = new BitSet();
+    /** The first position of each sentence, in order. */
+    private final List<Integer> sentenceStarts = new ArrayList<>();
+    private int nextStart;
 
     AnalyzedText(Analyzer analyzer, String text) {
         Matcher breaks = BREAKS.matcher(text);
@@ -37,11 +41,10 @@ final class AnalyzedText {
         while (from < text.length()) {
             boolean found = breaks.find();
             int to = found ? breaks.start() : text.length();
-            if (found && breaks.group().indexOf('?') >= 0) {
-                questions.set(sentence);
-            }
-            if (to > from) {
-                read(analyzer, text.substring(from, to), sentence * SENTENCE_GAP);
+            if (to > from && read(analyzer, text.substring(from, to), nextStart)) {
+                if (found && breaks.group().indexOf('?') >= 0) {
+                    questions.set(sentence);
+                }
                 sentence++;
             }
             from = found ? breaks.end() : text.length();
@@ -53,7 +56,7 @@ final class AnalyzedText {
     }
 
     boolean inQuestion(int position) {
-        return questions.get(position / SENTENCE_GAP);
+        return questions.get(sentenceOf(position));
     }
 
     /** True when a word of {@code words} stands at a position from {@code from} to {@code to}. */
@@ -69,17 +72,37 @@ final class AnalyzedText {
 
     /** True when a word of {@code words} stands anywhere in the sentence of {@code position}. */
     boolean inSentence(Set<String> words, int position) {
-        int start = position / SENTENCE_GAP * SENTENCE_GAP;
-        return anyBetween(words, start, start + SENTENCE_GAP - 1);
+        int sentence = sentenceOf(position);
+        int end = sentence + 1 < sentenceStarts.size() ? sentenceStarts.get(sentence + 1) - 1 : Integer.MAX_VALUE;
+        return anyBetween(words, sentenceStarts.get(sentence), end);
     }
 
-    private void read(Analyzer analyzer, String sentence, int base) {
+    /** True when a word of {@code words} stands earlier in the sentence of {@code position}. */
+    boolean earlierInSentence(Set<String> words, int position) {
+        return anyBetween(words, sentenceStarts.get(sentenceOf(position)), position - 1);
+    }
+
+    private int sentenceOf(int position) {
+        int sentence = 0;
+        while (sentence + 1 < sentenceStarts.size() && sentenceStarts.get(sentence + 1) <= position) {
+            sentence++;
+        }
+        return sentence;
+    }
+
+    /** Reads one sentence from position {@code base}; false when it has no words. */
+    private boolean read(Analyzer analyzer, String sentence, int base) {
         try (TokenStream stream = analyzer.tokenStream("text", sentence)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             int position = base - 1;
+            boolean any = false;
             while (stream.incrementToken()) {
+                if (!any) {
+                    sentenceStarts.add(base);
+                    any = true;
+                }
                 position += increment.getPositionIncrement();
                 String word = term.toString();
                 terms.add(word);
@@ -87,6 +110,10 @@ final class AnalyzedText {
                 distinct.add(word);
             }
             stream.end();
+            if (any) {
+                nextStart = Math.max(position, base) + SENTENCE_GAP;
+            }
+            return any;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String reader does no I/O
         }

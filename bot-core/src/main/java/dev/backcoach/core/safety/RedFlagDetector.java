@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Each message is analysed once. Rules whose words are not all in it are passed over (most
  * messages have none of the rules' words, so that is all they cost); the rest run as span queries
  * on a one-document Lucene index of the message. A match right after "no", "not", "never" … or
- * right before "fine", "ok" … is a denial; one after "what if", "worried" … or in a question is a
- * hedge. A denied plain report only asks, a denied hint says nothing, a hedged report asks.
+ * right before "fine", "ok" …, or (for signs that count only when recent) in a sentence that says
+ * "years ago", is a denial; one near "what if", "worried", "lol" …, after a word for someone else
+ * ("my wife …"), or in a question is a hedge. A denied plain report only asks, a denied hint says
+ * nothing, a hedged report asks.
  */
 public final class RedFlagDetector {
     /** The platforms' longest message (Telegram's 4,096); anything after it is not read. */
@@ -50,6 +52,8 @@ public final class RedFlagDetector {
     private final Set<String> reassurances;
     private final Set<String> hedges;
     private final Set<String> longAgo;
+    private final Set<String> others;
+    private final Set<String> jokes;
     /** The flags, most urgent tier first (stable within a tier). */
     private final List<RedFlag> byUrgency;
 
@@ -83,6 +87,8 @@ public final class RedFlagDetector {
         this.reassurances = words(ruleWords, content.reassurances());
         this.hedges = words(ruleWords, content.hedges());
         this.longAgo = words(ruleWords, content.longAgo());
+        this.others = words(ruleWords, content.others());
+        this.jokes = words(ruleWords, content.jokes());
         this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(content)));
     }
 
@@ -172,7 +178,10 @@ public final class RedFlagDetector {
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
                 || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
                 || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
-        boolean hedged = analysed.inQuestion(start) || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1);
+        boolean hedged = analysed.inQuestion(start)
+                || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
+                || analysed.inSentence(jokes, start)
+                || analysed.earlierInSentence(others, start);
         if (plain) {
             return denied || hedged ? Strength.HINT : Strength.PLAIN;
         }

@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One line of the labelled corpus {@code corpus/redflags.tsv}: the tier a clinician would give, the sign, the text. */
+/** One line of a labelled corpus ({@code corpus/*.tsv}): the tier a clinician would give, the sign, the text. */
 record LabelledMessage(String expect, String flag, String text) {
     static final String BENIGN = "BENIGN";
 
-    static List<LabelledMessage> corpus() {
-        try (InputStream in = LabelledMessage.class.getResourceAsStream("/corpus/redflags.tsv")) {
+    static List<LabelledMessage> corpus(String file) {
+        try (InputStream in = LabelledMessage.class.getResourceAsStream("/corpus/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("corpus/redflags.tsv is missing from the test resources");
+                throw new IllegalStateException("corpus/" + file + " is missing from the test resources");
             }
             List<LabelledMessage> out = new ArrayList<>();
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
