@@ -61,9 +61,15 @@ final class AnalyzedText {
 
     /** True when a word of {@code words} stands at a position from {@code from} to {@code to}. */
     boolean anyBetween(Set<String> words, int from, int to) {
+        return anyBetween(words, from, to, Set.of());
+    }
+
+    /** The same, passing over the words in {@code except}. */
+    boolean anyBetween(Set<String> words, int from, int to, Set<String> except) {
         for (int i = 0; i < terms.size(); i++) {
             int p = positions.get(i);
-            if (p >= from && p <= to && words.contains(terms.get(i))) {
+            String term = terms.get(i);
+            if (p >= from && p <= to && words.contains(term) && !except.contains(term)) {
                 return true;
             }
         }

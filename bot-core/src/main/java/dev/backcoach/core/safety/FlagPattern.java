@@ -57,6 +57,13 @@ record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
         return new FlagPattern(source, query, List.copyOf(slots));
     }
 
+    /** Every word the pattern accepts, in any slot. */
+    Set<String> words() {
+        Set<String> all = new java.util.HashSet<>();
+        slots.forEach(all::addAll);
+        return all;
+    }
+
     /** True when the message has a word for every slot: a cheap test before the span query. */
     boolean mayMatch(Set<String> words) {
         for (Set<String> slot : slots) {

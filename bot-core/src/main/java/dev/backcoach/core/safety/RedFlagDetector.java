@@ -41,7 +41,11 @@ public final class RedFlagDetector {
     /** One message asks about at most this many signs, one question at a time. */
     static final int MAX_QUESTIONS = 3;
 
-    private record Rule(RedFlag flag, boolean plain, FlagPattern pattern) {}
+    private record Rule(RedFlag flag, boolean plain, FlagPattern pattern, Set<String> words) {
+        Rule(RedFlag flag, boolean plain, FlagPattern pattern) {
+            this(flag, plain, pattern, pattern.words());
+        }
+    }
 
     private enum Strength { NONE, HINT, PLAIN }
 
@@ -176,6 +180,7 @@ public final class RedFlagDetector {
     private Strength judge(Rule rule, int start, int end, AnalyzedText analysed) {
         boolean plain = rule.plain();
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
+                || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
                 || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
                 || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
         boolean hedged = analysed.inQuestion(start)
