@@ -71,4 +71,15 @@ class ConsoleAdapterTest {
         assertThat(out).contains("[0]  [1]  [2]  [3]");
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
     }
+
+    @Test
+    void typedWarningSignsAreReadInTheTerminalToo() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.add("/techniques foam roller");
+        lines.add("Next");
+        lines.add("I fell off a ladder this morning");
+        String out = chat(lines);
+
+        assertThat(out).contains(CATALOG.text("outcome.emergency"), "because you told me about a serious accident");
+    }
 }

@@ -269,4 +269,13 @@ class DiscordTest {
             telegram.assertNoViolations();
         }
     }
+
+    @Test
+    void whatIsTypedIntoACommandOptionIsReadForWarningSigns() {
+        DiscordUser anna = toSelfCare(new DiscordUser(discord, 40_001, SERVER));
+        Shown emergency = anna.send("techniques", Map.of("name", "both my legs have gone numb"),
+                CATALOG.text("outcome.emergency").substring(0, 30));
+        assertThat(emergency.ephemeral()).isTrue();
+        assertThat(stored(40_001).route()).isEqualTo(Route.EMERGENCY);
+    }
 }

@@ -196,4 +196,22 @@ class TelegramPollingTest {
         assertThat(after).filteredOn(m -> m.plainText().equals(CATALOG.text("flood.wait"))).hasSize(1);
         assertThat(after.size()).isLessThanOrEqualTo(4);
     }
+
+    @Test
+    void typedWarningSignsAreReadMidTechnique() {
+        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 4001));
+        Technique roller = CATALOG.technique("foam_roller").orElseThrow();
+        anna.press(roller.title(), roller.cautions().get(0));
+        anna.press("Next", roller.steps().get(0).text());
+
+        anna.send("numb", "You mentioned numbness or tingling");
+        anna.press("No", "You mentioned numbness, tingling or weakness");
+        SentMessage back = anna.press("No", roller.steps().get(0).text());
+        assertThat(back.plainText()).startsWith(CATALOG.text("redflag.carry_on"));
+        assertThat(stored(4001).route()).isEqualTo(Route.SELF_CARE);
+
+        SentMessage emergency = anna.send("cant pee since yesterday", CATALOG.text("outcome.emergency").substring(0, 20));
+        assertThat(emergency.hasKeyboard()).isFalse();
+        assertThat(stored(4001).route()).isEqualTo(Route.EMERGENCY);
+    }
 }
