@@ -45,6 +45,7 @@ public final class RequiredTexts {
             "button.plan_done",
             "button.sign_gone",
             "button.sign_not_gone",
+            "check.earlier_about",
             "check.earlier_sign",
             "check.group",
             "check.item",

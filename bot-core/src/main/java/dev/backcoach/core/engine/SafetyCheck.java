@@ -81,9 +81,10 @@ final class SafetyCheck {
             String at = "i" + q.group() + "-" + q.item();
             return yesNo(text, seq, at + "y", at + "n", "button.yes", "button.no");
         } else if (d instanceof Dialogue.SignGone) {
-            String about = Optional.ofNullable(s.routeReason()).flatMap(catalog::flag).map(ScreeningQuestion::about)
+            String earlier = Optional.ofNullable(s.routeReason()).flatMap(catalog::flag)
+                    .map(sign -> texts.get("check.earlier_about", "about", sign.about()))
                     .orElse(texts.get("check.earlier_sign"));
-            return yesNo(texts.get("check.sign_gone", "about", about), seq, "gone", "not_gone",
+            return yesNo(texts.get("check.sign_gone", "earlier", earlier), seq, "gone", "not_gone",
                     "button.sign_gone", "button.sign_not_gone");
         }
         int g = d instanceof Dialogue.Screening q ? q.group() : 0;

@@ -156,7 +156,8 @@ class ScreeningTest {
 
         chat.send("/check").noToEveryGroup();
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.SignGone());
-        assertThat(chat.text()).contains("pain, numbness or weakness in both legs");
+        assertThat(chat.text()).contains("Earlier you told me about pain, numbness or weakness in both legs.",
+                "If you're not sure, please check with a clinician");
         chat.press(chat.catalogText("button.sign_not_gone"));
         assertThat(chat.text()).contains(chat.catalogText("check.sign_not_gone"));
         assertThat(chat.session().route()).isEqualTo(Route.EMERGENCY);
@@ -167,6 +168,15 @@ class ScreeningTest {
         assertThat(chat.session().route()).isEqualTo(Route.SELF_CARE);
         assertThat(chat.session().routeReason()).isNull();
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.Planning.class);
+    }
+
+    @Test
+    void aRouteDecidedWithoutANamedSignIsAskedAboutInGeneralWords() {
+        Chat chat = new Chat().selfCare(true).send("/techniques tennis_balls").press("Next").press("It hurts").press("Yes");
+        assertThat(chat.session().route()).isEqualTo(Route.SEE_CLINICIAN);
+        chat.send("/check").noToEveryGroup();
+        assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.SignGone());
+        assertThat(chat.text()).contains(chat.catalogText("check.earlier_sign"));
     }
 
     @Test
