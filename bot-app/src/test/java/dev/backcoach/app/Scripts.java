@@ -23,7 +23,8 @@ final class Scripts {
     static void noRedFlagsAndAFullPlan(Catalog catalog, BiConsumer<String, String> press) {
         List<CheckGroup> groups = catalog.checkGroups();
         for (int g = 0; g < groups.size(); g++) {
-            press.accept("No", g + 1 < groups.size() ? groups.get(g + 1).lines().get(0) : catalog.text("outcome.self_care"));
+            String next = g + 1 < groups.size() ? groups.get(g + 1).lines().get(0) : catalog.text("outcome.self_care");
+            press.accept("No", next);
         }
         List<String> ticked = new ArrayList<>();
         for (PlanItem item : catalog.plan()) {

@@ -117,10 +117,12 @@ class TelegramPollingTest {
         clinician.send("/start", CATALOG.text("start.ask_adult"));
         clinician.press("Yes", CATALOG.text("start.ask_consent"));
         clinician.press("Yes", Scripts.firstGroup(CATALOG));
-        Scripts.report(CATALOG, "night_pain", CATALOG.text("outcome.see_clinician").substring(0, 30), clinician::press);
+        String seeClinician = CATALOG.text("outcome.see_clinician").substring(0, 30);
+        Scripts.report(CATALOG, "night_pain", seeClinician, clinician::press);
         assertThat(stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
         assertThat(stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
-        clinician.send("/techniques", CATALOG.text("route.because").replace("{about}", "pain that's much worse at night"));
+        String because = CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
+        clinician.send("/techniques", because);
     }
 
     @Test

@@ -126,7 +126,8 @@ public final class CatalogValidator {
                 problem.accept(where + " lists " + group.lines().size() + " lines, not 1 to " + MAX_LINES);
             }
             if (group.items().isEmpty() || group.items().size() > MAX_LINES + 1) {
-                problem.accept(where + " asks " + group.items().size() + " items, not 1 to " + (MAX_LINES + 1));
+                problem.accept(where + " asks " + group.items().size() + " items, not 1 to "
+                        + (MAX_LINES + 1));
             }
             group.lines().forEach(line -> checkText(where + " line", line, MAX_LABEL * 3, problem));
             for (String id : group.items()) {
@@ -139,7 +140,8 @@ public final class CatalogValidator {
                     problem.accept("screening item " + id + " is in the check twice");
                 }
                 if (item.get().tier().compareTo(previous) < 0) {
-                    problem.accept("screening item " + id + " (" + item.get().tier() + ") comes after a less urgent tier");
+                    problem.accept("screening item " + id + " (" + item.get().tier()
+                            + ") comes after a less urgent tier");
                 }
                 previous = item.get().tier();
             }
