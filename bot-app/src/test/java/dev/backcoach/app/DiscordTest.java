@@ -70,8 +70,7 @@ class DiscordTest {
     static DiscordUser onboarded(DiscordUser user) {
         user.send("start", CATALOG.text("start.ask_adult"));
         user.press("Yes", CATALOG.text("start.ask_consent"));
-        user.press("Yes", CATALOG.text("start.ready"));
-        user.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        user.press("Yes", Scripts.firstGroup(CATALOG));
         return user;
     }
 
@@ -114,16 +113,14 @@ class DiscordTest {
         for (long guild : new long[] {SERVER, 0}) {
             for (Tier tier : Tier.values()) {
                 DiscordUser user = onboarded(new DiscordUser(discord, ++userId, guild));
-                int first = 0;
-                while (CATALOG.screening().get(first).tier() != tier) {
-                    user.press("No", CATALOG.screening().get(++first).text());
-                }
+                String sign = CATALOG.screening().stream().filter(q -> q.tier() == tier).findFirst().orElseThrow().id();
                 String outcome = switch (tier) {
                     case EMERGENCY -> "outcome.emergency";
                     case SEE_CLINICIAN -> "outcome.see_clinician";
                     case CLEAR_FIRST -> "outcome.clear_first";
                 };
-                user.press("Yes", CATALOG.text(outcome).substring(0, 30));
+                Scripts.report(CATALOG, sign, CATALOG.text(outcome).substring(0, 30), user::press);
+                assertThat(stored(userId).routeReason()).as("Discord: the sign is not stored").isNull();
                 assertThat(stored(userId).route().name()).isEqualTo(tier.name());
                 assertThat(discord.screen(userId)).as("replies are private in a server, plain in the DM")
                         .allMatch(m -> m.ephemeral() == (guild != 0));
@@ -139,13 +136,14 @@ class DiscordTest {
     @Test
     void screeningAnswersStayInMemoryOnlyTheRouteIsStored() {
         DiscordUser anna = onboarded(new DiscordUser(discord, 20_001, SERVER));
-        anna.press("No", CATALOG.screening().get(1).text());
-        anna.press("No", CATALOG.screening().get(2).text());
+        anna.press("No", CATALOG.checkGroups().get(1).lines().get(0));
+        anna.press("Yes", CATALOG.flag(CATALOG.checkGroups().get(1).items().get(0)).orElseThrow().text());
         assertThat(stored(20_001).dialogue()).as("the store keeps no answers, not even how many were No")
-                .isEqualTo(new Dialogue.Screening(0));
+                .isEqualTo(new Dialogue.CheckRestarted());
         assertThat(stored(20_001).route()).isEqualTo(Route.UNSCREENED);
         anna.press("Yes", CATALOG.text("outcome.emergency").substring(0, 30));
         assertThat(stored(20_001).route()).isEqualTo(Route.EMERGENCY);
+        assertThat(stored(20_001).routeReason()).as("only the route is kept on Discord").isNull();
     }
 
     @Test

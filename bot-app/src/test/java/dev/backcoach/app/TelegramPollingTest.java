@@ -69,8 +69,7 @@ class TelegramPollingTest {
     static TelegramUser toSelfCare(TelegramUser user) {
         user.send("/start", CATALOG.text("start.ask_adult"));
         user.press("Yes", CATALOG.text("start.ask_consent"));
-        user.press("Yes", CATALOG.text("start.ready"));
-        user.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        user.press("Yes", Scripts.firstGroup(CATALOG));
         Scripts.noRedFlagsAndAFullPlan(CATALOG, (label, expect) -> user.press(label, expect));
         return user;
     }
@@ -108,8 +107,8 @@ class TelegramPollingTest {
         TelegramUser urgent = new TelegramUser(telegram, 2001);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
-        urgent.press("Yes", CATALOG.text("start.ready"));
-        urgent.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        urgent.press("Yes", Scripts.firstGroup(CATALOG));
+        urgent.press("Yes", CATALOG.screening().get(0).text());
         SentMessage emergency = urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
         assertThat(emergency.hasKeyboard()).as("emergency offers nothing else").isFalse();
         urgent.send("/techniques", CATALOG.text("outcome.emergency_locked").substring(0, 30));
@@ -117,14 +116,13 @@ class TelegramPollingTest {
         TelegramUser clinician = new TelegramUser(telegram, 2002);
         clinician.send("/start", CATALOG.text("start.ask_adult"));
         clinician.press("Yes", CATALOG.text("start.ask_consent"));
-        clinician.press("Yes", CATALOG.text("start.ready"));
-        clinician.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
-        int firstClinician = 0;
-        while (CATALOG.screening().get(firstClinician).tier().name().equals("EMERGENCY")) {
-            clinician.press("No", CATALOG.screening().get(++firstClinician).text());
-        }
-        clinician.press("Yes", CATALOG.text("outcome.see_clinician").substring(0, 30));
+        clinician.press("Yes", Scripts.firstGroup(CATALOG));
+        String seeClinician = CATALOG.text("outcome.see_clinician").substring(0, 30);
+        Scripts.report(CATALOG, "night_pain", seeClinician, clinician::press);
         assertThat(stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
+        assertThat(stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
+        String because = CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
+        clinician.send("/techniques", because);
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Optional;
 public record Catalog(
         Map<String, String> texts,
         List<ScreeningQuestion> screening,
-        List<PlanQuestion> plan,
+        List<CheckGroup> checkGroups,
+        List<PlanItem> plan,
         List<Technique> techniques,
         List<Routine> routines,
         List<Lesson> lessons,
@@ -22,6 +23,7 @@ public record Catalog(
     public Catalog {
         texts = Map.copyOf(texts);
         screening = List.copyOf(screening);
+        checkGroups = List.copyOf(checkGroups);
         plan = List.copyOf(plan);
         techniques = List.copyOf(techniques);
         routines = List.copyOf(routines);
@@ -37,6 +39,11 @@ public record Catalog(
             throw new IllegalStateException("content text missing: " + key);
         }
         return value;
+    }
+
+    /** The warning sign with this screening id. */
+    public Optional<ScreeningQuestion> flag(String id) {
+        return screening.stream().filter(q -> q.id().equals(id)).findFirst();
     }
 
     public Optional<Technique> technique(String id) {

@@ -37,10 +37,12 @@ public final class Engine {
         Access access = new Access(texts);
         this.nudges = new Nudges(texts, access);
         this.redFlags = new RedFlags(texts);
-        this.prompts = new Prompts(texts, nudges.setup(), redFlags);
-        this.commands = new Commands(texts, access, nudges);
+        SafetyCheck check = new SafetyCheck(texts);
+        PlanScreen plan = new PlanScreen(texts);
+        this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags);
+        this.commands = new Commands(texts, access, nudges, check);
         this.guidance = new Guidance(texts);
-        this.answers = new Answers(texts, access, guidance);
+        this.answers = new Answers(texts, access, guidance, check, plan);
         this.freeText = new FreeText(texts, prompts);
     }
 
@@ -137,7 +139,7 @@ public final class Engine {
             return new Turn(s, List.of(Reply.text(texts.get("outcome.emergency"))), List.of());
         }
         if (inbound instanceof Inbound.Command c && (c.name().equals("help") || c.name().equals("privacy"))) {
-            return new Turn(s, List.of(Reply.text(texts.get(c.name()))), List.of());
+            return new Turn(s, List.of(Reply.text(Commands.informational(texts, c.name()))), List.of());
         }
         String payload = inbound instanceof Inbound.Command c && Commands.isKnown(c.name()) ? c.name() : "start";
         Button privately = new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));

@@ -116,7 +116,8 @@ final class RedFlags {
      * stored, but the advice is still given.
      */
     private Outcome apply(Session s, RedFlag flag, LocalDate today, Dialogue resume) {
-        String because = texts.get("redflag.because", "sign", flag.name());
+        String about = texts.catalog().flag(flag.id()).map(q -> q.about()).orElse(flag.id());
+        String because = texts.get("route.because", "about", about);
         Route target = switch (flag.tier()) {
             case EMERGENCY -> Route.EMERGENCY;
             case SEE_CLINICIAN -> Route.SEE_CLINICIAN;
@@ -130,9 +131,9 @@ final class RedFlags {
             return Outcome.to(s.withDialogue(resume), texts.get(outcomeKey(target)), because);
         }
         if (urgency(s.route()) >= urgency(target)) {
-            return Outcome.to(s.withDialogue(resume), texts.get("redflag.noted", "sign", flag.name()));
+            return Outcome.to(s.withDialogue(resume), texts.get("redflag.noted", "about", about));
         }
-        Session routed = s.withRoute(target, today);
+        Session routed = s.withRoute(target, today, flag.id());
         return switch (target) {
             case EMERGENCY -> Outcome.only(routed.withDialogue(Dialogue.IDLE), texts.get("outcome.emergency"), because);
             case CLEAR_FIRST -> Outcome.to(routed.withDialogue(new Dialogue.AskClearance()),

@@ -53,9 +53,11 @@ class TypedTextProperties {
                 fresh, fresh.withDialogue(new Dialogue.AskAdult()), fresh.withOnboarding(true, false)
                         .withDialogue(new Dialogue.AskConsent()),
                 ready, ready.withDialogue(new Dialogue.Screening(0)), ready.withDialogue(new Dialogue.Screening(3)),
+                ready.withDialogue(new Dialogue.ScreeningItem(1, 2)), ready.withDialogue(new Dialogue.CheckRestarted()),
+                ready.withRoute(Route.SEE_CLINICIAN, today, "night_pain").withDialogue(new Dialogue.SignGone()),
                 ready.withRoute(Route.CLEAR_FIRST, today).withDialogue(new Dialogue.AskClearance()),
                 ready.withRoute(Route.EMERGENCY, today), ready.withRoute(Route.SEE_CLINICIAN, today),
-                selfCare, selfCare.withDialogue(new Dialogue.Planning(0, 0)),
+                selfCare, selfCare.withDialogue(new Dialogue.Planning(0)),
                 selfCare.withDialogue(new Dialogue.SymptomCheckIn("techniques")),
                 selfCare.withDialogue(new Dialogue.ChoosingTechnique()), selfCare.withDialogue(new Dialogue.ChoosingRoutine()),
                 selfCare.withDialogue(new Dialogue.ChoosingLesson()), selfCare.withDialogue(new Dialogue.Guiding(roller)),
