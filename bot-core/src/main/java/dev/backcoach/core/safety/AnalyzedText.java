@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -32,22 +33,51 @@ final class AnalyzedText {
     private final BitSet questions = new BitSet();
     /** The first position of each sentence, in order. */
     private final List<Integer> sentenceStarts = new ArrayList<>();
-    private int nextStart;
 
+    /** Reads the whole message in one pass; the breaks between sentences come from their offsets. */
     AnalyzedText(Analyzer analyzer, String text) {
-        Matcher breaks = BREAKS.matcher(text);
-        int from = 0;
-        int sentence = 0;
-        while (from < text.length()) {
-            boolean found = breaks.find();
-            int to = found ? breaks.start() : text.length();
-            if (to > from && read(analyzer, text.substring(from, to), nextStart)) {
-                if (found && breaks.group().indexOf('?') >= 0) {
-                    questions.set(sentence);
-                }
-                sentence++;
+        List<Integer> breaks = new ArrayList<>();
+        BitSet questionBreaks = new BitSet();
+        Matcher found = BREAKS.matcher(text);
+        while (found.find()) {
+            if (found.group().indexOf('?') >= 0) {
+                questionBreaks.set(breaks.size());
             }
-            from = found ? breaks.end() : text.length();
+            breaks.add(found.start());
+        }
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            int position = -1;
+            int segment = -1; // how many breaks stand before the current sentence
+            while (stream.incrementToken()) {
+                int before = segment < 0 ? 0 : segment;
+                while (before < breaks.size() && breaks.get(before) < offset.startOffset()) {
+                    before++;
+                }
+                if (before != segment) { // a new sentence: far from the last one
+                    if (segment >= 0 && questionBreaks.get(segment)) {
+                        questions.set(sentenceStarts.size() - 1);
+                    }
+                    position = position < 0 ? 0 : position + SENTENCE_GAP;
+                    sentenceStarts.add(position);
+                    segment = before;
+                } else {
+                    position += increment.getPositionIncrement();
+                }
+                String word = term.toString();
+                terms.add(word);
+                positions.add(position);
+                distinct.add(word);
+            }
+            stream.end();
+            if (segment >= 0 && questionBreaks.get(segment)) {
+                questions.set(sentenceStarts.size() - 1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String reader does no I/O
         }
     }
 
@@ -94,64 +124,5 @@ final class AnalyzedText {
             sentence++;
         }
         return sentence;
-    }
-
-    /** Reads one sentence from position {@code base}; false when it has no words. */
-    private boolean read(Analyzer analyzer, String sentence, int base) {
-        try (TokenStream stream = analyzer.tokenStream("text", sentence)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            int position = base - 1;
-            boolean any = false;
-            while (stream.incrementToken()) {
-                if (!any) {
-                    sentenceStarts.add(base);
-                    any = true;
-                }
-                position += increment.getPositionIncrement();
-                String word = term.toString();
-                terms.add(word);
-                positions.add(Math.max(position, base));
-                distinct.add(word);
-            }
-            stream.end();
-            if (any) {
-                nextStart = Math.max(position, base) + SENTENCE_GAP;
-            }
-            return any;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a String reader does no I/O
-        }
-    }
-
-    /** The words again, as a token stream for Lucene's one-document index. */
-    TokenStream replay() {
-        return new TokenStream() {
-            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-            private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-            private int next;
-            private int last = -1;
-
-            @Override
-            public boolean incrementToken() {
-                if (next >= terms.size()) {
-                    return false;
-                }
-                clearAttributes();
-                int position = positions.get(next);
-                term.append(terms.get(next));
-                increment.setPositionIncrement(position - last);
-                last = position;
-                next++;
-                return true;
-            }
-
-            @Override
-            public void reset() {
-                next = 0;
-                last = -1;
-            }
-        };
     }
 }

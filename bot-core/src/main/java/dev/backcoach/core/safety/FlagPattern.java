@@ -57,6 +57,38 @@ record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
         return new FlagPattern(source, query, List.copyOf(slots));
     }
 
+    /**
+     * Calls {@code match} with the start and end of every place the pattern matches, exactly as
+     * Lucene's ordered {@link SpanNearQuery} reports them (each slot at the earliest position after
+     * the one before; the words between them, added up, at most the slop). Running the query on a
+     * one-document index costs far more per message; {@code FlagPatternTest} checks that both agree.
+     */
+    void forEachMatch(List<String> terms, List<Integer> positions, java.util.function.IntBinaryOperator match) {
+        int slop = WORDS_BETWEEN * (slots.size() - 1);
+        for (int first = 0; first < terms.size(); first++) {
+            if (!slots.get(0).contains(terms.get(first))) {
+                continue;
+            }
+            int start = positions.get(first);
+            int previous = start;
+            boolean complete = true;
+            for (int slot = 1; slot < slots.size() && complete; slot++) {
+                int found = -1;
+                for (int i = 0; i < terms.size(); i++) {
+                    int p = positions.get(i);
+                    if (p > previous && (found < 0 || p < found) && slots.get(slot).contains(terms.get(i))) {
+                        found = p;
+                    }
+                }
+                complete = found >= 0;
+                previous = found;
+            }
+            if (complete && previous - start - (slots.size() - 1) <= slop) {
+                match.applyAsInt(start, previous + 1);
+            }
+        }
+    }
+
     /** Every word the pattern accepts, in any slot. */
     Set<String> words() {
         Set<String> all = new java.util.HashSet<>();

@@ -3,29 +3,20 @@ package dev.backcoach.core.safety;
 import dev.backcoach.core.content.RedFlag;
 import dev.backcoach.core.content.RedFlagRules;
 import dev.backcoach.core.content.Tier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.queries.spans.SpanWeight;
-import org.apache.lucene.queries.spans.Spans;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a typed message for warning signs. Thread-safe and without I/O: build one per catalog.
  *
- * <p>Each message is analysed once. Rules whose words are not all in it are passed over (most
- * messages have none of the rules' words, so that is all they cost); the rest run as span queries
- * on a one-document Lucene index of the message. A match right after "no", "not", "never" … or
+ * <p>Each message is analysed once, by Lucene. Rules whose words are not all in it are passed
+ * over (most messages have none of the rules' words, so that is all they cost); the rest are
+ * matched as Lucene's ordered span queries would match them (see {@link FlagPattern}). A match right after "no", "not", "never" … or
  * right before "fine", "ok" …, or (for signs that count only when recent) in a sentence that says
  * "years ago", is a denial; one near "what if", "worried", "lol" …, after a word for someone else
  * ("my wife …"), or in a question is a hedge. A denied plain report only asks, a denied hint says
@@ -75,15 +66,12 @@ public final class RedFlagDetector {
             }
         }
         for (Rule rule : rules) {
-            for (Set<String> slot : rule.pattern().slots()) {
-                for (String word : slot) {
-                    List<Rule> listed = rulesByWord.computeIfAbsent(word, w -> new ArrayList<>());
-                    if (!listed.contains(rule)) {
-                        listed.add(rule);
-                    }
-                }
+            // A match starts with a word of the first slot: the rule is listed under those words only.
+            for (String word : rule.pattern().slots().get(0)) {
+                rulesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(rule);
             }
         }
+        checkSynonyms(content.synonyms(), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("red-flag rules are invalid:\n  " + String.join("\n  ", problems));
         }
@@ -106,13 +94,10 @@ public final class RedFlagDetector {
         if (candidates.isEmpty()) {
             return Finding.NONE;
         }
-        MemoryIndex index = new MemoryIndex();
-        index.addField(FIELD, analysed.replay());
-        IndexSearcher searcher = index.createSearcher();
         @Nullable RedFlag plain = null;
         List<RedFlag> hints = new ArrayList<>();
         for (Rule rule : candidates) {
-            Strength strength = strength(rule, searcher, analysed);
+            Strength strength = strength(rule, analysed);
             if (strength == Strength.PLAIN && moreUrgent(rule.flag(), plain)) {
                 plain = rule.flag();
             } else if (strength == Strength.HINT && !hints.contains(rule.flag())) {
@@ -145,7 +130,8 @@ public final class RedFlagDetector {
         List<Rule> found = new ArrayList<>();
         for (String word : analysed.distinct) {
             for (Rule rule : rulesByWord.getOrDefault(word, List.of())) {
-                if (!found.contains(rule) && rule.pattern().mayMatch(analysed.distinct)) {
+                // A rule with two first words in the message is listed twice: the second is cheap to skip.
+                if (rule.pattern().mayMatch(analysed.distinct) && !found.contains(rule)) {
                     found.add(rule);
                 }
             }
@@ -154,27 +140,16 @@ public final class RedFlagDetector {
     }
 
     /** The strongest way the rule matches anywhere in the message. */
-    private Strength strength(Rule rule, IndexSearcher searcher, AnalyzedText analysed) {
-        Strength best = Strength.NONE;
-        try {
-            SpanWeight weight = (SpanWeight) searcher.createWeight(
-                    searcher.rewrite(rule.pattern().query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-            Spans spans = weight.getSpans(leaf, SpanWeight.Postings.POSITIONS);
-            if (spans == null || spans.nextDoc() == DocIdSetIterator.NO_MORE_DOCS) {
-                return best;
+    private Strength strength(Rule rule, AnalyzedText analysed) {
+        Strength[] best = {Strength.NONE};
+        rule.pattern().forEachMatch(analysed.terms, analysed.positions, (start, end) -> {
+            Strength here = judge(rule, start, end, analysed);
+            if (here.compareTo(best[0]) > 0) {
+                best[0] = here;
             }
-            for (int start = spans.nextStartPosition(); start != Spans.NO_MORE_POSITIONS;
-                    start = spans.nextStartPosition()) {
-                Strength here = judge(rule, start, spans.endPosition(), analysed);
-                if (here.compareTo(best) > 0) {
-                    best = here;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an index in memory does no I/O
-        }
-        return best;
+            return 0;
+        });
+        return best[0];
     }
 
     private Strength judge(Rule rule, int start, int end, AnalyzedText analysed) {
@@ -199,6 +174,18 @@ public final class RedFlagDetector {
 
     private static int rank(Tier tier) {
         return tier.ordinal(); // tiers are declared most urgent first
+    }
+
+    /** Each synonym line reads as one word, so analysis stays a plain sequence of words. */
+    private static void checkSynonyms(List<String> lines, List<String> problems) {
+        try (var surface = ScreeningAnalyzer.surface()) {
+            for (String line : lines) {
+                String target = line.contains("=>") ? line.substring(line.indexOf("=>") + 2) : line.split(",")[0];
+                if (FlagPattern.analyse(surface, target).size() != 1) {
+                    problems.add("synonyms \"" + line + "\": \"" + target.strip() + "\" must be one word");
+                }
+            }
+        }
     }
 
     /** The words a misspelling may be read as, as typed. */

@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -64,7 +63,9 @@ final class ScreeningAnalyzer extends Analyzer {
             stream = corrector.filter(stream); // before synonyms, so "warferin" still becomes a blood thinner
         }
         if (synonyms != null) {
-            stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, synonyms, true));
+            // Every synonym reads as one word, so the output stays a plain sequence and needs no
+            // FlattenGraphFilter (which took half the analysis time).
+            stream = new SynonymGraphFilter(stream, synonyms, true);
         }
         stream = new PorterStemFilter(new SetKeywordMarkerFilter(stream, keep));
         return new TokenStreamComponents(source, stream);
