@@ -1,4 +1,4 @@
-package dev.backcoach.core.safety;
+package dev.backcoach.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import org.apache.lucene.search.ScoreMode;
  * costs far more per message. Lucene's ordered span query stays the reference: on any words, at
  * any positions, both report the same matches.
  */
-class FlagPatternTest {
+class PhraseTest {
     private static final List<String> WORDS = List.of("a", "b", "c", "d", "e");
 
     record Message(List<String> terms, List<Integer> positions) {}
@@ -59,7 +59,7 @@ class FlagPatternTest {
     void matchesWhereLucenesOrderedSpanQueryMatches(@ForAll("messages") Message message, @ForAll("patterns") String source)
             throws IOException {
         List<String> problems = new ArrayList<>();
-        FlagPattern pattern = FlagPattern.compile("text", source, new WhitespaceAnalyzer(), problems);
+        Phrase pattern = Phrase.compile("text", source, new WhitespaceAnalyzer(), problems);
         assertThat(problems).isEmpty();
 
         List<String> ours = new ArrayList<>();
@@ -70,7 +70,7 @@ class FlagPatternTest {
         assertThat(ours).as("pattern %s in %s", source, message).isEqualTo(lucene(pattern, message));
     }
 
-    private static List<String> lucene(FlagPattern pattern, Message message) throws IOException {
+    private static List<String> lucene(Phrase pattern, Message message) throws IOException {
         MemoryIndex index = new MemoryIndex();
         index.addField("text", replay(message));
         IndexSearcher searcher = index.createSearcher();

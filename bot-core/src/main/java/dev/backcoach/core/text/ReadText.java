@@ -1,4 +1,4 @@
-package dev.backcoach.core.safety;
+package dev.backcoach.core.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,21 +21,21 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * no pattern and no "no …" reaches from one into the next: "No. I can't feel my legs" is not a
  * denial.
  */
-final class AnalyzedText {
-    static final int SENTENCE_GAP = 100;
+public final class ReadText {
+    public static final int SENTENCE_GAP = 100;
     private static final Pattern BREAKS =
             Pattern.compile("[.!?;,:\\n\\r()\\[\\]]+|\\s(?:but|although|though|except)\\s", Pattern.CASE_INSENSITIVE);
 
-    final List<String> terms = new ArrayList<>();
-    final List<Integer> positions = new ArrayList<>();
-    final Set<String> distinct = new HashSet<>();
+    private final List<String> terms = new ArrayList<>();
+    private final List<Integer> positions = new ArrayList<>();
+    private final Set<String> distinct = new HashSet<>();
     /** Sentence numbers of the sentences that ended with a question mark. */
     private final BitSet questions = new BitSet();
     /** The first position of each sentence, in order. */
     private final List<Integer> sentenceStarts = new ArrayList<>();
 
     /** Reads the whole message in one pass; the breaks between sentences come from their offsets. */
-    AnalyzedText(Analyzer analyzer, String text) {
+    public ReadText(Analyzer analyzer, String text) {
         List<Integer> breaks = new ArrayList<>();
         BitSet questionBreaks = new BitSet();
         Matcher found = BREAKS.matcher(text);
@@ -81,21 +81,36 @@ final class AnalyzedText {
         }
     }
 
-    boolean isEmpty() {
+    /** The words, in order. */
+    public List<String> terms() {
+        return java.util.Collections.unmodifiableList(terms);
+    }
+
+    /** The position of each word in {@link #terms()}. */
+    public List<Integer> positions() {
+        return java.util.Collections.unmodifiableList(positions);
+    }
+
+    /** The words, each once. */
+    public Set<String> distinct() {
+        return java.util.Collections.unmodifiableSet(distinct);
+    }
+
+    public boolean isEmpty() {
         return terms.isEmpty();
     }
 
-    boolean inQuestion(int position) {
+    public boolean inQuestion(int position) {
         return questions.get(sentenceOf(position));
     }
 
     /** True when a word of {@code words} stands at a position from {@code from} to {@code to}. */
-    boolean anyBetween(Set<String> words, int from, int to) {
+    public boolean anyBetween(Set<String> words, int from, int to) {
         return anyBetween(words, from, to, Set.of());
     }
 
     /** The same, passing over the words in {@code except}. */
-    boolean anyBetween(Set<String> words, int from, int to, Set<String> except) {
+    public boolean anyBetween(Set<String> words, int from, int to, Set<String> except) {
         for (int i = 0; i < terms.size(); i++) {
             int p = positions.get(i);
             String term = terms.get(i);
@@ -107,14 +122,14 @@ final class AnalyzedText {
     }
 
     /** True when a word of {@code words} stands anywhere in the sentence of {@code position}. */
-    boolean inSentence(Set<String> words, int position) {
+    public boolean inSentence(Set<String> words, int position) {
         int sentence = sentenceOf(position);
         int end = sentence + 1 < sentenceStarts.size() ? sentenceStarts.get(sentence + 1) - 1 : Integer.MAX_VALUE;
         return anyBetween(words, sentenceStarts.get(sentence), end);
     }
 
     /** True when a word of {@code words} stands earlier in the sentence of {@code position}. */
-    boolean earlierInSentence(Set<String> words, int position) {
+    public boolean earlierInSentence(Set<String> words, int position) {
         return anyBetween(words, sentenceStarts.get(sentenceOf(position)), position - 1);
     }
 
