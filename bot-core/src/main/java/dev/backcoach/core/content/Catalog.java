@@ -18,7 +18,8 @@ public record Catalog(
         List<Lesson> lessons,
         List<FaqEntry> faq,
         List<String> nudges,
-        RedFlagRules redflags) {
+        RedFlagRules redflags,
+        List<SmallTalk> smalltalk) {
 
     public Catalog {
         texts = Map.copyOf(texts);
@@ -30,6 +31,7 @@ public record Catalog(
         lessons = List.copyOf(lessons);
         faq = List.copyOf(faq);
         nudges = List.copyOf(nudges);
+        smalltalk = List.copyOf(smalltalk);
     }
 
     /** The text under {@code key}; a missing key is a catalog defect caught by validation. */

@@ -57,6 +57,16 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
         return new Phrase(source, query, List.copyOf(slots));
     }
 
+    /** A phrase of words already analysed, one word to a slot ("how often" → how, often). */
+    public static Phrase ofWords(String field, String source, List<String> words) {
+        List<Set<String>> slots = words.stream().map(Set::of).toList();
+        List<SpanQuery> clauses = words.stream().<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w))).toList();
+        SpanQuery query = clauses.size() == 1
+                ? clauses.get(0)
+                : new SpanNearQuery(clauses.toArray(SpanQuery[]::new), WORDS_BETWEEN * (clauses.size() - 1), true);
+        return new Phrase(source, query, slots);
+    }
+
     /**
      * Calls {@code match} with the start and end of every place the pattern matches, exactly as
      * Lucene's ordered {@link SpanNearQuery} reports them (each slot at the earliest position after

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -38,6 +39,26 @@ public final class WordAnalyzer extends Analyzer {
         this.synonyms = synonyms;
         this.keep = keep;
         this.corrector = corrector;
+    }
+
+    /**
+     * For questions: plurals only ("balls" = "ball"), no synonyms, so that "massager" and "massage",
+     * or "painful" and "pain", stay apart as the FAQ's keywords need.
+     */
+    public static Analyzer forQuestions() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(APOSTROPHES, reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source,
+                        new EnglishMinimalStemFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source))));
+            }
+        };
     }
 
     /** The analyzer for the rules themselves (no typo correction: the rules define the words). */

@@ -84,7 +84,7 @@ class CatalogTest {
         texts.remove("outcome.emergency");
         texts.put("help", "x".repeat(CatalogValidator.MAX_TEXT + 1));
         Catalog broken = new Catalog(texts, catalog.screening(), reversed, catalog.plan(), techniques, catalog.routines(),
-                catalog.lessons(), catalog.faq(), catalog.nudges(), catalog.redflags());
+                catalog.lessons(), catalog.faq(), catalog.nudges(), catalog.redflags(), catalog.smalltalk());
 
         String problems = String.join("\n", CatalogValidator.problems(broken)).toLowerCase(Locale.ROOT);
         assertThat(problems).contains("has no cautions", "medmassager", "used twice", "less urgent tier",
