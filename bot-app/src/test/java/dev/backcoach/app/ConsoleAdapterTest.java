@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Routine;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
@@ -52,6 +53,24 @@ class ConsoleAdapterTest {
         assertThat(out).contains(CATALOG.screening().get(CATALOG.screening().size() - 1).text());
         assertThat(out).contains(roller.steps().get(roller.steps().size() - 1).text());
         assertThat(out).contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+    }
+
+    @Test
+    void theMorningRoutineIsFollowedStepByStepFromThePlanReadyMenu() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.add("Morning routine");
+        Routine morning = CATALOG.routine("morning").orElseThrow();
+        List<Technique> parts = morning.steps().stream()
+                .map(part -> CATALOG.technique(part.options().get(0)).orElseThrow()).toList();
+        parts.forEach(t -> t.steps().forEach(step -> lines.add("next")));
+        lines.add("next");
+        String out = chat(lines);
+
+        assertThat(out).contains(CATALOG.text("safety.emergency_signs"), morning.intro());
+        for (Technique t : parts) {
+            assertThat(out).contains(t.cautions().get(0), t.steps().get(t.steps().size() - 1).text());
+        }
+        assertThat(out).contains(CATALOG.text("guide.done_routine").replace("{title}", morning.title()));
     }
 
     @Test

@@ -104,6 +104,22 @@ class TelegramPollingTest {
     }
 
     @Test
+    void theEveningRoutineStartsFromThePlanReadyMenuAndRunsEachPartsOwnSteps() {
+        TelegramUser ben = toSelfCare(new TelegramUser(telegram, 1002));
+        var evening = CATALOG.routine("evening").orElseThrow();
+        SentMessage intro = ben.press(CATALOG.text("button.evening"), CATALOG.text("safety.emergency_signs"));
+        assertThat(intro.plainText()).contains(evening.intro());
+        for (var part : evening.steps()) {
+            Technique t = CATALOG.technique(part.options().get(0)).orElseThrow();
+            ben.press("Next", t.cautions().get(0).substring(0, 30));
+            for (int step = 1; step < t.steps().size(); step++) {
+                ben.press("Next", t.steps().get(step).text().substring(0, 30));
+            }
+        }
+        ben.press("Next", CATALOG.text("guide.done_routine").replace("{title}", evening.title()));
+    }
+
+    @Test
     void redFlagsRouteToUrgentCareOrAClinician() {
         TelegramUser urgent = new TelegramUser(telegram, 2001);
         urgent.send("/start", CATALOG.text("start.ask_adult"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Equipment;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -181,12 +182,22 @@ public final class Chat {
 
     /** Onboarded, every screening question answered No, every plan question answered {@code equipment}. */
     public Chat selfCare(boolean equipment) {
+        return selfCareWith(equipment ? Equipment.values() : new Equipment[0]);
+    }
+
+    /** Onboarded, every screening question answered No, and a plan with exactly {@code have}. */
+    public Chat selfCareWith(Equipment... have) {
         onboarded().send("/check");
         for (int i = 0; i < CATALOG.screening().size(); i++) {
             press("No");
         }
-        for (int i = 0; i < CATALOG.plan().size(); i++) {
-            press(equipment ? "Yes" : "No");
+        return plan(have);
+    }
+
+    /** Answers the plan's questions, which must be pending: Yes for exactly {@code have}. */
+    public Chat plan(Equipment... have) {
+        for (var question : CATALOG.plan()) {
+            press(java.util.Arrays.asList(have).contains(question.equipment()) ? "Yes" : "No");
         }
         return this;
     }

@@ -51,10 +51,14 @@ final class Answers {
                     : Outcome.to(Session.fresh(s.user()), texts.get("start.consent_declined"))
                             .with(new Effect.Forget(s.user()));
         } else if (d instanceof Dialogue.AskClearance) {
-            return yes
-                    ? Outcome.to(s.withRoute(Route.CLEARED, today).withDialogue(new Dialogue.Planning(0, 0)),
-                            texts.get("clear_first.cleared"))
-                    : Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("clear_first.not_yet"));
+            if (!yes) {
+                return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("clear_first.not_yet"));
+            }
+            Session cleared = s.withRoute(Route.CLEARED, today);
+            // A plan made before stays: redoing it is one button away in /settings.
+            return Plans.exists(s.equipment())
+                    ? Outcome.to(cleared.withDialogue(new Dialogue.ChoosingTechnique()), texts.get("clear_first.cleared_kept"))
+                    : Outcome.to(cleared.withDialogue(new Dialogue.Planning(0, 0)), texts.get("clear_first.cleared"));
         } else if (d instanceof Dialogue.Planning p) {
             return planning(s, p, yes);
         } else if (d instanceof Dialogue.SymptomCheckIn c) {
@@ -128,7 +132,7 @@ final class Answers {
         if (p.index() + 1 < catalog.plan().size()) {
             return Outcome.to(s.withDialogue(new Dialogue.Planning(p.index() + 1, bits)));
         }
-        return Outcome.to(s.withEquipment(bits).withDialogue(new Dialogue.ChoosingTechnique()),
+        return Outcome.to(s.withEquipment(Plans.saved(bits)).withDialogue(new Dialogue.ChoosingTechnique()),
                 texts.get("plan.done"));
     }
 

@@ -21,12 +21,13 @@ final class Guidance {
     }
 
     Outcome act(Session s, Guide guide, String action, ChatRef chat) {
-        int total = view.steps(guide).size();
+        int total = view.steps(s, guide).size();
+        int at = GuideView.position(guide, total);
         switch (action) {
             case "next":
-                return guide.step() >= total ? finish(s, guide) : move(s, guide.atStep(guide.step() + 1));
+                return at >= total ? finish(s, guide) : move(s, guide.atStep(at + 1));
             case "back":
-                return move(s, guide.atStep(Math.max(0, guide.step() - 1)));
+                return move(s, guide.atStep(Math.max(0, at - 1)));
             case "rep":
                 return Outcome.to(s).replacing();
             case "timer":
@@ -44,7 +45,8 @@ final class Guidance {
     /** A timer for the step the user is still on says so; any other timer is from a step already left. */
     Outcome timerFired(Session s, int token) {
         if (token != 0 && s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
-            Step step = view.steps(g.guide()).get(g.guide().step() - 1);
+            List<Step> steps = view.steps(s, g.guide());
+            Step step = steps.get(GuideView.position(g.guide(), steps.size()) - 1);
             return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
                     texts.get("timer.done", "duration", Texts.duration(step.seconds())));
         }
@@ -62,11 +64,12 @@ final class Guidance {
     }
 
     private Outcome startTimer(Session s, Guide guide, ChatRef chat) {
-        List<Step> steps = view.steps(guide);
-        if (guide.step() == 0 || guide.timerToken() != 0 || steps.get(guide.step() - 1).seconds() == null) {
+        List<Step> steps = view.steps(s, guide);
+        int at = GuideView.position(guide, steps.size());
+        if (at == 0 || guide.timerToken() != 0 || steps.get(at - 1).seconds() == null) {
             return Outcome.to(s);
         }
-        int seconds = steps.get(guide.step() - 1).seconds();
+        int seconds = steps.get(at - 1).seconds();
         // The dialogue changes, so the engine moves the prompt sequence to exactly this value.
         int token = s.promptSeq() + 1;
         return Outcome.to(s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),

@@ -10,7 +10,21 @@ import java.util.Locale;
 
 /** Matches techniques to what the user has (the plan's equipment bits). */
 final class Plans {
+    /**
+     * Set with the equipment bits once a plan is saved, so that a plan with nothing in it still
+     * counts as made (equipment bits alone would read 0, like no plan at all).
+     */
+    static final int MADE = 1 << 30;
+
     private Plans() {}
+
+    static int saved(int equipmentBits) {
+        return equipmentBits | MADE;
+    }
+
+    static boolean exists(int equipment) {
+        return equipment != 0;
+    }
 
     static boolean fits(Technique technique, int equipment) {
         return (technique.requiredBits() & ~equipment) == 0;

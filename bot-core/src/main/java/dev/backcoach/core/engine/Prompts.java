@@ -120,10 +120,12 @@ final class Prompts {
         if (!row.isEmpty()) {
             rows.add(row);
         }
+        // The menu's text offers the routines too, so their buttons are here (at most 5 in this row).
         List<Button> last = new ArrayList<>();
         if (s.paused() != null) {
             last.add(resumeButton(s));
         }
+        last.addAll(routineButtons());
         last.add(command("button.learn", "learn", ""));
         last.add(command("button.menu", "menu", ""));
         rows.add(last);

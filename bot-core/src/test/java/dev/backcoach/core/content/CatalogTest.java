@@ -91,6 +91,41 @@ class CatalogTest {
                 "outcome.emergency is missing", "text help has 1501 characters");
     }
 
+    @Test
+    void theValidatorRejectsTimesThatContradictTheTimersAndUnsafeGuidance() {
+        Technique roller = catalog.technique("foam_roller").orElseThrow();
+        List<Step> steps = new ArrayList<>(roller.steps());
+        steps.set(1, new Step("Roll slowly for about 7 minutes.", 30, null, List.of()));
+        steps.add(new Step("Now the other side.", null, "each side", List.of()));
+        Technique contradicting = new Technique(roller.id(), roller.title(), roller.group(), roller.requires(),
+                roller.summary(), List.of("Go gently.", roller.cautions().get(2)), steps);
+        Technique effleurage = catalog.technique("effleurage").orElseThrow();
+        Technique toTheHelper = new Technique(effleurage.id(), effleurage.title(), "partner", effleurage.requires(),
+                effleurage.summary(), List.of("Stop if your partner feels anything sharp."), effleurage.steps());
+        List<Technique> techniques = new ArrayList<>(catalog.techniques());
+        techniques.replaceAll(t -> t.id().equals("foam_roller") ? contradicting
+                : t.id().equals("effleurage") ? toTheHelper : t);
+        Routine morning = catalog.routine("morning").orElseThrow();
+        Routine timed = new Routine("morning", morning.title(), "About 5 minutes to loosen up.", List.of(
+                new Step("Roll on the floor.", 420, null, List.of("foam_roller", "tennis_balls")),
+                morning.steps().get(2)));
+        Catalog broken = new Catalog(catalog.texts(), catalog.screening(), catalog.plan(), techniques,
+                List.of(timed, catalog.routine("evening").orElseThrow()), catalog.lessons(), catalog.faq(),
+                catalog.nudges());
+
+        String problems = String.join("\n", CatalogValidator.problems(broken));
+        assertThat(problems).contains(
+                "technique foam_roller step says [420 s] but its timer is 30 s",
+                "technique foam_roller step \"each side\" has no time",
+                "technique foam_roller says 120–180 s in \"2–3 minutes in all is plenty",
+                "technique foam_roller: the first caution must be the stop rule",
+                "technique foam_roller: a hands-on technique needs the caution about broken skin",
+                "technique effleurage: partner techniques speak to the person receiving",
+                "routine morning intro writes a time",
+                "routine morning: a part takes its time from its technique",
+                "routine morning: part \"Roll on the floor.\" has no standing or seated option");
+    }
+
     private String stepsOf(String id) {
         return String.join(" ", catalog.technique(id).orElseThrow().steps().stream().map(Step::text).toList());
     }
