@@ -74,6 +74,20 @@ class ConsoleAdapterTest {
     }
 
     @Test
+    void techniquesAreFoundByPartOfTheirNameAndThePlanDecides() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.replaceAll(line -> line.equals("yes") ? "no" : line); // nothing at hand, no floor
+        lines.add("/techniques twist");
+        lines.add("/techniques roller");
+        String out = chat(lines);
+        Technique seated = CATALOG.technique("seated_twist").orElseThrow();
+        assertThat(out).contains(seated.title() + "\n" + seated.summary());
+        assertThat(out).contains(CATALOG.text("techniques.not_in_plan")
+                .replace("{title}", CATALOG.technique("foam_roller").orElseThrow().title())
+                .replace("{needs}", CATALOG.text("equipment.foam_roller") + " and " + CATALOG.text("equipment.floor")));
+    }
+
+    @Test
     void aNumberThatIsNoOptionGetsAKindAnswerAndTheQuestionAgain() throws Exception {
         String out = chat(List.of("7", "", "hello?"));
         assertThat(out).contains(CATALOG.text("input.unclear"), CATALOG.text("input.empty"));

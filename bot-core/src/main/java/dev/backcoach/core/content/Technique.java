@@ -8,6 +8,7 @@ import java.util.List;
  * @param requires everything the user needs; a technique is suggested only when the plan has all
  * @param summary one line used in menus and inside routines
  * @param cautions shown before the first step; every technique has at least one
+ * @param names other words people use for it ("foam rolling", "massage gun"), for /techniques NAME
  */
 public record Technique(
         String id,
@@ -16,8 +17,10 @@ public record Technique(
         List<Equipment> requires,
         String summary,
         List<String> cautions,
-        List<Step> steps) {
+        List<Step> steps,
+        List<String> names) {
     public Technique {
+        names = names == null ? List.of() : List.copyOf(names);
         requires = List.copyOf(requires);
         cautions = List.copyOf(cautions);
         steps = List.copyOf(steps);

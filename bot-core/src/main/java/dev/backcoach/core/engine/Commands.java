@@ -12,6 +12,7 @@ import dev.backcoach.core.model.ChatRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -114,14 +115,19 @@ final class Commands {
         if (argument.isEmpty()) {
             return access.begin(s, today, "techniques");
         }
-        Optional<Technique> technique = catalog.techniques().stream()
-                .filter(t -> Labels.matches(argument, t.id()) || Labels.matches(argument, t.title()))
-                .findFirst();
-        if (technique.isEmpty()) {
+        List<Technique> found = TechniqueFinder.find(catalog, argument);
+        if (found.isEmpty()) {
             return access.begin(s, today, "techniques")
                     .withNoteFirst(texts.get("techniques.unknown", "name", Labels.shorten(argument)));
         }
-        return access.begin(s, today, "techniques:" + technique.get().id());
+        Optional<Technique> fitting = found.stream().filter(t -> Plans.fits(t, s.equipment())).findFirst();
+        if (fitting.isPresent() || !s.route().allowsTechniques()) {
+            return access.begin(s, today, "techniques:" + fitting.orElse(found.get(0)).id());
+        }
+        // Asked for something the plan lacks: say what it needs and show what fits instead.
+        Technique wanted = found.get(0);
+        return access.begin(s, today, "techniques").withNoteFirst(texts.get("techniques.not_in_plan",
+                "title", wanted.title(), "needs", Plans.missing(texts, wanted, s.equipment())));
     }
 
     private Outcome routine(Session s, String argument, LocalDate today) {

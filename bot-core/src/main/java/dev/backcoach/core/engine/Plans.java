@@ -47,13 +47,24 @@ final class Plans {
         return chosen;
     }
 
-    static String describe(Catalog catalog, int equipment) {
+    /** The plan in words: "tennis balls, a foam roller, getting down to the floor". */
+    static String describe(Texts texts, int equipment) {
         List<String> names = new ArrayList<>();
         for (Equipment e : Equipment.values()) {
             if (e.in(equipment)) {
-                names.add(e.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                names.add(name(texts, e));
             }
         }
         return names.isEmpty() ? "-" : String.join(", ", names);
+    }
+
+    /** What the technique needs that the plan lacks, in words. */
+    static String missing(Texts texts, Technique technique, int equipment) {
+        return String.join(" and ", technique.requires().stream().filter(e -> !e.in(equipment))
+                .map(e -> name(texts, e)).toList());
+    }
+
+    private static String name(Texts texts, Equipment e) {
+        return texts.get("equipment." + e.name().toLowerCase(Locale.ROOT));
     }
 }

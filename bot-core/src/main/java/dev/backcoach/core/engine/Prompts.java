@@ -165,7 +165,7 @@ final class Prompts {
         String route = s.route() == Route.UNSCREENED ? texts.get("settings.route_none") : routeName(s.route());
         String text = texts.get("settings", "route", route,
                 "date", s.routeDate() == null ? "-" : s.routeDate(),
-                "plan", Plans.describe(catalog, s.equipment()));
+                "plan", Plans.describe(texts, s.equipment()));
         int seq = s.promptSeq();
         return new Reply(text, List.of(
                 List.of(new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed")),

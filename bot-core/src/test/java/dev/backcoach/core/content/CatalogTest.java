@@ -72,9 +72,9 @@ class CatalogTest {
     void theValidatorCatchesDefects() {
         Technique t = catalog.techniques().get(0);
         Technique noCautions = new Technique(t.id(), t.title(), t.group(), t.requires(), t.summary(), List.of(),
-                t.steps());
+                t.steps(), t.names());
         Technique branded = new Technique("tennis_balls", "Buy a MedMassager now", t.group(), t.requires(),
-                t.summary(), t.cautions(), t.steps());
+                t.summary(), t.cautions(), t.steps(), t.names());
         List<Technique> techniques = new ArrayList<>(catalog.techniques());
         techniques.set(0, noCautions);
         techniques.add(branded);
@@ -98,10 +98,11 @@ class CatalogTest {
         steps.set(1, new Step("Roll slowly for about 7 minutes.", 30, null, List.of()));
         steps.add(new Step("Now the other side.", null, "each side", List.of()));
         Technique contradicting = new Technique(roller.id(), roller.title(), roller.group(), roller.requires(),
-                roller.summary(), List.of("Go gently.", roller.cautions().get(2)), steps);
+                roller.summary(), List.of("Go gently.", roller.cautions().get(2)), steps, roller.names());
         Technique effleurage = catalog.technique("effleurage").orElseThrow();
         Technique toTheHelper = new Technique(effleurage.id(), effleurage.title(), "partner", effleurage.requires(),
-                effleurage.summary(), List.of("Stop if your partner feels anything sharp."), effleurage.steps());
+                effleurage.summary(), List.of("Stop if your partner feels anything sharp."), effleurage.steps(),
+                effleurage.names());
         List<Technique> techniques = new ArrayList<>(catalog.techniques());
         techniques.replaceAll(t -> t.id().equals("foam_roller") ? contradicting
                 : t.id().equals("effleurage") ? toTheHelper : t);
