@@ -100,8 +100,11 @@ class ConsoleAdapterTest {
         List<String> lines = toSelfCarePlan();
         lines.add("/progress");
         lines.add("6");
+        lines.add("/progress");
+        lines.add("4");
         String out = chat(lines);
         assertThat(out).contains("[0]  [1]  [2]  [3]");
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
+        assertThat(out).contains("Updated today: 4 (was 6)");
     }
 }

@@ -99,7 +99,9 @@ class TelegramPollingTest {
             assertThat(shown.messageId()).as("steps edit one message in place").isEqualTo(intro.messageId());
             assertThat(shown.parseMode()).isEqualTo("HTML");
         }
-        anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        SentMessage done = anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        assertThat(done.plainText()).contains(CATALOG.text("progress.ask"));
+        anna.press("4", CATALOG.text("progress.saved").replace("{score}", "4"));
         assertThat(stored(1001).route()).isEqualTo(Route.SELF_CARE);
     }
 

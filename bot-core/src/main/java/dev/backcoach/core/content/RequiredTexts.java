@@ -145,6 +145,7 @@ public final class RequiredTexts {
             "progress.empty",
             "progress.saved",
             "progress.trend",
+            "progress.updated",
             "routine.choose",
             "routine.locked",
             "safety.emergency_signs",

@@ -11,7 +11,6 @@ import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.ChatRef;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,7 @@ final class Commands {
     }
 
     Outcome handle(Session current, String name, String argument, ChatRef chat, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = Ratings.today(current, now);
         if (INFORMATIONAL.contains(name)) {
             return Outcome.to(current, informational(name));
         }
@@ -93,7 +92,7 @@ final class Commands {
     }
 
     private Outcome start(Session s, String payload, ChatRef chat, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = Ratings.today(s, now);
         if (!s.onboarded()) {
             return access.onboard(s, texts.get("start.greeting"));
         }

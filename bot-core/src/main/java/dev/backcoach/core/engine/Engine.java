@@ -8,8 +8,6 @@ import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.Turn;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,7 +109,7 @@ public final class Engine {
         if (NudgeSetup.owns(s.dialogue())) {
             return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
         }
-        return answers.handle(s, parsed.get().action(), inbound.chat(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+        return answers.handle(s, parsed.get().action(), inbound.chat(), Ratings.today(s, now));
     }
 
     /**

@@ -55,7 +55,10 @@ final class Guidance {
 
     Outcome rate(Session s, int score, LocalDate today) {
         Session rated = Ratings.record(s, today, score).withDialogue(Dialogue.IDLE);
-        return Outcome.to(rated, texts.get("progress.saved", "score", score), Ratings.trend(texts, rated))
+        String saved = Ratings.todays(s, today)
+                .map(was -> texts.get("progress.updated", "score", score, "was", was))
+                .orElseGet(() -> texts.get("progress.saved", "score", score));
+        return Outcome.to(rated, saved, Ratings.trend(texts, rated))
                 .with(new Effect.RecordRating(s.user(), today, score));
     }
 
@@ -79,6 +82,7 @@ final class Guidance {
 
     private Outcome finish(Session s, Guide guide) {
         String key = guide.kind() == Guide.Kind.TECHNIQUE ? "guide.done_technique" : "guide.done_routine";
-        return Outcome.to(s.withDialogue(Dialogue.IDLE).withPaused(null), texts.get(key, "title", view.title(guide)));
+        // Straight to "how stiff now?": the moment a rating means most, one tap away.
+        return Outcome.to(s.withDialogue(new Dialogue.Rating()).withPaused(null), texts.get(key, "title", view.title(guide)));
     }
 }

@@ -157,6 +157,7 @@ final class Prompts {
                 row = new ArrayList<>();
             }
         }
+        row.add(command("button.menu", "menu", "")); // rating is never required
         rows.add(row);
         return new Reply(texts.get("progress.ask"), rows, false);
     }

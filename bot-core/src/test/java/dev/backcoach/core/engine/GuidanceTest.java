@@ -40,7 +40,7 @@ class GuidanceTest {
         }
         chat.press("Next");
         assertThat(chat.text()).contains(chat.catalogText("guide.done_technique").replace("{title}", technique.title()));
-        assertThat(chat.session().dialogue()).isEqualTo(Dialogue.IDLE);
+        assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Rating());
         assertThat(chat.session().paused()).isNull();
     }
 
