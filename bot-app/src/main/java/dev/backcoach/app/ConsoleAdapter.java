@@ -94,7 +94,7 @@ public final class ConsoleAdapter implements ChannelPort {
         out.flush();
     }
 
-    /** {@code [1] Yes  [2] No}, one line per row; numeric labels (ratings) show as themselves. */
+    /** {@code [1] Yes  [2] No}, one line per row; numbers and times (ratings, 20:00) show as themselves. */
     static String renderButtons(List<List<Button>> rows) {
         List<String> lines = new ArrayList<>();
         int number = 1;
@@ -109,8 +109,9 @@ public final class ConsoleAdapter implements ChannelPort {
         return String.join("\n", lines);
     }
 
+    /** Ratings and clock times: a typed number is that value, never the button at that position. */
     private static boolean isNumber(String label) {
-        return label.matches("\\d+");
+        return label.matches("\\d+|\\d{1,2}:\\d{2}");
     }
 
     /** Unique across runs too: a durable store would otherwise replay an earlier run's replies. */

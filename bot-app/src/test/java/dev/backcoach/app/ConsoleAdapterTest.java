@@ -88,6 +88,15 @@ class ConsoleAdapterTest {
     }
 
     @Test
+    void aBareHourAtTheReminderTimeIsAskedAboutNotTakenAsAButton() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/nudge", "3", "3 pm", "Europe/Berlin", "Done"));
+        String out = chat(lines);
+        assertThat(out).contains("[18:00]  [19:00]  [20:00]", "Did you mean 3 pm or 3 am?",
+                "I'll remind you at 15:00 (Europe/Berlin), Every day");
+    }
+
+    @Test
     void aNumberThatIsNoOptionGetsAKindAnswerAndTheQuestionAgain() throws Exception {
         String out = chat(List.of("7", "", "hello?"));
         assertThat(out).contains(CATALOG.text("input.unclear"), CATALOG.text("input.empty"));

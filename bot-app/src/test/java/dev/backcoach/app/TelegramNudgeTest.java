@@ -52,6 +52,21 @@ class TelegramNudgeTest {
     }
 
     @Test
+    void aBareHourIsAskedAboutAndAnAlreadyChosenOptionIsAnsweredWithoutAnEdit() {
+        TelegramUser ben = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1003));
+        ben.send("/nudge", "What time suits you?");
+        ben.send("3", "Did you mean 3 pm or 3 am?");
+        ben.press("3 pm", "in which time zone?");
+        ben.send("Berlin", "On which days?");
+        int edits = telegram.calls("editMessageText").size();
+        ben.tap("Every day");
+        telegram.awaitCall("answerCallbackQuery",
+                c -> "Every day is already chosen. Tap Done when you're ready.".equals(c.param("text")), TelegramUser.WAIT);
+        assertThat(telegram.calls("editMessageText")).as("no edit with identical content").hasSize(edits);
+        ben.press("Done", "I'll remind you at 15:00 (Europe/Berlin), Every day");
+    }
+
+    @Test
     void optInThenTheReminderArrivesAtEightPmBerlinTimeOnceAndCanBeSnoozed() {
         TelegramUser anna = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1001));
         anna.send("/nudge", "What time suits you?");

@@ -109,7 +109,9 @@ public final class RequiredTexts {
             "equipment.massager",
             "equipment.partner",
             "equipment.tennis_balls",
+            "nudge.already_chosen",
             "nudge.already_off",
+            "nudge.am_or_pm",
             "nudge.ask_days",
             "nudge.ask_fewer",
             "nudge.ask_time",
@@ -118,6 +120,9 @@ public final class RequiredTexts {
             "nudge.bad_zone",
             "nudge.every_day",
             "nudge.fewer",
+            "nudge.greeting_afternoon",
+            "nudge.greeting_morning",
+            "nudge.greeting_night",
             "nudge.kept",
             "nudge.menu",
             "nudge.menu_paused",
@@ -169,6 +174,7 @@ public final class RequiredTexts {
             "techniques.symptom_checkin",
             "techniques.unknown",
             "timer.done",
+            "timer.done_elsewhere",
             "timer.started",
             "unreachable.note");
 }

@@ -139,7 +139,9 @@ public final class Engine {
             parts.add(prompt.text());
             buttons = prompt.buttons();
         }
-        return new Turn(next, pack(parts, buttons, outcome.replace()), outcome.effects());
+        List<Reply> replies = outcome.pressNote() && parts.size() == 1 ? List.of(Reply.pressNote(parts.get(0)))
+                : pack(parts, buttons, outcome.replace());
+        return new Turn(next, replies, outcome.effects());
     }
 
     /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */

@@ -29,7 +29,8 @@ final class Guidance {
             case "back":
                 return move(s, guide.atStep(Math.max(0, at - 1)));
             case "rep":
-                return Outcome.to(s).replacing();
+                // Sent anew rather than edited in place: an identical edit would show nothing at all.
+                return Outcome.to(s);
             case "timer":
                 return startTimer(s, guide, chat);
             case "stop":
@@ -42,15 +43,22 @@ final class Guidance {
         }
     }
 
-    /** A timer for the step the user is still on says so; any other timer is from a step already left. */
+    /**
+     * A timer the user set always says when time is up. On the step it was set for, that step is
+     * shown again with its buttons; anywhere else (idle, another step or technique) only a short
+     * note comes, and whatever the user is doing stays as it is.
+     */
     Outcome timerFired(Session s, int token) {
-        if (token != 0 && s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
+        if (token == 0 || !s.route().allowsTechniques()) {
+            return Outcome.silent(s);
+        }
+        if (s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
             List<Step> steps = view.steps(s, g.guide());
             Step step = steps.get(GuideView.position(g.guide(), steps.size()) - 1);
             return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
                     texts.get("timer.done", "duration", Texts.duration(step.seconds())));
         }
-        return Outcome.silent(s);
+        return Outcome.only(s, texts.get("timer.done_elsewhere"));
     }
 
     Outcome rate(Session s, int score, LocalDate today) {

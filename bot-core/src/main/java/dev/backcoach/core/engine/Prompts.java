@@ -165,7 +165,7 @@ final class Prompts {
     private Reply settingsPrompt(Session s) {
         String route = s.route() == Route.UNSCREENED ? texts.get("settings.route_none") : routeName(s.route());
         String text = texts.get("settings", "route", route,
-                "date", s.routeDate() == null ? "-" : s.routeDate(),
+                "date", s.routeDate() == null ? "-" : Texts.date(s.routeDate()),
                 "plan", Plans.describe(texts, s.equipment()));
         int seq = s.promptSeq();
         return new Reply(text, List.of(
