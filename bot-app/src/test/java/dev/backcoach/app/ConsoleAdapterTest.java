@@ -13,23 +13,48 @@ import dev.backcoach.core.service.InMemoryStateStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A script pipes answers into the console chat, the way a person would type them. */
 class ConsoleAdapterTest {
     private static final Catalog CATALOG = CatalogLoader.load("en");
 
-    private static String chat(List<String> lines) throws Exception {
+    @TempDir
+    Path folder;
+
+    private String chat(List<String> lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
                 EffectHandler.NONE, CacheSettings.DEFAULT);
         new ConsoleAdapter(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), service).run();
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), service, folder).run();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anExportShowsASummaryAndSavesTheFullFile() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/progress", "6", "/export"));
+        String out = chat(lines);
+        Path file = folder.resolve("backcoach-data.json");
+        assertThat(out).contains("Here is what I keep about you:", "Saved to " + file.toAbsolutePath())
+                .doesNotContain("\"user_session\"");
+        assertThat(Files.readString(file)).contains("\"user_id\"", "\"data\"");
+    }
+
+    @Test
+    void aKnownUserIsOfferedToCarryOnOrStartOver() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/start", "Start over"));
+        String out = chat(lines);
+        assertThat(out).contains(CATALOG.text("start.welcome_back"), CATALOG.text("check.intro"));
     }
 
     private static List<String> toSelfCarePlan() {

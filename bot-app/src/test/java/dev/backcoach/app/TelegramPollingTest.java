@@ -152,12 +152,20 @@ class TelegramPollingTest {
         anna.send("/progress", CATALOG.text("progress.ask"));
         anna.press("6", CATALOG.text("progress.ask").substring(0, 0) + "6/10");
         telegram.failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
-        anna.send("/export", CATALOG.text("export.ready"));
-        SentMessage document = anna.awaitLast(m -> "document".equals(m.kind()));
+        telegram.privateText(3001, "/export");
+        // Summary, file, then the menu again: wait for the message that follows the file.
+        await().atMost(TelegramUser.WAIT).until(() -> {
+            List<SentMessage> shown = telegram.chat(3001);
+            return shown.size() >= 2 && "document".equals(shown.get(shown.size() - 2).kind());
+        });
         List<SentMessage> chat = telegram.chat(3001);
-        SentMessage note = chat.get(chat.size() - 2);
-        assertThat(note.plainText()).contains(CATALOG.text("export.ready"));
-        assertThat(document.messageId()).isGreaterThan(note.messageId());
+        SentMessage menu = chat.get(chat.size() - 1);
+        SentMessage document = chat.get(chat.size() - 2);
+        SentMessage summary = chat.get(chat.size() - 3);
+        assertThat(document.kind()).isEqualTo("document");
+        assertThat(summary.plainText()).startsWith("Here is what I keep about you:").contains("6");
+        assertThat(summary.messageId()).isLessThan(document.messageId());
+        assertThat(document.messageId()).isLessThan(menu.messageId());
         assertThat(app.telegramCounters().rateLimited()).isGreaterThanOrEqualTo(2);
         assertThat(app.telegramCounters().failed()).isZero();
     }

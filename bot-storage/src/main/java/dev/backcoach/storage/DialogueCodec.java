@@ -34,6 +34,7 @@ final class DialogueCodec {
     private static final Map<String, Dialogue> PLAIN = Map.ofEntries(
             Map.entry("idle", Dialogue.IDLE),
             Map.entry("ask_adult", new Dialogue.AskAdult()),
+            Map.entry("welcome_back", new Dialogue.WelcomeBack()),
             Map.entry("ask_consent", new Dialogue.AskConsent()),
             Map.entry("ask_clearance", new Dialogue.AskClearance()),
             Map.entry("choosing_technique", new Dialogue.ChoosingTechnique()),

@@ -43,7 +43,8 @@ final class Answers {
         } else if (d instanceof Dialogue.AskAdult) {
             return yes
                     ? Outcome.to(s.withOnboarding(true, false).withDialogue(new Dialogue.AskConsent()))
-                    : Outcome.to(s.withOnboarding(false, false).withDialogue(Dialogue.IDLE), texts.get("start.minor"));
+                    // No menu after this: nothing here is for them, not even a "Let's start".
+                    : Outcome.only(s.withOnboarding(false, false).withDialogue(Dialogue.IDLE), texts.get("start.minor"));
         } else if (d instanceof Dialogue.AskConsent) {
             return yes
                     ? Outcome.to(s.withOnboarding(true, true).withDialogue(Dialogue.IDLE), texts.get("start.ready"))

@@ -41,8 +41,8 @@ final class Commands {
             return Outcome.to(current, informational(name));
         }
         if (name.equals("export")) {
-            // The service attaches the document once the turn is committed.
-            return Outcome.to(current, texts.get("export.ready")).with(new Effect.ExportData(current.user()));
+            // The service puts the summary and the file first, once the turn is committed.
+            return Outcome.to(current).with(new Effect.ExportData(current.user()));
         }
         if (!isKnown(name)) {
             return Outcome.to(current, texts.get("input.unknown_command"));
@@ -106,7 +106,8 @@ final class Commands {
                 // The link a reminder invitation carries: set up the evening reminder.
                 return nudges.command(s, "", chat, now);
             default:
-                return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("start.welcome_back"));
+                // As /help says, /start is also how to start over; carrying on is the other choice.
+                return Outcome.to(s.withDialogue(new Dialogue.WelcomeBack()));
         }
     }
 

@@ -87,6 +87,11 @@ public final class Engine {
         return Zones.all();
     }
 
+    /** The readable part of /export, shown before the full file: route, plan, reminder, ratings. */
+    public String exportSummary(Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
+        return ExportSummary.of(texts, session, ratings, nudges);
+    }
+
     /** The pending question as it would be shown now: used to show "where we are" after errors. */
     public Reply currentPrompt(Session session) {
         return prompts.render(session);

@@ -55,7 +55,7 @@ final class Plans {
                 names.add(name(texts, e));
             }
         }
-        return names.isEmpty() ? "-" : String.join(", ", names);
+        return names.isEmpty() ? texts.get("export.none") : String.join(", ", names);
     }
 
     /** What the technique needs that the plan lacks, in words. */

@@ -36,6 +36,9 @@ final class Prompts {
         int seq = s.promptSeq();
         if (d instanceof Dialogue.AskAdult) {
             return yesNo(seq, texts.get("start.ask_adult"), "button.yes", "button.no");
+        } else if (d instanceof Dialogue.WelcomeBack) {
+            return new Reply(texts.get("start.welcome_back"), List.of(List.of(
+                    command("button.carry_on", "menu", ""), command("button.start_over", "check", ""))), false);
         } else if (d instanceof Dialogue.AskConsent) {
             return yesNo(seq, texts.get("start.ask_consent"), "button.agree", "button.decline");
         } else if (d instanceof Dialogue.Screening q) {
@@ -163,19 +166,19 @@ final class Prompts {
     }
 
     private Reply settingsPrompt(Session s) {
-        String route = s.route() == Route.UNSCREENED ? texts.get("settings.route_none") : routeName(s.route());
-        String text = texts.get("settings", "route", route,
-                "date", s.routeDate() == null ? "-" : Texts.date(s.routeDate()),
-                "plan", Plans.describe(texts, s.equipment()));
         int seq = s.promptSeq();
+        String route = ExportSummary.routeName(texts, s);
+        Button changed = new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed"));
+        if (!s.route().allowsTechniques()) {
+            // A plan and reminders only matter where self-care is offered: show what applies here.
+            Button check = s.route() == Route.UNSCREENED ? command("button.start_check", "check", "") : changed;
+            return new Reply(texts.get("settings.limited", "route", route),
+                    List.of(List.of(check, command("button.menu", "menu", ""))), false);
+        }
+        String text = texts.get("settings", "route", route, "plan", Plans.describe(texts, s.equipment()));
         return new Reply(text, List.of(
-                List.of(new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed")),
-                        new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
+                List.of(changed, new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
                 List.of(command("button.reminders", "nudge", ""), command("button.menu", "menu", ""))), false);
-    }
-
-    private static String routeName(Route route) {
-        return route.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private List<Button> routineButtons() {

@@ -12,6 +12,9 @@ public sealed interface Dialogue {
 
     record AskAdult() implements Dialogue {}
 
+    /** /start from someone the bot knows: carry on, or start over with a fresh check? */
+    record WelcomeBack() implements Dialogue {}
+
     record AskConsent() implements Dialogue {}
 
     /** Waiting for the answer to screening question {@code index}. */
