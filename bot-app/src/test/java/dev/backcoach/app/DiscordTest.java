@@ -163,6 +163,19 @@ class DiscordTest {
     }
 
     @Test
+    void anAlreadyChosenOptionGetsAPrivateNoteAndThePickerIsNotEdited() {
+        DiscordUser anna = toSelfCare(new DiscordUser(discord, 36_001, 0));
+        anna.send("nudge", Map.of("time", "20:00", "zone", "Europe/Berlin"), "I'll remind you at 20:00");
+        anna.send("nudge", "Your evening reminder");
+        Shown picker = anna.press("Change days", "On which days?");
+        discord.click(anna.id, 0, picker.id(), picker.button("Every day").orElseThrow().customId());
+        Shown note = anna.awaitLast(m -> m.content().equals("Every day is already chosen. Tap Done when you're ready."));
+        assertThat(note.id()).isNotEqualTo(picker.id());
+        Shown pickerNow = discord.screen(anna.id).stream().filter(m -> m.id() == picker.id()).findFirst().orElseThrow();
+        assertThat(pickerNow.edits()).as("the day picker stays as it was").isEqualTo(picker.edits());
+    }
+
+    @Test
     void anExportArrivesAsAPrivateFileInAServer() {
         DiscordUser anna = toSelfCare(new DiscordUser(discord, 35_001, SERVER));
         anna.send("export", "");
