@@ -119,18 +119,21 @@ class RoutinesTest {
                 .doesNotContain(technique("cat_cow").title(), technique("tennis_balls").title());
     }
 
+    /** In a check just started: No until the first clear-first question, Yes to it, then "cleared". */
+    private static void clearedByAClinician(Chat chat) {
+        for (int i = 0; Chat.CATALOG.screening().get(i).tier() != dev.backcoach.core.content.Tier.CLEAR_FIRST; i++) {
+            chat.press("No");
+        }
+        chat.press("Yes").press(chat.catalogText("button.cleared"));
+    }
+
     @Test
     void clearedByAClinicianKeepsThePlanMadeBefore() {
         Chat chat = new Chat().selfCareWith(Equipment.FOAM_ROLLER, Equipment.FLOOR);
         int plan = chat.session().equipment();
         // A new condition comes up at the next check: clear first.
         chat.send("/check");
-        int index = 0;
-        while (Chat.CATALOG.screening().get(index).tier() != dev.backcoach.core.content.Tier.CLEAR_FIRST) {
-            chat.press("No");
-            index++;
-        }
-        chat.press("Yes").press(chat.catalogText("button.cleared"));
+        clearedByAClinician(chat);
         assertThat(chat.text()).contains(chat.catalogText("clear_first.cleared_kept"));
         assertThat(chat.session().equipment()).isEqualTo(plan);
         assertThat(chat.hasButton(technique("foam_roller").title())).isTrue();
@@ -139,22 +142,12 @@ class RoutinesTest {
     @Test
     void aFirstClearanceStillBuildsAPlan() {
         Chat chat = new Chat().onboarded().send("/check");
-        int index = 0;
-        while (Chat.CATALOG.screening().get(index).tier() != dev.backcoach.core.content.Tier.CLEAR_FIRST) {
-            chat.press("No");
-            index++;
-        }
-        chat.press("Yes").press(chat.catalogText("button.cleared"));
+        clearedByAClinician(chat);
         assertThat(chat.text()).contains(chat.catalogText("clear_first.cleared"), Chat.CATALOG.plan().get(0).text());
         chat.plan();
         assertThat(chat.text()).contains(chat.catalogText("plan.done"));
         chat.send("/check");
-        index = 0;
-        while (Chat.CATALOG.screening().get(index).tier() != dev.backcoach.core.content.Tier.CLEAR_FIRST) {
-            chat.press("No");
-            index++;
-        }
-        chat.press("Yes").press(chat.catalogText("button.cleared"));
+        clearedByAClinician(chat);
         assertThat(chat.text()).as("an empty plan is still a plan").contains(chat.catalogText("clear_first.cleared_kept"));
     }
 }
