@@ -88,7 +88,7 @@ final class GuideView {
                     .append("\n\n").append(texts.get("guide.routine_parts"));
             for (RoutineSteps.Part part : routine.parts()) {
                 text.append("\n").append(part.number()).append(". ").append(part.technique().title())
-                        .append(" · ⏱ ").append(Texts.duration(part.technique().totalSeconds()));
+                        .append(" · ").append(total(part.technique().totalSeconds()));
             }
             text.append("\n").append(total(routine.totalSeconds()));
         }
