@@ -122,6 +122,28 @@ class TelegramPollingTest {
     }
 
     @Test
+    void startSettingsTechniqueNamesAndUnderEighteenAsTheyShouldBe() {
+        TelegramUser young = new TelegramUser(telegram, 5001);
+        young.send("/start", CATALOG.text("start.ask_adult"));
+        SentMessage minor = young.press("No", CATALOG.text("start.minor"));
+        assertThat(minor.hasKeyboard()).as("no Let's start for someone under 18").isFalse();
+
+        TelegramUser known = toSelfCare(new TelegramUser(telegram, 5002));
+        SentMessage welcome = known.send("/start", CATALOG.text("start.welcome_back"));
+        assertThat(welcome.buttonLabels()).containsExactly(CATALOG.text("button.carry_on"), CATALOG.text("button.start_over"));
+        known.send("/techniques twist", CATALOG.technique("spinal_twist").orElseThrow().cautions().get(1));
+
+        TelegramUser urgent = new TelegramUser(telegram, 5003);
+        urgent.send("/start", CATALOG.text("start.ask_adult"));
+        urgent.press("Yes", CATALOG.text("start.ask_consent"));
+        urgent.press("Yes", CATALOG.text("start.ready"));
+        urgent.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
+        SentMessage settings = urgent.send("/settings", CATALOG.text("route.emergency"));
+        assertThat(settings.buttonLabels()).containsExactly(CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
+    }
+
+    @Test
     void redFlagsRouteToUrgentCareOrAClinician() {
         TelegramUser urgent = new TelegramUser(telegram, 2001);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
