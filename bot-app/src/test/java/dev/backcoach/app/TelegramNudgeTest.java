@@ -93,6 +93,23 @@ class TelegramNudgeTest {
         assertThat(app.reminderCounters().sent()).isEqualTo(2);
     }
 
+    @Test
+    void aMorningReminderGreetsTheMorningStartsTheMorningRoutineAndAPauseNamesTheNextChosenDay() {
+        var catalog = TelegramPollingTest.CATALOG;
+        TelegramUser cleo = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1004));
+        cleo.send("/nudge", "What time suits you?");
+        cleo.send("07:30", "in which time zone?");
+        cleo.send("Berlin", "On which days?");
+        cleo.press("Weekends", "Chosen: Weekends");
+        cleo.press("Done", "I'll remind you at 07:30 (Europe/Berlin), Weekends");
+
+        clock.jumpTo(Instant.parse("2026-03-28T06:29:58Z")); // Saturday, 07:29:58 in Berlin
+        SentMessage reminder = cleo.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
+        assertThat(reminder.plainText()).isEqualTo(catalog.text("nudge.greeting_morning"));
+        cleo.press("Start the routine", catalog.routine("morning").orElseThrow().intro());
+        cleo.send("/nudge pause", "The next one comes Sat 4 Apr 07:30");
+    }
+
     private static long reminders(List<SentMessage> messages) {
         return messages.stream().filter(m -> TelegramPollingTest.CATALOG.nudges().contains(m.plainText())).count();
     }
