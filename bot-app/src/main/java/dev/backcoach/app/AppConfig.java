@@ -5,6 +5,7 @@ import dev.backcoach.discord.DiscordSettings;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.telegram.TelegramSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * The whole configuration, read once from the environment: every variable the bot reads is read
  * here and listed in {@link #VARIABLES}, which the README table, {@code .env.example} and
- * {@code docker-compose.yml} are tested against. Every invalid value fails start-up with a
- * {@link ConfigException} naming the variable and what is expected. Secrets never appear in
+ * {@code docker-compose.yml} are tested against. Invalid values fail start-up with one
+ * {@link ConfigException} naming each variable and what is expected, one line each. Secrets never appear in
  * {@link #toString()}: each settings record masks its own.
  *
  * @param httpPort the port of {@code /healthz}, {@code /readyz} and {@code /metrics} when
@@ -58,46 +59,53 @@ public record AppConfig(
 
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
+    /**
+     * Reads and checks every variable that is set, used or not, and reports all invalid ones at
+     * once (one line each), so one restart fixes them all.
+     */
     public static AppConfig fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
         DatabaseSettings database = DatabaseSettings.fromEnvironment(env);
-        database.problem().ifPresent(expected -> {
-            throw new ConfigException("DATABASE_URL", expected);
-        });
-        CacheSettings cache = new CacheSettings(positive(env, "SESSION_CACHE_SIZE", 100_000),
-                Duration.ofMinutes(positive(env, "SESSION_CACHE_IDLE_MINUTES", 30)));
+        database.problem().ifPresent(expected -> problems.add(invalid("DATABASE_URL", expected)));
+        CacheSettings cache = new CacheSettings(positive(env, "SESSION_CACHE_SIZE", 100_000, problems),
+                Duration.ofMinutes(positive(env, "SESSION_CACHE_IDLE_MINUTES", 30, problems)));
         OptionalInt httpPort = OptionalInt.empty();
         String port = value(env, "HTTP_PORT");
         if (port != null) {
-            httpPort = OptionalInt.of(port(port));
+            httpPort = port(port, problems);
         }
         LogFormat format = switch (Optional.ofNullable(value(env, "LOG_FORMAT")).orElse("text")
                 .toLowerCase(Locale.ROOT)) {
             case "text" -> LogFormat.TEXT;
             case "json" -> LogFormat.JSON;
-            default -> throw new ConfigException("LOG_FORMAT", "text or json");
+            default -> {
+                problems.add(invalid("LOG_FORMAT", "text or json"));
+                yield LogFormat.TEXT;
+            }
         };
         String level = Optional.ofNullable(value(env, "LOG_LEVEL")).orElse("WARN").toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {
-            throw new ConfigException("LOG_LEVEL", "one of " + String.join(", ", LEVELS));
+            problems.add(invalid("LOG_LEVEL", "one of " + String.join(", ", LEVELS)));
         }
-        Duration shutdown = Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10));
-        Optional<TelegramSettings> telegram;
-        Optional<DiscordSettings> discord;
-        try {
-            telegram = TelegramSettings.fromEnvironment(env);
-            discord = DiscordSettings.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        Duration shutdown = Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10, problems));
+        Optional<TelegramSettings> telegram = TelegramSettings.read(env, problems);
+        Optional<DiscordSettings> discord = DiscordSettings.read(env, problems);
         AppConfig config = new AppConfig(database, cache, telegram, discord, httpPort, format, level, shutdown);
         OptionalInt served = config.effectiveHttpPort();
         if (served.isPresent() && served.getAsInt() != 0 && telegram.isPresent()
                 && telegram.get().mode() == TelegramSettings.Mode.WEBHOOK
                 && telegram.get().webhookPort() == served.getAsInt()) {
-            throw new ConfigException("HTTP_PORT", "a port other than TELEGRAM_WEBHOOK_PORT (" + served.getAsInt()
-                    + "): the two listeners cannot share one");
+            problems.add(invalid("HTTP_PORT", "a port other than TELEGRAM_WEBHOOK_PORT (" + served.getAsInt()
+                    + "): the two listeners cannot share one"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
         }
         return config;
+    }
+
+    private static String invalid(String variable, String expected) {
+        return variable + " is invalid: expected " + expected;
     }
 
     /** Whether any chat platform is configured; without one the bot chats on the terminal. */
@@ -130,19 +138,20 @@ public record AppConfig(
         return safe;
     }
 
-    private static int port(String raw) {
+    private static OptionalInt port(String raw, List<String> problems) {
         try {
             int parsed = Integer.parseInt(raw);
             if (parsed >= 0 && parsed <= 65_535) {
-                return parsed;
+                return OptionalInt.of(parsed);
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("HTTP_PORT", "a port from 1 to 65535, or 0 for any free port");
+        problems.add(invalid("HTTP_PORT", "a port from 1 to 65535, or 0 for any free port"));
+        return OptionalInt.empty();
     }
 
-    private static long positive(Map<String, String> env, String name, long fallback) {
+    private static long positive(Map<String, String> env, String name, long fallback, List<String> problems) {
         String value = value(env, name);
         if (value == null) {
             return fallback;
@@ -155,7 +164,8 @@ public record AppConfig(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException(name, "a whole number above 0");
+        problems.add(invalid(name, "a whole number above 0"));
+        return fallback;
     }
 
     private static @org.jspecify.annotations.Nullable String value(Map<String, String> env, String name) {

@@ -1,12 +1,8 @@
 package dev.backcoach.app;
 
-/** An invalid setting: the message is the one clear line an operator needs, with no secret in it. */
+/** Invalid settings: one clear line for each that an operator needs, with no secret in it. */
 public final class ConfigException extends RuntimeException {
-    public ConfigException(String variable, String expected) {
-        this(variable + " is invalid: expected " + expected);
-    }
-
-    /** For checks made elsewhere whose message already names the variable. */
+    /** One line per invalid variable, each naming it and what is expected. */
     ConfigException(String message) {
         super(message, null, false, false);
     }

@@ -1,6 +1,7 @@
 package dev.backcoach.app;
 
 import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.Document;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
@@ -14,6 +15,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +35,18 @@ public final class ConsoleAdapter implements ChannelPort {
     private final long runId = System.currentTimeMillis();
     private long events;
 
+    /** Where /export's file goes: the folder the chat was started in. */
+    private final Path exportFolder;
+
     public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service) {
+        this(in, out, service, Path.of(""));
+    }
+
+    public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
+        this.exportFolder = exportFolder;
     }
 
     /**
@@ -82,8 +93,7 @@ public final class ConsoleAdapter implements ChannelPort {
         for (Reply reply : replies) {
             out.println(reply.text());
             if (reply.document() != null) {
-                out.println("--- " + reply.document().fileName() + " ---");
-                out.println(new String(reply.document().content(), StandardCharsets.UTF_8));
+                out.println(save(reply.document()));
             }
             if (!reply.buttons().isEmpty()) {
                 out.println(renderButtons(reply.buttons()));
@@ -94,7 +104,18 @@ public final class ConsoleAdapter implements ChannelPort {
         out.flush();
     }
 
-    /** {@code [1] Yes  [2] No}, one line per row; numeric labels (ratings) show as themselves. */
+    /** A file goes to disk, as on the platforms it arrives as an attachment: pages of JSON are no chat. */
+    private String save(Document document) {
+        Path file = exportFolder.resolve(document.fileName()).toAbsolutePath();
+        try {
+            Files.write(file, document.content());
+            return "📎 Saved to " + file;
+        } catch (IOException e) {
+            return "📎 Could not save " + file + ": " + e.getMessage();
+        }
+    }
+
+    /** {@code [1] Yes  [2] No}, one line per row; numbers and times (ratings, 20:00) show as themselves. */
     static String renderButtons(List<List<Button>> rows) {
         List<String> lines = new ArrayList<>();
         int number = 1;
@@ -109,8 +130,9 @@ public final class ConsoleAdapter implements ChannelPort {
         return String.join("\n", lines);
     }
 
+    /** Ratings and clock times: a typed number is that value, never the button at that position. */
     private static boolean isNumber(String label) {
-        return label.matches("\\d+");
+        return label.matches("\\d+|\\d{1,2}:\\d{2}");
     }
 
     /** Unique across runs too: a durable store would otherwise replay an earlier run's replies. */

@@ -1,6 +1,7 @@
 package dev.backcoach.app;
 
 import dev.backcoach.core.service.StoreUnavailableException;
+import dev.backcoach.storage.UnusableDatabaseUrl;
 import java.util.Locale;
 import sun.misc.Signal;
 
@@ -28,6 +29,9 @@ public final class Main {
         Application app;
         try {
             app = new Application(config, System.in, System.out);
+        } catch (UnusableDatabaseUrl e) {
+            fail(2, "DATABASE_URL is invalid: expected " + e.getMessage());
+            return;
         } catch (StoreUnavailableException e) {
             fail(1, "Cannot start: " + e.getMessage());
             return;

@@ -65,6 +65,40 @@ class AppConfigTest {
     }
 
     @Test
+    void everySetVariableIsCheckedUsedOrNotAndAllProblemsComeAtOnce() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TELEGRAM_MODE", "foo")))
+                .as("Telegram is off, but the typo is still refused")
+                .hasMessage("TELEGRAM_MODE is invalid: expected polling or webhook");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DISCORD_SHARDS", "many")))
+                .hasMessageStartingWith("DISCORD_SHARDS is invalid");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("LOG_LEVEL", "loud", "TELEGRAM_MODE", "foo",
+                "HTTP_PORT", "x", "DISCORD_API_URL", "nowhere", "SESSION_CACHE_SIZE", "0")))
+                .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactlyInAnyOrder(
+                        "SESSION_CACHE_SIZE is invalid: expected a whole number above 0",
+                        "HTTP_PORT is invalid: expected a port from 1 to 65535, or 0 for any free port",
+                        "LOG_LEVEL is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
+                        "TELEGRAM_MODE is invalid: expected polling or webhook",
+                        "DISCORD_API_URL is invalid: expected an http:// or https:// URL"));
+    }
+
+    @Test
+    void anHttpWebhookIsAllowedOnlyWithASelfHostedBotApi() {
+        Map<String, String> webhook = Map.of("TELEGRAM_BOT_TOKEN", "1:abc", "TELEGRAM_MODE", "webhook",
+                "TELEGRAM_WEBHOOK_SECRET", "s", "TELEGRAM_WEBHOOK_URL", "http://bot.internal:8081/tg");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(webhook))
+                .hasMessageStartingWith("TELEGRAM_WEBHOOK_URL is invalid: expected the public https:// address");
+        Map<String, String> selfHosted = new java.util.HashMap<>(webhook);
+        selfHosted.put("TELEGRAM_API_URL", "http://bot-api.internal:8081");
+        assertThat(AppConfig.fromEnvironment(selfHosted).telegram().orElseThrow().webhookUrl())
+                .hasToString("http://bot.internal:8081/tg");
+        Map<String, String> oddPort = new java.util.HashMap<>(webhook);
+        oddPort.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:9000/tg");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(oddPort)).hasMessageStartingWith("TELEGRAM_WEBHOOK_URL is invalid");
+        oddPort.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org:8443/tg");
+        assertThat(AppConfig.fromEnvironment(oddPort).telegram()).isPresent();
+    }
+
+    @Test
     void postgresUrlsAreCheckedForForm() {
         for (String good : List.of("jdbc:postgresql://db/backcoach", "jdbc:postgresql://db:5432/backcoach?ssl=true",
                 "jdbc:postgresql://db1:5432,db2:5433/backcoach", "jdbc:postgresql://[::1]:5432/backcoach")) {

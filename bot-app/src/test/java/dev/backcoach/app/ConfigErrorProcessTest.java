@@ -58,6 +58,29 @@ class ConfigErrorProcessTest {
     }
 
     @Test
+    void everyInvalidVariableIsReportedOneLineEachEvenWithoutAToken() throws Exception {
+        try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("TELEGRAM_MODE", "foo", "LOG_FORMAT", "xml",
+                "HTTP_PORT", "0"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).as("exit code").isEqualTo(2);
+            assertThat(bot.stderr().lines().toList()).containsExactly(
+                    "LOG_FORMAT is invalid: expected text or json",
+                    "TELEGRAM_MODE is invalid: expected polling or webhook");
+        }
+    }
+
+    @Test
+    void aSqliteFolderThatCannotBeCreatedAfterAllIsAConfigurationError() throws Exception {
+        // A link to nowhere passes the check before start-up, which creates nothing; creating the folder fails.
+        Files.createSymbolicLink(dir.resolve("state"), dir.resolve("gone").resolve("away"));
+        try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db",
+                "HTTP_PORT", "0"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).as("exit code").isEqualTo(2);
+            assertThat(bot.stderr().lines().toList()).singleElement().asString().startsWith(
+                    "DATABASE_URL is invalid: expected a SQLite file in a folder the bot can create and write (");
+        }
+    }
+
+    @Test
     void aTakenHttpPortStopsWithOneClearLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0);
                 ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("HTTP_PORT",

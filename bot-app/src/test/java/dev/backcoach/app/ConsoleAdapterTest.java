@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Routine;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
@@ -12,23 +13,48 @@ import dev.backcoach.core.service.InMemoryStateStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A script pipes answers into the console chat, the way a person would type them. */
 class ConsoleAdapterTest {
     private static final Catalog CATALOG = CatalogLoader.load("en");
 
-    private static String chat(List<String> lines) throws Exception {
+    @TempDir
+    Path folder;
+
+    private String chat(List<String> lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
                 EffectHandler.NONE, CacheSettings.DEFAULT);
         new ConsoleAdapter(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8), service).run();
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), service, folder).run();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anExportShowsASummaryAndSavesTheFullFile() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/progress", "6", "/export"));
+        String out = chat(lines);
+        Path file = folder.resolve("backcoach-data.json");
+        assertThat(out).contains("Here is what I keep about you:", "Saved to " + file.toAbsolutePath())
+                .doesNotContain("\"user_session\"");
+        assertThat(Files.readString(file)).contains("\"user_id\"", "\"data\"");
+    }
+
+    @Test
+    void aKnownUserIsOfferedToCarryOnOrStartOver() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/start", "Start over"));
+        String out = chat(lines);
+        assertThat(out).contains(CATALOG.text("start.welcome_back"), CATALOG.text("check.intro"));
     }
 
     private static List<String> toSelfCarePlan() {
@@ -56,6 +82,47 @@ class ConsoleAdapterTest {
     }
 
     @Test
+    void theMorningRoutineIsFollowedStepByStepFromThePlanReadyMenu() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.add("Morning routine");
+        Routine morning = CATALOG.routine("morning").orElseThrow();
+        List<Technique> parts = morning.steps().stream()
+                .map(part -> CATALOG.technique(part.options().get(0)).orElseThrow()).toList();
+        parts.forEach(t -> t.steps().forEach(step -> lines.add("next")));
+        lines.add("next");
+        String out = chat(lines);
+
+        assertThat(out).contains(CATALOG.text("safety.emergency_signs"), morning.intro());
+        for (Technique t : parts) {
+            assertThat(out).contains(t.cautions().get(0), t.steps().get(t.steps().size() - 1).text());
+        }
+        assertThat(out).contains(CATALOG.text("guide.done_routine").replace("{title}", morning.title()));
+    }
+
+    @Test
+    void techniquesAreFoundByPartOfTheirNameAndThePlanDecides() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.replaceAll(line -> line.equals("yes") ? "no" : line); // nothing at hand, no floor
+        lines.add("/techniques twist");
+        lines.add("/techniques roller");
+        String out = chat(lines);
+        Technique seated = CATALOG.technique("seated_twist").orElseThrow();
+        assertThat(out).contains(seated.title() + "\n" + seated.summary());
+        assertThat(out).contains(CATALOG.text("techniques.not_in_plan")
+                .replace("{title}", CATALOG.technique("foam_roller").orElseThrow().title())
+                .replace("{needs}", CATALOG.text("equipment.foam_roller") + " and " + CATALOG.text("equipment.floor")));
+    }
+
+    @Test
+    void aBareHourAtTheReminderTimeIsAskedAboutNotTakenAsAButton() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("/nudge", "3", "3 pm", "Europe/Berlin", "Done"));
+        String out = chat(lines);
+        assertThat(out).contains("[18:00]  [19:00]  [20:00]", "Did you mean 3 pm or 3 am?",
+                "I'll remind you at 15:00 (Europe/Berlin), Every day");
+    }
+
+    @Test
     void aNumberThatIsNoOptionGetsAKindAnswerAndTheQuestionAgain() throws Exception {
         String out = chat(List.of("7", "", "hello?"));
         assertThat(out).contains(CATALOG.text("input.unclear"), CATALOG.text("input.empty"));
@@ -68,9 +135,12 @@ class ConsoleAdapterTest {
         List<String> lines = toSelfCarePlan();
         lines.add("/progress");
         lines.add("6");
+        lines.add("/progress");
+        lines.add("4");
         String out = chat(lines);
         assertThat(out).contains("[0]  [1]  [2]  [3]");
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
+        assertThat(out).contains("Updated today: 4 (was 6)");
     }
 
     @Test

@@ -52,6 +52,21 @@ class TelegramNudgeTest {
     }
 
     @Test
+    void aBareHourIsAskedAboutAndAnAlreadyChosenOptionIsAnsweredWithoutAnEdit() {
+        TelegramUser ben = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1003));
+        ben.send("/nudge", "What time suits you?");
+        ben.send("3", "Did you mean 3 pm or 3 am?");
+        ben.press("3 pm", "in which time zone?");
+        ben.send("Berlin", "On which days?");
+        int edits = telegram.calls("editMessageText").size();
+        ben.tap("Every day");
+        telegram.awaitCall("answerCallbackQuery",
+                c -> "Every day is already chosen. Tap Done when you're ready.".equals(c.param("text")), TelegramUser.WAIT);
+        assertThat(telegram.calls("editMessageText")).as("no edit with identical content").hasSize(edits);
+        ben.press("Done", "I'll remind you at 15:00 (Europe/Berlin), Every day");
+    }
+
+    @Test
     void optInThenTheReminderArrivesAtEightPmBerlinTimeOnceAndCanBeSnoozed() {
         TelegramUser anna = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1001));
         anna.send("/nudge", "What time suits you?");
@@ -76,6 +91,23 @@ class TelegramNudgeTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> reminders(telegram.chat(1001).subList(before, telegram.chat(1001).size())) == 2);
         assertThat(app.reminderCounters().sent()).isEqualTo(2);
+    }
+
+    @Test
+    void aMorningReminderGreetsTheMorningStartsTheMorningRoutineAndAPauseNamesTheNextChosenDay() {
+        var catalog = TelegramPollingTest.CATALOG;
+        TelegramUser cleo = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1004));
+        cleo.send("/nudge", "What time suits you?");
+        cleo.send("07:30", "in which time zone?");
+        cleo.send("Berlin", "On which days?");
+        cleo.press("Weekends", "Chosen: Weekends");
+        cleo.press("Done", "I'll remind you at 07:30 (Europe/Berlin), Weekends");
+
+        clock.jumpTo(Instant.parse("2026-03-28T06:29:58Z")); // Saturday, 07:29:58 in Berlin
+        SentMessage reminder = cleo.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
+        assertThat(reminder.plainText()).isEqualTo(catalog.text("nudge.greeting_morning"));
+        cleo.press("Start the routine", catalog.routine("morning").orElseThrow().intro());
+        cleo.send("/nudge pause", "The next one comes Sat 4 Apr 07:30");
     }
 
     private static long reminders(List<SentMessage> messages) {

@@ -98,8 +98,48 @@ class TelegramPollingTest {
             assertThat(shown.messageId()).as("steps edit one message in place").isEqualTo(intro.messageId());
             assertThat(shown.parseMode()).isEqualTo("HTML");
         }
-        anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        SentMessage done = anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        assertThat(done.plainText()).contains(CATALOG.text("progress.ask"));
+        anna.press("4", CATALOG.text("progress.saved").replace("{score}", "4"));
         assertThat(stored(1001).route()).isEqualTo(Route.SELF_CARE);
+    }
+
+    @Test
+    void theEveningRoutineStartsFromThePlanReadyMenuAndRunsEachPartsOwnSteps() {
+        TelegramUser ben = toSelfCare(new TelegramUser(telegram, 1002));
+        var evening = CATALOG.routine("evening").orElseThrow();
+        SentMessage intro = ben.press(CATALOG.text("button.evening"), CATALOG.text("safety.emergency_signs"));
+        assertThat(intro.plainText()).contains(evening.intro());
+        for (var part : evening.steps()) {
+            Technique t = CATALOG.technique(part.options().get(0)).orElseThrow();
+            ben.press("Next", t.cautions().get(0).substring(0, 30));
+            for (int step = 1; step < t.steps().size(); step++) {
+                ben.press("Next", t.steps().get(step).text().substring(0, 30));
+            }
+        }
+        ben.press("Next", CATALOG.text("guide.done_routine").replace("{title}", evening.title()));
+    }
+
+    @Test
+    void startSettingsTechniqueNamesAndUnderEighteenAsTheyShouldBe() {
+        TelegramUser young = new TelegramUser(telegram, 5001);
+        young.send("/start", CATALOG.text("start.ask_adult"));
+        SentMessage minor = young.press("No", CATALOG.text("start.minor"));
+        assertThat(minor.hasKeyboard()).as("no Let's start for someone under 18").isFalse();
+
+        TelegramUser known = toSelfCare(new TelegramUser(telegram, 5002));
+        SentMessage welcome = known.send("/start", CATALOG.text("start.welcome_back"));
+        assertThat(welcome.buttonLabels()).containsExactly(CATALOG.text("button.carry_on"), CATALOG.text("button.start_over"));
+        known.send("/techniques twist", CATALOG.technique("spinal_twist").orElseThrow().cautions().get(1));
+
+        TelegramUser urgent = new TelegramUser(telegram, 5003);
+        urgent.send("/start", CATALOG.text("start.ask_adult"));
+        urgent.press("Yes", CATALOG.text("start.ask_consent"));
+        urgent.press("Yes", CATALOG.text("start.ready"));
+        urgent.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
+        SentMessage settings = urgent.send("/settings", CATALOG.text("route.emergency"));
+        assertThat(settings.buttonLabels()).containsExactly(CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
     }
 
     @Test
@@ -132,12 +172,20 @@ class TelegramPollingTest {
         anna.send("/progress", CATALOG.text("progress.ask"));
         anna.press("6", CATALOG.text("progress.ask").substring(0, 0) + "6/10");
         telegram.failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
-        anna.send("/export", CATALOG.text("export.ready"));
-        SentMessage document = anna.awaitLast(m -> "document".equals(m.kind()));
+        telegram.privateText(3001, "/export");
+        // Summary, file, then the menu again: wait for the message that follows the file.
+        await().atMost(TelegramUser.WAIT).until(() -> {
+            List<SentMessage> shown = telegram.chat(3001);
+            return shown.size() >= 2 && "document".equals(shown.get(shown.size() - 2).kind());
+        });
         List<SentMessage> chat = telegram.chat(3001);
-        SentMessage note = chat.get(chat.size() - 2);
-        assertThat(note.plainText()).contains(CATALOG.text("export.ready"));
-        assertThat(document.messageId()).isGreaterThan(note.messageId());
+        SentMessage menu = chat.get(chat.size() - 1);
+        SentMessage document = chat.get(chat.size() - 2);
+        SentMessage summary = chat.get(chat.size() - 3);
+        assertThat(document.kind()).isEqualTo("document");
+        assertThat(summary.plainText()).startsWith("Here is what I keep about you:").contains("6");
+        assertThat(summary.messageId()).isLessThan(document.messageId());
+        assertThat(document.messageId()).isLessThan(menu.messageId());
         assertThat(app.telegramCounters().rateLimited()).isGreaterThanOrEqualTo(2);
         assertThat(app.telegramCounters().failed()).isZero();
     }

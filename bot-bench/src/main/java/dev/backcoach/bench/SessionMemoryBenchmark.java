@@ -70,6 +70,11 @@ public final class SessionMemoryBenchmark {
         private static final LocalDate ROUTE_DAY = LocalDate.of(2026, 2, 20);
 
         @Override
+        public java.util.SortedMap<LocalDate, Integer> ratingHistory(UserKey user) {
+            return new java.util.TreeMap<>();
+        }
+
+        @Override
         public Optional<Session> load(UserKey user) {
             return Optional.of(Session.fresh(user)
                     .withOnboarding(true, true)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Equipment;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -181,11 +182,20 @@ public final class Chat {
 
     /** Onboarded, No to every group of the check, and a plan with everything ticked if {@code equipment}. */
     public Chat selfCare(boolean equipment) {
+        return selfCareWith(equipment ? Equipment.values() : new Equipment[0]);
+    }
+
+    /** Onboarded, No to every group of the check, and a plan with exactly {@code have}. */
+    public Chat selfCareWith(Equipment... have) {
         onboarded().send("/check");
         noToEveryGroup();
-        if (equipment) {
-            CATALOG.plan().forEach(item -> press(item.label()));
-        }
+        return plan(have);
+    }
+
+    /** Ticks exactly {@code have} on the plan screen, which must be pending, then Done. */
+    public Chat plan(Equipment... have) {
+        java.util.List<Equipment> wanted = java.util.Arrays.asList(have);
+        CATALOG.plan().stream().filter(item -> wanted.contains(item.equipment())).forEach(item -> press(item.label()));
         press(CATALOG.text("button.plan_done"));
         return this;
     }

@@ -36,6 +36,7 @@ final class DialogueCodec {
     private static final Map<String, Dialogue> PLAIN = Map.ofEntries(
             Map.entry("idle", Dialogue.IDLE),
             Map.entry("ask_adult", new Dialogue.AskAdult()),
+            Map.entry("welcome_back", new Dialogue.WelcomeBack()),
             Map.entry("ask_consent", new Dialogue.AskConsent()),
             Map.entry("ask_clearance", new Dialogue.AskClearance()),
             Map.entry("choosing_technique", new Dialogue.ChoosingTechnique()),
@@ -66,6 +67,8 @@ final class DialogueCodec {
             return "planning" + SEP + p.bits();
         } else if (dialogue instanceof Dialogue.NudgeZone z) {
             return "nudge_zone" + SEP + clock(z.time()) + SEP + encodeText(String.join(",", z.suggestions()));
+        } else if (dialogue instanceof Dialogue.NudgeAmOrPm a) {
+            return "nudge_am_pm" + SEP + clock(a.morning());
         } else if (dialogue instanceof Dialogue.NudgeDays d) {
             return "nudge_days" + SEP + clock(d.time()) + SEP + encodeText(d.zone().getId()) + SEP + d.days();
         } else if (dialogue instanceof Dialogue.SymptomCheckIn s) {
@@ -103,6 +106,9 @@ final class DialogueCodec {
                     expect(fields, 3);
                     String zones = decodeText(fields.get(2));
                     return new Dialogue.NudgeZone(time(fields.get(1)), zones.isEmpty() ? List.of() : List.of(zones.split(",")));
+                case "nudge_am_pm":
+                    expect(fields, 2);
+                    return new Dialogue.NudgeAmOrPm(time(fields.get(1)));
                 case "nudge_days":
                     expect(fields, 4);
                     return new Dialogue.NudgeDays(time(fields.get(1)), java.time.ZoneId.of(decodeText(fields.get(2))),

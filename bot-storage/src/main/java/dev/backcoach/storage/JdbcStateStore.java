@@ -164,7 +164,26 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Map<String, Object> export(UserKey user) {
-        return jdbc.read("exporting a user's data", c -> userTables(c).export(c, user));
+        return jdbc.read("exporting a user's data", c -> ReadableExport.of(userTables(c).export(c, user)));
+    }
+
+    @Override
+    public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
+        return jdbc.read("reading a user's ratings", c -> {
+            java.util.SortedMap<java.time.LocalDate, Integer> history = new java.util.TreeMap<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
+                UserTables.bindUser(select, user);
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Object day = rows.getObject(1); // DATE on PostgreSQL, ISO text on SQLite
+                        history.put(day instanceof java.sql.Date date ? date.toLocalDate()
+                                : java.time.LocalDate.parse(day.toString()), rows.getInt(2));
+                    }
+                }
+            }
+            return history;
+        });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.backcoach.storage;
 
-import dev.backcoach.core.service.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -72,7 +71,10 @@ final class SqliteFile {
         try {
             Files.createDirectories(folder);
         } catch (IOException | SecurityException e) {
-            throw new StoreUnavailableException("cannot create the folder " + folder + " for the SQLite database", e);
+            // What the check before start-up could not foresee (a dangling link, a read-only mount): the
+            // same kind of answer as that check, since the fix is the same, a usable DATABASE_URL.
+            throw new UnusableDatabaseUrl("a SQLite file in a folder the bot can create and write (cannot create "
+                    + folder + ")");
         }
     }
 }

@@ -89,11 +89,12 @@ class DatabaseTest {
     }
 
     @Test
-    void anUnwritableSqlitePathIsUnavailableAtOnce() throws IOException {
+    void anUnwritableSqlitePathIsAnUnusableUrlAtOnce() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("file.txt"), "x");
 
         assertThatThrownBy(() -> Database.open(new DatabaseSettings("jdbc:sqlite:" + notAFolder.resolve("bot.db"),
-                null, null))).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("folder");
+                null, null))).isInstanceOf(UnusableDatabaseUrl.class)
+                .hasMessageStartingWith("a SQLite file in a folder the bot can create and write (cannot create");
     }
 
     @Test

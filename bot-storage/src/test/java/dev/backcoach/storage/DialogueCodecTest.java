@@ -21,7 +21,7 @@ class DialogueCodecTest {
             new Dialogue.Planning(0b10110), new Dialogue.SymptomCheckIn("technique:foam_roller 50% off"),
             new Dialogue.ChoosingTechnique(), new Dialogue.ChoosingRoutine(), new Dialogue.ChoosingLesson(),
             new Dialogue.Guiding(ROUTINE), new Dialogue.Guiding(new Guide(Guide.Kind.TECHNIQUE, "a:b", 0, 0)),
-            new Dialogue.Rating(), new Dialogue.Settings(), new Dialogue.ConfirmForget(), new Dialogue.NudgeTime(),
+            new Dialogue.Rating(), new Dialogue.Settings(), new Dialogue.ConfirmForget(), new Dialogue.NudgeTime(), new Dialogue.WelcomeBack(), new Dialogue.NudgeAmOrPm(java.time.LocalTime.of(3, 30)),
             new Dialogue.NudgeZone(java.time.LocalTime.of(20, 30), java.util.List.of()),
             new Dialogue.NudgeZone(java.time.LocalTime.of(0, 5), java.util.List.of("Europe/Berlin", "Etc/GMT-5")),
             new Dialogue.NudgeDays(java.time.LocalTime.of(21, 0), java.time.ZoneId.of("America/Argentina/Buenos_Aires"),

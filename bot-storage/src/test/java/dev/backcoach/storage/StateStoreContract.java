@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backcoach.core.MutableClock;
+import dev.backcoach.core.content.Equipment;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Effect;
@@ -195,6 +196,26 @@ abstract class StateStoreContract {
         assertThat(rows(store.export(ANNA), "progress_rating"))
                 .extracting(row -> row.get("day") + "=" + row.get("score"))
                 .containsExactlyInAnyOrder("2026-11-20=5", "2026-11-21=7");
+    }
+
+    @Test
+    void theExportSpellsOutThePlanRatingsAndReminderDaysAndTheHistoryComesByDay() {
+        Session s = onboarded(ANNA).withEquipment(Equipment.FOAM_ROLLER.bit() | Equipment.FLOOR.bit() | (1 << 30))
+                .withRatings(0x87, (int) TODAY.toEpochDay())
+                .withNudge(dev.backcoach.core.model.NudgePlan.of(java.time.LocalTime.of(20, 0),
+                        java.time.ZoneId.of("Europe/Berlin"), dev.backcoach.core.model.NudgePlan.WEEKENDS));
+        store.commit(turn(s.withVersion(1), 0, "r1", new Effect.RecordRating(ANNA, TODAY.minusDays(1), 7)));
+        store.commit(turn(s.withVersion(2), 1, "r2", new Effect.RecordRating(ANNA, TODAY, 6)));
+
+        assertThat(rows(store.export(ANNA), "user_session")).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("plan", List.of("foam roller", "floor"))
+                    .containsEntry("recent_ratings", List.of(7, 6))
+                    .containsEntry("latest_rating_day", "2026-11-20")
+                    .containsEntry("reminder_days", List.of("Saturday", "Sunday"))
+                    .doesNotContainKeys("equipment", "ratings", "rating_day", "nudge_days");
+        });
+        assertThat(store.ratingHistory(ANNA)).containsExactly(
+                Map.entry(TODAY.minusDays(1), 7), Map.entry(TODAY, 6));
     }
 
     @Test

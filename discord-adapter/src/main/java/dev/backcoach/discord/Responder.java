@@ -76,8 +76,11 @@ final class Responder {
                 .send(Render.messages(replies, event.getUser().getId()));
     }
 
-    /** The engine's answer to an outdated button: shown as a new message, the old one stays as it was. */
+    /**
+     * The engine's answer to an outdated button, or to a press that changed nothing: shown as a new
+     * message only the user sees, and the pressed message stays as it was.
+     */
     private boolean isStaleNote(Reply first) {
-        return first.text().startsWith(catalog.text("input.stale_button"));
+        return first.pressNote() || first.text().startsWith(catalog.text("input.stale_button"));
     }
 }

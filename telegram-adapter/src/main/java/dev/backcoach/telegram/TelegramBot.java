@@ -94,10 +94,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             }
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
-        if (in.callbackQueryId() != null) {
-            calls.add(answerCallback(in.chatId(), in.callbackQueryId()));
-        }
         List<Reply> replies = turn.replies();
+        if (in.callbackQueryId() != null) {
+            // A press that changed nothing is answered in the small notice over the chat; the
+            // message stays as it is (an identical edit would be refused as "not modified").
+            boolean note = replies.size() == 1 && replies.get(0).pressNote();
+            calls.add(answerCallback(in.chatId(), in.callbackQueryId(), note ? replies.get(0).text() : null));
+            if (note) {
+                return new Handled(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                        .exceptionally(failure -> null), null);
+            }
+        }
         boolean group = !in.inbound().chat().privateChat();
         if (replies.size() == 1 && replies.get(0).replacePrevious() && in.buttonMessageId() != null
                 && replies.get(0).document() == null && replies.get(0).text().length() <= Html.MAX_MESSAGE) {
@@ -209,8 +216,9 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> answerCallback(long chatId, String callbackQueryId) {
-        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build();
+    private CompletableFuture<Void> answerCallback(long chatId, String callbackQueryId, @Nullable String note) {
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId)
+                .text(note == null ? null : note.length() <= 200 ? note : note.substring(0, 199) + "…").build();
         return outbox.submitUnmetered(chatId, "answerCallbackQuery", c -> {
             try {
                 c.execute(answer);

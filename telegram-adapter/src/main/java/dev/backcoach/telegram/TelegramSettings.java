@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Telegram's part of the configuration (see the README's table). An invalid value throws an
- * {@link IllegalArgumentException} whose message names the variable and what is expected. The
+ * Telegram's part of the configuration (see the README's table). Each invalid value is one line
+ * naming the variable and what is expected. The
  * token and the webhook secret never appear in {@link #toString()}.
  */
 public record TelegramSettings(
@@ -28,56 +28,96 @@ public record TelegramSettings(
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
 
-    /** Empty when TELEGRAM_BOT_TOKEN is not set: Telegram is off. */
+    /** Ports Telegram's own Bot API calls webhooks on. */
+    private static final java.util.Set<Integer> WEBHOOK_PORTS = java.util.Set.of(443, 80, 88, 8443);
+
+    /** Empty when TELEGRAM_BOT_TOKEN is not set: Telegram is off. Throws with every problem, one a line. */
     public static java.util.Optional<TelegramSettings> fromEnvironment(Map<String, String> env) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Optional<TelegramSettings> settings = read(env, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return settings;
+    }
+
+    /**
+     * Reads Telegram's variables, adding one line to {@code problems} for each invalid one. Every
+     * variable that is set is checked, even with Telegram off: a typo should not wait for the day
+     * the token is added.
+     */
+    public static java.util.Optional<TelegramSettings> read(Map<String, String> env, java.util.List<String> problems) {
+        int before = problems.size();
         String token = blankToNull(env.get("TELEGRAM_BOT_TOKEN"));
-        if (token == null) {
-            return java.util.Optional.empty();
+        if (token != null && !token.matches("\\d+:[A-Za-z0-9_-]+")) {
+            problems.add(invalid("TELEGRAM_BOT_TOKEN", "the token from BotFather, like 123456:ABC-def"));
         }
-        if (!token.matches("\\d+:[A-Za-z0-9_-]+")) {
-            throw invalid("TELEGRAM_BOT_TOKEN", "the token from BotFather, like 123456:ABC-def");
-        }
-        URI api = url(env, "TELEGRAM_API_URL", DEFAULT_API_URL);
+        URI api = url(env, "TELEGRAM_API_URL", DEFAULT_API_URL, problems);
         Mode mode = switch (value(env, "TELEGRAM_MODE", "polling").toLowerCase(Locale.ROOT)) {
             case "polling" -> Mode.POLLING;
             case "webhook" -> Mode.WEBHOOK;
-            default -> throw invalid("TELEGRAM_MODE", "polling or webhook");
+            default -> {
+                problems.add(invalid("TELEGRAM_MODE", "polling or webhook"));
+                yield Mode.POLLING;
+            }
         };
-        int port = number(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65_535, "a port from 1 to 65535");
+        int port = number(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65_535, "a port from 1 to 65535", problems);
         String path = value(env, "TELEGRAM_WEBHOOK_PATH", "/telegram");
         if (!path.startsWith("/")) {
-            throw invalid("TELEGRAM_WEBHOOK_PATH", "a path starting with /, like /telegram");
+            problems.add(invalid("TELEGRAM_WEBHOOK_PATH", "a path starting with /, like /telegram"));
         }
         String secret = blankToNull(env.get("TELEGRAM_WEBHOOK_SECRET"));
-        if (mode == Mode.WEBHOOK && (secret == null || !secret.matches("[A-Za-z0-9_-]{1,256}"))) {
-            throw invalid("TELEGRAM_WEBHOOK_SECRET",
-                    "1-256 characters of A-Z, a-z, 0-9, _ and - (required in webhook mode)");
+        boolean secretNeeded = mode == Mode.WEBHOOK && token != null;
+        if ((secret != null || secretNeeded) && (secret == null || !secret.matches("[A-Za-z0-9_-]{1,256}"))) {
+            problems.add(invalid("TELEGRAM_WEBHOOK_SECRET",
+                    "1-256 characters of A-Z, a-z, 0-9, _ and - (required in webhook mode)"));
         }
-        URI webhookUrl = env.get("TELEGRAM_WEBHOOK_URL") == null || env.get("TELEGRAM_WEBHOOK_URL").isBlank()
-                ? null : url(env, "TELEGRAM_WEBHOOK_URL", "");
-        if (webhookUrl != null && !"https".equals(webhookUrl.getScheme())) {
-            throw invalid("TELEGRAM_WEBHOOK_URL", "the public https:// address Telegram should call");
+        URI webhookUrl = blankToNull(env.get("TELEGRAM_WEBHOOK_URL")) == null
+                ? null : url(env, "TELEGRAM_WEBHOOK_URL", "", problems);
+        if (webhookUrl != null && api != null && !webhookUrlAllowed(webhookUrl, api)) {
+            problems.add(invalid("TELEGRAM_WEBHOOK_URL", "the public https:// address Telegram should call, on port "
+                    + "443, 80, 88 or 8443 (http:// and other ports only with a self-hosted TELEGRAM_API_URL)"));
         }
-        int rate = number(env, "TELEGRAM_SEND_RATE", 30, 1, 100_000, "messages per second, a whole number above 0");
-        int chatRate = number(env, "TELEGRAM_CHAT_RATE", 1, 1, 1_000, "messages per second to one chat, above 0");
+        int rate = number(env, "TELEGRAM_SEND_RATE", 30, 1, 100_000, "messages per second, a whole number above 0",
+                problems);
+        int chatRate = number(env, "TELEGRAM_CHAT_RATE", 1, 1, 1_000, "messages per second to one chat, above 0",
+                problems);
+        if (token == null || problems.size() > before) {
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.of(new TelegramSettings(token, api, mode, port, path, secret, webhookUrl, rate,
                 chatRate));
     }
 
-    private static URI url(Map<String, String> env, String name, String fallback) {
+    /**
+     * Telegram's own servers call webhooks over HTTPS on four ports only; a self-hosted Bot API
+     * server (any other TELEGRAM_API_URL) also calls plain HTTP on any port.
+     */
+    static boolean webhookUrlAllowed(URI webhook, URI api) {
+        boolean official = "api.telegram.org".equalsIgnoreCase(api.getHost());
+        if (!official) {
+            return true;
+        }
+        int port = webhook.getPort() == -1 ? 443 : webhook.getPort();
+        return "https".equals(webhook.getScheme()) && WEBHOOK_PORTS.contains(port);
+    }
+
+    private static @Nullable URI url(Map<String, String> env, String name, String fallback, java.util.List<String> problems) {
         String raw = value(env, name, fallback);
         try {
             URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
-            if ((uri.getScheme() == null || !uri.getScheme().matches("https?")) || uri.getHost() == null) {
-                throw invalid(name, "an http:// or https:// URL");
+            if (uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
+                return uri;
             }
-            return uri;
         } catch (java.net.URISyntaxException e) {
-            throw invalid(name, "an http:// or https:// URL");
+            // reported below
         }
+        problems.add(invalid(name, "an http:// or https:// URL"));
+        return null;
     }
 
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max, String what) {
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max, String what,
+            java.util.List<String> problems) {
         String raw = value(env, name, Integer.toString(fallback));
         try {
             int parsed = Integer.parseInt(raw);
@@ -87,7 +127,8 @@ public record TelegramSettings(
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw invalid(name, what);
+        problems.add(invalid(name, what));
+        return fallback;
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {
@@ -99,8 +140,8 @@ public record TelegramSettings(
         return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
-    private static IllegalArgumentException invalid(String variable, String expected) {
-        return new IllegalArgumentException(variable + " is invalid: expected " + expected);
+    private static String invalid(String variable, String expected) {
+        return variable + " is invalid: expected " + expected;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Checks a catalog before the bot uses it: ids resolve, texts fit every platform, every technique
- * has cautions, nothing names a product, and the screening runs most urgent tier first.
+ * has cautions, nothing names a product, and the screening runs most urgent tier first. The rules
+ * for safe, consistent guidance are in {@link GuidanceRules}.
  */
 public final class CatalogValidator {
     /** Leaves room for a step header and a note in one Discord message (2,000 characters). */
@@ -62,6 +63,7 @@ public final class CatalogValidator {
             }
             t.cautions().forEach(x -> checkText("technique " + t.id() + " caution", x, MAX_TEXT, problem));
             t.steps().forEach(s -> checkStep("technique " + t.id(), s, c, problem));
+            GuidanceRules.checkTechnique(t, problem);
         }
         for (Routine r : c.routines()) {
             checkId("routine", r.id(), ids, problem);
@@ -71,6 +73,7 @@ public final class CatalogValidator {
                 problem.accept("routine " + r.id() + " has no steps");
             }
             r.steps().forEach(s -> checkStep("routine " + r.id(), s, c, problem));
+            GuidanceRules.checkRoutine(r, c, problem);
         }
         for (Lesson l : c.lessons()) {
             checkId("lesson", l.id(), ids, problem);

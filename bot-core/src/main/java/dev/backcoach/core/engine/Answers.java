@@ -45,7 +45,8 @@ final class Answers {
         } else if (d instanceof Dialogue.AskAdult) {
             return yes
                     ? Outcome.to(s.withOnboarding(true, false).withDialogue(new Dialogue.AskConsent()))
-                    : Outcome.to(s.withOnboarding(false, false).withDialogue(Dialogue.IDLE), texts.get("start.minor"));
+                    // No menu after this: nothing here is for them, not even a "Let's start".
+                    : Outcome.only(s.withOnboarding(false, false).withDialogue(Dialogue.IDLE), texts.get("start.minor"));
         } else if (d instanceof Dialogue.AskConsent) {
             // Straight into the check: one tap fewer on the way to the first technique.
             return yes
@@ -54,10 +55,14 @@ final class Answers {
                     : Outcome.to(Session.fresh(s.user()), texts.get("start.consent_declined"))
                             .with(new Effect.Forget(s.user()));
         } else if (d instanceof Dialogue.AskClearance) {
-            return yes
-                    ? Outcome.to(s.withRoute(Route.CLEARED, today).withDialogue(new Dialogue.Planning(s.equipment())),
-                            texts.get("clear_first.cleared"))
-                    : Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("clear_first.not_yet"));
+            if (!yes) {
+                return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("clear_first.not_yet"));
+            }
+            Session cleared = s.withRoute(Route.CLEARED, today);
+            // A plan made before stays: redoing it is one button away in /settings.
+            return Plans.exists(s.equipment())
+                    ? Outcome.to(cleared.withDialogue(new Dialogue.ChoosingTechnique()), texts.get("clear_first.cleared_kept"))
+                    : Outcome.to(cleared.withDialogue(new Dialogue.Planning(0)), texts.get("clear_first.cleared"));
         } else if (d instanceof Dialogue.SymptomCheckIn c) {
             // New symptoms: no guidance until a new check says it is safe, even if the check is left midway.
             return yes

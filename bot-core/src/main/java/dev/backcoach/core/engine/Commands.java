@@ -11,7 +11,7 @@ import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.ChatRef;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,13 +38,13 @@ final class Commands {
     }
 
     Outcome handle(Session current, String name, String argument, ChatRef chat, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = Ratings.today(current, now);
         if (INFORMATIONAL.contains(name)) {
             return Outcome.to(current, informational(texts, name));
         }
         if (name.equals("export")) {
-            // The service attaches the document once the turn is committed.
-            return Outcome.to(current, texts.get("export.ready")).with(new Effect.ExportData(current.user()));
+            // The service puts the summary and the file first, once the turn is committed.
+            return Outcome.to(current).with(new Effect.ExportData(current.user()));
         }
         if (!isKnown(name)) {
             return Outcome.to(current, texts.get("input.unknown_command"));
@@ -91,7 +91,7 @@ final class Commands {
     }
 
     private Outcome start(Session s, String payload, ChatRef chat, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = Ratings.today(s, now);
         if (!s.onboarded()) {
             return access.onboard(s, texts.get("start.greeting"));
         }
@@ -105,7 +105,8 @@ final class Commands {
                 // The link a reminder invitation carries: set up the evening reminder.
                 return nudges.command(s, "", chat, now);
             default:
-                return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("start.welcome_back"));
+                // As /help says, /start is also how to start over; carrying on is the other choice.
+                return Outcome.to(s.withDialogue(new Dialogue.WelcomeBack()));
         }
     }
 
@@ -113,14 +114,19 @@ final class Commands {
         if (argument.isEmpty()) {
             return access.begin(s, today, "techniques");
         }
-        Optional<Technique> technique = catalog.techniques().stream()
-                .filter(t -> Labels.matches(argument, t.id()) || Labels.matches(argument, t.title()))
-                .findFirst();
-        if (technique.isEmpty()) {
+        List<Technique> found = TechniqueFinder.find(catalog, argument);
+        if (found.isEmpty()) {
             return access.begin(s, today, "techniques")
                     .withNoteFirst(texts.get("techniques.unknown", "name", Labels.shorten(argument)));
         }
-        return access.begin(s, today, "techniques:" + technique.get().id());
+        Optional<Technique> fitting = found.stream().filter(t -> Plans.fits(t, s.equipment())).findFirst();
+        if (fitting.isPresent() || !s.route().allowsTechniques()) {
+            return access.begin(s, today, "techniques:" + fitting.orElse(found.get(0)).id());
+        }
+        // Asked for something the plan lacks: say what it needs and show what fits instead.
+        Technique wanted = found.get(0);
+        return access.begin(s, today, "techniques").withNoteFirst(texts.get("techniques.not_in_plan",
+                "title", wanted.title(), "needs", Plans.missing(texts, wanted, s.equipment())));
     }
 
     private Outcome routine(Session s, String argument, LocalDate today) {

@@ -100,6 +100,11 @@ public final class Engine {
         return Zones.all();
     }
 
+    /** The readable part of /export, shown before the full file: route, plan, reminder, ratings. */
+    public String exportSummary(Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
+        return ExportSummary.of(texts, session, ratings, nudges);
+    }
+
     /** The pending question as it would be shown now: used to show "where we are" after errors. */
     public Reply currentPrompt(Session session) {
         return prompts.render(session);
@@ -125,7 +130,7 @@ public final class Engine {
         if (NudgeSetup.owns(s.dialogue())) {
             return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
         }
-        return answers.handle(s, parsed.get().action(), inbound.chat(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+        return answers.handle(s, parsed.get().action(), inbound.chat(), Ratings.today(s, now));
     }
 
     /**
@@ -160,7 +165,9 @@ public final class Engine {
             parts.add(prompt.text());
             buttons = prompt.buttons();
         }
-        return new Turn(next, pack(parts, buttons, outcome.replace()), outcome.effects());
+        List<Reply> replies = outcome.pressNote() && parts.size() == 1 ? List.of(Reply.pressNote(parts.get(0)))
+                : pack(parts, buttons, outcome.replace());
+        return new Turn(next, replies, outcome.effects());
     }
 
     /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */

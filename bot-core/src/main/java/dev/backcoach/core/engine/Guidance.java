@@ -21,14 +21,16 @@ final class Guidance {
     }
 
     Outcome act(Session s, Guide guide, String action, ChatRef chat) {
-        int total = view.steps(guide).size();
+        int total = view.steps(s, guide).size();
+        int at = GuideView.position(guide, total);
         switch (action) {
             case "next":
-                return guide.step() >= total ? finish(s, guide) : move(s, guide.atStep(guide.step() + 1));
+                return at >= total ? finish(s, guide) : move(s, guide.atStep(at + 1));
             case "back":
-                return move(s, guide.atStep(Math.max(0, guide.step() - 1)));
+                return move(s, guide.atStep(Math.max(0, at - 1)));
             case "rep":
-                return Outcome.to(s).replacing();
+                // Sent anew rather than edited in place: an identical edit would show nothing at all.
+                return Outcome.to(s);
             case "timer":
                 return startTimer(s, guide, chat);
             case "stop":
@@ -41,19 +43,30 @@ final class Guidance {
         }
     }
 
-    /** A timer for the step the user is still on says so; any other timer is from a step already left. */
+    /**
+     * A timer the user set always says when time is up. On the step it was set for, that step is
+     * shown again with its buttons; anywhere else (idle, another step or technique) only a short
+     * note comes, and whatever the user is doing stays as it is.
+     */
     Outcome timerFired(Session s, int token) {
-        if (token != 0 && s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
-            Step step = view.steps(g.guide()).get(g.guide().step() - 1);
+        if (token == 0 || !s.route().allowsTechniques()) {
+            return Outcome.silent(s);
+        }
+        if (s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
+            List<Step> steps = view.steps(s, g.guide());
+            Step step = steps.get(GuideView.position(g.guide(), steps.size()) - 1);
             return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
                     texts.get("timer.done", "duration", Texts.duration(step.seconds())));
         }
-        return Outcome.silent(s);
+        return Outcome.only(s, texts.get("timer.done_elsewhere"));
     }
 
     Outcome rate(Session s, int score, LocalDate today) {
         Session rated = Ratings.record(s, today, score).withDialogue(Dialogue.IDLE);
-        return Outcome.to(rated, texts.get("progress.saved", "score", score), Ratings.trend(texts, rated))
+        String saved = Ratings.todays(s, today)
+                .map(was -> texts.get("progress.updated", "score", score, "was", was))
+                .orElseGet(() -> texts.get("progress.saved", "score", score));
+        return Outcome.to(rated, saved, Ratings.trend(texts, rated))
                 .with(new Effect.RecordRating(s.user(), today, score));
     }
 
@@ -62,11 +75,12 @@ final class Guidance {
     }
 
     private Outcome startTimer(Session s, Guide guide, ChatRef chat) {
-        List<Step> steps = view.steps(guide);
-        if (guide.step() == 0 || guide.timerToken() != 0 || steps.get(guide.step() - 1).seconds() == null) {
+        List<Step> steps = view.steps(s, guide);
+        int at = GuideView.position(guide, steps.size());
+        if (at == 0 || guide.timerToken() != 0 || steps.get(at - 1).seconds() == null) {
             return Outcome.to(s);
         }
-        int seconds = steps.get(guide.step() - 1).seconds();
+        int seconds = steps.get(at - 1).seconds();
         // The dialogue changes, so the engine moves the prompt sequence to exactly this value.
         int token = s.promptSeq() + 1;
         return Outcome.to(s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),
@@ -76,6 +90,7 @@ final class Guidance {
 
     private Outcome finish(Session s, Guide guide) {
         String key = guide.kind() == Guide.Kind.TECHNIQUE ? "guide.done_technique" : "guide.done_routine";
-        return Outcome.to(s.withDialogue(Dialogue.IDLE).withPaused(null), texts.get(key, "title", view.title(guide)));
+        // Straight to "how stiff now?": the moment a rating means most, one tap away.
+        return Outcome.to(s.withDialogue(new Dialogue.Rating()).withPaused(null), texts.get(key, "title", view.title(guide)));
     }
 }

@@ -31,7 +31,8 @@ final class NudgeSetup {
     }
 
     static boolean owns(Dialogue d) {
-        return d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeZone || d instanceof Dialogue.NudgeDays
+        return d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeAmOrPm || d instanceof Dialogue.NudgeZone
+                || d instanceof Dialogue.NudgeDays
                 || d instanceof Dialogue.NudgeMenu;
     }
 
@@ -42,6 +43,9 @@ final class NudgeSetup {
         if (time.isEmpty()) {
             return Outcome.to(s.withDialogue(new Dialogue.NudgeTime()),
                     texts.get("nudge.bad_time", "typed", Labels.shorten(parts[0])));
+        }
+        if (AmOrPm.unsure(parts[0], time.get())) {
+            return Outcome.to(s.withDialogue(new Dialogue.NudgeAmOrPm(AmOrPm.morning(time.get()))));
         }
         if (parts.length == 2) {
             List<String> zone = Zones.lookup(parts[1]);
@@ -58,7 +62,7 @@ final class NudgeSetup {
 
     Outcome answer(Session s, String action, ChatRef chat, Instant now) {
         Dialogue d = s.dialogue();
-        if (d instanceof Dialogue.NudgeTime && action.matches("t\\d{4}")) {
+        if ((d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeAmOrPm) && action.matches("t\\d{4}")) {
             LocalTime time = LocalTime.of(Integer.parseInt(action.substring(1, 3)), Integer.parseInt(action.substring(3)));
             return timeChosen(s, time, chat, now);
         } else if (d instanceof Dialogue.NudgeZone z && action.matches("z\\d") && action.charAt(1) - '0' < z.suggestions().size()) {
@@ -83,9 +87,17 @@ final class NudgeSetup {
 
     /** Typed text while choosing a time or a zone; empty when the dialogue takes no typing. */
     Optional<Outcome> typed(Session s, String text, ChatRef chat, Instant now) {
-        if (s.dialogue() instanceof Dialogue.NudgeTime) {
+        if (s.dialogue() instanceof Dialogue.NudgeAmOrPm a) {
+            Optional<LocalTime> half = AmOrPm.half(text, a.morning());
+            if (half.isPresent()) {
+                return Optional.of(timeChosen(s, half.get(), chat, now));
+            }
+        }
+        if (s.dialogue() instanceof Dialogue.NudgeTime || s.dialogue() instanceof Dialogue.NudgeAmOrPm) {
             return Optional.of(Zones.parseTime(text)
-                    .map(time -> timeChosen(s, time, chat, now))
+                    .map(time -> AmOrPm.unsure(text, time)
+                            ? Outcome.to(s.withDialogue(new Dialogue.NudgeAmOrPm(AmOrPm.morning(time))))
+                            : timeChosen(s, time, chat, now))
                     .orElseGet(() -> Outcome.to(s, texts.get("nudge.bad_time", "typed", Labels.shorten(text)))));
         } else if (s.dialogue() instanceof Dialogue.NudgeZone z) {
             return Optional.of(zoneTyped(s, z.time(), text, chat, now));
@@ -135,13 +147,16 @@ final class NudgeSetup {
             days = NudgePlan.WEEKENDS;
         } else if (action.equals("ok")) {
             if (d.days() == 0) {
-                return Outcome.to(s, texts.get("nudge.no_days")).replacing();
+                return Outcome.pressNote(s, texts.get("nudge.no_days"));
             }
             NudgePlan plan = s.nudge() == null ? NudgePlan.of(d.time(), d.zone(), d.days())
                     : s.nudge().withSchedule(d.time(), d.zone(), d.days());
             return nudges.save(s, plan, chat, now, "nudge.saved");
         } else {
             return Outcome.to(s, texts.get("input.stale_button"));
+        }
+        if (days == d.days()) {
+            return Outcome.pressNote(s, texts.get("nudge.already_chosen", "days", nudges.days(days)));
         }
         return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(d.time(), d.zone(), days))).replacing();
     }
@@ -153,9 +168,16 @@ final class NudgeSetup {
         String text;
         if (d instanceof Dialogue.NudgeTime) {
             text = texts.get("nudge.ask_time");
-            rows.add(USUAL_TIMES.stream()
-                    .map(t -> new Button(t.toString(), ButtonData.answer(seq, "t" + t.toString().replace(":", ""))))
-                    .toList());
+            rows.add(USUAL_TIMES.stream().map(t -> timeButton(seq, t, t.toString())).toList());
+        } else if (d instanceof Dialogue.NudgeAmOrPm a) {
+            LocalTime evening = a.morning().plusHours(12);
+            text = texts.get("nudge.am_or_pm", "pm", AmOrPm.label(evening), "am", AmOrPm.label(a.morning()));
+            rows.add(List.of(timeButton(seq, evening, AmOrPm.label(evening)), timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
+        } else if (d instanceof Dialogue.NudgeAmOrPm a) {
+            LocalTime evening = a.morning().plusHours(12);
+            text = texts.get("nudge.am_or_pm", "pm", AmOrPm.label(evening), "am", AmOrPm.label(a.morning()));
+            rows.add(List.of(timeButton(seq, evening, AmOrPm.label(evening)),
+                    timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
         } else if (d instanceof Dialogue.NudgeZone z) {
             text = texts.get("nudge.ask_zone", "time", z.time());
             for (int i = 0; i < z.suggestions().size(); i++) {
@@ -174,7 +196,7 @@ final class NudgeSetup {
             NudgePlan plan = s.nudge();
             text = plan == null ? texts.get("nudge.already_off") : texts.get("nudge.menu", "time", plan.time(),
                     "zone", plan.zone().getId(), "days", nudges.days(plan.days()),
-                    "paused", plan.pausedUntil() == null ? "" : texts.get("nudge.menu_paused", "until", plan.pausedUntil()));
+                    "paused", plan.pausedUntil() == null ? "" : texts.get("nudge.menu_paused", "until", Texts.date(plan.pausedUntil())));
             rows.add(List.of(new Button(texts.get("button.nudge_change_time"), ButtonData.answer(seq, "ct")),
                     new Button(texts.get("button.nudge_change_days"), ButtonData.answer(seq, "cd")),
                     new Button(texts.get("button.nudge_change_zone"), ButtonData.answer(seq, "cz"))));
@@ -185,6 +207,10 @@ final class NudgeSetup {
         }
         rows.add(List.of(new Button(texts.get("button.menu"), ButtonData.command("menu", ""))));
         return new Reply(text, rows, false);
+    }
+
+    private static Button timeButton(int seq, LocalTime time, String label) {
+        return new Button(label, ButtonData.answer(seq, "t" + time.toString().replace(":", "")));
     }
 
     private static List<Button> dayButtons(int seq, int days, int from, int to) {

@@ -31,7 +31,6 @@ final class Nudges {
     /** After this many reminders in a row without a reaction, ask whether to remind less often. */
     static final int ASK_AFTER_IGNORED = 3;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Texts texts;
     private final Access access;
@@ -60,8 +59,9 @@ final class Nudges {
             case "off":
                 return plan == null ? Outcome.only(s, texts.get("nudge.already_off")) : stop(s, chat);
             case "start":
-                return access.begin(s, plan == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-                        : plan.localDate(now), "routine:evening");
+                // A reminder before noon starts the morning routine; any later one, the evening routine.
+                return access.begin(s, Ratings.today(s, now), plan != null && plan.time().getHour() < 12
+                        ? "routine:morning" : "routine:evening");
             default:
                 break;
         }
@@ -119,8 +119,7 @@ final class Nudges {
     Outcome save(Session s, NudgePlan plan, ChatRef chat, Instant now, String key) {
         Instant next = plan.nextDue(now);
         String note = texts.get(key, "time", plan.time(), "zone", plan.zone().getId(), "days", days(plan.days()),
-                "next", DAY.format(next.atZone(plan.zone())) + " " + plan.time(),
-                "until", plan.pausedUntil() == null ? "" : DAY.format(plan.pausedUntil()));
+                "next", Texts.date(LocalDate.ofInstant(next, plan.zone())) + " " + plan.time());
         return Outcome.to(s.withNudge(plan).withDialogue(Dialogue.IDLE), note)
                 .with(new Effect.ScheduleNudge(s.user(), chat, next));
     }
@@ -146,6 +145,7 @@ final class Nudges {
         List<String> nudges = texts.catalog().nudges();
         // Varied from day to day, and not the same for everyone on the same day.
         int pick = Math.floorMod(day.toEpochDay() + s.user().userId().hashCode(), nudges.size());
+        String greeting = greeting(s.nudge().time()).map(texts::get).orElse(nudges.get(pick));
         String stamp = STAMP.format(day);
         Button start = command("button.nudge_start", "start " + stamp);
         Button later = command("button.nudge_snooze", "snooze " + stamp);
@@ -153,7 +153,16 @@ final class Nudges {
         List<List<Button>> rows = List.of(
                 snoozed ? List.of(start, skip) : List.of(start, later, skip),
                 List.of(command("button.nudge_pause", "pause"), command("button.nudge_stop", "stop")));
-        return new Reply(nudges.get(pick), rows, false);
+        return new Reply(greeting, rows, false);
+    }
+
+    /** The catalog's reminders speak of the evening; at other hours one that fits the time of day. */
+    private static Optional<String> greeting(LocalTime time) {
+        int hour = time.getHour();
+        if (hour >= 17) {
+            return Optional.empty();
+        }
+        return Optional.of(hour < 5 ? "nudge.greeting_night" : hour < 12 ? "nudge.greeting_morning" : "nudge.greeting_afternoon");
     }
 
     private Reply askFewer(NudgePlan plan) {

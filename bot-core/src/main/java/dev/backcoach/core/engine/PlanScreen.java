@@ -30,7 +30,7 @@ final class PlanScreen {
             int bit = catalog.plan().get(action.charAt(1) - '0').equipment().bit();
             return Outcome.to(s.withDialogue(new Dialogue.Planning(p.bits() ^ bit))).replacing();
         } else if (action.equals("ok")) {
-            return Outcome.to(s.withEquipment(p.bits()).withDialogue(new Dialogue.ChoosingTechnique()),
+            return Outcome.to(s.withEquipment(Plans.saved(p.bits())).withDialogue(new Dialogue.ChoosingTechnique()),
                     texts.get("plan.done"));
         }
         return Outcome.to(s, texts.get("input.stale_button"));

@@ -10,7 +10,21 @@ import java.util.Locale;
 
 /** Matches techniques to what the user has (the plan's equipment bits). */
 final class Plans {
+    /**
+     * Set with the equipment bits once a plan is saved, so that a plan with nothing in it still
+     * counts as made (equipment bits alone would read 0, like no plan at all).
+     */
+    static final int MADE = 1 << 30;
+
     private Plans() {}
+
+    static int saved(int equipmentBits) {
+        return equipmentBits | MADE;
+    }
+
+    static boolean exists(int equipment) {
+        return equipment != 0;
+    }
 
     static boolean fits(Technique technique, int equipment) {
         return (technique.requiredBits() & ~equipment) == 0;
@@ -33,13 +47,24 @@ final class Plans {
         return chosen;
     }
 
-    static String describe(Catalog catalog, int equipment) {
+    /** The plan in words: "tennis balls, a foam roller, getting down to the floor". */
+    static String describe(Texts texts, int equipment) {
         List<String> names = new ArrayList<>();
         for (Equipment e : Equipment.values()) {
             if (e.in(equipment)) {
-                names.add(e.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                names.add(name(texts, e));
             }
         }
-        return names.isEmpty() ? "-" : String.join(", ", names);
+        return names.isEmpty() ? texts.get("export.none") : String.join(", ", names);
+    }
+
+    /** What the technique needs that the plan lacks, in words. */
+    static String missing(Texts texts, Technique technique, int equipment) {
+        return String.join(" and ", technique.requires().stream().filter(e -> !e.in(equipment))
+                .map(e -> name(texts, e)).toList());
+    }
+
+    private static String name(Texts texts, Equipment e) {
+        return texts.get("equipment." + e.name().toLowerCase(Locale.ROOT));
     }
 }

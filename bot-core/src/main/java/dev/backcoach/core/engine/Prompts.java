@@ -43,6 +43,9 @@ final class Prompts {
         int seq = s.promptSeq();
         if (d instanceof Dialogue.AskAdult) {
             return yesNo(seq, texts.get("start.ask_adult"), "button.yes", "button.no");
+        } else if (d instanceof Dialogue.WelcomeBack) {
+            return new Reply(texts.get("start.welcome_back"), List.of(List.of(
+                    command("button.carry_on", "menu", ""), command("button.start_over", "check", ""))), false);
         } else if (d instanceof Dialogue.AskConsent) {
             return yesNo(seq, texts.get("start.ask_consent"), "button.agree", "button.decline");
         } else if (d instanceof Dialogue.Check) {
@@ -124,10 +127,12 @@ final class Prompts {
         if (!row.isEmpty()) {
             rows.add(row);
         }
+        // The menu's text offers the routines too, so their buttons are here (at most 5 in this row).
         List<Button> last = new ArrayList<>();
         if (s.paused() != null) {
             last.add(resumeButton(s));
         }
+        last.addAll(routineButtons());
         last.add(command("button.learn", "learn", ""));
         last.add(command("button.menu", "menu", ""));
         rows.add(last);
@@ -159,24 +164,25 @@ final class Prompts {
                 row = new ArrayList<>();
             }
         }
+        row.add(command("button.menu", "menu", "")); // rating is never required
         rows.add(row);
         return new Reply(texts.get("progress.ask"), rows, false);
     }
 
     private Reply settingsPrompt(Session s) {
-        String route = s.route() == Route.UNSCREENED ? texts.get("settings.route_none") : routeName(s.route());
-        String text = texts.get("settings", "route", route,
-                "date", s.routeDate() == null ? "-" : s.routeDate(),
-                "plan", Plans.describe(catalog, s.equipment()));
         int seq = s.promptSeq();
+        String route = ExportSummary.routeName(texts, s);
+        Button changed = new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed"));
+        if (!s.route().allowsTechniques()) {
+            // A plan and reminders only matter where self-care is offered: show what applies here.
+            Button check = s.route() == Route.UNSCREENED ? command("button.start_check", "check", "") : changed;
+            return new Reply(texts.get("settings.limited", "route", route),
+                    List.of(List.of(check, command("button.menu", "menu", ""))), false);
+        }
+        String text = texts.get("settings", "route", route, "plan", Plans.describe(texts, s.equipment()));
         return new Reply(text, List.of(
-                List.of(new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed")),
-                        new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
+                List.of(changed, new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
                 List.of(command("button.reminders", "nudge", ""), command("button.menu", "menu", ""))), false);
-    }
-
-    private static String routeName(Route route) {
-        return route.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private List<Button> routineButtons() {

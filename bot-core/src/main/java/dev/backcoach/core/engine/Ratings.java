@@ -1,9 +1,12 @@
 package dev.backcoach.core.engine;
 
 import dev.backcoach.core.model.Session;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last few stiffness ratings, packed into one int (four bits each, newest lowest, stored as
@@ -14,6 +17,20 @@ final class Ratings {
     static final int KEPT = 7;
 
     private Ratings() {}
+
+    /**
+     * The user's calendar date: in the reminder's time zone when they set one, so a rating at
+     * 23:30 in their evening counts for their day, not UTC's.
+     */
+    static LocalDate today(Session s, Instant now) {
+        return LocalDate.ofInstant(now, s.nudge() == null ? ZoneOffset.UTC : s.nudge().zone());
+    }
+
+    /** The rating already logged today, if any: a new one replaces it. */
+    static Optional<Integer> todays(Session s, LocalDate today) {
+        return s.ratings() != 0 && s.ratingDay() == (int) today.toEpochDay()
+                ? Optional.of((s.ratings() & 0xF) - 1) : Optional.empty();
+    }
 
     /** Adds today's rating; a second rating on the same day replaces the first. */
     static Session record(Session s, LocalDate today, int score) {

@@ -23,6 +23,14 @@ final class Texts {
         return text;
     }
 
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
+
+    /** "Mon 9 Mar": the one way a date is written to users. */
+    static String date(java.time.LocalDate date) {
+        return DATE.format(date);
+    }
+
     /** "45 s", "2 min", "1 min 30 s". */
     static String duration(int seconds) {
         if (seconds < 60) {

@@ -13,6 +13,9 @@ public sealed interface Dialogue {
 
     record AskAdult() implements Dialogue {}
 
+    /** /start from someone the bot knows: carry on, or start over with a fresh check? */
+    record WelcomeBack() implements Dialogue {}
+
     record AskConsent() implements Dialogue {}
 
     /**
@@ -66,6 +69,9 @@ public sealed interface Dialogue {
 
     /** Setting up the evening reminder: what time? */
     record NudgeTime() implements Dialogue {}
+
+    /** A bare hour outside the evening ("3"): did the user mean {@code morning} or twelve hours later? */
+    record NudgeAmOrPm(java.time.LocalTime morning) implements Dialogue {}
 
     /** Which time zone (for a reminder at {@code time})? {@code suggestions}: zone ids offered as buttons. */
     record NudgeZone(java.time.LocalTime time, java.util.List<String> suggestions) implements Dialogue {

@@ -9,14 +9,25 @@ import org.jspecify.annotations.Nullable;
  * @param document a file to attach, or null
  * @param replacePrevious a hint that this message continues the previous one (the next step of
  *     a technique), so a platform that can edit messages should edit it in place
+ * @param pressNote a short answer to a button press that changed nothing ("already chosen"): the
+ *     pressed message stays as it is, and a platform with a small notice for presses shows it there
  */
-public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
+public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document,
+        boolean pressNote) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
     }
 
+    public Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
+        this(text, buttons, replacePrevious, document, false);
+    }
+
     public Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
         this(text, buttons, replacePrevious, null);
+    }
+
+    public static Reply pressNote(String text) {
+        return new Reply(text, List.of(), false, null, true);
     }
 
     public static Reply text(String text) {

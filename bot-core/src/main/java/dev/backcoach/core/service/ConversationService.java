@@ -170,7 +170,7 @@ public final class ConversationService {
                 }
                 // Nothing to commit: running such a turn again (a re-delivery) changes nothing either.
                 applyEffects(turn.effects());
-                return new Turn(current, withExport(user, turn.replies(), turn.effects()), turn.effects());
+                return new Turn(current, withExport(user, current, turn.replies(), turn.effects()), turn.effects());
             }
             Session next = turn.session().withVersion(current.version() + 1);
             try {
@@ -194,7 +194,7 @@ public final class ConversationService {
             health.markUp();
             cache.put(user, next);
             applyEffects(turn.effects());
-            return new Turn(next, withExport(user, turn.replies(), turn.effects()), turn.effects());
+            return new Turn(next, withExport(user, next, turn.replies(), turn.effects()), turn.effects());
         }
     }
 
@@ -248,16 +248,20 @@ public final class ConversationService {
         return new Turn(Session.fresh(user), turn.replies(), turn.effects());
     }
 
-    private List<Reply> withExport(UserKey user, List<Reply> replies, List<Effect> turnEffects) {
+    /** /export: a summary a person can read, then everything as a file, then the pending question. */
+    private List<Reply> withExport(UserKey user, Session session, List<Reply> replies, List<Effect> turnEffects) {
         if (turnEffects.stream().noneMatch(Effect.ExportData.class::isInstance)) {
             return replies;
         }
-        List<Reply> all = new ArrayList<>(replies);
+        List<Reply> all = new ArrayList<>();
         try {
+            all.add(Reply.text(engine.exportSummary(session, store.ratingHistory(user))));
             all.add(new Reply(catalog.text("export.caption"), List.of(), false, export.of(user)));
         } catch (StoreUnavailableException e) {
+            all.clear();
             all.add(Reply.text(catalog.text("error.unavailable")));
         }
+        all.addAll(replies);
         return all;
     }
 

@@ -63,6 +63,13 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
+        java.util.SortedMap<java.time.LocalDate, Integer> history = new TreeMap<>();
+        ratings.getOrDefault(user, Map.of()).forEach((day, score) -> history.put(java.time.LocalDate.parse(day), score));
+        return history;
+    }
+
+    @Override
     public void forget(UserKey user) {
         sessions.remove(user);
         events.remove(user);

@@ -46,6 +46,9 @@ public interface StateStore {
     /** Everything stored about the user, table by table, as plain values (for /export). */
     Map<String, Object> export(UserKey user);
 
+    /** Every stiffness rating the user logged, by their calendar day, oldest first (for /export's summary). */
+    java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user);
+
     /** Deletes every row of the user in every table. Afterwards the user is new. */
     void forget(UserKey user);
 

@@ -72,9 +72,9 @@ class CatalogTest {
     void theValidatorCatchesDefects() {
         Technique t = catalog.techniques().get(0);
         Technique noCautions = new Technique(t.id(), t.title(), t.group(), t.requires(), t.summary(), List.of(),
-                t.steps());
+                t.steps(), t.names());
         Technique branded = new Technique("tennis_balls", "Buy a MedMassager now", t.group(), t.requires(),
-                t.summary(), t.cautions(), t.steps());
+                t.summary(), t.cautions(), t.steps(), t.names());
         List<Technique> techniques = new ArrayList<>(catalog.techniques());
         techniques.set(0, noCautions);
         techniques.add(branded);
@@ -89,6 +89,42 @@ class CatalogTest {
         String problems = String.join("\n", CatalogValidator.problems(broken)).toLowerCase(Locale.ROOT);
         assertThat(problems).contains("has no cautions", "medmassager", "used twice", "less urgent tier",
                 "outcome.emergency is missing", "text help has 1501 characters");
+    }
+
+    @Test
+    void theValidatorRejectsTimesThatContradictTheTimersAndUnsafeGuidance() {
+        Technique roller = catalog.technique("foam_roller").orElseThrow();
+        List<Step> steps = new ArrayList<>(roller.steps());
+        steps.set(1, new Step("Roll slowly for about 7 minutes.", 30, null, List.of()));
+        steps.add(new Step("Now the other side.", null, "each side", List.of()));
+        Technique contradicting = new Technique(roller.id(), roller.title(), roller.group(), roller.requires(),
+                roller.summary(), List.of("Go gently.", roller.cautions().get(2)), steps, roller.names());
+        Technique effleurage = catalog.technique("effleurage").orElseThrow();
+        Technique toTheHelper = new Technique(effleurage.id(), effleurage.title(), "partner", effleurage.requires(),
+                effleurage.summary(), List.of("Stop if your partner feels anything sharp."), effleurage.steps(),
+                effleurage.names());
+        List<Technique> techniques = new ArrayList<>(catalog.techniques());
+        techniques.replaceAll(t -> t.id().equals("foam_roller") ? contradicting
+                : t.id().equals("effleurage") ? toTheHelper : t);
+        Routine morning = catalog.routine("morning").orElseThrow();
+        Routine timed = new Routine("morning", morning.title(), "About 5 minutes to loosen up.", List.of(
+                new Step("Roll on the floor.", 420, null, List.of("foam_roller", "tennis_balls")),
+                morning.steps().get(2)));
+        Catalog broken = new Catalog(catalog.texts(), catalog.screening(), catalog.checkGroups(), catalog.plan(),
+                techniques, List.of(timed, catalog.routine("evening").orElseThrow()), catalog.lessons(), catalog.faq(),
+                catalog.nudges(), catalog.redflags(), catalog.smalltalk());
+
+        String problems = String.join("\n", CatalogValidator.problems(broken));
+        assertThat(problems).contains(
+                "technique foam_roller step says [420 s] but its timer is 30 s",
+                "technique foam_roller step \"each side\" has no time",
+                "technique foam_roller says 120–180 s in \"2–3 minutes in all is plenty",
+                "technique foam_roller: the first caution must be the stop rule",
+                "technique foam_roller: a hands-on technique needs the caution about broken skin",
+                "technique effleurage: partner techniques speak to the person receiving",
+                "routine morning intro writes a time",
+                "routine morning: a part takes its time from its technique",
+                "routine morning: part \"Roll on the floor.\" has no standing or seated option");
     }
 
     private String stepsOf(String id) {

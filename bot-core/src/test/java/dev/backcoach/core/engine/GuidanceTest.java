@@ -3,7 +3,6 @@ package dev.backcoach.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.Chat;
-import dev.backcoach.core.content.Routine;
 import dev.backcoach.core.content.Step;
 import dev.backcoach.core.content.Technique;
 import dev.backcoach.core.model.Dialogue;
@@ -19,10 +18,6 @@ class GuidanceTest {
 
     static Stream<Technique> everyTechnique() {
         return Chat.CATALOG.techniques().stream();
-    }
-
-    static Stream<Routine> everyRoutine() {
-        return Chat.CATALOG.routines().stream();
     }
 
     @ParameterizedTest
@@ -45,34 +40,8 @@ class GuidanceTest {
         }
         chat.press("Next");
         assertThat(chat.text()).contains(chat.catalogText("guide.done_technique").replace("{title}", technique.title()));
-        assertThat(chat.session().dialogue()).isEqualTo(Dialogue.IDLE);
+        assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Rating());
         assertThat(chat.session().paused()).isNull();
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyRoutine")
-    void everyRoutineChainsItsPartsToTheEnd(Routine routine) {
-        Chat chat = new Chat().selfCare(false).send("/routine " + routine.id());
-        assertThat(chat.text()).contains(routine.intro());
-        for (Step step : routine.steps()) {
-            chat.press("Next");
-            assertThat(chat.text()).contains(step.text());
-            if (!step.options().isEmpty()) {
-                // no equipment, no floor: the last option, which needs nothing, is suggested
-                String fallback = step.options().get(step.options().size() - 1);
-                assertThat(chat.text()).contains(Chat.CATALOG.technique(fallback).orElseThrow().title());
-            }
-        }
-        chat.press("Next");
-        assertThat(chat.text()).contains(chat.catalogText("guide.done_routine").replace("{title}", routine.title()));
-    }
-
-    @Test
-    void routinesSuggestTheFirstTechniqueThePlanAllows() {
-        Chat chat = new Chat().selfCare(true).send("/routine evening").press("Next");
-        Step first = Chat.CATALOG.routine("evening").orElseThrow().steps().get(0);
-        String preferred = Chat.CATALOG.technique(first.options().get(0)).orElseThrow().title();
-        assertThat(chat.text()).contains(preferred);
     }
 
     @Test
@@ -114,14 +83,14 @@ class GuidanceTest {
     }
 
     @Test
-    void aTimerForAStepAlreadyLeftSaysNothing() {
+    void aTimerForAStepAlreadyLeftOnlySaysTimeIsUp() {
         Chat chat = atFirstTimedStep().press("⏱");
         int token = ((Effect.StartTimer) chat.effects.get(chat.effects.size() - 1)).token();
         chat.press("Next");
         var before = chat.session();
         chat.fireTimer(token);
-        assertThat(chat.replies()).isEmpty();
-        assertThat(chat.session()).isEqualTo(before);
+        assertThat(chat.text()).isEqualTo(chat.catalogText("timer.done_elsewhere"));
+        assertThat(chat.session().dialogue()).isEqualTo(before.dialogue());
     }
 
     @Test

@@ -141,7 +141,7 @@ class NudgeTest {
         chat.at(Instant.parse("2026-03-04T19:00:00Z")).nudge();
         assertThat(chat.replies()).as("paused").isEmpty();
         chat.send("/nudge");
-        assertThat(chat.text()).contains("Paused until 2026-03-09");
+        assertThat(chat.text()).contains("Paused until Mon 9 Mar");
         chat.press("Resume");
         assertThat(chat.text()).contains("back on");
         assertThat(chat.session().nudge().pausedUntil()).isNull();

@@ -14,15 +14,30 @@ import org.junit.jupiter.api.Test;
 class PrivacyTest {
 
     @Test
-    void exportSendsAllStoredDataAsJson() throws Exception {
-        Chat chat = new Chat().selfCare(true).send("/progress").press("6").send("/export");
-        assertThat(chat.text()).contains(chat.catalogText("export.ready"));
+    void exportSendsAReadableSummaryThenAllStoredDataAsJson() throws Exception {
+        Chat chat = new Chat().selfCareWith(dev.backcoach.core.content.Equipment.FOAM_ROLLER)
+                .send("/nudge 20:00 Europe/Berlin").send("/progress").press("6").send("/export");
+        assertThat(chat.replies().get(0).text()).startsWith("Here is what I keep about you:")
+                .contains("Safety check: " + chat.catalogText("route.self_care") + " (Mon 2 Mar)",
+                        "Plan: " + chat.catalogText("equipment.foam_roller"),
+                        "Reminder: 20:00 (Europe/Berlin), Every day", "Stiffness ratings: Mon 2 Mar: 6");
+        assertThat(chat.replies().get(1).document()).isNotNull();
         Document document = chat.replies().stream().map(Reply::document).filter(Objects::nonNull).findFirst()
                 .orElseThrow();
         assertThat(document.mediaType()).isEqualTo("application/json");
         JsonNode json = new ObjectMapper().readTree(document.content());
         assertThat(json.path("user_id").asText()).isEqualTo("user-1");
         assertThat(json.path("data").toString()).contains("SELF_CARE", "2026-03-02", "6");
+    }
+
+    @Test
+    void theConsentScreenListsEverythingPrivacyLists() {
+        Chat chat = new Chat().send("/start").press("Yes");
+        String consent = chat.text();
+        for (String kept : new String[] {"safety check", "plan", "exercise", "ratings", "replies", "7 days", "reminder"}) {
+            assertThat(chat.catalogText("privacy")).containsIgnoringCase(kept);
+            assertThat(consent).containsIgnoringCase(kept);
+        }
     }
 
     @Test

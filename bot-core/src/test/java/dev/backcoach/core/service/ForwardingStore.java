@@ -35,6 +35,11 @@ public class ForwardingStore implements StateStore {
     }
 
     @Override
+    public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
+        return delegate.ratingHistory(user);
+    }
+
+    @Override
     public void forget(UserKey user) {
         delegate.forget(user);
     }

@@ -235,8 +235,8 @@ abstract class TimekeeperContract {
 
     @Test
     void aStepTimerFiresOnceAfterItsDelay() {
-        var foamRoller = new dev.backcoach.core.model.Guide(dev.backcoach.core.model.Guide.Kind.TECHNIQUE, "foam_roller", 5, 7); // after step 5, the timed one
-        Session guiding = Session.fresh(ANNA).withOnboarding(true, true)
+        var foamRoller = new dev.backcoach.core.model.Guide(dev.backcoach.core.model.Guide.Kind.TECHNIQUE, "foam_roller", 2, 7); // on step 2, a timed one
+        Session guiding = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
                 .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller)).withVersion(1);
         store.commit(new TurnRecord(guiding, 0, "", List.of(), List.of()));
         timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
