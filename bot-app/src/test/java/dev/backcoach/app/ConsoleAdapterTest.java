@@ -102,7 +102,7 @@ class ConsoleAdapterTest {
     @Test
     void techniquesAreFoundByPartOfTheirNameAndThePlanDecides() throws Exception {
         List<String> lines = toSelfCarePlan();
-        lines.replaceAll(line -> line.equals("yes") ? "no" : line); // nothing at hand, no floor
+        lines.removeIf(line -> CATALOG.plan().stream().anyMatch(item -> item.label().equals(line))); // nothing at hand
         lines.add("/techniques twist");
         lines.add("/techniques roller");
         String out = chat(lines);

@@ -26,11 +26,12 @@ class ConsoleTimerProcessTest {
         try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db",
                 "HTTP_PORT", "0"))) {
             bot.awaitLine(CATALOG.text("start.ask_adult"), Duration.ofSeconds(30));
-            for (String line : new String[] {"1", "1", "1"}) {
-                bot.type(line); // adult, consent, start the check
+            for (String line : new String[] {"1", "1"}) {
+                bot.type(line); // adult, consent: the check starts
             }
-            CATALOG.screening().forEach(q -> type(bot, "2"));
-            CATALOG.plan().forEach(q -> type(bot, "yes"));
+            CATALOG.checkGroups().forEach(g -> type(bot, "2")); // No to every list of the check
+            CATALOG.plan().forEach(item -> type(bot, item.label())); // everything at hand
+            bot.type("Done");
             bot.type("/techniques thumb circles");
             // Through the steps to the short timed hold.
             for (Step step : thumbs.steps()) {

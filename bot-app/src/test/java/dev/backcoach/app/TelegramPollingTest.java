@@ -135,8 +135,8 @@ class TelegramPollingTest {
         TelegramUser urgent = new TelegramUser(telegram, 5003);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
-        urgent.press("Yes", CATALOG.text("start.ready"));
-        urgent.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        urgent.press("Yes", Scripts.firstGroup(CATALOG));
+        urgent.press("Yes", CATALOG.screening().get(0).text());
         urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
         SentMessage settings = urgent.send("/settings", CATALOG.text("route.emergency"));
         assertThat(settings.buttonLabels()).containsExactly(CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
