@@ -154,4 +154,12 @@ class ConsoleAdapterTest {
         assertThat(out).contains(CATALOG.text("outcome.emergency"),
                 CATALOG.text("route.because").replace("{about}", CATALOG.flag("serious_accident").orElseThrow().about()));
     }
+
+    @Test
+    void theTerminalNeverAsksToTap() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.addAll(List.of("blorp", "", "/nudge", "zz", "/progress", "??", "/techniques foam roller", "hmm", "/help"));
+        String out = chat(lines);
+        assertThat(out).doesNotContainPattern("(?i)\\btap(s|ped)?\\b");
+    }
 }

@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,9 +37,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What safety in free text costs, on one thread. The messages are the labelled corpora (about
- * 1,000 typed messages, half of them reporting a warning sign, so far more signs than real
- * traffic has). {@code detect}: the red-flag screen alone. {@code typedTurn}: a whole engine turn
+ * What safety in free text costs, on one thread, on the labelled corpora's typed messages (see
+ * {@link #mix}). {@code detect}: the red-flag screen alone. {@code typedTurn}: a whole engine turn
  * for a typed message at the menu, screen included. {@code pressTurn}, the peer in the same run:
  * a button press (Next/Back in a technique), the turn that carries no text to screen.
  */
@@ -54,6 +54,13 @@ public class FreeTextBenchmark {
     private static final ChatRef CHAT = ChatRef.privateWith("bench");
     private static final Instant NOW = Instant.parse("2026-03-02T18:00:00Z");
 
+    /**
+     * {@code corpora}: every labelled message, half of them warning signs. {@code everyday}: the
+     * benign messages and the FAQ questions, closer to what people type on a normal day.
+     */
+    @Param({"corpora", "everyday"})
+    public String mix;
+
     private RedFlagDetector detector;
     private Engine engine;
     private List<String> messages;
@@ -68,8 +75,11 @@ public class FreeTextBenchmark {
         detector = new RedFlagDetector(catalog.redflags());
         engine = new Engine(catalog);
         messages = new ArrayList<>();
-        for (String file : List.of("redflags.tsv", "redflags-holdout.tsv", "faq.tsv")) {
-            messages.addAll(texts(file));
+        for (String file : List.of("redflags.tsv", "redflags-holdout.tsv", "redflags-blind.tsv")) {
+            messages.addAll(texts(file, mix.equals("everyday")));
+        }
+        for (String file : List.of("faq.tsv", "faq-blind.tsv")) {
+            messages.addAll(texts(file, false));
         }
         LocalDate today = LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
         atMenu = Session.fresh(USER).withOnboarding(true, true).withRoute(Route.SELF_CARE, today).withEquipment(0b111111);
@@ -100,8 +110,8 @@ public class FreeTextBenchmark {
         return messages.get(next);
     }
 
-    /** The last column of a corpus file, without its header. */
-    static List<String> texts(String file) {
+    /** The last column of a corpus file, without its header; only benign lines if {@code benignOnly}. */
+    static List<String> texts(String file, boolean benignOnly) {
         try (InputStream in = FreeTextBenchmark.class.getResourceAsStream("/corpus/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("corpus " + file + " is not on the class path");
@@ -110,7 +120,7 @@ public class FreeTextBenchmark {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             for (int i = 1; i < lines.length; i++) {
                 String[] cells = lines[i].split("\t");
-                if (!lines[i].isBlank()) {
+                if (!lines[i].isBlank() && (!benignOnly || cells[0].equals("BENIGN"))) {
                     out.add(cells[cells.length - 1]);
                 }
             }

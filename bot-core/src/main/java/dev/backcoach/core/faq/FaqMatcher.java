@@ -8,7 +8,9 @@ import dev.backcoach.core.text.ReadText;
 import dev.backcoach.core.text.WordAnalyzer;
 import java.util.ArrayList;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the FAQ entry or small talk a typed message asks for. Every keyword is a phrase whose
@@ -31,6 +33,8 @@ public final class FaqMatcher {
 
     private final Analyzer analyzer = WordAnalyzer.forQuestions();
     private final List<Keyword> keywords = new ArrayList<>();
+    /** Keywords by their first word: a message is compared only with those it could match. */
+    private final Map<String, List<Keyword>> byFirstWord = new HashMap<>();
 
     public FaqMatcher(Catalog catalog) {
         int order = 0;
@@ -50,7 +54,7 @@ public final class FaqMatcher {
         ReadText read = new ReadText(analyzer, text);
         Keyword best = null;
         Keyword rival = null; // the best match of another entry
-        for (Keyword k : keywords) {
+        for (Keyword k : candidates(read)) {
             if (!k.phrase().mayMatch(read.distinct())
                     || k.smallTalk() && read.terms().size() > k.phrase().slots().size() + SMALL_TALK_WORDS - 1) {
                 continue;
@@ -84,6 +88,16 @@ public final class FaqMatcher {
         return best.meaning();
     }
 
+    /** The keywords whose first word is in the message, in catalog order. */
+    private List<Keyword> candidates(ReadText read) {
+        List<Keyword> found = new ArrayList<>();
+        for (String word : read.distinct()) {
+            found.addAll(byFirstWord.getOrDefault(word, List.of()));
+        }
+        found.sort(java.util.Comparator.comparingInt(Keyword::order));
+        return found;
+    }
+
     private static boolean longer(Keyword k, Keyword than) {
         int words = k.phrase().slots().size();
         int thanWords = than.phrase().slots().size();
@@ -95,6 +109,8 @@ public final class FaqMatcher {
         if (analysed.isEmpty()) {
             throw new IllegalArgumentException("keyword \"" + keyword + "\" has no words");
         }
-        keywords.add(new Keyword(Phrase.ofWords("text", keyword, analysed), order, meaning, smallTalk));
+        Keyword k = new Keyword(Phrase.ofWords("text", keyword, analysed), order, meaning, smallTalk);
+        keywords.add(k);
+        byFirstWord.computeIfAbsent(analysed.get(0), w -> new ArrayList<>()).add(k);
     }
 }
