@@ -50,9 +50,6 @@ abstract class StateStoreContract {
     /** Settings for a new, empty database that only this test uses. */
     abstract DatabaseSettings newDatabase() throws Exception;
 
-    /** Removes what {@link #newDatabase} made, where a temporary folder does not. */
-    void dropDatabase() throws Exception {}
-
     @BeforeEach
     void open() throws Exception {
         settings = newDatabase();
@@ -62,9 +59,8 @@ abstract class StateStoreContract {
 
     @AfterEach
     void close() throws Exception {
-        if (database != null) { // null when the test was skipped before opening
+        if (database != null) { // null when opening failed
             database.close();
-            dropDatabase();
         }
     }
 

@@ -72,7 +72,7 @@ import java.util.stream.Collectors;
  *
  * <h2>What it checks</h2>
  * Requests go to {@code /bot<token>/<method>}, the method matched case-insensitively against the official spec
- * ({@code shared/specs/telegram-bot-api.json}, see {@link BotApiSpec}). Bodies may be JSON, urlencoded or
+ * ({@code specs/telegram-bot-api.json} in the test resources, see {@link BotApiSpec}). Bodies may be JSON, urlencoded or
  * multipart/form-data, parameters may also come in the query string. Every request is validated against the spec
  * (unknown or missing parameters, types, nested objects and unions, recursively) and against Telegram's documented
  * limits (text 1-4096 UTF-16 code units after entity parsing, callback_data 1-64 bytes, answerCallbackQuery text
