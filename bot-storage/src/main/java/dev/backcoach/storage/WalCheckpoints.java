@@ -101,7 +101,7 @@ final class WalCheckpoints implements AutoCloseable {
         noteOutcome(restarted);
     }
 
-    /** Told once, not every second: a log that stays big is an operator's problem to find (README). */
+    /** Told once, not every second: a log that stays big is an operator's problem to find (docs/operations.md). */
     private void noteOutcome(boolean restarted) {
         if (restarted) {
             if (failedInARow >= FAILURES_BEFORE_WARNING) {

@@ -24,7 +24,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
  */
 public final class TelegramRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
-    /** The commands of runtime.md, in the order Telegram shows them. */
+    /** The commands of docs/runtime.md, in the order Telegram shows them. */
     static final List<String> COMMANDS = List.of("start", "help", "check", "techniques", "routine", "nudge",
             "progress", "privacy", "export", "forget", "settings");
 

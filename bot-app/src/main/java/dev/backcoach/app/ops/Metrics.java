@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The bot's metrics, in Prometheus format. Named methods feed them, so no caller needs Micrometer
- * and no caller can attach a user id or text: every label value is one of a fixed set. The README
+ * and no caller can attach a user id or text: every label value is one of a fixed set. docs/operations.md
  * lists every name. Meters of parts that arrive later (Discord, the nudge scheduler) exist from the
  * start at zero, so dashboards and alerts can be built before them.
  */
