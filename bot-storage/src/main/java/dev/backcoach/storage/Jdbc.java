@@ -28,8 +28,11 @@ final class Jdbc {
         this.sqliteWriter = database.sqliteWriter();
     }
 
-    /** One statement or a few reads, each committed on its own. */
-    <T> T read(String action, Work<T> work) {
+    /**
+     * Reads only, each statement on its own: it takes no writer lock, so a write here would meet
+     * SQLite's other writers in its sleeping busy handler. Every write goes through {@link #transaction}.
+     */
+    <T> T readOnly(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -55,7 +58,7 @@ final class Jdbc {
         return sqliteWriter;
     }
 
-    /** A transaction for a caller that already holds the writer lock (see {@link GroupCommit}). */
+    /** A transaction for a caller that already holds the writer lock (see {@link dev.backcoach.storage.sqlite.GroupCommit}). */
     <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
