@@ -72,12 +72,7 @@ final class Responder {
             replies = List.of(Reply.text(catalog.text("flood.wait"))); // every interaction needs an answer
         }
         boolean deferred = !acknowledged.compareAndSet(false, true);
-        new Answer(event, button, ephemeral, deferred, isStaleNote(replies.get(0)))
+        new Answer(event, button, ephemeral, deferred, replies.get(0).stale())
                 .send(Render.messages(replies, event.getUser().getId()));
-    }
-
-    /** The engine's answer to an outdated button: shown as a new message, the old one stays as it was. */
-    private boolean isStaleNote(Reply first) {
-        return first.text().startsWith(catalog.text("input.stale_button"));
     }
 }

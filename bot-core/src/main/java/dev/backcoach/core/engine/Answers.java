@@ -80,7 +80,7 @@ final class Answers {
     }
 
     Outcome stale(Session s) {
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     /**

@@ -78,7 +78,7 @@ final class NudgeSetup {
                     break;
             }
         }
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     /** Typed text while choosing a time or a zone; empty when the dialogue takes no typing. */
@@ -141,7 +141,7 @@ final class NudgeSetup {
                     : s.nudge().withSchedule(d.time(), d.zone(), d.days());
             return nudges.save(s, plan, chat, now, "nudge.saved");
         } else {
-            return Outcome.to(s, texts.get("input.stale_button"));
+            return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
         return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(d.time(), d.zone(), days))).replacing();
     }

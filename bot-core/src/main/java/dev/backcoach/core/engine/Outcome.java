@@ -9,7 +9,17 @@ import java.util.List;
  * What a handler decided: the next session, notes to say first, effects, and whether the prompt
  * for the next dialogue (its question and buttons) follows the notes.
  */
-record Outcome(Session session, List<String> notes, List<Effect> effects, boolean prompt, boolean replace) {
+record Outcome(Session session, List<String> notes, List<Effect> effects, boolean prompt, boolean replace,
+        boolean stale) {
+
+    Outcome(Session session, List<String> notes, List<Effect> effects, boolean prompt, boolean replace) {
+        this(session, notes, effects, prompt, replace, false);
+    }
+
+    /** The answer to an outdated or forged button: platforms show it apart from the pressed message. */
+    Outcome markedStale() {
+        return new Outcome(session, notes, effects, prompt, replace, true);
+    }
 
     static Outcome to(Session session, String... notes) {
         return new Outcome(session, List.of(notes), List.of(), true, false);
@@ -28,18 +38,18 @@ record Outcome(Session session, List<String> notes, List<Effect> effects, boolea
     Outcome with(Effect effect) {
         List<Effect> more = new ArrayList<>(effects);
         more.add(effect);
-        return new Outcome(session, notes, more, prompt, replace);
+        return new Outcome(session, notes, more, prompt, replace, stale);
     }
 
     /** Hint that the reply continues the previous message (next step): edit it in place. */
     Outcome replacing() {
-        return new Outcome(session, notes, effects, prompt, true);
+        return new Outcome(session, notes, effects, prompt, true, stale);
     }
 
     Outcome withNoteFirst(String note) {
         List<String> more = new ArrayList<>();
         more.add(note);
         more.addAll(notes);
-        return new Outcome(session, more, effects, prompt, replace);
+        return new Outcome(session, more, effects, prompt, replace, stale);
     }
 }

@@ -9,14 +9,21 @@ import org.jspecify.annotations.Nullable;
  * @param document a file to attach, or null
  * @param replacePrevious a hint that this message continues the previous one (the next step of
  *     a technique), so a platform that can edit messages should edit it in place
+ * @param stale the answer to a button from an outdated message: a platform should show it as a new
+ *     message and leave the pressed one as it was
  */
-public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
+public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document,
+        boolean stale) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
     }
 
+    public Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
+        this(text, buttons, replacePrevious, document, false);
+    }
+
     public Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
-        this(text, buttons, replacePrevious, null);
+        this(text, buttons, replacePrevious, null, false);
     }
 
     public static Reply text(String text) {
