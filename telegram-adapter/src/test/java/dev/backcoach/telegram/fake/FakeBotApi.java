@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -184,6 +185,7 @@ public final class FakeBotApi implements AutoCloseable {
   private Duration slowdown = Duration.ZERO;
   private boolean closed;
   private final RateWatch rates = new RateWatch(30, 3, 20);
+  private volatile LongSupplier nanoTime = System::nanoTime;
 
   private record Failure(int code, String description, Integer retryAfter) {
   }
@@ -586,6 +588,15 @@ public final class FakeBotApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The clock the rate watch reads, {@link System#nanoTime()} by default: a test whose sender runs on virtual
+   * time passes that time here, so the limits are judged on the same clock the sender paced itself by.
+   */
+  public FakeBotApi rateClock(LongSupplier nanos) {
+    this.nanoTime = nanos;
+    return this;
+  }
+
   // === HTTP ========================================================================================================
 
   private void handle(HttpExchange ex) {
@@ -699,7 +710,7 @@ public final class FakeBotApi implements AutoCloseable {
       if (RATE_METHODS.contains(method.name())) {
         OptionalLong chat = chatIdOf(validation.params());
         if (chat.isPresent()) {
-          rates.record(method.name(), chat.getAsLong(), System.nanoTime()).ifPresent(violations::add);
+          rates.record(method.name(), chat.getAsLong(), nanoTime.getAsLong()).ifPresent(violations::add);
         }
       }
       Deque<Failure> queue = failures.get(method.name());
