@@ -13,6 +13,7 @@ import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.SchedulerSetup;
 import dev.backcoach.storage.schedule.ReminderCounters;
+import dev.backcoach.storage.schedule.Scheduling;
 import dev.backcoach.storage.schedule.Timekeeper;
 import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
@@ -78,12 +79,11 @@ final class Application implements AutoCloseable {
         // At shutdown, periodic jobs are dropped; a job already running finishes.
         background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         background.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        Timekeeper[] timekeeperOnceBuilt = new Timekeeper[1]; // the service needs it for effects, it needs the service
-        this.service = new ConversationService(catalog, store, clock, effect -> timekeeperOnceBuilt[0].apply(effect),
-                config.sessionCache(), metrics);
+        // The service's effects only schedule tasks; the scheduler that runs them calls the service, so it comes after.
+        Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        this.service = new ConversationService(catalog, store, clock, scheduling, config.sessionCache(), metrics);
         this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
                 SchedulerSetup.forDatabase(database, clock));
-        timekeeperOnceBuilt[0] = timekeeper;
         metrics.bindSessionCache(service);
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());

@@ -22,6 +22,7 @@ import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.storage.SchedulerSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,7 @@ abstract class TimekeeperContract {
     JdbcStateStore store;
     ConversationService service;
     Timekeeper timekeeper;
+    Scheduling scheduling;
     ManualScheduler scheduler;
 
     abstract DatabaseSettings newDatabase() throws Exception;
@@ -78,16 +80,14 @@ abstract class TimekeeperContract {
         time.set(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
         database = Database.open(newDatabase());
         store = new JdbcStateStore(database, clock);
-        Timekeeper[] self = new Timekeeper[1];
-        service = new ConversationService(CatalogLoader.load("en"), store, clock, effect -> self[0].apply(effect),
-                CacheSettings.DEFAULT);
+        scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
         timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock, tasks -> {
             TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
             builder.clock(time).serializer(new TaskData());
             scheduler = builder.build();
             return scheduler;
         });
-        self[0] = timekeeper;
         timekeeper.start();
     }
 
@@ -107,7 +107,7 @@ abstract class TimekeeperContract {
         Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
                 .withNudge(plan).withVersion(1);
         store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
-        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(time.now())));
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(time.now())));
         return plan;
     }
 
@@ -195,7 +195,7 @@ abstract class TimekeeperContract {
     void snoozeSendsItOnceMoreAnHourLater() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         at("2026-03-27T19:00:00Z");
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
         at("2026-03-27T20:00:10Z");
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).get(0).allButtons()).noneMatch(b -> b.data().contains("snooze"));
@@ -206,8 +206,8 @@ abstract class TimekeeperContract {
     @Test
     void stoppingRemovesTheTaskAndThePendingSnooze() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
-        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
         assertThat(nextReminder()).isEmpty();
         at("2026-03-28T12:00:00Z");
         assertThat(sent).isEmpty();
@@ -216,7 +216,7 @@ abstract class TimekeeperContract {
     @Test
     void afterForgetNoReminderAndNoTaskIsLeft() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
         store.forget(ANNA);
         assertThat(nextReminder()).isEmpty();
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.SNOOZE)).isEmpty();
@@ -241,8 +241,8 @@ abstract class TimekeeperContract {
         Session guiding = Session.fresh(ANNA).withOnboarding(true, true)
                 .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller)).withVersion(1);
         store.commit(new TurnRecord(guiding, 0, "", List.of(), List.of()));
-        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
-        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
+        scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
+        scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
         at("2026-03-27T12:00:44Z");
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).hasSize(1);
         at("2026-03-27T12:00:45Z");
