@@ -84,7 +84,7 @@ final class Application implements AutoCloseable {
         this.service = new ConversationService(catalog, store, clock, scheduling, config.sessionCache(), metrics);
         this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
                 SchedulerSetup.forDatabase(database, clock));
-        metrics.bindSessionCache(service);
+        metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
         this.telegram = config.telegram().isPresent()
@@ -263,7 +263,7 @@ final class Application implements AutoCloseable {
             }
             background.shutdown();
             if (!service.awaitNoTurns(flush)) {
-                log.warn("{} turns still running after {}", service.turnsInFlight(), flush);
+                log.warn("{} turns still running after {}", service.stats().turnsInFlight(), flush);
             }
             if (telegram != null) {
                 telegram.flushAndClose(flush);
