@@ -3,6 +3,7 @@ package dev.backcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backcoach.core.TestClock;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.Shown;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class DiscordNudgeTest {
     Path dir;
     FakeDiscord discord;
     Application app;
-    final ShiftableClock clock = new ShiftableClock(Instant.parse("2026-03-27T12:00:00Z"));
+    final TestClock clock = TestClock.running(Instant.parse("2026-03-27T12:00:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -60,7 +61,7 @@ class DiscordNudgeTest {
         assertThat(saved.ephemeral()).as("in a server, only the user sees it").isTrue();
         assertThat(saved.content()).contains("Fri 27 Mar 21:30");
 
-        clock.jumpTo(Instant.parse("2026-03-27T15:59:58Z")); // 21:29:58 in Kolkata
+        clock.set(Instant.parse("2026-03-27T15:59:58Z")); // 21:29:58 in Kolkata
         DiscordUser inDm = new DiscordUser(discord, 61, 0);
         Shown reminder = inDm.awaitLast(m -> m.dm() && m.button("Skip tonight").isPresent());
         assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-03-27T16:00:00Z"));

@@ -3,6 +3,7 @@ package dev.backcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class TelegramNudgeTest {
     Path dir;
     FakeBotApi telegram;
     Application app;
-    final ShiftableClock clock = new ShiftableClock(Instant.parse("2026-03-27T17:00:00Z"));
+    final TestClock clock = TestClock.running(Instant.parse("2026-03-27T17:00:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -61,14 +62,14 @@ class TelegramNudgeTest {
         assertThat(saved.plainText()).contains("Fri 27 Mar 20:00");
         int before = telegram.chat(1001).size();
 
-        clock.jumpTo(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
+        clock.set(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
         SentMessage reminder = anna.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
         assertThat(clock.instant()).as("not before 20:00 Berlin").isAfterOrEqualTo(Instant.parse("2026-03-27T19:00:00Z"));
         assertThat(TelegramPollingTest.CATALOG.nudges()).contains(reminder.plainText());
         assertThat(reminder.parseMode()).isEqualTo("HTML");
 
         anna.press("In 1 hour", "Okay, I'll ask again at 21:");
-        clock.jumpTo(Instant.parse("2026-03-27T20:00:30Z"));
+        clock.set(Instant.parse("2026-03-27T20:00:30Z"));
         SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramPollingTest.CATALOG.nudges().contains(m.plainText()));
         assertThat(again.buttonLabels()).as("snoozed once only").doesNotContain("In 1 hour");
 

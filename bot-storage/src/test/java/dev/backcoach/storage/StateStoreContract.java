@@ -3,7 +3,7 @@ package dev.backcoach.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backcoach.core.MutableClock;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Effect;
@@ -42,7 +42,7 @@ abstract class StateStoreContract {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
     static final Guide FOAM_ROLLER = new Guide(Guide.Kind.TECHNIQUE, "foam_roller", 2, 0);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T18:30:00Z"));
+    final TestClock clock = TestClock.at(Instant.parse("2026-11-20T18:30:00Z"));
     DatabaseSettings settings;
     Database database;
     JdbcStateStore store;

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -23,13 +24,11 @@ import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.SchedulerSetup;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,21 +46,12 @@ abstract class TimekeeperContract {
     static final ChatRef ANNAS_CHAT = new ChatRef("1001", true);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    final SettableClock time = new SettableClock();
-    final Clock clock = new Clock() {
+    final TestClock clock = TestClock.at(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
+    /** db-scheduler's manual scheduler takes its own clock class: this one reads the test clock. */
+    private final SettableClock schedulerTime = new SettableClock() {
         @Override
-        public Instant instant() {
-            return time.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+        public Instant now() {
+            return clock.instant();
         }
     };
     final List<List<Reply>> sent = new CopyOnWriteArrayList<>();
@@ -77,14 +67,13 @@ abstract class TimekeeperContract {
 
     @BeforeEach
     void open() throws Exception {
-        time.set(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
         database = Database.open(newDatabase());
         store = new JdbcStateStore(database, clock);
         scheduling = new Scheduling(SchedulerSetup.client(database), clock);
         service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
         timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock, tasks -> {
             TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
-            builder.clock(time).serializer(new TaskData());
+            builder.clock(schedulerTime).serializer(new TaskData());
             scheduler = builder.build();
             return scheduler;
         });
@@ -107,7 +96,7 @@ abstract class TimekeeperContract {
         Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
                 .withNudge(plan).withVersion(1);
         store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
-        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(time.now())));
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(clock.instant())));
         return plan;
     }
 
@@ -118,7 +107,7 @@ abstract class TimekeeperContract {
 
     /** Moves the clock and runs what is due, including what became due by running (as polling would). */
     void at(String instant) {
-        time.set(Instant.parse(instant));
+        clock.set(Instant.parse(instant));
         scheduler.runAnyDueExecutions();
         scheduler.runAnyDueExecutions();
     }
@@ -151,7 +140,7 @@ abstract class TimekeeperContract {
     void runAgainAfterACrashTheReminderIsNotSentTwice() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
-        time.set(due.plusSeconds(30));
+        clock.set(due.plusSeconds(30));
         ReminderRun run = new ReminderRun(service, store.nudgeLog(), platform -> channel, clock, timekeeper.counters());
         run.remind(ANNA, ANNAS_CHAT, due, false);
         run.remind(ANNA, ANNAS_CHAT, due, false); // the scheduler revived the execution of a crashed instance
