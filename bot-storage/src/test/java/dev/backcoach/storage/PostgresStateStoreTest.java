@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The store contract on PostgreSQL, in a schema of its own per test. Without a server each test is
  * skipped with a note (per test, so the counts show them as skipped); under CI=true it fails.
  */
-class PostgresStateStoreTest extends StateStoreContract {
+class PostgresStateStoreTest extends JdbcStateStoreContract {
     @RegisterExtension
     final PostgresSchema postgres = new PostgresSchema();
 
