@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.TestClock;
-import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Telegram user opts in to the evening reminder and gets it at the local time they chose, through
@@ -21,65 +17,38 @@ import org.junit.jupiter.api.io.TempDir;
  * time from Friday 27 March 2026, 17:00 UTC, and jumps ahead to the evening.
  */
 class TelegramNudgeTest {
-    @TempDir
-    Path dir;
-    FakeBotApi telegram;
-    Application app;
     final TestClock clock = TestClock.running(Instant.parse("2026-03-27T17:00:00Z"));
-
-    @BeforeEach
-    void start() throws Exception {
-        telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20);
-        var env = new java.util.HashMap<String, String>();
-        env.put("TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN);
-        env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
-        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
-        env.put("HTTP_PORT", "0");
-        env.put("TELEGRAM_CHAT_RATE", "20");
-        app = Apps.start(env, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        try {
-            telegram.assertNoViolations();
-            assertThat(telegram.unansweredCallbacks()).isEmpty();
-        } finally {
-            telegram.close();
-        }
-    }
+    @RegisterExtension
+    final TelegramHarness bot = new TelegramHarness().clock(clock);
 
     @Test
     void optInThenTheReminderArrivesAtEightPmBerlinTimeOnceAndCanBeSnoozed() {
-        TelegramUser anna = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1001));
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1001));
         anna.send("/nudge", "What time suits you?");
         anna.press("20:00", "in which time zone?");
         anna.send("Berlin", "On which days?");
         SentMessage saved = anna.press("Done", "I'll remind you at 20:00 (Europe/Berlin), Every day");
         assertThat(saved.plainText()).contains("Fri 27 Mar 20:00");
-        int before = telegram.chat(1001).size();
+        int before = bot.telegram().chat(1001).size();
 
         clock.set(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
         SentMessage reminder = anna.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
         assertThat(clock.instant()).as("not before 20:00 Berlin").isAfterOrEqualTo(Instant.parse("2026-03-27T19:00:00Z"));
-        assertThat(TelegramPollingTest.CATALOG.nudges()).contains(reminder.plainText());
+        assertThat(TelegramHarness.CATALOG.nudges()).contains(reminder.plainText());
         assertThat(reminder.parseMode()).isEqualTo("HTML");
 
         anna.press("In 1 hour", "Okay, I'll ask again at 21:");
         clock.set(Instant.parse("2026-03-27T20:00:30Z"));
-        SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramPollingTest.CATALOG.nudges().contains(m.plainText()));
+        SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramHarness.CATALOG.nudges().contains(m.plainText()));
         assertThat(again.buttonLabels()).as("snoozed once only").doesNotContain("In 1 hour");
 
         // A quiet moment later, nothing more went out: one reminder and one snoozed reminder.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> reminders(telegram.chat(1001).subList(before, telegram.chat(1001).size())) == 2);
-        assertThat(app.reminderCounters().sent()).isEqualTo(2);
+                .until(() -> reminders(bot.telegram().chat(1001).subList(before, bot.telegram().chat(1001).size())) == 2);
+        assertThat(bot.app().reminderCounters().sent()).isEqualTo(2);
     }
 
     private static long reminders(List<SentMessage> messages) {
-        return messages.stream().filter(m -> TelegramPollingTest.CATALOG.nudges().contains(m.plainText())).count();
+        return messages.stream().filter(m -> TelegramHarness.CATALOG.nudges().contains(m.plainText())).count();
     }
 }
