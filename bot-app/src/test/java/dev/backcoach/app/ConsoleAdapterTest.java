@@ -32,9 +32,10 @@ class ConsoleAdapterTest {
     }
 
     private static List<String> toSelfCarePlan() {
-        List<String> lines = new ArrayList<>(List.of("1", "1", "1")); // adult, consent, start the check
-        CATALOG.screening().forEach(q -> lines.add("2"));             // No to every question
-        CATALOG.plan().forEach(q -> lines.add("yes"));                // everything at hand
+        List<String> lines = new ArrayList<>(List.of("1", "1")); // adult, consent: the check starts
+        CATALOG.checkGroups().forEach(g -> lines.add("2"));       // No to every group
+        CATALOG.plan().forEach(item -> lines.add(item.label()));  // everything at hand
+        lines.add("Done");
         return lines;
     }
 
@@ -48,8 +49,8 @@ class ConsoleAdapterTest {
         }
         String out = chat(lines);
 
-        assertThat(out).contains("[1] Yes  [2] No");
-        assertThat(out).contains(CATALOG.screening().get(CATALOG.screening().size() - 1).text());
+        assertThat(out).contains("[1] Yes, one or more  [2] No, none of these");
+        assertThat(out).contains(CATALOG.checkGroups().get(CATALOG.checkGroups().size() - 1).lines().get(0));
         assertThat(out).contains(roller.steps().get(roller.steps().size() - 1).text());
         assertThat(out).contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
     }
@@ -70,5 +71,17 @@ class ConsoleAdapterTest {
         String out = chat(lines);
         assertThat(out).contains("[0]  [1]  [2]  [3]");
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
+    }
+
+    @Test
+    void typedWarningSignsAreReadInTheTerminalToo() throws Exception {
+        List<String> lines = toSelfCarePlan();
+        lines.add("/techniques foam roller");
+        lines.add("Next");
+        lines.add("I fell off a ladder this morning");
+        String out = chat(lines);
+
+        assertThat(out).contains(CATALOG.text("outcome.emergency"),
+                CATALOG.text("route.because").replace("{about}", CATALOG.flag("serious_accident").orElseThrow().about()));
     }
 }

@@ -53,12 +53,11 @@ final class DiscordHarness extends AppHarness<DiscordHarness> {
         return discord;
     }
 
-    /** Start, 18+, consent, and the check begun: the first screening question is showing. */
+    /** Start, 18+, consent, and the check begun: the first list of warning signs is showing. */
     static DiscordUser onboarded(DiscordUser user) {
         user.send("start", CATALOG.text("start.ask_adult"));
         user.press("Yes", CATALOG.text("start.ask_consent"));
-        user.press("Yes", CATALOG.text("start.ready"));
-        user.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        user.press("Yes", Scripts.firstGroup(CATALOG));
         return user;
     }
 

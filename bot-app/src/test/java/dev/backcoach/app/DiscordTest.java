@@ -48,16 +48,14 @@ class DiscordTest {
         for (long guild : new long[] {SERVER, 0}) {
             for (Tier tier : Tier.values()) {
                 DiscordUser user = DiscordHarness.onboarded(new DiscordUser(bot.discord(), ++userId, guild));
-                int first = 0;
-                while (CATALOG.screening().get(first).tier() != tier) {
-                    user.press("No", CATALOG.screening().get(++first).text());
-                }
+                String sign = CATALOG.screening().stream().filter(q -> q.tier() == tier).findFirst().orElseThrow().id();
                 String outcome = switch (tier) {
                     case EMERGENCY -> "outcome.emergency";
                     case SEE_CLINICIAN -> "outcome.see_clinician";
                     case CLEAR_FIRST -> "outcome.clear_first";
                 };
-                user.press("Yes", CATALOG.text(outcome).substring(0, 30));
+                Scripts.report(CATALOG, sign, CATALOG.text(outcome).substring(0, 30), user::press);
+                assertThat(bot.stored(userId).routeReason()).as("Discord: the sign is not stored").isNull();
                 assertThat(bot.stored(userId).route().name()).isEqualTo(tier.name());
                 assertThat(bot.discord().screen(userId)).as("replies are private in a server, plain in the DM")
                         .allMatch(m -> m.ephemeral() == (guild != 0));
@@ -73,13 +71,14 @@ class DiscordTest {
     @Test
     void screeningAnswersStayInMemoryOnlyTheRouteIsStored() {
         DiscordUser anna = DiscordHarness.onboarded(new DiscordUser(bot.discord(), 20_001, SERVER));
-        anna.press("No", CATALOG.screening().get(1).text());
-        anna.press("No", CATALOG.screening().get(2).text());
+        anna.press("No", CATALOG.checkGroups().get(1).lines().get(0));
+        anna.press("Yes", CATALOG.flag(CATALOG.checkGroups().get(1).items().get(0)).orElseThrow().text());
         assertThat(bot.stored(20_001).dialogue()).as("the store keeps no answers, not even how many were No")
-                .isEqualTo(new Dialogue.Screening(0));
+                .isEqualTo(new Dialogue.CheckRestarted());
         assertThat(bot.stored(20_001).route()).isEqualTo(Route.UNSCREENED);
         anna.press("Yes", CATALOG.text("outcome.emergency").substring(0, 30));
         assertThat(bot.stored(20_001).route()).isEqualTo(Route.EMERGENCY);
+        assertThat(bot.stored(20_001).routeReason()).as("only the route is kept on Discord").isNull();
     }
 
     @Test
@@ -201,5 +200,14 @@ class DiscordTest {
             bot.app().close();
             telegram.assertNoViolations();
         }
+    }
+
+    @Test
+    void whatIsTypedIntoACommandOptionIsReadForWarningSigns() {
+        DiscordUser anna = DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 40_001, SERVER));
+        Shown emergency = anna.send("techniques", Map.of("name", "both my legs have gone numb"),
+                CATALOG.text("outcome.emergency").substring(0, 30));
+        assertThat(emergency.ephemeral()).isTrue();
+        assertThat(bot.stored(40_001).route()).isEqualTo(Route.EMERGENCY);
     }
 }

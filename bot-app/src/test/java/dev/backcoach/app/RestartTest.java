@@ -27,13 +27,13 @@ class RestartTest {
             bot.awaitLine(CATALOG.text("start.ask_adult"), WAIT);
             bot.type("1");
             bot.type("1");
-            bot.type("1");
-            for (int i = 0; i < CATALOG.screening().size(); i++) {
+            for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
                 bot.type("No");
             }
-            for (int i = 0; i < CATALOG.plan().size(); i++) {
-                bot.type("Yes");
+            for (var item : CATALOG.plan()) {
+                bot.type(item.label());
             }
+            bot.type("Done");
             bot.type("/techniques foam_roller");
             bot.type("Next");
             bot.type("Next");

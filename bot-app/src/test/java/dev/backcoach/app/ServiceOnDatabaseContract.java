@@ -76,16 +76,18 @@ abstract class ServiceOnDatabaseContract {
         Screen phone = new Screen("42");
         int turns = 0;
 
-        phone.send(a, "start").press(b, "Yes").press(a, "Yes").press(b, CATALOG.text("button.start_check"));
-        turns += 4;
-        for (int i = 0; i < CATALOG.screening().size(); i++, turns++) {
-            // mid-check, each answer lands on the other instance: the question's number rides in the button
-            phone.press(i % 2 == 0 ? a : b, "No");
+        phone.send(a, "start").press(b, "Yes").press(a, "Yes");
+        turns += 3;
+        for (int i = 0; i < CATALOG.checkGroups().size(); i++, turns++) {
+            // mid-check, each answer lands on the other instance: the group's number rides in the button
+            phone.press(i % 2 == 0 ? b : a, "No");
         }
         assertThat(phone.text()).contains(CATALOG.text("outcome.self_care"));
         for (int i = 0; i < CATALOG.plan().size(); i++, turns++) {
-            phone.press(i % 2 == 0 ? b : a, "Yes");
+            phone.press(i % 2 == 0 ? b : a, CATALOG.plan().get(i).label());
         }
+        phone.press(a, CATALOG.text("button.plan_done"));
+        turns++;
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         phone.sendCommand(a, "techniques", "foam_roller");
         turns++;
@@ -99,6 +101,34 @@ abstract class ServiceOnDatabaseContract {
         assertThat(stored.version()).as("every turn committed exactly once").isEqualTo(turns);
     }
 
+    /**
+     * A restart in the middle of the check: the database never held the position, so the check
+     * starts again and says why; the button still on screen names its own group and still counts.
+     */
+    @Test
+    void aRestartMidCheckStartsTheCheckAgainAndSaysWhy() throws Exception {
+        DatabaseSettings settings = settings();
+        Screen phone = new Screen("77");
+        ConversationService before = instance(settings);
+        phone.send(before, "start").press(before, "Yes").press(before, "Yes").press(before, "No");
+        assertThat(phone.text()).contains("(2/" + CATALOG.checkGroups().size() + ")");
+
+        ConversationService restarted = instance(settings);
+        phone.press(restarted, "No");
+        assertThat(phone.text()).as("the press on screen answers group 2")
+                .contains("(3/" + CATALOG.checkGroups().size() + ")").doesNotContain(CATALOG.text("check.restarted"));
+
+        ConversationService again = instance(settings);
+        phone.send(again, "privacy");
+        assertThat(phone.text()).contains(CATALOG.text("privacy"), CATALOG.text("check.restarted"),
+                "(1/" + CATALOG.checkGroups().size() + ")");
+        assertThat(CATALOG.text("privacy")).contains("if I restart in the middle of a check, it starts again");
+        for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
+            phone.press(again, "No");
+        }
+        assertThat(phone.text()).contains(CATALOG.text("outcome.self_care"));
+    }
+
     @Test
     void forgetLeavesNoRowOfTheUserInAnyTable() throws Exception {
         ConversationService bot = instance(settings());
@@ -106,12 +136,10 @@ abstract class ServiceOnDatabaseContract {
         Screen staying = new Screen("1002");
         for (Screen user : List.of(leaving, staying)) {
             user.send(bot, "start").press(bot, "Yes").press(bot, "Yes").send(bot, "check");
-            for (int i = 0; i < CATALOG.screening().size(); i++) {
+            for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
                 user.press(bot, "No");
             }
-            for (int i = 0; i < CATALOG.plan().size(); i++) {
-                user.press(bot, "No");
-            }
+            user.press(bot, CATALOG.text("button.plan_done"));
             user.send(bot, "progress").press(bot, "5");
             user.sendCommand(bot, "nudge", "20:00 Europe/Berlin");
         }

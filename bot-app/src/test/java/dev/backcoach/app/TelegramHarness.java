@@ -77,8 +77,7 @@ final class TelegramHarness extends AppHarness<TelegramHarness> {
     static TelegramUser toSelfCare(TelegramUser user) {
         user.send("/start", CATALOG.text("start.ask_adult"));
         user.press("Yes", CATALOG.text("start.ask_consent"));
-        user.press("Yes", CATALOG.text("start.ready"));
-        user.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        user.press("Yes", Scripts.firstGroup(CATALOG));
         Scripts.noRedFlagsAndAFullPlan(CATALOG, (label, expect) -> user.press(label, expect));
         return user;
     }

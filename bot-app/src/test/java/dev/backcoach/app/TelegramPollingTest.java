@@ -40,8 +40,8 @@ class TelegramPollingTest {
         TelegramUser urgent = new TelegramUser(bot.telegram(), 2001);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
-        urgent.press("Yes", CATALOG.text("start.ready"));
-        urgent.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
+        urgent.press("Yes", Scripts.firstGroup(CATALOG));
+        urgent.press("Yes", CATALOG.screening().get(0).text());
         SentMessage emergency = urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
         assertThat(emergency.hasKeyboard()).as("emergency offers nothing else").isFalse();
         urgent.send("/techniques", CATALOG.text("outcome.emergency_locked").substring(0, 30));
@@ -49,14 +49,13 @@ class TelegramPollingTest {
         TelegramUser clinician = new TelegramUser(bot.telegram(), 2002);
         clinician.send("/start", CATALOG.text("start.ask_adult"));
         clinician.press("Yes", CATALOG.text("start.ask_consent"));
-        clinician.press("Yes", CATALOG.text("start.ready"));
-        clinician.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
-        int firstClinician = 0;
-        while (CATALOG.screening().get(firstClinician).tier().name().equals("EMERGENCY")) {
-            clinician.press("No", CATALOG.screening().get(++firstClinician).text());
-        }
-        clinician.press("Yes", CATALOG.text("outcome.see_clinician").substring(0, 30));
+        clinician.press("Yes", Scripts.firstGroup(CATALOG));
+        String seeClinician = CATALOG.text("outcome.see_clinician").substring(0, 30);
+        Scripts.report(CATALOG, "night_pain", seeClinician, clinician::press);
         assertThat(bot.stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
+        assertThat(bot.stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
+        String because = CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
+        clinician.send("/techniques", because);
     }
 
     @Test
@@ -127,5 +126,23 @@ class TelegramPollingTest {
         List<SentMessage> after = bot.telegram().chat(7001).subList(before, bot.telegram().chat(7001).size());
         assertThat(after).filteredOn(m -> m.plainText().equals(CATALOG.text("flood.wait"))).hasSize(1);
         assertThat(after.size()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void typedWarningSignsAreReadMidTechnique() {
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 4001));
+        Technique roller = CATALOG.technique("foam_roller").orElseThrow();
+        anna.press(roller.title(), roller.cautions().get(0));
+        anna.press("Next", roller.steps().get(0).text());
+
+        anna.send("numb", "You mentioned numbness or tingling");
+        anna.press("No", "You mentioned numbness, tingling or weakness");
+        SentMessage back = anna.press("No", roller.steps().get(0).text());
+        assertThat(back.plainText()).startsWith(CATALOG.text("redflag.carry_on"));
+        assertThat(bot.stored(4001).route()).isEqualTo(Route.SELF_CARE);
+
+        SentMessage emergency = anna.send("cant pee since yesterday", CATALOG.text("outcome.emergency").substring(0, 20));
+        assertThat(emergency.hasKeyboard()).isFalse();
+        assertThat(bot.stored(4001).route()).isEqualTo(Route.EMERGENCY);
     }
 }

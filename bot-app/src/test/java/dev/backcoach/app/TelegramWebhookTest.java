@@ -79,9 +79,8 @@ class TelegramWebhookTest {
         TelegramUser anna = user(9001);
         anna.send("/start", CATALOG.text("start.ask_adult"));
         anna.press("Yes", CATALOG.text("start.ask_consent"));
-        anna.press("Yes", CATALOG.text("start.ready"));
-        anna.press(CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
-        anna.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
+        anna.press("Yes", Scripts.firstGroup(CATALOG));
+        Scripts.report(CATALOG, "saddle_numbness", CATALOG.text("outcome.emergency").substring(0, 20), anna::press);
         assertThat(bot.stored(9001).route().name()).isEqualTo("EMERGENCY");
         assertThat(inlineCalls).as("/start was answered in the webhook response").isEqualTo(1);
         assertThat(bot.app().telegramCounters().inline()).isEqualTo(1);

@@ -179,14 +179,21 @@ public final class Chat {
         return this;
     }
 
-    /** Onboarded, every screening question answered No, every plan question answered {@code equipment}. */
+    /** Onboarded, No to every group of the check, and a plan with everything ticked if {@code equipment}. */
     public Chat selfCare(boolean equipment) {
         onboarded().send("/check");
-        for (int i = 0; i < CATALOG.screening().size(); i++) {
-            press("No");
+        noToEveryGroup();
+        if (equipment) {
+            CATALOG.plan().forEach(item -> press(item.label()));
         }
-        for (int i = 0; i < CATALOG.plan().size(); i++) {
-            press(equipment ? "Yes" : "No");
+        press(CATALOG.text("button.plan_done"));
+        return this;
+    }
+
+    /** "No, none of these" to each group of the check, from the first. */
+    public Chat noToEveryGroup() {
+        for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
+            press(CATALOG.text("button.check_no"));
         }
         return this;
     }

@@ -13,15 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dialogue and paused-guide columns: compact text such as {@code idle}, {@code planning:2:5} or
+ * The dialogue and paused-guide columns: compact text such as {@code idle}, {@code planning:5} or
  * {@code guiding:TECHNIQUE:foam_roller:2:0}. Tags are spelled out here, not derived from class
  * names, so renaming a record never strands stored rows. Text fields are percent-encoded so a
  * {@code :} inside them cannot shift the fields after it.
  *
- * <p>Privacy: screening answers are never stored. The index of the pending screening question
- * would say that every earlier answer was "No", so it is stored as {@code screening} and read back
- * as the first question: after a restart the check starts over (the in-memory cache keeps the real
- * index). A pending "does it hurt?" question is stored as the guidance it interrupted.
+ * <p>Privacy: screening answers are never stored. The position in the check would say that every
+ * earlier answer was "No" (or, at a drill-down or the "has the sign gone?" question, that a list
+ * had a Yes), so every step of the check is stored as {@code screening} and read back as
+ * {@link Dialogue.CheckRestarted}: after a restart the check starts over and says why (the
+ * in-memory cache keeps the real position). A pending "does it hurt?" question is stored as the
+ * guidance it interrupted.
  *
  * <p>Anything unreadable (a garbled row, a tag from a newer version) reads as {@link Dialogue#IDLE}:
  * the user lands on the menu instead of being stuck.
@@ -50,8 +52,10 @@ final class DialogueCodec {
     private DialogueCodec() {}
 
     static String encode(Dialogue dialogue) {
-        if (dialogue instanceof Dialogue.Screening) {
+        if (dialogue instanceof Dialogue.Check) {
             return "screening";
+        } else if (dialogue instanceof Dialogue.ConfirmFlag c) {
+            return encode(c.resume()); // a question about a sign is an answer in waiting: never stored
         } else if (dialogue instanceof Dialogue.Guiding g) {
             return "guiding" + SEP + encodeGuide(g.guide());
         } else if (dialogue instanceof Dialogue.HurtCheck h) {
@@ -59,7 +63,7 @@ final class DialogueCodec {
         } else if (dialogue instanceof Dialogue.EaseOff e) {
             return "guiding" + SEP + encodeGuide(e.guide());
         } else if (dialogue instanceof Dialogue.Planning p) {
-            return "planning" + SEP + p.index() + SEP + p.bits();
+            return "planning" + SEP + p.bits();
         } else if (dialogue instanceof Dialogue.NudgeZone z) {
             return "nudge_zone" + SEP + clock(z.time()) + SEP + encodeText(String.join(",", z.suggestions()));
         } else if (dialogue instanceof Dialogue.NudgeDays d) {
@@ -84,12 +88,17 @@ final class DialogueCodec {
         try {
             switch (fields.get(0)) {
                 case "screening":
-                    return new Dialogue.Screening(0);
+                    return new Dialogue.CheckRestarted();
                 case "guiding":
                     return new Dialogue.Guiding(guide(fields.subList(1, fields.size())));
                 case "planning":
-                    expect(fields, 3);
-                    return new Dialogue.Planning(Integer.parseInt(fields.get(1)), Integer.parseInt(fields.get(2)));
+                    // planning:<bits>; rows from before the one-screen plan hold planning:<question>:<bits>.
+                    if (fields.size() == 3) {
+                        Integer.parseInt(fields.get(1)); // the old question number: a garbled one reads as idle
+                    } else {
+                        expect(fields, 2);
+                    }
+                    return new Dialogue.Planning(Integer.parseInt(fields.get(fields.size() - 1)));
                 case "nudge_zone":
                     expect(fields, 3);
                     String zones = decodeText(fields.get(2));

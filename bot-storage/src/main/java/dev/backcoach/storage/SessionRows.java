@@ -3,6 +3,7 @@ package dev.backcoach.storage;
 import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import java.sql.Connection;
@@ -21,15 +22,15 @@ import org.slf4j.LoggerFactory;
 /** The user_session table: one row per user, written only if its version is the one expected. */
 final class SessionRows {
     private static final Logger log = LoggerFactory.getLogger(SessionRows.class);
-    private static final String FIELDS = "version, adult, consented, unreachable, route, route_date, check_in_date, equipment, "
-            + "dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, nudge_zone, nudge_days, "
-            + "nudge_paused_until, nudge_ignored, nudge_awaiting";
+    private static final String FIELDS = "version, adult, consented, unreachable, route, route_date, route_reason, "
+            + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
+            + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting";
     private static final String SELECT = "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
     /** DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort the transaction. */
     private static final String INSERT = "INSERT INTO user_session (platform, user_id, " + FIELDS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
     private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
-            + "route_date = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
+            + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
             + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
             + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
@@ -77,6 +78,7 @@ final class SessionRows {
         statement.setBoolean(i++, s.unreachable());
         statement.setString(i++, s.route().name());
         dialect.setDate(statement, i++, s.routeDate());
+        statement.setString(i++, storedRouteReason(s));
         dialect.setDate(statement, i++, s.checkInDate());
         statement.setInt(i++, s.equipment());
         String dialogue = DialogueCodec.encode(s.dialogue());
@@ -97,21 +99,29 @@ final class SessionRows {
     }
 
     /**
+     * The sign behind the route is health information: Discord's developer policy forbids keeping it,
+     * so for Discord users it stays in memory only (the cached session) and a reload forgets it.
+     */
+    private static @Nullable String storedRouteReason(Session s) {
+        return s.user().platform() == Platform.DISCORD ? null : s.routeReason();
+    }
+
+    /**
      * Answer buttons carry the prompt sequence. When the stored dialogue reads back as another
      * question (a pain question reloaded as its guidance), a button still on the user's screen must
      * not answer it. The next sequence number has not been handed out yet (the engine moves it by one
      * per new question, and only committed turns reply), so storing it makes earlier buttons stale.
-     * A screening keeps its sequence: its answer buttons carry their question's number themselves, so
+     * The check keeps its sequence: its answer buttons carry their position themselves, so
      * after a reload (or on another instance) the user's press still answers the question they saw.
      */
     private static int storedPromptSeq(Session s, String storedDialogue) {
         boolean readsBackTheSame = DialogueCodec.decode(storedDialogue).equals(s.dialogue());
-        return readsBackTheSame || s.dialogue() instanceof Dialogue.Screening ? s.promptSeq() : s.promptSeq() + 1;
+        return readsBackTheSame || s.dialogue() instanceof Dialogue.Check ? s.promptSeq() : s.promptSeq() + 1;
     }
 
     private Session read(ResultSet row, UserKey user) throws SQLException {
         return new Session(user, row.getLong("version"), row.getBoolean("adult"), row.getBoolean("consented"),
-                row.getBoolean("unreachable"), route(row.getString("route")), dialect.getDate(row, "route_date"),
+                row.getBoolean("unreachable"), route(row.getString("route")), dialect.getDate(row, "route_date"), row.getString("route_reason"),
                 dialect.getDate(row, "check_in_date"), row.getInt("equipment"),
                 DialogueCodec.decode(row.getString("dialogue")), DialogueCodec.decodeGuide(row.getString("paused")),
                 row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"), nudge(row));

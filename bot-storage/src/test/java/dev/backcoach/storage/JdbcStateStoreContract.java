@@ -159,14 +159,47 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
     }
 
     @Test
-    void theScreeningIndexIsNeverStoredButItsButtonsStayValid() throws SQLException {
-        store.save(onboarded(ANNA).withDialogue(new Dialogue.Screening(5)).withPromptSeq(17).withVersion(1), 0);
+    void theRouteReasonRoundTripsIsExportedAndForgotten() {
+        Session saved = onboarded(ANNA).withRoute(Route.SEE_CLINICIAN, TODAY, "night_pain").withVersion(1);
+        store.save(saved, 0);
 
-        Session loaded = store.load(ANNA).orElseThrow();
-        assertThat(loaded.dialogue()).isEqualTo(new Dialogue.Screening(0));
-        assertThat(SchemaFacts.dialogueColumn(database, ANNA)).isEqualTo("screening");
-        // The button on screen names question 5 itself (see the engine), so it may still answer it.
-        assertThat(loaded.promptSeq()).isEqualTo(17);
+        assertThat(store.load(ANNA)).contains(saved);
+        assertThat(store.load(ANNA)).map(Session::routeReason).contains("night_pain");
+        assertThat(rows(store.export(ANNA), "user_session")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("route_reason", "night_pain"));
+
+        store.save(saved.withRoute(Route.SELF_CARE, TODAY).withVersion(2), 1);
+        assertThat(store.load(ANNA)).map(Session::routeReason).isEmpty();
+
+        store.save(saved.withVersion(3), 2);
+        store.forget(ANNA);
+        assertThat(store.load(ANNA)).isEmpty();
+        assertThat(store.export(ANNA).toString()).doesNotContain("night_pain");
+    }
+
+    /** Discord's developer policy: no health details kept for Discord users, only the route. */
+    @Test
+    void forDiscordUsersTheRouteReasonIsNeverStored() {
+        store.save(onboarded(BORIS).withRoute(Route.EMERGENCY, TODAY, "bladder_bowel").withVersion(1), 0);
+
+        Session loaded = store.load(BORIS).orElseThrow();
+        assertThat(loaded.route()).isEqualTo(Route.EMERGENCY);
+        assertThat(loaded.routeReason()).isNull();
+        assertThat(store.export(BORIS).toString()).doesNotContain("bladder_bowel");
+    }
+
+    @Test
+    void theScreeningPositionIsNeverStoredButItsButtonsStayValid() throws SQLException {
+        for (Dialogue step : List.of(new Dialogue.Screening(5), new Dialogue.ScreeningItem(1, 3), new Dialogue.SignGone())) {
+            store.forget(ANNA);
+            store.save(onboarded(ANNA).withDialogue(step).withPromptSeq(17).withVersion(1), 0);
+
+            Session loaded = store.load(ANNA).orElseThrow();
+            assertThat(loaded.dialogue()).as("the check starts again, saying why").isEqualTo(new Dialogue.CheckRestarted());
+            assertThat(SchemaFacts.dialogueColumn(database, ANNA)).isEqualTo("screening");
+            // The button on screen names its position itself (see the engine), so it may still answer it.
+            assertThat(loaded.promptSeq()).isEqualTo(17);
+        }
     }
 
     @Test
@@ -198,7 +231,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
 
     @Test
     void aReopenedDatabaseStillHasEverything() {
-        Session saved = onboarded(ANNA).withDialogue(new Dialogue.Planning(2, 0b11)).withVersion(1);
+        Session saved = onboarded(ANNA).withDialogue(new Dialogue.Planning(0b11)).withVersion(1);
         store.commit(new TurnRecord(saved, 0, "update-1", List.of(Reply.text("hi")), List.of()));
         database.close();
 

@@ -88,15 +88,12 @@ class DiscordRuntimeTest {
         discord.slash(47, 0, "start", Map.of());
         awaitLast(47, CATALOG.text("start.ask_adult"));
         click(47, "Yes", CATALOG.text("start.ask_consent"));
-        click(47, "Yes", CATALOG.text("start.ready"));
-        click(47, CATALOG.text("button.start_check"), CATALOG.screening().get(0).text());
-        for (int i = 1; i <= CATALOG.screening().size(); i++) {
-            click(47, "No", i < CATALOG.screening().size() ? CATALOG.screening().get(i).text()
+        click(47, "Yes", CATALOG.checkGroups().get(0).lines().get(0));
+        for (int g = 1; g <= CATALOG.checkGroups().size(); g++) {
+            click(47, "No", g < CATALOG.checkGroups().size() ? CATALOG.checkGroups().get(g).lines().get(0)
                     : CATALOG.text("outcome.self_care"));
         }
-        for (int i = 1; i <= CATALOG.plan().size(); i++) {
-            click(47, "Yes", i < CATALOG.plan().size() ? CATALOG.plan().get(i).text() : CATALOG.text("plan.done"));
-        }
+        click(47, CATALOG.text("button.plan_done"), CATALOG.text("plan.done"));
         discord.slash(47, 0, "nudge", Map.of("time", "20:00", "zone", "Europe/Berlin"));
         awaitLast(47, "I'll remind you at 20:00 (Europe/Berlin)");
         UserKey user = new UserKey(Platform.DISCORD, "47");

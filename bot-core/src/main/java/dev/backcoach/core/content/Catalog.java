@@ -11,16 +11,19 @@ import java.util.Optional;
 public record Catalog(
         Map<String, String> texts,
         List<ScreeningQuestion> screening,
-        List<PlanQuestion> plan,
+        List<CheckGroup> checkGroups,
+        List<PlanItem> plan,
         List<Technique> techniques,
         List<Routine> routines,
         List<Lesson> lessons,
         List<FaqEntry> faq,
-        List<String> nudges) {
+        List<String> nudges,
+        RedFlagRules redflags) {
 
     public Catalog {
         texts = Map.copyOf(texts);
         screening = List.copyOf(screening);
+        checkGroups = List.copyOf(checkGroups);
         plan = List.copyOf(plan);
         techniques = List.copyOf(techniques);
         routines = List.copyOf(routines);
@@ -36,6 +39,11 @@ public record Catalog(
             throw new IllegalStateException("content text missing: " + key);
         }
         return value;
+    }
+
+    /** The warning sign with this screening id. */
+    public Optional<ScreeningQuestion> flag(String id) {
+        return screening.stream().filter(q -> q.id().equals(id)).findFirst();
     }
 
     public Optional<Technique> technique(String id) {

@@ -20,6 +20,12 @@ public final class CatalogValidator {
     public static final int MAX_LABEL = 40;
     /** Ids travel inside button data ("/techniques <id>"): Telegram allows 64 bytes in all. */
     public static final int MAX_ID = 40;
+    /** Confirming questions carry sign numbers of two digits in their buttons. */
+    static final int MAX_RED_FLAGS = 100;
+    /** Lines a check group lists: more would no longer be a glance. */
+    public static final int MAX_LINES = 5;
+    /** Screens in the check: a group's number travels as one digit in its buttons. */
+    public static final int MAX_GROUPS = 9;
     /** Words that must never reach a user: product names and claims the sources could not back. */
     static final List<String> BANNED = List.of("medmassager", "orthojoint", "collection", "clinic-grade",
             "toxin", "metabolic waste", "misalignment", "fda");
@@ -33,8 +39,9 @@ public final class CatalogValidator {
                 key.startsWith("button.") ? MAX_LABEL : MAX_TEXT, problem));
         checkScreening(c, problem);
         Set<Equipment> asked = EnumSet.noneOf(Equipment.class);
-        for (PlanQuestion q : c.plan()) {
-            checkText("plan " + q.equipment(), q.text(), MAX_TEXT, problem);
+        for (PlanItem q : c.plan()) {
+            // Two characters to spare for the tick a chosen item shows.
+            checkText("plan " + q.equipment(), q.label(), MAX_LABEL - 2, problem);
             if (!asked.add(q.equipment())) {
                 problem.accept("plan asks twice about " + q.equipment());
             }
@@ -78,6 +85,7 @@ public final class CatalogValidator {
             }
         }
         c.nudges().forEach(n -> checkText("nudge", n, MAX_TEXT, problem));
+        checkRedFlags(c, problem);
         for (String key : RequiredTexts.KEYS) {
             if (!c.texts().containsKey(key)) {
                 problem.accept("text " + key + " is missing");
@@ -91,18 +99,81 @@ public final class CatalogValidator {
             problem.accept("no screening questions");
         }
         Set<String> ids = new HashSet<>();
-        Tier previous = Tier.EMERGENCY;
         for (ScreeningQuestion q : c.screening()) {
             checkId("screening", q.id(), ids, problem);
             checkText("screening " + q.id(), q.text(), MAX_TEXT, problem);
-            if (q.tier().compareTo(previous) < 0) {
-                problem.accept("screening " + q.id() + " (" + q.tier() + ") comes after a less urgent tier");
-            }
-            previous = q.tier();
+            checkText("screening " + q.id() + " about", q.about(), MAX_LABEL * 2, problem);
         }
         for (Tier tier : Tier.values()) {
             if (c.screening().stream().noneMatch(q -> q.tier() == tier)) {
                 problem.accept("no screening question for tier " + tier);
+            }
+        }
+        checkGroups(c, problem);
+    }
+
+    /**
+     * The check stops at the first "Yes", so its items, group after group, must run most urgent
+     * tier first; every warning sign is asked exactly once; a group fits one short screen.
+     */
+    private static void checkGroups(Catalog c, Consumer<String> problem) {
+        if (c.checkGroups().isEmpty() || c.checkGroups().size() > MAX_GROUPS) {
+            problem.accept("the check needs 1 to " + MAX_GROUPS + " groups, not " + c.checkGroups().size());
+        }
+        Set<String> asked = new HashSet<>();
+        Tier previous = Tier.EMERGENCY;
+        for (int g = 0; g < c.checkGroups().size(); g++) {
+            CheckGroup group = c.checkGroups().get(g);
+            String where = "check group " + (g + 1);
+            if (group.lines().isEmpty() || group.lines().size() > MAX_LINES) {
+                problem.accept(where + " lists " + group.lines().size() + " lines, not 1 to " + MAX_LINES);
+            }
+            if (group.items().isEmpty() || group.items().size() > MAX_LINES + 1) {
+                problem.accept(where + " asks " + group.items().size() + " items, not 1 to "
+                        + (MAX_LINES + 1));
+            }
+            group.lines().forEach(line -> checkText(where + " line", line, MAX_LABEL * 3, problem));
+            for (String id : group.items()) {
+                var item = c.flag(id);
+                if (item.isEmpty()) {
+                    problem.accept(where + " names unknown screening item " + id);
+                    continue;
+                }
+                if (!asked.add(id)) {
+                    problem.accept("screening item " + id + " is in the check twice");
+                }
+                if (item.get().tier().compareTo(previous) < 0) {
+                    problem.accept("screening item " + id + " (" + item.get().tier()
+                            + ") comes after a less urgent tier");
+                }
+                previous = item.get().tier();
+            }
+        }
+        c.screening().stream().filter(q -> !asked.contains(q.id()))
+                .forEach(q -> problem.accept("screening item " + q.id() + " is in no check group"));
+    }
+
+    /** Patterns are checked when the detector compiles them; here the texts and ids. */
+    private static void checkRedFlags(Catalog c, Consumer<String> problem) {
+        RedFlagRules rules = c.redflags();
+        Set<String> ids = new HashSet<>();
+        for (Tier tier : Tier.values()) {
+            if (rules.flags().stream().noneMatch(f -> f.tier() == tier)) {
+                problem.accept("no red flag for tier " + tier);
+            }
+        }
+        if (rules.flags().size() > MAX_RED_FLAGS) {
+            problem.accept("more than " + MAX_RED_FLAGS + " red flags: their numbers ride in button data");
+        }
+        for (RedFlag f : rules.flags()) {
+            checkId("red flag", f.id(), ids, problem);
+            var item = c.flag(f.id());
+            if (item.isEmpty() || item.get().tier() != f.tier()) {
+                problem.accept("red flag " + f.id() + " has no screening item of tier " + f.tier());
+            }
+            checkText("red flag " + f.id() + " question", f.confirm(), MAX_TEXT, problem);
+            if (f.clear().isEmpty() && f.possible().isEmpty()) {
+                problem.accept("red flag " + f.id() + " has no patterns");
             }
         }
     }

@@ -35,13 +35,14 @@ final class Access {
         }
         Route route = s.route();
         if (route == Route.EMERGENCY) {
-            return Outcome.only(s.withDialogue(Dialogue.IDLE), texts.get("outcome.emergency_locked"));
+            return Outcome.only(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
         } else if (route == Route.UNSCREENED) {
             return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("techniques.need_check"));
         } else if (route == Route.SEE_CLINICIAN) {
-            return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("techniques.locked_clinician"));
+            return Outcome.to(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "techniques.locked_clinician"));
         } else if (route == Route.CLEAR_FIRST) {
-            return Outcome.to(s.withDialogue(new Dialogue.AskClearance()), texts.get("techniques.locked_clear_first"));
+            return Outcome.to(s.withDialogue(new Dialogue.AskClearance()),
+                    RouteReason.prefixed(texts, s, "techniques.locked_clear_first"));
         }
         long routeAge = s.routeDate() == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(s.routeDate(), today);
         if (routeAge >= ROUTE_VALID_DAYS) {

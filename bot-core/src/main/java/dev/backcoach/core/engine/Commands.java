@@ -27,18 +27,20 @@ final class Commands {
     private final Catalog catalog;
     private final Access access;
     private final Nudges nudges;
+    private final SafetyCheck check;
 
-    Commands(Texts texts, Access access, Nudges nudges) {
+    Commands(Texts texts, Access access, Nudges nudges, SafetyCheck check) {
         this.texts = texts;
         this.catalog = texts.catalog();
         this.access = access;
         this.nudges = nudges;
+        this.check = check;
     }
 
     Outcome handle(Session current, String name, String argument, ChatRef chat, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (INFORMATIONAL.contains(name)) {
-            return Outcome.to(current, informational(name));
+            return Outcome.to(current, informational(texts, name));
         }
         if (name.equals("export")) {
             // The service attaches the document once the turn is committed.
@@ -55,7 +57,7 @@ final class Commands {
                 return nudges.command(s, argument, chat, now);
             case "check":
                 return s.onboarded()
-                        ? Outcome.to(s.withDialogue(new Dialogue.Screening(0)), texts.get("check.intro"))
+                        ? check.begin(s, texts.get("check.intro"))
                         : access.onboard(s, texts.get("onboarding.needed"));
             case "techniques":
                 return techniques(s, argument, today);
@@ -83,12 +85,9 @@ final class Commands {
                 "progress", "learn", "settings", "menu", "export", "forget", "nudge").contains(name);
     }
 
-    private String informational(String name) {
-        return switch (name) {
-            case "help" -> texts.get("help");
-            case "privacy" -> texts.get("privacy");
-            default -> texts.get("privacy");
-        };
+    /** /help ends with the emergency signs: the one paragraph everyone should have seen. */
+    static String informational(Texts texts, String name) {
+        return name.equals("help") ? texts.get("help") + "\n\n" + texts.get("safety.emergency_signs") : texts.get("privacy");
     }
 
     private Outcome start(Session s, String payload, ChatRef chat, Instant now) {
@@ -134,7 +133,7 @@ final class Commands {
 
     private Outcome learn(Session s, String argument) {
         if (s.route() == Route.EMERGENCY) {
-            return Outcome.only(s.withDialogue(Dialogue.IDLE), texts.get("outcome.emergency_locked"));
+            return Outcome.only(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
         }
         Session choosing = s.withDialogue(new Dialogue.ChoosingLesson());
         Optional<Lesson> lesson = catalog.lessons().stream()

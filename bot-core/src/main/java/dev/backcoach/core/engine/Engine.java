@@ -30,15 +30,19 @@ public final class Engine {
     private final Guidance guidance;
     private final FreeText freeText;
     private final Nudges nudges;
+    private final RedFlags redFlags;
 
     public Engine(Catalog catalog) {
         this.texts = new Texts(catalog);
         Access access = new Access(texts);
         this.nudges = new Nudges(texts, access);
-        this.prompts = new Prompts(texts, nudges.setup());
-        this.commands = new Commands(texts, access, nudges);
+        this.redFlags = new RedFlags(texts);
+        SafetyCheck check = new SafetyCheck(texts);
+        PlanScreen plan = new PlanScreen(texts);
+        this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags);
+        this.commands = new Commands(texts, access, nudges, check);
         this.guidance = new Guidance(texts);
-        this.answers = new Answers(texts, access, guidance);
+        this.answers = new Answers(texts, access, guidance, check, plan);
         this.freeText = new FreeText(texts, prompts);
     }
 
@@ -62,18 +66,17 @@ public final class Engine {
             session = session.withNudge(session.nudge().answered()); // a reminder is ignored only without any reaction
         }
         Outcome outcome;
+        Session current = session;
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (inbound instanceof Inbound.Command c) {
-            outcome = commands.handle(session, c.name(), c.argument(), c.chat(), now);
+            // Discord has no typed messages: what people type goes into a command's options.
+            outcome = redFlags.screen(current, c.argument(), today)
+                    .orElseGet(() -> commands.handle(current, c.name(), c.argument(), c.chat(), now));
         } else if (inbound instanceof Inbound.Choice c) {
             outcome = press(session, c.data(), inbound, now);
         } else if (inbound instanceof Inbound.Text t) {
-            FreeText.Meaning meaning = freeText.interpret(session, t.text());
-            if (meaning instanceof FreeText.Meaning.Press p) {
-                outcome = press(session, p.data(), inbound, now);
-            } else {
-                outcome = nudges.setup().typed(session, t.text(), t.chat(), now)
-                        .orElse(((FreeText.Meaning.Say) meaning).outcome());
-            }
+            // Every typed message is read for warning signs first, whatever the bot was waiting for.
+            outcome = redFlags.screen(current, t.text(), today).orElseGet(() -> typed(current, t, now));
         } else {
             outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
         }
@@ -82,6 +85,14 @@ public final class Engine {
             outcome = outcome.withNoteFirst(texts.get("unreachable.note"));
         }
         return finish(session, outcome);
+    }
+
+    private Outcome typed(Session session, Inbound.Text t, Instant now) {
+        FreeText.Meaning meaning = freeText.interpret(session, t.text());
+        if (meaning instanceof FreeText.Meaning.Press p) {
+            return press(session, p.data(), t, now);
+        }
+        return nudges.setup().typed(session, t.text(), t.chat(), now).orElse(((FreeText.Meaning.Say) meaning).outcome());
     }
 
     /** The time zones a user may choose (tz database regions, no legacy aliases), sorted: for suggestions. */
@@ -107,6 +118,9 @@ public final class Engine {
         if (parsed.isEmpty() || parsed.get().seq() != s.promptSeq()) {
             return answers.stale(s);
         }
+        if (RedFlags.isAnswer(parsed.get().action())) {
+            return redFlags.answer(s, parsed.get().action(), LocalDate.ofInstant(now, ZoneOffset.UTC), answers.stale(s));
+        }
         if (NudgeSetup.owns(s.dialogue())) {
             return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
         }
@@ -118,8 +132,13 @@ public final class Engine {
      * everything else is offered in a private chat. Nothing about the user changes.
      */
     private Turn inGroup(Session s, Inbound inbound) {
+        String typed = inbound instanceof Inbound.Text t ? t.text() : inbound instanceof Inbound.Command c ? c.argument() : "";
+        if (redFlags.emergency(typed)) {
+            // Safety first, even where others read along; nothing about the user is stored.
+            return new Turn(s, List.of(Reply.text(texts.get("outcome.emergency"))), List.of());
+        }
         if (inbound instanceof Inbound.Command c && (c.name().equals("help") || c.name().equals("privacy"))) {
-            return new Turn(s, List.of(Reply.text(texts.get(c.name()))), List.of());
+            return new Turn(s, List.of(Reply.text(Commands.informational(texts, c.name()))), List.of());
         }
         String payload = inbound instanceof Inbound.Command c && Commands.isKnown(c.name()) ? c.name() : "start";
         Button privately = new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));

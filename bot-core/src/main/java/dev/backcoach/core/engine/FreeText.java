@@ -64,7 +64,7 @@ final class FreeText {
 
     /** An entry matches when the text holds every word of one of its keyword phrases. */
     private Optional<FaqEntry> faq(String text) {
-        Set<String> words = Set.of(Labels.normalize(text).split(" "));
+        Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(Labels.normalize(text).split(" ")));
         String normalized = " " + Labels.normalize(text) + " ";
         for (FaqEntry entry : texts.catalog().faq()) {
             for (String phrase : entry.keywords()) {

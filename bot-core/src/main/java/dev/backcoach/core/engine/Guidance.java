@@ -37,7 +37,7 @@ final class Guidance {
             case "hurt":
                 return Outcome.to(s.withDialogue(new Dialogue.HurtCheck(guide.atStep(guide.step()))));
             default:
-                return Outcome.to(s, texts.get("input.stale_button"));
+                return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
     }
 

@@ -23,10 +23,17 @@ final class Prompts {
     private final Catalog catalog;
     private final GuideView guideView;
     private final NudgeSetup nudgeSetup;
+    private final RedFlags redFlags;
 
-    Prompts(Texts texts, NudgeSetup nudgeSetup) {
+    private final SafetyCheck check;
+    private final PlanScreen plan;
+
+    Prompts(Texts texts, NudgeSetup nudgeSetup, SafetyCheck check, PlanScreen plan, RedFlags redFlags) {
         this.texts = texts;
         this.nudgeSetup = nudgeSetup;
+        this.check = check;
+        this.plan = plan;
+        this.redFlags = redFlags;
         this.catalog = texts.catalog();
         this.guideView = new GuideView(texts);
     }
@@ -38,17 +45,12 @@ final class Prompts {
             return yesNo(seq, texts.get("start.ask_adult"), "button.yes", "button.no");
         } else if (d instanceof Dialogue.AskConsent) {
             return yesNo(seq, texts.get("start.ask_consent"), "button.agree", "button.decline");
-        } else if (d instanceof Dialogue.Screening q) {
-            int total = catalog.screening().size();
-            String text = "(" + (q.index() + 1) + "/" + total + ") " + catalog.screening().get(q.index()).text();
-            // The question's number rides in the button, so the store never needs to keep it.
-            return new Reply(text, List.of(List.of(
-                    new Button(texts.get("button.yes"), ButtonData.answer(seq, "y" + q.index())),
-                    new Button(texts.get("button.no"), ButtonData.answer(seq, "n" + q.index())))), false);
+        } else if (d instanceof Dialogue.Check) {
+            return check.render(s);
         } else if (d instanceof Dialogue.AskClearance) {
             return yesNo(seq, texts.get("clear_first.ask"), "button.cleared", "button.not_cleared");
         } else if (d instanceof Dialogue.Planning p) {
-            return yesNo(seq, catalog.plan().get(p.index()).text(), "button.yes", "button.no");
+            return plan.render(s, p);
         } else if (d instanceof Dialogue.SymptomCheckIn) {
             return yesNo(seq, texts.get("techniques.symptom_checkin"), "button.yes", "button.no");
         } else if (d instanceof Dialogue.ChoosingTechnique) {
@@ -69,6 +71,8 @@ final class Prompts {
             return yesNo(seq, texts.get("forget.confirm"), "button.forget_yes", "button.forget_no");
         } else if (d instanceof Dialogue.Settings) {
             return settingsPrompt(s);
+        } else if (d instanceof Dialogue.ConfirmFlag c) {
+            return redFlags.render(c, seq);
         } else if (NudgeSetup.owns(d)) {
             return nudgeSetup.render(s);
         }
@@ -84,7 +88,7 @@ final class Prompts {
 
     Reply mainMenu(Session s) {
         if (s.route() == Route.EMERGENCY) {
-            return Reply.text(texts.get("outcome.emergency_locked"));
+            return Reply.text(RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
         }
         List<List<Button>> rows = new ArrayList<>();
         if (!s.onboarded()) {

@@ -78,13 +78,13 @@ class CatalogTest {
         List<Technique> techniques = new ArrayList<>(catalog.techniques());
         techniques.set(0, noCautions);
         techniques.add(branded);
-        List<ScreeningQuestion> reversed = new ArrayList<>(catalog.screening());
+        List<dev.backcoach.core.content.CheckGroup> reversed = new ArrayList<>(catalog.checkGroups());
         java.util.Collections.reverse(reversed);
         Map<String, String> texts = new java.util.HashMap<>(catalog.texts());
         texts.remove("outcome.emergency");
         texts.put("help", "x".repeat(CatalogValidator.MAX_TEXT + 1));
-        Catalog broken = new Catalog(texts, reversed, catalog.plan(), techniques, catalog.routines(),
-                catalog.lessons(), catalog.faq(), catalog.nudges());
+        Catalog broken = new Catalog(texts, catalog.screening(), reversed, catalog.plan(), techniques, catalog.routines(),
+                catalog.lessons(), catalog.faq(), catalog.nudges(), catalog.redflags());
 
         String problems = String.join("\n", CatalogValidator.problems(broken)).toLowerCase(Locale.ROOT);
         assertThat(problems).contains("has no cautions", "medmassager", "used twice", "less urgent tier",

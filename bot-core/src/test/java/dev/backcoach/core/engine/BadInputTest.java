@@ -16,8 +16,8 @@ class BadInputTest {
 
     private static void assertStillAtFirstQuestion(Chat chat) {
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
-        assertThat(chat.text()).contains(Chat.CATALOG.screening().get(0).text());
-        assertThat(chat.labels()).containsExactly("Yes", "No");
+        assertThat(chat.text()).contains(Chat.CATALOG.checkGroups().get(0).lines().get(0));
+        assertThat(chat.labels()).containsExactly(Chat.CATALOG.text("button.check_yes"), Chat.CATALOG.text("button.check_no"));
     }
 
     @Test
@@ -54,7 +54,7 @@ class BadInputTest {
     @Test
     void aButtonFromAnEarlierMessageChangesNothing() {
         Chat chat = atFirstQuestion();
-        String oldYes = chat.button("Yes").data();
+        String oldYes = chat.button(chat.catalogText("button.check_yes")).data();
         chat.press("No");
         var before = chat.session();
         chat.pressData(oldYes);
@@ -67,7 +67,8 @@ class BadInputTest {
     @Test
     void forgedButtonDataIsTreatedAsStale() {
         Chat chat = atFirstQuestion();
-        for (String forged : new String[] {"", ".", "x.y", "999999999999.y", "1.", "1.v99", "\u0000", "1.next"}) {
+        for (String forged : new String[] {"", ".", "x.y", "999999999999.y", "1.", "1.v99", "\u0000", "1.next", "1.g9y",
+                "1.i0-9y", "1.i9-0y", "1.g", "1.gone0"}) {
             chat.pressData(forged);
             assertThat(chat.text()).startsWith(chat.catalogText("input.stale_button"));
             assertThat(chat.replies().get(0).stale()).isTrue();
@@ -86,7 +87,7 @@ class BadInputTest {
 
     @Test
     void idleFreeTextGetsAHintAndTheMenu() {
-        Chat chat = new Chat().onboarded().send("what's the weather like");
+        Chat chat = new Chat().onboarded().send("/menu").send("what's the weather like");
         assertThat(chat.text()).startsWith(chat.catalogText("input.hint"));
         assertThat(chat.text()).contains(chat.catalogText("menu.prompt"));
         assertThat(chat.hasButton(chat.catalogText("button.start_check"))).isTrue();

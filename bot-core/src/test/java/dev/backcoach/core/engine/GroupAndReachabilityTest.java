@@ -25,7 +25,8 @@ class GroupAndReachabilityTest {
     void inAGroupHelpIsAnsweredButPersonalStateNeverShows() {
         Chat chat = new Chat().selfCare(true);
         var help = chat.service.handle(new Inbound.Command(chat.user(), GROUP, "g2", "help", "")).replies();
-        assertThat(help).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo(chat.catalogText("help")));
+        assertThat(help).singleElement().satisfies(r -> assertThat(r.text())
+                .isEqualTo(chat.catalogText("help") + "\n\n" + chat.catalogText("safety.emergency_signs")));
         var garbage = chat.service.handle(new Inbound.Text(chat.user(), GROUP, "g3", "my back hurts")).replies();
         assertThat(garbage.get(0).text()).isEqualTo(chat.catalogText("group.private_only"));
     }

@@ -73,9 +73,7 @@ class InterruptAndExpiryTest {
         chat.later(Duration.ofDays(1)).send("/techniques");
         assertThat(chat.text()).contains(chat.catalogText("techniques.route_expired").replace("{days}", "30"));
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
-        for (int i = 0; i < Chat.CATALOG.screening().size(); i++) {
-            chat.press("No");
-        }
+        chat.noToEveryGroup();
         assertThat(chat.session().routeDate()).hasToString("2026-04-01");
     }
 

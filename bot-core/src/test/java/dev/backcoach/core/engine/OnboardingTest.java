@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OnboardingTest {
 
     @Test
-    void startGreetsExplainsAndAsksAgeThenConsentThenOffersTheCheck() {
+    void startGreetsExplainsAndAsksAgeThenConsentThenStartsTheCheck() {
         Chat chat = new Chat().send("/start");
         assertThat(chat.text()).contains(chat.catalogText("start.greeting"), chat.catalogText("start.ask_adult"));
         assertThat(chat.labels()).containsExactly("Yes", "No");
@@ -18,12 +18,9 @@ class OnboardingTest {
         assertThat(chat.text()).isEqualTo(chat.catalogText("start.ask_consent"));
 
         chat.press("Yes");
-        assertThat(chat.text()).contains(chat.catalogText("start.ready"));
-        assertThat(chat.hasButton(chat.catalogText("button.start_check"))).isTrue();
+        assertThat(chat.text()).contains(chat.catalogText("start.ready"), chat.catalogText("check.intro"), "(1/");
         assertThat(chat.session().onboarded()).isTrue();
-
-        chat.press(chat.catalogText("button.start_check"));
-        assertThat(chat.text()).contains(chat.catalogText("check.intro"), "(1/");
+        assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
     }
 
     @Test

@@ -1,0 +1,222 @@
+package dev.backcoach.core.safety;
+
+import dev.backcoach.core.content.RedFlag;
+import dev.backcoach.core.content.RedFlagRules;
+import dev.backcoach.core.content.Tier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queries.spans.SpanWeight;
+import org.apache.lucene.queries.spans.Spans;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a typed message for warning signs. Thread-safe and without I/O: build one per catalog.
+ *
+ * <p>Each message is analysed once. Rules whose words are not all in it are passed over (most
+ * messages have none of the rules' words, so that is all they cost); the rest run as span queries
+ * on a one-document Lucene index of the message. A match right after "no", "not", "never" … or
+ * right before "fine", "ok" …, or (for signs that count only when recent) in a sentence that says
+ * "years ago", is a denial; one near "what if", "worried", "lol" …, after a word for someone else
+ * ("my wife …"), or in a question is a hedge. A denied plain report only asks, a denied hint says
+ * nothing, a hedged report asks.
+ */
+public final class RedFlagDetector {
+    /** The platforms' longest message (Telegram's 4,096); anything after it is not read. */
+    public static final int MAX_CHARS = 4_096;
+    private static final String FIELD = "text";
+    private static final int NEGATION_REACH = 3;
+    private static final int REASSURANCE_REACH = 2;
+    private static final int HEDGE_REACH = 6;
+    /** One message asks about at most this many signs, one question at a time. */
+    static final int MAX_QUESTIONS = 3;
+
+    private record Rule(RedFlag flag, boolean plain, FlagPattern pattern, Set<String> words) {
+        Rule(RedFlag flag, boolean plain, FlagPattern pattern) {
+            this(flag, plain, pattern, pattern.words());
+        }
+    }
+
+    private enum Strength { NONE, HINT, PLAIN }
+
+    private final ScreeningAnalyzer analyzer;
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, List<Rule>> rulesByWord = new HashMap<>();
+    private final Set<String> negations;
+    private final Set<String> reassurances;
+    private final Set<String> hedges;
+    private final Set<String> longAgo;
+    private final Set<String> others;
+    private final Set<String> jokes;
+    /** The flags, most urgent tier first (stable within a tier). */
+    private final List<RedFlag> byUrgency;
+
+    /** Fails with every problem listed when a rule cannot be read. */
+    public RedFlagDetector(RedFlagRules content) {
+        this.byUrgency = content.flags().stream().sorted(java.util.Comparator.comparing(RedFlag::tier)).toList();
+        ScreeningAnalyzer ruleWords = ScreeningAnalyzer.forRules(content.synonyms(), content.keep());
+        List<String> problems = new ArrayList<>();
+        for (RedFlag flag : content.flags()) {
+            for (String p : flag.clear()) {
+                rules.add(new Rule(flag, true, FlagPattern.compile(FIELD, p, ruleWords, problems)));
+            }
+            for (String p : flag.possible()) {
+                rules.add(new Rule(flag, false, FlagPattern.compile(FIELD, p, ruleWords, problems)));
+            }
+        }
+        for (Rule rule : rules) {
+            for (Set<String> slot : rule.pattern().slots()) {
+                for (String word : slot) {
+                    List<Rule> listed = rulesByWord.computeIfAbsent(word, w -> new ArrayList<>());
+                    if (!listed.contains(rule)) {
+                        listed.add(rule);
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("red-flag rules are invalid:\n  " + String.join("\n  ", problems));
+        }
+        this.negations = words(ruleWords, content.negations());
+        this.reassurances = words(ruleWords, content.reassurances());
+        this.hedges = words(ruleWords, content.hedges());
+        this.longAgo = words(ruleWords, content.longAgo());
+        this.others = words(ruleWords, content.others());
+        this.jokes = words(ruleWords, content.jokes());
+        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(content)));
+    }
+
+    public Finding detect(String message) {
+        String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
+        AnalyzedText analysed = new AnalyzedText(analyzer, text);
+        if (analysed.isEmpty()) {
+            return Finding.NONE;
+        }
+        List<Rule> candidates = candidates(analysed);
+        if (candidates.isEmpty()) {
+            return Finding.NONE;
+        }
+        MemoryIndex index = new MemoryIndex();
+        index.addField(FIELD, analysed.replay());
+        IndexSearcher searcher = index.createSearcher();
+        @Nullable RedFlag plain = null;
+        List<RedFlag> hints = new ArrayList<>();
+        for (Rule rule : candidates) {
+            Strength strength = strength(rule, searcher, analysed);
+            if (strength == Strength.PLAIN && moreUrgent(rule.flag(), plain)) {
+                plain = rule.flag();
+            } else if (strength == Strength.HINT && !hints.contains(rule.flag())) {
+                hints.add(rule.flag());
+            }
+        }
+        List<RedFlag> asks = new ArrayList<>();
+        for (RedFlag flag : byUrgency) {
+            if (hints.contains(flag) && moreUrgent(flag, plain) && asks.size() < MAX_QUESTIONS) {
+                asks.add(flag);
+            }
+        }
+        if (!asks.isEmpty()) {
+            return new Finding.Possible(asks, plain);
+        }
+        return plain != null ? new Finding.Clear(plain) : Finding.NONE;
+    }
+
+    /** The words the screen reads in {@code text}, by position: for tests and for tuning the rules. */
+    String explain(String text) {
+        AnalyzedText analysed = new AnalyzedText(analyzer, text);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < analysed.terms.size(); i++) {
+            out.append(i == 0 ? "" : " ").append(analysed.positions.get(i)).append(':').append(analysed.terms.get(i));
+        }
+        return out.toString();
+    }
+
+    private List<Rule> candidates(AnalyzedText analysed) {
+        List<Rule> found = new ArrayList<>();
+        for (String word : analysed.distinct) {
+            for (Rule rule : rulesByWord.getOrDefault(word, List.of())) {
+                if (!found.contains(rule) && rule.pattern().mayMatch(analysed.distinct)) {
+                    found.add(rule);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The strongest way the rule matches anywhere in the message. */
+    private Strength strength(Rule rule, IndexSearcher searcher, AnalyzedText analysed) {
+        Strength best = Strength.NONE;
+        try {
+            SpanWeight weight = (SpanWeight) searcher.createWeight(
+                    searcher.rewrite(rule.pattern().query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+            Spans spans = weight.getSpans(leaf, SpanWeight.Postings.POSITIONS);
+            if (spans == null || spans.nextDoc() == DocIdSetIterator.NO_MORE_DOCS) {
+                return best;
+            }
+            for (int start = spans.nextStartPosition(); start != Spans.NO_MORE_POSITIONS;
+                    start = spans.nextStartPosition()) {
+                Strength here = judge(rule, start, spans.endPosition(), analysed);
+                if (here.compareTo(best) > 0) {
+                    best = here;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an index in memory does no I/O
+        }
+        return best;
+    }
+
+    private Strength judge(Rule rule, int start, int end, AnalyzedText analysed) {
+        boolean plain = rule.plain();
+        boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
+                || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
+                || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
+                || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
+        boolean hedged = analysed.inQuestion(start)
+                || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
+                || analysed.inSentence(jokes, start)
+                || analysed.earlierInSentence(others, start);
+        if (plain) {
+            return denied || hedged ? Strength.HINT : Strength.PLAIN;
+        }
+        return denied ? Strength.NONE : Strength.HINT;
+    }
+
+    private static boolean moreUrgent(RedFlag flag, @Nullable RedFlag than) {
+        return than == null || rank(flag.tier()) < rank(than.tier());
+    }
+
+    private static int rank(Tier tier) {
+        return tier.ordinal(); // tiers are declared most urgent first
+    }
+
+    /** The words a misspelling may be read as, as typed. */
+    private static Set<String> vocabulary(RedFlagRules content) {
+        Set<String> words = new HashSet<>();
+        try (var surface = ScreeningAnalyzer.surface()) {
+            for (String source : content.spellings()) {
+                words.addAll(FlagPattern.analyse(surface, source));
+            }
+        }
+        return words;
+    }
+
+    private static Set<String> words(ScreeningAnalyzer analyzer, List<String> words) {
+        Set<String> out = new HashSet<>();
+        for (String w : words) {
+            out.addAll(FlagPattern.analyse(analyzer, w));
+        }
+        return Set.copyOf(out);
+    }
+}
