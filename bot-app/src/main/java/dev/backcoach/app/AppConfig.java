@@ -87,7 +87,7 @@ public record AppConfig(
             telegram = TelegramSettings.fromEnvironment(env);
             discord = DiscordSettings.fromEnvironment(env);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+            throw new ConfigException(String.valueOf(e.getMessage()));
         }
         AppConfig config = new AppConfig(database, cache, telegram, discord, httpPort, format, level, shutdown);
         OptionalInt served = config.effectiveHttpPort();

@@ -21,9 +21,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -112,9 +114,11 @@ final class Application implements AutoCloseable {
         }
         timekeeper.start();
         this.ops = startOps(config);
-        background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
-        background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
-        background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS);
+        // Periodic until shutdown; nothing waits on them (purge and count log their own failures).
+        List<ScheduledFuture<?>> unused = List.of(
+                background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
+                background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES),
+                background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS));
         log.info("started with {}", config);
     }
 

@@ -2,6 +2,8 @@ package dev.backcoach.app;
 
 /** An invalid setting: the message is the one clear line an operator needs, with no secret in it. */
 public final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public ConfigException(String variable, String expected) {
         this(variable + " is invalid: expected " + expected);
     }

@@ -107,9 +107,9 @@ public class FreeTextBenchmark {
                 throw new IllegalStateException("corpus " + file + " is not on the class path");
             }
             List<String> out = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 1; i < lines.length; i++) {
-                String[] cells = lines[i].split("\t");
+                String[] cells = lines[i].split("\t", -1);
                 if (!lines[i].isBlank()) {
                     out.add(cells[cells.length - 1]);
                 }

@@ -19,6 +19,11 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work that only writes: nothing to return. */
+    interface Writes {
+        void run(Connection connection) throws SQLException;
+    }
+
     private final Database database;
     /** SQLite's in-process writer lock (see {@link Database}), or null for databases with many writers. */
     private final @Nullable ReentrantLock sqliteWriter;
@@ -51,6 +56,22 @@ final class Jdbc {
         } finally {
             sqliteWriter.unlock();
         }
+    }
+
+    /** As {@link #transaction}, for work that returns nothing. */
+    void write(String action, Writes work) {
+        transaction(action, c -> {
+            work.run(c);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** As {@link #inTransaction}, for work that returns nothing. */
+    void writeHoldingLock(String action, Writes work) {
+        inTransaction(action, c -> {
+            work.run(c);
+            return Boolean.TRUE;
+        });
     }
 
     /** SQLite's in-process writer lock, or null for databases with many writers. */

@@ -69,10 +69,7 @@ public final class JdbcStateStore implements StateStore {
         this.group = writer == null ? null : new GroupCommit<>(writer, new GroupCommit.Store<>() {
             @Override
             public void inTransaction(String action, GroupCommit.Batch work) {
-                jdbc.inTransaction(action, c -> {
-                    work.run(c);
-                    return null;
-                });
+                jdbc.writeHoldingLock(action, work::run);
             }
 
             @Override
@@ -106,12 +103,11 @@ public final class JdbcStateStore implements StateStore {
             group.commit(turn);
             return;
         }
-        jdbc.transaction("committing a turn", c -> {
+        jdbc.write("committing a turn", c -> {
             RuntimeException refused = writeTurn(c, turn, clock.instant());
             if (refused != null) {
                 throw refused; // rolls the transaction back
             }
-            return null;
         });
     }
 
@@ -190,10 +186,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public void forget(UserKey user) {
-        jdbc.transaction("forgetting a user", c -> {
-            userTables(c).forget(c, user);
-            return null;
-        });
+        jdbc.write("forgetting a user", c -> userTables(c).forget(c, user));
     }
 
     @Override

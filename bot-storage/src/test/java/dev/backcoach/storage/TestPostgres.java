@@ -46,6 +46,7 @@ public final class TestPostgres {
         Assumptions.abort(why);
     }
 
+    @SuppressWarnings("try") // the connection is opened only to prove the server answers
     private static String probe() {
         try (Connection ignored = connect()) {
             return "";

@@ -3,6 +3,7 @@ package dev.backcoach.telegram;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +34,7 @@ interface Pacer extends AutoCloseable {
 
             @Override
             public void after(long nanos, Runnable task) {
-                timer.schedule(task, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> unused = timer.schedule(task, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
             }
 
             @Override

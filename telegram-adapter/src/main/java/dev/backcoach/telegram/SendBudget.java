@@ -19,7 +19,7 @@ final class SendBudget {
     private final Bucket global;
     private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
 
-    /** @param time the buckets' clock: the outbox's {@link Pacer}, so tests control refills too */
+    /** @param nanoTime the buckets' clock: the outbox's {@link Pacer}, so tests control refills too */
     SendBudget(int globalPerSecond, int chatPerSecond, LongSupplier nanoTime) {
         this.chatPerSecond = chatPerSecond;
         this.time = new TimeMeter() {

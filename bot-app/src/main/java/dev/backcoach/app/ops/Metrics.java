@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -86,11 +87,11 @@ public final class Metrics implements TurnObserver, AutoCloseable {
 
     @Override
     public void turnHandled(Platform platform, String kind, long nanos) {
-        Counter counter = updates.get(platform).get(kind);
+        Counter counter = Objects.requireNonNull(updates.get(platform)).get(kind); // a meter per platform from the start
         if (counter != null) {
             counter.increment();
         }
-        turns.get(platform).record(nanos, TimeUnit.NANOSECONDS);
+        Objects.requireNonNull(turns.get(platform)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** A platform's outgoing calls: messages out, retries, 429s, blocked and failed sends. */

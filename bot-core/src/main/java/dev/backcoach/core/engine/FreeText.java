@@ -68,7 +68,7 @@ final class FreeText {
         String normalized = " " + Labels.normalize(text) + " ";
         for (FaqEntry entry : texts.catalog().faq()) {
             for (String phrase : entry.keywords()) {
-                String[] needed = Labels.normalize(phrase).split(" ");
+                String[] needed = Labels.normalize(phrase).split(" ", -1); // normalized: no leading or trailing space
                 boolean all = true;
                 for (String word : needed) {
                     all &= words.contains(word) || normalized.contains(" " + word);

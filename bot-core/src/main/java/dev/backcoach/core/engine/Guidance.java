@@ -9,6 +9,7 @@ import dev.backcoach.core.model.Session;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /** Step-by-step guidance: Next, Back, Repeat, timer, Stop, "It hurts"; and stiffness ratings. */
 final class Guidance {
@@ -46,7 +47,7 @@ final class Guidance {
         if (token != 0 && s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
             Step step = view.steps(g.guide()).get(g.guide().step() - 1);
             return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
-                    texts.get("timer.done", "duration", Texts.duration(step.seconds())));
+                    texts.get("timer.done", "duration", Texts.duration(Objects.requireNonNull(step.seconds()))));
         }
         return Outcome.silent(s);
     }
@@ -63,10 +64,11 @@ final class Guidance {
 
     private Outcome startTimer(Session s, Guide guide, ChatRef chat) {
         List<Step> steps = view.steps(guide);
-        if (guide.step() == 0 || guide.timerToken() != 0 || steps.get(guide.step() - 1).seconds() == null) {
+        Integer timed = guide.step() == 0 ? null : steps.get(guide.step() - 1).seconds();
+        if (timed == null || guide.timerToken() != 0) {
             return Outcome.to(s);
         }
-        int seconds = steps.get(guide.step() - 1).seconds();
+        int seconds = timed;
         // The dialogue changes, so the engine moves the prompt sequence to exactly this value.
         int token = s.promptSeq() + 1;
         return Outcome.to(s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),

@@ -28,9 +28,9 @@ record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
     static FlagPattern compile(String field, String source, Analyzer analyzer, List<String> problems) {
         List<Set<String>> slots = new ArrayList<>();
         List<SpanQuery> clauses = new ArrayList<>();
-        for (String slot : source.strip().split("\\s+")) {
+        for (String slot : source.strip().split("\\s+", -1)) {
             Set<String> words = new LinkedHashSet<>();
-            for (String alternative : slot.split("\\|")) {
+            for (String alternative : slot.split("\\|", -1)) {
                 List<String> analysed = analyse(analyzer, alternative);
                 if (analysed.size() != 1) {
                     problems.add("pattern \"" + source + "\": \"" + alternative + "\" reads as " + analysed

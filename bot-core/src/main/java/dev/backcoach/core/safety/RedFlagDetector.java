@@ -182,7 +182,7 @@ public final class RedFlagDetector {
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
                 || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
                 || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
-                || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
+                || (rule.flag().recentOnly() && analysed.inSentence(longAgo, start));
         boolean hedged = analysed.inQuestion(start)
                 || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
                 || analysed.inSentence(jokes, start)
@@ -197,6 +197,7 @@ public final class RedFlagDetector {
         return than == null || rank(flag.tier()) < rank(than.tier());
     }
 
+    @SuppressWarnings("EnumOrdinal") // Tier's order is its meaning: most urgent first
     private static int rank(Tier tier) {
         return tier.ordinal(); // tiers are declared most urgent first
     }

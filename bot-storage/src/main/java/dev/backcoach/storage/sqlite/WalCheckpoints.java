@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -68,7 +69,7 @@ public final class WalCheckpoints implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
     }
 
     /** A scheduled task that throws is never run again: then the log would grow unseen. */

@@ -49,7 +49,7 @@ final class DiscordSpec {
 
     /** The JSON request schema of {@code method path} (path after /api/v10), or empty if the spec has none. */
     Optional<JsonNode> requestSchema(String method, String path) {
-        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
@@ -64,7 +64,7 @@ final class DiscordSpec {
 
     /** Whether {@code method path} is an operation Discord has at all. */
     boolean knows(String method, String path) {
-        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
@@ -171,7 +171,7 @@ final class DiscordSpec {
                 }
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (properties.has(field.getKey())) {
