@@ -7,9 +7,9 @@ jar=bot-app/target/backcoach.jar
 [ -f "$jar" ] || { echo "console-smoke: $jar not built; run ./mvnw -q -DskipTests package" >&2; exit 1; }
 
 answers() {
-  printf '1\n1\n1\n'                        # adult, consent, start the check
-  for _ in $(seq 18); do echo 2; done       # No to every screening question
-  for _ in $(seq 6); do echo yes; done      # every plan question: yes
+  printf '1\n1\n'                           # adult, consent (the check starts by itself)
+  for _ in $(seq 6); do echo 2; done        # "No, none of these" to every group of the check
+  printf '3\n6\n7\n'                        # tick the foam roller and the floor, then Done
   echo "/techniques foam roller"
   for _ in $(seq 8); do echo Next; done     # introduction, every step, finish
 }

@@ -3,29 +3,24 @@ package dev.backcoach.core.safety;
 import dev.backcoach.core.content.RedFlag;
 import dev.backcoach.core.content.RedFlagRules;
 import dev.backcoach.core.content.Tier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.backcoach.core.text.Phrase;
+import dev.backcoach.core.text.ReadText;
+import dev.backcoach.core.text.TypoCorrector;
+import dev.backcoach.core.text.WordAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.queries.spans.SpanWeight;
-import org.apache.lucene.queries.spans.Spans;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a typed message for warning signs. Thread-safe and without I/O: build one per catalog.
  *
- * <p>Each message is analysed once. Rules whose words are not all in it are passed over (most
- * messages have none of the rules' words, so that is all they cost); the rest run as span queries
- * on a one-document Lucene index of the message. A match right after "no", "not", "never" … or
+ * <p>Each message is analysed once, by Lucene. Rules whose words are not all in it are passed
+ * over (most messages have none of the rules' words, so that is all they cost); the rest are
+ * matched as Lucene's ordered span queries would match them (see {@link Phrase}). A match right after "no", "not", "never" … or
  * right before "fine", "ok" …, or (for signs that count only when recent) in a sentence that says
  * "years ago", is a denial; one near "what if", "worried", "lol" …, after a word for someone else
  * ("my wife …"), or in a question is a hedge. A denied plain report only asks, a denied hint says
@@ -41,15 +36,15 @@ public final class RedFlagDetector {
     /** One message asks about at most this many signs, one question at a time. */
     static final int MAX_QUESTIONS = 3;
 
-    private record Rule(RedFlag flag, boolean plain, FlagPattern pattern, Set<String> words) {
-        Rule(RedFlag flag, boolean plain, FlagPattern pattern) {
+    private record Rule(RedFlag flag, boolean plain, Phrase pattern, Set<String> words) {
+        Rule(RedFlag flag, boolean plain, Phrase pattern) {
             this(flag, plain, pattern, pattern.words());
         }
     }
 
     private enum Strength { NONE, HINT, PLAIN }
 
-    private final ScreeningAnalyzer analyzer;
+    private final WordAnalyzer analyzer;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, List<Rule>> rulesByWord = new HashMap<>();
     private final Set<String> negations;
@@ -64,26 +59,23 @@ public final class RedFlagDetector {
     /** Fails with every problem listed when a rule cannot be read. */
     public RedFlagDetector(RedFlagRules content) {
         this.byUrgency = content.flags().stream().sorted(java.util.Comparator.comparing(RedFlag::tier)).toList();
-        ScreeningAnalyzer ruleWords = ScreeningAnalyzer.forRules(content.synonyms(), content.keep());
+        WordAnalyzer ruleWords = WordAnalyzer.forRules(content.synonyms(), content.keep());
         List<String> problems = new ArrayList<>();
         for (RedFlag flag : content.flags()) {
             for (String p : flag.clear()) {
-                rules.add(new Rule(flag, true, FlagPattern.compile(FIELD, p, ruleWords, problems)));
+                rules.add(new Rule(flag, true, Phrase.compile(FIELD, p, ruleWords, problems)));
             }
             for (String p : flag.possible()) {
-                rules.add(new Rule(flag, false, FlagPattern.compile(FIELD, p, ruleWords, problems)));
+                rules.add(new Rule(flag, false, Phrase.compile(FIELD, p, ruleWords, problems)));
             }
         }
         for (Rule rule : rules) {
-            for (Set<String> slot : rule.pattern().slots()) {
-                for (String word : slot) {
-                    List<Rule> listed = rulesByWord.computeIfAbsent(word, w -> new ArrayList<>());
-                    if (!listed.contains(rule)) {
-                        listed.add(rule);
-                    }
-                }
+            // A match starts with a word of the first slot: the rule is listed under those words only.
+            for (String word : rule.pattern().slots().get(0)) {
+                rulesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(rule);
             }
         }
+        checkSynonyms(content.synonyms(), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("red-flag rules are invalid:\n  " + String.join("\n  ", problems));
         }
@@ -98,7 +90,7 @@ public final class RedFlagDetector {
 
     public Finding detect(String message) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
-        AnalyzedText analysed = new AnalyzedText(analyzer, text);
+        ReadText analysed = new ReadText(analyzer, text);
         if (analysed.isEmpty()) {
             return Finding.NONE;
         }
@@ -106,13 +98,10 @@ public final class RedFlagDetector {
         if (candidates.isEmpty()) {
             return Finding.NONE;
         }
-        MemoryIndex index = new MemoryIndex();
-        index.addField(FIELD, analysed.replay());
-        IndexSearcher searcher = index.createSearcher();
         @Nullable RedFlag plain = null;
         List<RedFlag> hints = new ArrayList<>();
         for (Rule rule : candidates) {
-            Strength strength = strength(rule, searcher, analysed);
+            Strength strength = strength(rule, analysed);
             if (strength == Strength.PLAIN && moreUrgent(rule.flag(), plain)) {
                 plain = rule.flag();
             } else if (strength == Strength.HINT && !hints.contains(rule.flag())) {
@@ -133,19 +122,20 @@ public final class RedFlagDetector {
 
     /** The words the screen reads in {@code text}, by position: for tests and for tuning the rules. */
     String explain(String text) {
-        AnalyzedText analysed = new AnalyzedText(analyzer, text);
+        ReadText analysed = new ReadText(analyzer, text);
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < analysed.terms.size(); i++) {
-            out.append(i == 0 ? "" : " ").append(analysed.positions.get(i)).append(':').append(analysed.terms.get(i));
+        for (int i = 0; i < analysed.terms().size(); i++) {
+            out.append(i == 0 ? "" : " ").append(analysed.positions().get(i)).append(':').append(analysed.terms().get(i));
         }
         return out.toString();
     }
 
-    private List<Rule> candidates(AnalyzedText analysed) {
+    private List<Rule> candidates(ReadText analysed) {
         List<Rule> found = new ArrayList<>();
-        for (String word : analysed.distinct) {
+        for (String word : analysed.distinct()) {
             for (Rule rule : rulesByWord.getOrDefault(word, List.of())) {
-                if (!found.contains(rule) && rule.pattern().mayMatch(analysed.distinct)) {
+                // A rule with two first words in the message is listed twice: the second is cheap to skip.
+                if (rule.pattern().mayMatch(analysed.distinct()) && !found.contains(rule)) {
                     found.add(rule);
                 }
             }
@@ -154,30 +144,18 @@ public final class RedFlagDetector {
     }
 
     /** The strongest way the rule matches anywhere in the message. */
-    private Strength strength(Rule rule, IndexSearcher searcher, AnalyzedText analysed) {
-        Strength best = Strength.NONE;
-        try {
-            SpanWeight weight = (SpanWeight) searcher.createWeight(
-                    searcher.rewrite(rule.pattern().query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-            Spans spans = weight.getSpans(leaf, SpanWeight.Postings.POSITIONS);
-            if (spans == null || spans.nextDoc() == DocIdSetIterator.NO_MORE_DOCS) {
-                return best;
+    private Strength strength(Rule rule, ReadText analysed) {
+        Strength[] best = {Strength.NONE};
+        rule.pattern().forEachMatch(analysed.terms(), analysed.positions(), (start, end) -> {
+            Strength here = judge(rule, start, end, analysed);
+            if (here.compareTo(best[0]) > 0) {
+                best[0] = here;
             }
-            for (int start = spans.nextStartPosition(); start != Spans.NO_MORE_POSITIONS;
-                    start = spans.nextStartPosition()) {
-                Strength here = judge(rule, start, spans.endPosition(), analysed);
-                if (here.compareTo(best) > 0) {
-                    best = here;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // an index in memory does no I/O
-        }
-        return best;
+        });
+        return best[0];
     }
 
-    private Strength judge(Rule rule, int start, int end, AnalyzedText analysed) {
+    private Strength judge(Rule rule, int start, int end, ReadText analysed) {
         boolean plain = rule.plain();
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
                 || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
@@ -202,21 +180,33 @@ public final class RedFlagDetector {
         return tier.ordinal(); // tiers are declared most urgent first
     }
 
+    /** Each synonym line reads as one word, so analysis stays a plain sequence of words. */
+    private static void checkSynonyms(List<String> lines, List<String> problems) {
+        try (var surface = WordAnalyzer.surface()) {
+            for (String line : lines) {
+                String target = line.contains("=>") ? line.substring(line.indexOf("=>") + 2) : line.split(",", -1)[0];
+                if (Phrase.analyse(surface, target).size() != 1) {
+                    problems.add("synonyms \"" + line + "\": \"" + target.strip() + "\" must be one word");
+                }
+            }
+        }
+    }
+
     /** The words a misspelling may be read as, as typed. */
     private static Set<String> vocabulary(RedFlagRules content) {
         Set<String> words = new HashSet<>();
-        try (var surface = ScreeningAnalyzer.surface()) {
+        try (var surface = WordAnalyzer.surface()) {
             for (String source : content.spellings()) {
-                words.addAll(FlagPattern.analyse(surface, source));
+                words.addAll(Phrase.analyse(surface, source));
             }
         }
         return words;
     }
 
-    private static Set<String> words(ScreeningAnalyzer analyzer, List<String> words) {
+    private static Set<String> words(WordAnalyzer analyzer, List<String> words) {
         Set<String> out = new HashSet<>();
         for (String w : words) {
-            out.addAll(FlagPattern.analyse(analyzer, w));
+            out.addAll(Phrase.analyse(analyzer, w));
         }
         return Set.copyOf(out);
     }

@@ -1,4 +1,4 @@
-package dev.backcoach.core.safety;
+package dev.backcoach.core.text;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ import org.apache.lucene.util.BytesRef;
  * are corrected, by one edit (two from ten letters), and the first letter must match: that
  * keeps "ladder" from becoming "bladder". Answers are cached, as people reuse their words.
  */
-final class TypoCorrector {
+public final class TypoCorrector {
     private static final String FIELD = "vocabulary";
     private static final int MIN_LENGTH = 5;
 
@@ -28,21 +28,21 @@ final class TypoCorrector {
     private final MemoryIndex index = new MemoryIndex();
     private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    TypoCorrector(Set<String> vocabulary) {
+    public TypoCorrector(Set<String> vocabulary) {
         this.vocabulary = Set.copyOf(vocabulary);
         index.addField(FIELD, index.keywordTokenStream(this.vocabulary));
         index.freeze();
     }
 
     /** The word itself, or the vocabulary word it most likely meant. */
-    String correct(String word) {
+    public String correct(String word) {
         if (word.length() < MIN_LENGTH || vocabulary.contains(word) || !letters(word)) {
             return word;
         }
         return corrections.get(word, this::nearest);
     }
 
-    TokenStream filter(TokenStream input) {
+    public TokenStream filter(TokenStream input) {
         return new TokenFilter(input) {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 

@@ -1,4 +1,4 @@
-package dev.backcoach.core.safety;
+package dev.backcoach.core.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +21,11 @@ import org.apache.lucene.queries.spans.SpanTermQuery;
  * "legs both weak"). Each slot also keeps its analysed words, so a message lacking any of them
  * is passed over without running the query.
  */
-record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
-    static final int WORDS_BETWEEN = 3;
+public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
+    public static final int WORDS_BETWEEN = 3;
 
     /** Compiles {@code source}; problems (a word that reads as nothing, or as two) go to {@code problems}. */
-    static FlagPattern compile(String field, String source, Analyzer analyzer, List<String> problems) {
+    public static Phrase compile(String field, String source, Analyzer analyzer, List<String> problems) {
         List<Set<String>> slots = new ArrayList<>();
         List<SpanQuery> clauses = new ArrayList<>();
         for (String slot : source.strip().split("\\s+", -1)) {
@@ -54,18 +54,56 @@ record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
         SpanQuery query = clauses.size() == 1
                 ? clauses.get(0)
                 : new SpanNearQuery(clauses.toArray(SpanQuery[]::new), WORDS_BETWEEN * (clauses.size() - 1), true);
-        return new FlagPattern(source, query, List.copyOf(slots));
+        return new Phrase(source, query, List.copyOf(slots));
+    }
+
+    /** One place a pattern matches: the position of its first word and the one after its last. */
+    @FunctionalInterface
+    public interface Match {
+        void at(int start, int end);
+    }
+
+    /**
+     * Calls {@code match} with the start and end of every place the pattern matches, exactly as
+     * Lucene's ordered {@link SpanNearQuery} reports them (each slot at the earliest position after
+     * the one before; the words between them, added up, at most the slop). Running the query on a
+     * one-document index costs far more per message; {@code PhraseTest} checks that both agree.
+     */
+    public void forEachMatch(List<String> terms, List<Integer> positions, Match match) {
+        int slop = WORDS_BETWEEN * (slots.size() - 1);
+        for (int first = 0; first < terms.size(); first++) {
+            if (!slots.get(0).contains(terms.get(first))) {
+                continue;
+            }
+            int start = positions.get(first);
+            int previous = start;
+            boolean complete = true;
+            for (int slot = 1; slot < slots.size() && complete; slot++) {
+                int found = -1;
+                for (int i = 0; i < terms.size(); i++) {
+                    int p = positions.get(i);
+                    if (p > previous && (found < 0 || p < found) && slots.get(slot).contains(terms.get(i))) {
+                        found = p;
+                    }
+                }
+                complete = found >= 0;
+                previous = found;
+            }
+            if (complete && previous - start - (slots.size() - 1) <= slop) {
+                match.at(start, previous + 1);
+            }
+        }
     }
 
     /** Every word the pattern accepts, in any slot. */
-    Set<String> words() {
+    public Set<String> words() {
         Set<String> all = new java.util.HashSet<>();
         slots.forEach(all::addAll);
         return all;
     }
 
     /** True when the message has a word for every slot: a cheap test before the span query. */
-    boolean mayMatch(Set<String> words) {
+    public boolean mayMatch(Set<String> words) {
         for (Set<String> slot : slots) {
             boolean any = false;
             for (String w : slot) {
@@ -81,7 +119,7 @@ record FlagPattern(String source, SpanQuery query, List<Set<String>> slots) {
         return true;
     }
 
-    static List<String> analyse(Analyzer analyzer, String text) {
+    public static List<String> analyse(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
