@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore> {
     DatabaseSettings settings;
     Database database;
-
     /** Settings for a new, empty database that only this test uses. */
     abstract DatabaseSettings newDatabase() throws Exception;
 
@@ -53,15 +52,11 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
 
     @Test
     void aRefusedTurnLeavesNoRatingAndNoEventRow() {
-        store.commit(new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-5", List.of(Reply.text("first")),
-                List.of()));
-        TurnRecord stale = new TurnRecord(onboarded(ANNA).withPromptSeq(50).withVersion(1), 0, "update-9",
-                List.of(Reply.text("late")), List.of(new Effect.RecordRating(ANNA, TODAY, 4)));
-        TurnRecord again = new TurnRecord(onboarded(ANNA).withPromptSeq(3).withVersion(2), 1, "update-5",
-                List.of(Reply.text("second")), List.of(new Effect.RecordRating(ANNA, TODAY, 2)));
-        assertThatThrownBy(() -> store.commit(stale)).isInstanceOf(ConcurrentUpdateException.class);
-        assertThatThrownBy(() -> store.commit(again)).isInstanceOf(DuplicateEventException.class);
-
+        store.commit(turn(onboarded(ANNA).withVersion(1), 0, "update-5"));
+        assertThatThrownBy(() -> store.commit(turn(onboarded(ANNA).withPromptSeq(50).withVersion(1), 0, "update-9",
+                new Effect.RecordRating(ANNA, TODAY, 4)))).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.commit(turn(onboarded(ANNA).withPromptSeq(3).withVersion(2), 1, "update-5",
+                new Effect.RecordRating(ANNA, TODAY, 2)))).isInstanceOf(DuplicateEventException.class);
         assertThat(rows(store.export(ANNA), "progress_rating")).isEmpty();
         assertThat(rows(store.export(ANNA), "processed_event")).hasSize(1);
     }
@@ -87,10 +82,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
         store.save(onboarded(ANNA).withVersion(1), 0);
         TurnRecord broken = turn(onboarded(ANNA).withPromptSeq(5).withVersion(2), 1, "update-2",
                 new Effect.RecordRating(ANNA, TODAY, 11)); // breaks the 0..10 check after the session row was written
-
         assertThatThrownBy(() -> store.commit(broken)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageStartingWith("unexpected database error while committing a turn");
-
         assertThat(store.load(ANNA)).contains(onboarded(ANNA).withVersion(1));
         assertThat(store.repliesOf(ANNA, "update-2")).isEmpty();
     }
@@ -101,7 +94,6 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
         store.commit(turn(s.withVersion(1), 0, "r1", new Effect.RecordRating(ANNA, TODAY, 3)));
         store.commit(turn(s.withVersion(2), 1, "r2", new Effect.RecordRating(ANNA, TODAY, 5)));
         store.commit(turn(s.withVersion(3), 2, "r3", new Effect.RecordRating(ANNA, TODAY.plusDays(1), 7)));
-
         assertThat(rows(store.export(ANNA), "progress_rating"))
                 .extracting(row -> row.get("day") + "=" + row.get("score"))
                 .containsExactlyInAnyOrder("2026-11-20=5", "2026-11-21=7");
