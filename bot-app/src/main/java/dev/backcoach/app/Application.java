@@ -13,6 +13,7 @@ import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.SchedulerSetup;
 import dev.backcoach.storage.schedule.ReminderCounters;
+import dev.backcoach.storage.schedule.Scheduling;
 import dev.backcoach.storage.schedule.Timekeeper;
 import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
@@ -20,9 +21,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,13 +81,12 @@ final class Application implements AutoCloseable {
         // At shutdown, periodic jobs are dropped; a job already running finishes.
         background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         background.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        Timekeeper[] timekeeperOnceBuilt = new Timekeeper[1]; // the service needs it for effects, it needs the service
-        this.service = new ConversationService(catalog, store, clock, effect -> timekeeperOnceBuilt[0].apply(effect),
-                config.sessionCache(), metrics);
+        // The service's effects only schedule tasks; the scheduler that runs them calls the service, so it comes after.
+        Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        this.service = new ConversationService(catalog, store, clock, scheduling, config.sessionCache(), metrics);
         this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
                 SchedulerSetup.forDatabase(database, clock));
-        timekeeperOnceBuilt[0] = timekeeper;
-        metrics.bindSessionCache(service);
+        metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
         this.telegram = config.telegram().isPresent()
@@ -112,9 +114,11 @@ final class Application implements AutoCloseable {
         }
         timekeeper.start();
         this.ops = startOps(config);
-        background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS);
-        background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES);
-        background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS);
+        // Periodic until shutdown; nothing waits on them (purge and count log their own failures).
+        List<ScheduledFuture<?>> unused = List.of(
+                background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
+                background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES),
+                background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS));
         log.info("started with {}", config);
     }
 
@@ -263,7 +267,7 @@ final class Application implements AutoCloseable {
             }
             background.shutdown();
             if (!service.awaitNoTurns(flush)) {
-                log.warn("{} turns still running after {}", service.turnsInFlight(), flush);
+                log.warn("{} turns still running after {}", service.stats().turnsInFlight(), flush);
             }
             if (telegram != null) {
                 telegram.flushAndClose(flush);

@@ -137,6 +137,7 @@ public final class ConsoleAdapter implements ChannelPort {
 
     /** Unique across runs too: a durable store would otherwise replay an earlier run's replies. */
     private synchronized String nextEventId() {
-        return "console-" + runId + "-" + (++events);
+        events++;
+        return "console-" + runId + "-" + events;
     }
 }

@@ -3,7 +3,6 @@ package dev.backcoach.app;
 import dev.backcoach.core.service.StoreUnavailableException;
 import dev.backcoach.storage.UnusableDatabaseUrl;
 import java.util.Locale;
-import sun.misc.Signal;
 
 /**
  * Starts BackCoach. With no platform token set, it chats on the terminal. SIGTERM (and Ctrl-C)
@@ -19,7 +18,7 @@ public final class Main {
         try {
             config = AppConfig.fromEnvironment(System.getenv());
         } catch (ConfigException e) {
-            fail(2, e.getMessage());
+            fail(2, String.valueOf(e.getMessage()));
             return;
         }
         // Before the first logger: logback.xml reads these (system properties win over the environment),
@@ -43,12 +42,10 @@ public final class Main {
             return;
         }
         // Handled here instead of by the JVM's default, which would exit with 143 (128 + SIGTERM).
-        for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
-                app.close();
-                System.exit(0);
-            });
-        }
+        Signals.onTerminate(() -> {
+            app.close();
+            System.exit(0);
+        });
         // Any other way out (System.exit elsewhere, a last non-daemon thread ending) still closes cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.run();

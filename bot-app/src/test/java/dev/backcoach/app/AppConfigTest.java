@@ -37,7 +37,7 @@ class AppConfigTest {
     void operatorSettingsHaveDefaultsAndLimits() {
         AppConfig defaults = AppConfig.fromEnvironment(Map.of());
         assertThat(defaults.httpPort()).isEmpty();
-        assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves it too (runtime.md)").hasValue(8080);
+        assertThat(defaults.effectiveHttpPort()).as("the terminal chat serves it too (docs/runtime.md)").hasValue(8080);
         assertThat(defaults.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
         assertThat(defaults.logLevel()).isEqualTo("WARN");
         assertThat(defaults.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));

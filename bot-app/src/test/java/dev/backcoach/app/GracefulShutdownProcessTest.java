@@ -25,11 +25,11 @@ class GracefulShutdownProcessTest {
 
     @Test
     void sigtermWhileAReplyIsOnItsWayExitsZeroWithTheTurnKeptAndDelivered() throws Exception {
-        Technique roller = TelegramPollingTest.CATALOG.technique("foam_roller").orElseThrow();
+        Technique roller = TelegramHarness.CATALOG.technique("foam_roller").orElseThrow();
         List<String> steps = roller.steps().stream().map(s -> s.text()).toList();
-        try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20)) {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20)) {
             Map<String, String> env = Map.of(
-                    "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                    "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
                     "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
                     "TELEGRAM_CHAT_RATE", "20",
                     "DATABASE_URL", "jdbc:sqlite:state/bot.db",
@@ -37,7 +37,7 @@ class GracefulShutdownProcessTest {
             TelegramUser anna = new TelegramUser(telegram, 4321);
             SentMessage stepOne;
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
-                TelegramPollingTest.toSelfCare(anna);
+                TelegramHarness.toSelfCare(anna);
                 anna.press(roller.title(), roller.cautions().get(0));
                 stepOne = anna.press("Next", steps.get(0));
 
@@ -48,7 +48,7 @@ class GracefulShutdownProcessTest {
 
                 assertThat(bot.awaitExit(EXIT)).as("exit code after SIGTERM").isZero();
                 assertThat(bot.stderr()).contains("stopping: no new updates").contains("stopped")
-                        .doesNotContain("not sent", "still running", TelegramPollingTest.TOKEN);
+                        .doesNotContain("not sent", "still running", TelegramHarness.TOKEN);
             }
             telegram.slowdown(Duration.ZERO);
             assertThat(anna.last().plainText()).as("the reply in flight was delivered").contains(steps.get(1));
@@ -76,16 +76,16 @@ class GracefulShutdownProcessTest {
 
     @Test
     void whenTelegramStopsAnsweringTheStopIsBoundedAndSaysWhatWasNotSent() throws Exception {
-        try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20)) {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20)) {
             TelegramUser anna = new TelegramUser(telegram, 4322);
             try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of(
-                    "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                    "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
                     "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
                     "TELEGRAM_CHAT_RATE", "20",
                     "DATABASE_URL", "jdbc:sqlite:state/bot.db",
                     "SHUTDOWN_TIMEOUT_SECONDS", "1",
                     "LOG_LEVEL", "info"))) {
-                anna.send("/start", TelegramPollingTest.CATALOG.text("start.ask_adult"));
+                anna.send("/start", TelegramHarness.CATALOG.text("start.ask_adult"));
                 telegram.slowdown(Duration.ofMinutes(2)); // far beyond any stop grace period
                 anna.tap("Yes");
                 telegram.awaitCall("answerCallbackQuery", c -> true, TelegramUser.WAIT); // the turn's first call

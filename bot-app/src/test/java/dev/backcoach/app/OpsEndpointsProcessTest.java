@@ -23,9 +23,9 @@ class OpsEndpointsProcessTest {
 
     @Test
     void healthReadinessAndMetricsOfARunningBot() throws Exception {
-        FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20);
+        FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20);
         try (telegram; ConsoleProcess bot = ConsoleProcess.start(dir, Map.of(
-                "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
                 "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
                 "TELEGRAM_CHAT_RATE", "20",
                 "DATABASE_URL", "jdbc:sqlite:state/bot.db",
@@ -36,8 +36,8 @@ class OpsEndpointsProcessTest {
             assertThat(ops.get("/readyz").body()).isEqualTo("ready\n");
 
             TelegramUser anna = new TelegramUser(telegram, USER);
-            anna.send("/start", TelegramPollingTest.CATALOG.text("start.ask_adult"));
-            anna.press("Yes", TelegramPollingTest.CATALOG.text("start.ask_consent"));
+            anna.send("/start", TelegramHarness.CATALOG.text("start.ask_adult"));
+            anna.press("Yes", TelegramHarness.CATALOG.text("start.ask_consent"));
 
             OpsClient.Answer scrape = ops.get("/metrics");
             assertThat(scrape.status()).isEqualTo(200);
@@ -66,7 +66,7 @@ class OpsEndpointsProcessTest {
             // counted in the database once a minute, so only its presence is certain here
             assertThat(OpsClient.sample(metrics, "backcoach_users{route=\"self_care\"}")).isGreaterThanOrEqualTo(0);
             assertThat(metrics).as("no user id, no text, no secret")
-                    .doesNotContain(Long.toString(USER), "/start", "Yes", TelegramPollingTest.TOKEN, "TEST-token");
+                    .doesNotContain(Long.toString(USER), "/start", "Yes", TelegramHarness.TOKEN, "TEST-token");
 
             assertThat(ops.get("/nothing").status()).isEqualTo(404);
             assertThat(ops.post("/healthz").status()).isEqualTo(405);
@@ -75,7 +75,7 @@ class OpsEndpointsProcessTest {
             await().atMost(TelegramUser.WAIT).until(() -> ops.get("/readyz").status() == 503);
             assertThat(ops.get("/readyz").body()).isEqualTo("not ready: telegram: polling Telegram fails; retrying with back-off\n");
             assertThat(ops.get("/healthz").status()).isEqualTo(200);
-            assertThat(bot.stderr()).doesNotContain(TelegramPollingTest.TOKEN);
+            assertThat(bot.stderr()).doesNotContain(TelegramHarness.TOKEN);
         }
     }
 }

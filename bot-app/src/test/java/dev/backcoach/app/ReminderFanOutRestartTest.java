@@ -35,9 +35,9 @@ class ReminderFanOutRestartTest {
         Files.createDirectories(dir.resolve("state"));
         ReminderSeeding.seed(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("state/bot.db"), null, null), users,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(1000, 25, 20)) {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(1000, 25, 20)) {
             Map<String, String> env = Map.of(
-                    "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                    "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
                     "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
                     "TELEGRAM_SEND_RATE", "100",
                     "DATABASE_URL", "jdbc:sqlite:state/bot.db");

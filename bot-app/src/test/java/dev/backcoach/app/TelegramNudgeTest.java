@@ -3,16 +3,13 @@ package dev.backcoach.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.backcoach.telegram.fake.FakeBotApi;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.SentMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Telegram user opts in to the evening reminder and gets it at the local time they chose, through
@@ -20,90 +17,63 @@ import org.junit.jupiter.api.io.TempDir;
  * time from Friday 27 March 2026, 17:00 UTC, and jumps ahead to the evening.
  */
 class TelegramNudgeTest {
-    @TempDir
-    Path dir;
-    FakeBotApi telegram;
-    Application app;
-    final ShiftableClock clock = new ShiftableClock(Instant.parse("2026-03-27T17:00:00Z"));
-
-    @BeforeEach
-    void start() throws Exception {
-        telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20);
-        var env = new java.util.HashMap<String, String>();
-        env.put("TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN);
-        env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
-        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
-        env.put("HTTP_PORT", "0");
-        env.put("TELEGRAM_CHAT_RATE", "20");
-        app = Apps.start(env, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        try {
-            telegram.assertNoViolations();
-            assertThat(telegram.unansweredCallbacks()).isEmpty();
-        } finally {
-            telegram.close();
-        }
-    }
+    final TestClock clock = TestClock.running(Instant.parse("2026-03-27T17:00:00Z"));
+    @RegisterExtension
+    final TelegramHarness bot = new TelegramHarness().clock(clock);
 
     @Test
     void aBareHourIsAskedAboutAndAnAlreadyChosenOptionIsAnsweredWithoutAnEdit() {
-        TelegramUser ben = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1003));
+        TelegramUser ben = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1003));
         ben.send("/nudge", "What time suits you?");
         ben.send("3", "Did you mean 3 pm or 3 am?");
         ben.press("3 pm", "in which time zone?");
         ben.send("Berlin", "On which days?");
-        int edits = telegram.calls("editMessageText").size();
+        int edits = bot.telegram().calls("editMessageText").size();
         ben.tap("Every day");
-        telegram.awaitCall("answerCallbackQuery",
-                c -> "Every day is already chosen. Tap Done when you're ready.".equals(c.param("text")), TelegramUser.WAIT);
-        assertThat(telegram.calls("editMessageText")).as("no edit with identical content").hasSize(edits);
+        bot.telegram().awaitCall("answerCallbackQuery",
+                c -> "Every day is already chosen. Choose Done when you're ready.".equals(c.param("text")), TelegramUser.WAIT);
+        assertThat(bot.telegram().calls("editMessageText")).as("no edit with identical content").hasSize(edits);
         ben.press("Done", "I'll remind you at 15:00 (Europe/Berlin), Every day");
     }
 
     @Test
     void optInThenTheReminderArrivesAtEightPmBerlinTimeOnceAndCanBeSnoozed() {
-        TelegramUser anna = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1001));
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1001));
         anna.send("/nudge", "What time suits you?");
         anna.press("20:00", "in which time zone?");
         anna.send("Berlin", "On which days?");
         SentMessage saved = anna.press("Done", "I'll remind you at 20:00 (Europe/Berlin), Every day");
         assertThat(saved.plainText()).contains("Fri 27 Mar 20:00");
-        int before = telegram.chat(1001).size();
+        int before = bot.telegram().chat(1001).size();
 
-        clock.jumpTo(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
+        clock.set(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
         SentMessage reminder = anna.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
         assertThat(clock.instant()).as("not before 20:00 Berlin").isAfterOrEqualTo(Instant.parse("2026-03-27T19:00:00Z"));
-        assertThat(TelegramPollingTest.CATALOG.nudges()).contains(reminder.plainText());
+        assertThat(TelegramHarness.CATALOG.nudges()).contains(reminder.plainText());
         assertThat(reminder.parseMode()).isEqualTo("HTML");
 
         anna.press("In 1 hour", "Okay, I'll ask again at 21:");
-        clock.jumpTo(Instant.parse("2026-03-27T20:00:30Z"));
-        SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramPollingTest.CATALOG.nudges().contains(m.plainText()));
+        clock.set(Instant.parse("2026-03-27T20:00:30Z"));
+        SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramHarness.CATALOG.nudges().contains(m.plainText()));
         assertThat(again.buttonLabels()).as("snoozed once only").doesNotContain("In 1 hour");
 
         // A quiet moment later, nothing more went out: one reminder and one snoozed reminder.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> reminders(telegram.chat(1001).subList(before, telegram.chat(1001).size())) == 2);
-        assertThat(app.reminderCounters().sent()).isEqualTo(2);
+                .until(() -> reminders(bot.telegram().chat(1001).subList(before, bot.telegram().chat(1001).size())) == 2);
+        assertThat(bot.app().reminderCounters().sent()).isEqualTo(2);
     }
 
     @Test
     void aMorningReminderGreetsTheMorningStartsTheMorningRoutineAndAPauseNamesTheNextChosenDay() {
         var catalog = TelegramPollingTest.CATALOG;
-        TelegramUser cleo = TelegramPollingTest.toSelfCare(new TelegramUser(telegram, 1004));
+        TelegramUser cleo = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1004));
         cleo.send("/nudge", "What time suits you?");
         cleo.send("07:30", "in which time zone?");
         cleo.send("Berlin", "On which days?");
         cleo.press("Weekends", "Chosen: Weekends");
         cleo.press("Done", "I'll remind you at 07:30 (Europe/Berlin), Weekends");
 
-        clock.jumpTo(Instant.parse("2026-03-28T06:29:58Z")); // Saturday, 07:29:58 in Berlin
+        clock.set(Instant.parse("2026-03-28T06:29:58Z")); // Saturday, 07:29:58 in Berlin
         SentMessage reminder = cleo.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
         assertThat(reminder.plainText()).isEqualTo(catalog.text("nudge.greeting_morning"));
         cleo.press("Start the routine", catalog.routine("morning").orElseThrow().intro());
@@ -111,6 +81,6 @@ class TelegramNudgeTest {
     }
 
     private static long reminders(List<SentMessage> messages) {
-        return messages.stream().filter(m -> TelegramPollingTest.CATALOG.nudges().contains(m.plainText())).count();
+        return messages.stream().filter(m -> TelegramHarness.CATALOG.nudges().contains(m.plainText())).count();
     }
 }

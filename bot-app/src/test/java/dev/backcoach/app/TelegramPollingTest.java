@@ -4,93 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.content.Technique;
-import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Route;
-import dev.backcoach.core.model.Session;
-import dev.backcoach.core.model.UserKey;
-import dev.backcoach.storage.Database;
-import dev.backcoach.storage.DatabaseSettings;
-import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real application, on the real telegrambots client, long polling a strict fake Telegram. */
 class TelegramPollingTest {
-    static final String TOKEN = "123456:TEST-token_abc";
-    static final Catalog CATALOG = CatalogLoader.load("en");
+    static final Catalog CATALOG = TelegramHarness.CATALOG;
 
-    @TempDir
-    Path dir;
-    FakeBotApi telegram;
-    Application app;
-
-    Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
-        env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"));
-        env.put("HTTP_PORT", "0"); // tests run side by side: never the default 8080
-        // Scripted users tap faster than people; Telegram's ~1/s a chat would make each test take minutes.
-        env.put("TELEGRAM_CHAT_RATE", "20");
-        return env;
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20);
-        app = Apps.start(env());
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        try {
-            telegram.assertNoViolations();
-            assertThat(telegram.unansweredCallbacks()).as("every button press is answered").isEmpty();
-        } finally {
-            telegram.close();
-        }
-    }
-
-    static TelegramUser toSelfCare(TelegramUser user) {
-        user.send("/start", CATALOG.text("start.ask_adult"));
-        user.press("Yes", CATALOG.text("start.ask_consent"));
-        user.press("Yes", Scripts.firstGroup(CATALOG));
-        Scripts.noRedFlagsAndAFullPlan(CATALOG, (label, expect) -> user.press(label, expect));
-        return user;
-    }
-
-    Session stored(long userId) {
-        try (Database db = Database.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("bot.db"), null, null))) {
-            return new JdbcStateStore(db).load(new UserKey(Platform.TELEGRAM, Long.toString(userId))).orElseThrow();
-        }
-    }
-
-    Optional<Session> maybeStored(long userId) {
-        try (Database db = Database.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("bot.db"), null, null))) {
-            return new JdbcStateStore(db).load(new UserKey(Platform.TELEGRAM, Long.toString(userId)));
-        }
-    }
+    @RegisterExtension
+    final TelegramHarness bot = new TelegramHarness();
 
     @Test
     void aWholeConversationFromStartToTheLastStepOfATechnique() {
-        assertThat(telegram.commands()).containsKeys("start", "help", "check", "techniques", "routine", "nudge",
+        assertThat(bot.telegram().commands()).containsKeys("start", "help", "check", "techniques", "routine", "nudge",
                 "progress", "privacy", "export", "forget", "settings");
-        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 1001));
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1001));
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         SentMessage intro = anna.press(roller.title(), roller.cautions().get(0));
         for (int step = 0; step < roller.steps().size(); step++) {
@@ -101,12 +34,12 @@ class TelegramPollingTest {
         SentMessage done = anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
         assertThat(done.plainText()).contains(CATALOG.text("progress.ask"));
         anna.press("4", CATALOG.text("progress.saved").replace("{score}", "4"));
-        assertThat(stored(1001).route()).isEqualTo(Route.SELF_CARE);
+        assertThat(bot.stored(1001).route()).isEqualTo(Route.SELF_CARE);
     }
 
     @Test
     void theEveningRoutineStartsFromThePlanReadyMenuAndRunsEachPartsOwnSteps() {
-        TelegramUser ben = toSelfCare(new TelegramUser(telegram, 1002));
+        TelegramUser ben = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1002));
         var evening = CATALOG.routine("evening").orElseThrow();
         SentMessage intro = ben.press(CATALOG.text("button.evening"), CATALOG.text("safety.emergency_signs"));
         assertThat(intro.plainText()).contains(evening.intro());
@@ -122,17 +55,17 @@ class TelegramPollingTest {
 
     @Test
     void startSettingsTechniqueNamesAndUnderEighteenAsTheyShouldBe() {
-        TelegramUser young = new TelegramUser(telegram, 5001);
+        TelegramUser young = new TelegramUser(bot.telegram(), 5001);
         young.send("/start", CATALOG.text("start.ask_adult"));
         SentMessage minor = young.press("No", CATALOG.text("start.minor"));
         assertThat(minor.hasKeyboard()).as("no Let's start for someone under 18").isFalse();
 
-        TelegramUser known = toSelfCare(new TelegramUser(telegram, 5002));
+        TelegramUser known = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 5002));
         SentMessage welcome = known.send("/start", CATALOG.text("start.welcome_back"));
         assertThat(welcome.buttonLabels()).containsExactly(CATALOG.text("button.carry_on"), CATALOG.text("button.start_over"));
         known.send("/techniques twist", CATALOG.technique("spinal_twist").orElseThrow().cautions().get(1));
 
-        TelegramUser urgent = new TelegramUser(telegram, 5003);
+        TelegramUser urgent = new TelegramUser(bot.telegram(), 5003);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
         urgent.press("Yes", Scripts.firstGroup(CATALOG));
@@ -144,7 +77,7 @@ class TelegramPollingTest {
 
     @Test
     void redFlagsRouteToUrgentCareOrAClinician() {
-        TelegramUser urgent = new TelegramUser(telegram, 2001);
+        TelegramUser urgent = new TelegramUser(bot.telegram(), 2001);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
         urgent.press("Yes", Scripts.firstGroup(CATALOG));
@@ -153,32 +86,32 @@ class TelegramPollingTest {
         assertThat(emergency.hasKeyboard()).as("emergency offers nothing else").isFalse();
         urgent.send("/techniques", CATALOG.text("outcome.emergency_locked").substring(0, 30));
 
-        TelegramUser clinician = new TelegramUser(telegram, 2002);
+        TelegramUser clinician = new TelegramUser(bot.telegram(), 2002);
         clinician.send("/start", CATALOG.text("start.ask_adult"));
         clinician.press("Yes", CATALOG.text("start.ask_consent"));
         clinician.press("Yes", Scripts.firstGroup(CATALOG));
         String seeClinician = CATALOG.text("outcome.see_clinician").substring(0, 30);
         Scripts.report(CATALOG, "night_pain", seeClinician, clinician::press);
-        assertThat(stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
-        assertThat(stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
+        assertThat(bot.stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
+        assertThat(bot.stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
         String because = CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
         clinician.send("/techniques", because);
     }
 
     @Test
     void aStormOf429sDelaysRepliesButLosesAndReordersNothing() {
-        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 3001));
-        telegram.failNext("sendMessage", 3, 429, "Too Many Requests: retry after 1", 1);
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 3001));
+        bot.telegram().failNext("sendMessage", 3, 429, "Too Many Requests: retry after 1", 1);
         anna.send("/progress", CATALOG.text("progress.ask"));
         anna.press("6", CATALOG.text("progress.ask").substring(0, 0) + "6/10");
-        telegram.failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
-        telegram.privateText(3001, "/export");
+        bot.telegram().failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
+        bot.telegram().privateText(3001, "/export");
         // Summary, file, then the menu again: wait for the message that follows the file.
         await().atMost(TelegramUser.WAIT).until(() -> {
-            List<SentMessage> shown = telegram.chat(3001);
+            List<SentMessage> shown = bot.telegram().chat(3001);
             return shown.size() >= 2 && "document".equals(shown.get(shown.size() - 2).kind());
         });
-        List<SentMessage> chat = telegram.chat(3001);
+        List<SentMessage> chat = bot.telegram().chat(3001);
         SentMessage menu = chat.get(chat.size() - 1);
         SentMessage document = chat.get(chat.size() - 2);
         SentMessage summary = chat.get(chat.size() - 3);
@@ -186,66 +119,66 @@ class TelegramPollingTest {
         assertThat(summary.plainText()).startsWith("Here is what I keep about you:").contains("6");
         assertThat(summary.messageId()).isLessThan(document.messageId());
         assertThat(document.messageId()).isLessThan(menu.messageId());
-        assertThat(app.telegramCounters().rateLimited()).isGreaterThanOrEqualTo(2);
-        assertThat(app.telegramCounters().failed()).isZero();
+        assertThat(bot.app().telegramCounters().rateLimited()).isGreaterThanOrEqualTo(2);
+        assertThat(bot.app().telegramCounters().failed()).isZero();
     }
 
     @Test
     void aUserWhoBlockedTheBotIsMarkedUnreachableWithoutARetryStorm() {
-        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 4001));
-        telegram.blockChat(4001);
-        int before = telegram.calls("sendMessage").size();
-        telegram.privateText(4001, "/help");
-        await().atMost(TelegramUser.WAIT).until(() -> stored(4001).unreachable());
-        assertThat(telegram.calls("sendMessage").size() - before).as("one refused call, no retries").isEqualTo(1);
-        assertThat(app.telegramCounters().blocked()).isEqualTo(1);
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 4001));
+        bot.telegram().blockChat(4001);
+        int before = bot.telegram().calls("sendMessage").size();
+        bot.telegram().privateText(4001, "/help");
+        await().atMost(TelegramUser.WAIT).until(() -> bot.stored(4001).unreachable());
+        assertThat(bot.telegram().calls("sendMessage").size() - before).as("one refused call, no retries").isEqualTo(1);
+        assertThat(bot.app().telegramCounters().blocked()).isEqualTo(1);
 
-        telegram.unblockChat(4001);
+        bot.telegram().unblockChat(4001);
         anna.send("/help", CATALOG.text("help").substring(0, 20));
-        assertThat(stored(4001).unreachable()).isFalse();
+        assertThat(bot.stored(4001).unreachable()).isFalse();
     }
 
     @Test
     void forgedAndStaleButtonsGetAKindAnswer() {
-        TelegramUser anna = new TelegramUser(telegram, 5001);
+        TelegramUser anna = new TelegramUser(bot.telegram(), 5001);
         SentMessage ask = anna.send("/start", CATALOG.text("start.ask_adult"));
-        telegram.callback(5001, 5001, ask.messageId(), "9999.y");
+        bot.telegram().callback(5001, 5001, ask.messageId(), "9999.y");
         anna.awaitLast(m -> m.plainText().startsWith(CATALOG.text("input.stale_button")));
-        telegram.callback(5001, 5001, ask.messageId(), "<script>");
-        await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(5001).stream()
+        bot.telegram().callback(5001, 5001, ask.messageId(), "<script>");
+        await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(5001).stream()
                 .filter(m -> m.plainText().startsWith(CATALOG.text("input.stale_button"))).count() == 2);
-        assertThat(maybeStored(5001).orElseThrow().adult()).isFalse();
+        assertThat(bot.maybeStored(5001).orElseThrow().adult()).isFalse();
     }
 
     @Test
     void inAGroupTheBotOffersAPrivateChatAndKeepsNothing() {
-        telegram.groupText(-100500, 6001, "/check");
-        await().atMost(TelegramUser.WAIT).until(() -> !telegram.chat(-100500).isEmpty());
-        SentMessage reply = telegram.lastIn(-100500);
+        bot.telegram().groupText(-100500, 6001, "/check");
+        await().atMost(TelegramUser.WAIT).until(() -> !bot.telegram().chat(-100500).isEmpty());
+        SentMessage reply = bot.telegram().lastIn(-100500);
         assertThat(reply.plainText()).isEqualTo(CATALOG.text("group.private_only"));
         assertThat(reply.button(CATALOG.text("button.private_chat")).url())
                 .isEqualTo("https://t.me/backcoach_test_bot?start=check");
-        assertThat(maybeStored(6001)).isEmpty();
+        assertThat(bot.maybeStored(6001)).isEmpty();
     }
 
     @Test
     void aFloodIsAnsweredOnce() {
-        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 7001));
-        int before = telegram.chat(7001).size();
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 7001));
+        int before = bot.telegram().chat(7001).size();
         for (int i = 0; i < 20; i++) {
-            telegram.privateText(7001, "hello " + i);
+            bot.telegram().privateText(7001, "hello " + i);
         }
         anna.awaitLast(m -> m.plainText().equals(CATALOG.text("flood.wait")));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .until(() -> telegram.pendingUpdates() == 0);
-        List<SentMessage> after = telegram.chat(7001).subList(before, telegram.chat(7001).size());
+                .until(() -> bot.telegram().pendingUpdates() == 0);
+        List<SentMessage> after = bot.telegram().chat(7001).subList(before, bot.telegram().chat(7001).size());
         assertThat(after).filteredOn(m -> m.plainText().equals(CATALOG.text("flood.wait"))).hasSize(1);
         assertThat(after.size()).isLessThanOrEqualTo(4);
     }
 
     @Test
     void typedWarningSignsAreReadMidTechnique() {
-        TelegramUser anna = toSelfCare(new TelegramUser(telegram, 4001));
+        TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 4001));
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         anna.press(roller.title(), roller.cautions().get(0));
         anna.press("Next", roller.steps().get(0).text());
@@ -254,10 +187,10 @@ class TelegramPollingTest {
         anna.press("No", "You mentioned numbness, tingling or weakness");
         SentMessage back = anna.press("No", roller.steps().get(0).text());
         assertThat(back.plainText()).startsWith(CATALOG.text("redflag.carry_on"));
-        assertThat(stored(4001).route()).isEqualTo(Route.SELF_CARE);
+        assertThat(bot.stored(4001).route()).isEqualTo(Route.SELF_CARE);
 
         SentMessage emergency = anna.send("cant pee since yesterday", CATALOG.text("outcome.emergency").substring(0, 20));
         assertThat(emergency.hasKeyboard()).isFalse();
-        assertThat(stored(4001).route()).isEqualTo(Route.EMERGENCY);
+        assertThat(bot.stored(4001).route()).isEqualTo(Route.EMERGENCY);
     }
 }

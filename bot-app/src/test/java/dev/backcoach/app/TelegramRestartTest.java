@@ -27,16 +27,16 @@ class TelegramRestartTest {
     void afterSigkillTheNextTapContinuesAtTheRightStep() throws Exception {
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         List<String> steps = roller.steps().stream().map(s -> s.text()).toList();
-        try (FakeBotApi telegram = FakeBotApi.start(TelegramPollingTest.TOKEN).limits(30, 25, 20)) {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20)) {
             Map<String, String> env = Map.of(
-                    "TELEGRAM_BOT_TOKEN", TelegramPollingTest.TOKEN,
+                    "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
                     "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
                     "TELEGRAM_CHAT_RATE", "20",
                     "DATABASE_URL", "jdbc:sqlite:state/bot.db");
             TelegramUser anna = new TelegramUser(telegram, 1234);
             SentMessage stepTwo;
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
-                TelegramPollingTest.toSelfCare(anna);
+                TelegramHarness.toSelfCare(anna);
                 anna.press(roller.title(), roller.cautions().get(0));
                 anna.press("Next", steps.get(0));
                 stepTwo = anna.press("Next", steps.get(1));

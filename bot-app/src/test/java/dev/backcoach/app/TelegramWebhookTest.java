@@ -4,68 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Session;
-import dev.backcoach.core.model.UserKey;
-import dev.backcoach.storage.Database;
-import dev.backcoach.storage.DatabaseSettings;
-import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.telegram.fake.FakeBotApi;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real application in webhook mode: updates POSTed as Telegram would, replies to the strict fake. */
 class TelegramWebhookTest {
-    static final String TOKEN = "123456:TEST-token_abc";
+    static final String TOKEN = TelegramHarness.TOKEN;
     static final String SECRET = "s3cret-Path_token";
-    static final Catalog CATALOG = CatalogLoader.load("en");
+    static final Catalog CATALOG = TelegramHarness.CATALOG;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @TempDir
-    Path dir;
-    FakeBotApi telegram;
-    Application app;
-    int port;
+    final int port = freePort();
+    @RegisterExtension
+    final TelegramHarness bot = new TelegramHarness().webhook(port, SECRET);
     int inlineCalls;
 
-    @BeforeEach
-    void start() throws Exception {
-        telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20);
+    static int freePort() {
         try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Map<String, String> env = Map.of(
-                "TELEGRAM_BOT_TOKEN", TOKEN,
-                "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
-                "TELEGRAM_MODE", "webhook",
-                "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
-                "TELEGRAM_WEBHOOK_SECRET", SECRET,
-                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram",
-                "TELEGRAM_CHAT_RATE", "20",
-                "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("bot.db"),
-                "HTTP_PORT", "0");
-        app = Apps.start(env);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        try {
-            telegram.assertNoViolations();
-            assertThat(telegram.unansweredCallbacks()).isEmpty();
-        } finally {
-            telegram.close();
+            return free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -84,7 +48,7 @@ class TelegramWebhookTest {
                     .path("method").asText();
             assertThat(method).isNotEmpty();
             inlineCalls++;
-            http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + TOKEN + "/" + method))
+            http.send(HttpRequest.newBuilder(URI.create(bot.telegram().baseUrl() + "/bot" + TOKEN + "/" + method))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(response.body())).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -93,7 +57,7 @@ class TelegramWebhookTest {
     }
 
     TelegramUser user(long id) {
-        return new TelegramUser(telegram, id, json -> {
+        return new TelegramUser(bot.telegram(), id, json -> {
             try {
                 assertThat(post(json, SECRET)).isEqualTo(200);
             } catch (Exception e) {
@@ -102,15 +66,9 @@ class TelegramWebhookTest {
         });
     }
 
-    Session stored(long userId) {
-        try (Database db = Database.open(new DatabaseSettings("jdbc:sqlite:" + dir.resolve("bot.db"), null, null))) {
-            return new JdbcStateStore(db).load(new UserKey(Platform.TELEGRAM, Long.toString(userId))).orElseThrow();
-        }
-    }
-
     @Test
     void theWebhookIsRegisteredWithItsSecret() {
-        assertThat(telegram.webhook()).hasValueSatisfying(webhook -> {
+        assertThat(bot.telegram().webhook()).hasValueSatisfying(webhook -> {
             assertThat(webhook).containsEntry("url", "https://bot.example.org/telegram");
             assertThat(webhook).containsEntry("secret_token", SECRET);
         });
@@ -123,26 +81,26 @@ class TelegramWebhookTest {
         anna.press("Yes", CATALOG.text("start.ask_consent"));
         anna.press("Yes", Scripts.firstGroup(CATALOG));
         Scripts.report(CATALOG, "saddle_numbness", CATALOG.text("outcome.emergency").substring(0, 20), anna::press);
-        assertThat(stored(9001).route().name()).isEqualTo("EMERGENCY");
+        assertThat(bot.stored(9001).route().name()).isEqualTo("EMERGENCY");
         assertThat(inlineCalls).as("/start was answered in the webhook response").isEqualTo(1);
-        assertThat(app.telegramCounters().inline()).isEqualTo(1);
+        assertThat(bot.app().telegramCounters().inline()).isEqualTo(1);
     }
 
     @Test
     void withoutTheRightSecretNothingHappens() throws Exception {
-        String update = telegram.privateTextUpdateJson(9002, "/start");
+        String update = bot.telegram().privateTextUpdateJson(9002, "/start");
         assertThat(post(update, null)).isEqualTo(403);
         assertThat(post(update, "wrong")).isEqualTo(403);
         assertThat(post(update, SECRET + "x")).isEqualTo(403);
         assertThat(post("{not json", SECRET)).isEqualTo(400);
-        assertThat(telegram.chat(9002)).isEmpty();
+        assertThat(bot.telegram().chat(9002)).isEmpty();
     }
 
     /** Telegram's updates are small: a body over 1 MiB is refused, whether its length is announced or not. */
     @Test
     void anOversizedBodyIsRefusedAndAFittingOneStillWorks() throws Exception {
         String padding = " ".repeat(1 << 20);
-        String big = telegram.privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + padding);
+        String big = bot.telegram().privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + padding);
         assertThat(post(big, SECRET)).isEqualTo(413);
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
                 .header("Content-Type", "application/json")
@@ -151,29 +109,29 @@ class TelegramWebhookTest {
                         () -> new ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .build();
         assertThat(http.send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
-        assertThat(telegram.chat(9004)).isEmpty();
+        assertThat(bot.telegram().chat(9004)).isEmpty();
 
-        String fitting = telegram.privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + " ".repeat(1000));
+        String fitting = bot.telegram().privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + " ".repeat(1000));
         assertThat(post(fitting, SECRET)).isEqualTo(200);
-        assertThat(stored(9004)).isNotNull();
+        assertThat(bot.stored(9004)).isNotNull();
     }
 
     @Test
     void aRetriedUpdateIsAnsweredFromTheStoreAndRunsOnce() throws Exception {
         TelegramUser anna = user(9003);
         var ask = anna.send("/start", CATALOG.text("start.ask_adult"));
-        String yes = telegram.callbackUpdateJson(9003, 9003, ask.messageId(), ask.button("Yes").callbackData());
+        String yes = bot.telegram().callbackUpdateJson(9003, 9003, ask.messageId(), ask.button("Yes").callbackData());
         assertThat(post(yes, SECRET)).isEqualTo(200);
-        await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(9003).size() == 2);
-        Session afterYes = stored(9003);
+        await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(9003).size() == 2);
+        Session afterYes = bot.stored(9003);
         assertThat(afterYes.adult()).isTrue();
 
         assertThat(post(yes, SECRET)).isEqualTo(200); // Telegram retries when it missed our 200
-        await().atMost(TelegramUser.WAIT).until(() -> telegram.chat(9003).size() == 3);
-        assertThat(stored(9003)).as("the turn ran once").isEqualTo(afterYes);
-        assertThat(app.telegramCounters().failed()).as("answering the press again is no failure").isZero();
-        assertThat(telegram.chat(9003).get(2).plainText()).as("the stored replies, again")
-                .isEqualTo(telegram.chat(9003).get(1).plainText())
+        await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(9003).size() == 3);
+        assertThat(bot.stored(9003)).as("the turn ran once").isEqualTo(afterYes);
+        assertThat(bot.app().telegramCounters().failed()).as("answering the press again is no failure").isZero();
+        assertThat(bot.telegram().chat(9003).get(2).plainText()).as("the stored replies, again")
+                .isEqualTo(bot.telegram().chat(9003).get(1).plainText())
                 .contains(CATALOG.text("start.ask_consent"));
     }
 }

@@ -41,9 +41,9 @@ class WebhookShutdownTest {
             webhookPort = free.getLocalPort();
         }
         try (TcpProxy proxy = new TcpProxy(postgres.port());
-                FakeBotApi telegram = FakeBotApi.start(TelegramWebhookTest.TOKEN).limits(30, 25, 20)) {
+                FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20)) {
             Map<String, String> env = new HashMap<>();
-            env.put("TELEGRAM_BOT_TOKEN", TelegramWebhookTest.TOKEN);
+            env.put("TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN);
             env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
             env.put("TELEGRAM_MODE", "webhook");
             env.put("TELEGRAM_WEBHOOK_PORT", Integer.toString(webhookPort));
@@ -73,7 +73,7 @@ class WebhookShutdownTest {
             assertThat(inFlight.get()).isEqualTo(200);
             stopping.get();
             assertThat(telegram.chat(5150)).hasSize(2);
-            assertThat(telegram.lastIn(5150).plainText()).contains(TelegramWebhookTest.CATALOG.text("start.ask_consent"));
+            assertThat(telegram.lastIn(5150).plainText()).contains(TelegramHarness.CATALOG.text("start.ask_consent"));
             assertThat(telegram.chat(5151)).isEmpty();
             assertThat(telegram.unansweredCallbacks()).isEmpty();
             telegram.assertNoViolations();
@@ -93,7 +93,7 @@ class WebhookShutdownTest {
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && !response.body().isEmpty()) {
                 String method = new ObjectMapper().readTree(response.body()).path("method").asText();
-                http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + TelegramWebhookTest.TOKEN
+                http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + TelegramHarness.TOKEN
                         + "/" + method)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(response.body())).build(),
                         HttpResponse.BodyHandlers.discarding());

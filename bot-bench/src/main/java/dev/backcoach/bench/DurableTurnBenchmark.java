@@ -57,7 +57,7 @@ public class DurableTurnBenchmark {
     @State(Scope.Benchmark)
     public static class Bot {
         @Param({"sqlite", "postgresql"})
-        public String db;
+        public String db = "sqlite"; // JMH sets it before the set-up runs
 
         Database database;
         JdbcStateStore store;
@@ -106,7 +106,7 @@ public class DurableTurnBenchmark {
             for (int i = 0; i < USERS_PER_THREAD; i++) {
                 keys[i] = new UserKey(Platform.TELEGRAM, thread + "-" + i);
                 Session s = Session.fresh(keys[i]).withOnboarding(true, true)
-                        .withRoute(Route.SELF_CARE, LocalDate.now())
+                        .withRoute(Route.SELF_CARE, LocalDate.now(java.time.ZoneOffset.UTC))
                         .withDialogue(new Dialogue.Guiding(new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)))
                         .withVersion(1);
                 bot.store.save(s, 0);
@@ -121,8 +121,8 @@ public class DurableTurnBenchmark {
         users.next = (i + 1) % USERS_PER_THREAD;
         users.forward[i] = !users.forward[i];
         String data = users.seq[i] + (users.forward[i] ? ".next" : ".back");
-        Turn turn = bot.service.handle(new Inbound.Choice(users.keys[i], CHAT,
-                users.thread + "-" + (++users.events), data));
+        users.events++;
+        Turn turn = bot.service.handle(new Inbound.Choice(users.keys[i], CHAT, users.thread + "-" + users.events, data));
         users.seq[i] = turn.session().promptSeq();
         return turn;
     }

@@ -59,7 +59,7 @@ public class FreeTextBenchmark {
      * benign messages and the FAQ questions, closer to what people type on a normal day.
      */
     @Param({"corpora", "everyday"})
-    public String mix;
+    public String mix = "corpora"; // JMH sets it before the set-up runs
 
     private RedFlagDetector detector;
     private Engine engine;
@@ -117,9 +117,9 @@ public class FreeTextBenchmark {
                 throw new IllegalStateException("corpus " + file + " is not on the class path");
             }
             List<String> out = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 1; i < lines.length; i++) {
-                String[] cells = lines[i].split("\t");
+                String[] cells = lines[i].split("\t", -1);
                 if (!lines[i].isBlank() && (!benignOnly || cells[0].equals("BENIGN"))) {
                     out.add(cells[cells.length - 1]);
                 }

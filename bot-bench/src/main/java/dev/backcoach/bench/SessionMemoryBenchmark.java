@@ -51,10 +51,10 @@ public final class SessionMemoryBenchmark {
             service.handle(new Inbound.Command(user, chat, "", "privacy", ""));
         }
         long after = usedHeapAfterGc();
-        System.out.printf("cached sessions: %,d%n", service.cachedSessions());
+        System.out.printf("cached sessions: %,d%n", service.stats().cachedSessions());
         System.out.printf("heap growth: %,d bytes = %.1f MiB%n", after - before, (after - before) / 1048576.0);
         System.out.printf("retained heap per cached idle session: %.0f bytes%n",
-                (after - before) / (double) service.cachedSessions());
+                (after - before) / (double) service.stats().cachedSessions());
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

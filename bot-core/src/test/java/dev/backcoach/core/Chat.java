@@ -35,7 +35,7 @@ public final class Chat {
     /** People take a moment between messages; a burst within a second is a flood (see FloodTest). */
     public static final Duration HUMAN_PACE = Duration.ofSeconds(1);
 
-    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T18:00:00Z"));
+    public final TestClock clock = TestClock.at(Instant.parse("2026-03-02T18:00:00Z"));
     public final List<Effect> effects = new ArrayList<>();
     public final ConversationService service;
     public final StateStore store;

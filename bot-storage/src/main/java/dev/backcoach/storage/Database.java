@@ -2,14 +2,17 @@ package dev.backcoach.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.backcoach.core.service.StoreUnavailableException;
+import dev.backcoach.storage.sqlite.SqliteFile;
+import dev.backcoach.storage.sqlite.WalCheckpoints;
+import dev.backcoach.storage.sqlite.WriterLockedDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +50,7 @@ public final class Database implements AutoCloseable {
         this.resolved = resolved;
         this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
         this.pool = Pools.create(resolved, dialect);
-        this.checkpoints = sqliteWriter == null ? null : new WalCheckpoints(pool, sqliteWriter);
+        this.checkpoints = sqliteWriter == null ? null : new WalCheckpoints(pool, sqliteWriter, Pools.LOCK_WAIT_MILLIS);
     }
 
     /**
@@ -67,6 +70,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("try") // the connection is opened only to prove the database answers
     private void migrate() {
         // Reach the database first, so "down" is told apart from a migration that fails.
         try (Connection ignored = pool.getConnection()) {

@@ -1,5 +1,6 @@
 package dev.backcoach.storage;
 
+import dev.backcoach.storage.sqlite.SqliteFile;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} never shows the password, nor the URL's query string, which may carry one.
  */
 public record DatabaseSettings(String url, @Nullable String user, @Nullable String password) {
-    public static final String DEFAULT_URL = "jdbc:sqlite:data/backcoach.db";
+    public static final String DEFAULT_URL = SqliteFile.DEFAULT_URL;
 
     public DatabaseSettings {
         url = Objects.requireNonNull(url, "url").strip();

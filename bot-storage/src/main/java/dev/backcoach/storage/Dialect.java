@@ -1,5 +1,6 @@
 package dev.backcoach.storage;
 
+import dev.backcoach.storage.sqlite.SqliteFile;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 enum Dialect {
     /** One writer at a time; a few connections are plenty and keep lock waits short. */
     // Readers run in parallel under WAL; writers take turns in Jdbc, so more connections only help reads.
-    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC", 10),
+    SQLITE(SqliteFile.PREFIX, "org.sqlite.JDBC", 10),
     POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", 10);
 
     /** SQLite result codes for locked, read-only, I/O error, disk full and cannot-open files. */

@@ -19,6 +19,11 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work that only writes: nothing to return. */
+    interface Writes {
+        void run(Connection connection) throws SQLException;
+    }
+
     private final Database database;
     /** SQLite's in-process writer lock (see {@link Database}), or null for databases with many writers. */
     private final @Nullable ReentrantLock sqliteWriter;
@@ -28,8 +33,11 @@ final class Jdbc {
         this.sqliteWriter = database.sqliteWriter();
     }
 
-    /** One statement or a few reads, each committed on its own. */
-    <T> T read(String action, Work<T> work) {
+    /**
+     * Reads only, each statement on its own: it takes no writer lock, so a write here would meet
+     * SQLite's other writers in its sleeping busy handler. Every write goes through {@link #transaction}.
+     */
+    <T> T readOnly(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -50,12 +58,28 @@ final class Jdbc {
         }
     }
 
+    /** As {@link #transaction}, for work that returns nothing. */
+    void write(String action, Writes work) {
+        transaction(action, c -> {
+            work.run(c);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** As {@link #inTransaction}, for work that returns nothing. */
+    void writeHoldingLock(String action, Writes work) {
+        inTransaction(action, c -> {
+            work.run(c);
+            return Boolean.TRUE;
+        });
+    }
+
     /** SQLite's in-process writer lock, or null for databases with many writers. */
     @Nullable ReentrantLock sqliteWriter() {
         return sqliteWriter;
     }
 
-    /** A transaction for a caller that already holds the writer lock (see {@link GroupCommit}). */
+    /** A transaction for a caller that already holds the writer lock (see {@link dev.backcoach.storage.sqlite.GroupCommit}). */
     <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);

@@ -9,6 +9,7 @@ import dev.backcoach.core.service.ConcurrentUpdateException;
 import dev.backcoach.core.service.DuplicateEventException;
 import dev.backcoach.core.service.StateStore;
 import dev.backcoach.core.service.TurnRecord;
+import dev.backcoach.storage.sqlite.GroupCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ public final class JdbcStateStore implements StateStore {
     private final SessionRows sessions;
     private final NudgeLog nudgeLog;
     private final Clock clock;
-    private final @Nullable GroupCommit group;
+    private final @Nullable GroupCommit<TurnRecord> group;
     private volatile @Nullable UserTables userTables;
 
     public JdbcStateStore(Database database) {
@@ -63,7 +65,23 @@ public final class JdbcStateStore implements StateStore {
         this.database = database;
         this.dialect = database.dialect();
         this.jdbc = new Jdbc(database);
-        this.group = jdbc.sqliteWriter() == null ? null : new GroupCommit(jdbc, this, clock);
+        ReentrantLock writer = jdbc.sqliteWriter();
+        this.group = writer == null ? null : new GroupCommit<>(writer, new GroupCommit.Store<>() {
+            @Override
+            public void inTransaction(String action, GroupCommit.Batch work) {
+                jdbc.writeHoldingLock(action, work::run);
+            }
+
+            @Override
+            public @Nullable RuntimeException write(Connection c, TurnRecord turn, Instant now) throws SQLException {
+                return writeTurn(c, turn, now);
+            }
+
+            @Override
+            public RuntimeException failure(String action, SQLException e) {
+                return jdbc.unavailable(action, e);
+            }
+        }, clock);
         this.sessions = new SessionRows(dialect);
         this.clock = clock;
         this.nudgeLog = new NudgeLog(jdbc, dialect, clock);
@@ -76,7 +94,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Optional<Session> load(UserKey user) {
-        return jdbc.read("loading a session", c -> sessions.load(c, user));
+        return jdbc.readOnly("loading a session", c -> sessions.load(c, user));
     }
 
     @Override
@@ -85,12 +103,11 @@ public final class JdbcStateStore implements StateStore {
             group.commit(turn);
             return;
         }
-        jdbc.transaction("committing a turn", c -> {
+        jdbc.write("committing a turn", c -> {
             RuntimeException refused = writeTurn(c, turn, clock.instant());
             if (refused != null) {
                 throw refused; // rolls the transaction back
             }
-            return null;
         });
     }
 
@@ -125,7 +142,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Precheck precheck(UserKey user, String eventId) {
-        return jdbc.read("checking a turn", c -> {
+        return jdbc.readOnly("checking a turn", c -> {
             try (PreparedStatement select = c.prepareStatement(PRECHECK)) {
                 UserTables.bindUser(select, user);
                 select.setString(3, user.platform().name());
@@ -164,12 +181,12 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Map<String, Object> export(UserKey user) {
-        return jdbc.read("exporting a user's data", c -> ReadableExport.of(userTables(c).export(c, user)));
+        return jdbc.readOnly("exporting a user's data", c -> ReadableExport.of(userTables(c).export(c, user)));
     }
 
     @Override
     public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
-        return jdbc.read("reading a user's ratings", c -> {
+        return jdbc.readOnly("reading a user's ratings", c -> {
             java.util.SortedMap<java.time.LocalDate, Integer> history = new java.util.TreeMap<>();
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
@@ -188,10 +205,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public void forget(UserKey user) {
-        jdbc.transaction("forgetting a user", c -> {
-            userTables(c).forget(c, user);
-            return null;
-        });
+        jdbc.write("forgetting a user", c -> userTables(c).forget(c, user));
     }
 
     @Override
@@ -208,7 +222,7 @@ public final class JdbcStateStore implements StateStore {
      * without users are absent.
      */
     public Map<String, Long> usersPerRoute() {
-        return jdbc.read("counting users per route", c -> {
+        return jdbc.readOnly("counting users per route", c -> {
             Map<String, Long> counts = new java.util.TreeMap<>();
             try (PreparedStatement count = c.prepareStatement(
                     "SELECT route, COUNT(*) FROM user_session GROUP BY route");
@@ -223,7 +237,7 @@ public final class JdbcStateStore implements StateStore {
 
     /** Deletes the replies kept for re-deliveries that were processed before {@code cutoff}; returns how many. */
     public int purgeEventsBefore(Instant cutoff) {
-        return jdbc.read("purging old events", c -> {
+        return jdbc.transaction("purging old events", c -> {
             try (PreparedStatement delete = c.prepareStatement(PURGE_EVENTS)) {
                 dialect.setInstant(delete, 1, cutoff);
                 return delete.executeUpdate();

@@ -71,7 +71,7 @@ public final class NudgeLog {
      * that turned it on commits, so a crash in between leaves this (rare) gap to close at start.
      */
     public java.util.List<UserKey> usersMissingReminderTask() {
-        return jdbc.read("finding reminders without a task", c -> {
+        return jdbc.readOnly("finding reminders without a task", c -> {
             java.util.List<UserKey> users = new java.util.ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(MISSING_TASKS);
                     java.sql.ResultSet rows = select.executeQuery()) {

@@ -2,6 +2,7 @@ package dev.backcoach.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.backcoach.storage.sqlite.SqliteStatementCache;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ final class Pools {
 
     private Pools() {}
 
-    /** @param settings with a SQLite URL already made absolute by {@link SqliteFile#prepare} */
+    /** @param settings with a SQLite URL already made absolute by {@link dev.backcoach.storage.sqlite.SqliteFile#prepare} */
     static HikariDataSource create(DatabaseSettings settings, Dialect dialect) {
         return create(settings, dialect, "backcoach-" + dialect.name().toLowerCase(Locale.ROOT), dialect.poolSize);
     }

@@ -2,6 +2,7 @@ package dev.backcoach.storage;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,16 @@ public final class SchedulerSetup {
             throw new dev.backcoach.core.service.StoreUnavailableException("cannot read the scheduler's backlog: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A client that only schedules, for the service's effects ({@code schedule.Scheduling}): built
+     * before the service, while the scheduler that runs the tasks needs the service and comes after.
+     */
+    public static SchedulerClient client(Database database) {
+        return SchedulerClient.Builder.create(database.schedulerDataSource())
+                .serializer(new dev.backcoach.storage.schedule.TaskData())
+                .build();
     }
 
     /** @param clock the bot's clock, so the scheduler and the conversation agree on what "now" is */

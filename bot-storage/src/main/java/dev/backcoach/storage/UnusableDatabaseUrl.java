@@ -7,6 +7,8 @@ package dev.backcoach.storage;
  * <p>The message says what DATABASE_URL should be instead, as {@link DatabaseSettings#problem()} does.
  */
 public final class UnusableDatabaseUrl extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public UnusableDatabaseUrl(String expected) {
         super(expected, null, false, false);
     }

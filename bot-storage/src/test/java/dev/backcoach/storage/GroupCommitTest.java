@@ -7,6 +7,7 @@ import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.service.StateStoreContract;
 import dev.backcoach.core.service.StoreUnavailableException;
 import dev.backcoach.core.service.TurnRecord;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on a SQLite file of its own per test. */
-class SqliteStateStoreTest extends StateStoreContract {
+class SqliteStateStoreTest extends JdbcStateStoreContract {
     @TempDir
     Path folder;
 

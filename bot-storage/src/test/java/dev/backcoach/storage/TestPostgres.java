@@ -27,6 +27,9 @@ public final class TestPostgres {
     /** Why PostgreSQL cannot be used, asked once per run; empty when it can. */
     private static volatile @Nullable String unreachable;
 
+    /** Whether the one-line note about skipping has been printed in this JVM. */
+    private static volatile boolean noted;
+
     /** Skips the calling test when PostgreSQL is not running here; under CI=true it must run, so it fails. */
     public static void requireRunning() {
         String why = unreachable == null ? (unreachable = probe()) : unreachable;
@@ -36,9 +39,14 @@ public final class TestPostgres {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true, so the PostgreSQL tests must run: " + why);
         }
+        if (!noted) {
+            noted = true; // once per JVM: the per-test reasons are in the surefire reports
+            System.err.println("NOTE: skipping the PostgreSQL tests. " + why);
+        }
         Assumptions.abort(why);
     }
 
+    @SuppressWarnings("try") // the connection is opened only to prove the server answers
     private static String probe() {
         try (Connection ignored = connect()) {
             return "";

@@ -1,10 +1,14 @@
 package dev.backcoach.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.backcoach.storage.sqlite.WriterLockedDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +34,24 @@ class WriterLockedDataSourceTest {
                 assertThat(writer.isHeldByCurrentThread()).isTrue();
             }
             assertThat(writer.isLocked()).as("given back on close").isFalse();
+        }
+    }
+
+    @Test
+    void purgingOldEventsWaitsForTheWriterLikeEveryOtherWrite() throws Exception {
+        try (Database database = Database.open(new DatabaseSettings("jdbc:sqlite:" + folder.resolve("p.db"), null, null))) {
+            JdbcStateStore store = new JdbcStateStore(database);
+            ReentrantLock writer = database.sqliteWriter();
+            FutureTask<Integer> purge = new FutureTask<>(() -> store.purgeEventsBefore(Instant.now()));
+            Thread purging = new Thread(purge, "purging");
+            writer.lock();
+            try {
+                purging.start();
+                await().until(() -> writer.hasQueuedThread(purging));
+            } finally {
+                writer.unlock();
+            }
+            assertThat(purge.get()).isZero();
         }
     }
 

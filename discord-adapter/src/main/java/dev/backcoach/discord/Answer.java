@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import java.util.List;
+import java.util.Objects;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -26,7 +27,7 @@ record Answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, boo
         boolean hidden = ephemeral || staleNote;
         RestAction<?> chain;
         if (!deferred) {
-            chain = editInPlace ? button.editMessage(MessageEditData.fromCreateData(first))
+            chain = editInPlace ? Objects.requireNonNull(button).editMessage(MessageEditData.fromCreateData(first))
                     : event.reply(first).setEphemeral(hidden);
         } else if (editInPlace || button == null) {
             chain = event.getHook().editOriginal(MessageEditData.fromCreateData(first));

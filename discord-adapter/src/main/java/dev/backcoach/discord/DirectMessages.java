@@ -40,7 +40,7 @@ final class DirectMessages implements ChannelPort, SendStats {
 
     @Override
     public void deliver(UserKey user, ChatRef chat, List<Reply> replies) {
-        send(user, replies);
+        CompletableFuture<Void> unused = send(user, replies); // each failure is handled and logged inside
     }
 
     /** Completes when every message went out or the first refusal was handled. */

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscordRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordRuntime.class);
     /** Discord allows 3 s to answer an interaction; a turn not done by then is deferred. */
-    static final Duration ACK_WITHIN = Duration.ofMillis(2_000);
+    static final Duration ACK_WITHIN = Duration.ofSeconds(2);
     /** JDA retries the gateway forever; start-up gives up after this, naming the setting to check. */
     static final Duration READY_WITHIN = Duration.ofSeconds(60);
 

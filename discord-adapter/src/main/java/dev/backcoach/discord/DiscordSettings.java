@@ -68,8 +68,8 @@ public record DiscordSettings(String token, URI apiUrl, URI gatewayUrl, int firs
             problems.add(invalid("DISCORD_SHARDS",
                     "a shard range like 0-3 (or one shard like 2) below DISCORD_SHARD_TOTAL (" + total + ")"));
         }
-        if (token == null || problems.size() > before) {
-            return Optional.empty();
+        if (token == null || api == null || gateway == null || problems.size() > before) {
+            return Optional.empty(); // an unusable URL was reported among the problems
         }
         return Optional.of(new DiscordSettings(token, api, gateway, first, last, total));
     }

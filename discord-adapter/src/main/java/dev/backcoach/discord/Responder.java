@@ -72,15 +72,7 @@ final class Responder {
             replies = List.of(Reply.text(catalog.text("flood.wait"))); // every interaction needs an answer
         }
         boolean deferred = !acknowledged.compareAndSet(false, true);
-        new Answer(event, button, ephemeral, deferred, isStaleNote(replies.get(0)))
+        new Answer(event, button, ephemeral, deferred, replies.get(0).stale() || replies.get(0).pressNote())
                 .send(Render.messages(replies, event.getUser().getId()));
-    }
-
-    /**
-     * The engine's answer to an outdated button, or to a press that changed nothing: shown as a new
-     * message only the user sees, and the pressed message stays as it was.
-     */
-    private boolean isStaleNote(Reply first) {
-        return first.pressNote() || first.text().startsWith(catalog.text("input.stale_button"));
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The global slash commands: the list of runtime.md, usable in servers, in the bot's DMs and in
+ * The global slash commands: the list of docs/runtime.md, usable in servers, in the bot's DMs and in
  * group DMs, for server installs and user installs. Registered only when Discord's copy differs,
  * so restarts do not churn the list.
  */

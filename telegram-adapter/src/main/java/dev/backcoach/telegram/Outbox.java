@@ -1,15 +1,12 @@
 package dev.backcoach.telegram;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -24,34 +21,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * budget (TELEGRAM_SEND_RATE a second) and a per-chat one (about one a second; 20 a minute in
  * groups). 429: the lane waits {@code retry_after}, then retries the same call, so order holds.
  * 403 (blocked): the user is reported unreachable and the lane's calls are dropped, each counted.
- * 5xx and network errors: a few retries with growing back-off. Nothing fails silently.
+ * 5xx and network errors: a few retries with growing back-off ({@link Refusals} holds these rules).
+ * Nothing fails silently. Every wait goes through the {@link Pacer}, so tests need not wait.
  */
 final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    static final int MAX_ATTEMPTS = 4;
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     /** One call to Telegram. */
     @FunctionalInterface
     interface Call {
         void run(TelegramClient client) throws TelegramApiException;
-    }
-
-    /** @param gate asked right before the call, after the budget wait: false skips the call (see deliverOnce) */
-    private record Job(String what, Call call, boolean metered, @Nullable BooleanSupplier gate,
-            CompletableFuture<Void> done) {}
-
-    private final class Lane {
-        final long chatId;
-        final boolean group;
-        final Deque<Job> jobs = new ArrayDeque<>();
-        boolean draining;
-        int attempts;
-
-        Lane(long chatId, boolean group) {
-            this.chatId = chatId;
-            this.group = group;
-        }
     }
 
     private final TelegramClient client;
@@ -60,35 +39,36 @@ final class Outbox implements AutoCloseable {
     private final LongConsumer onBlocked;
     private final SendCounters counters;
     private final ExecutorService senders;
-    private final ScheduledExecutorService timer;
+    private final Pacer pacer;
     private volatile boolean closed;
     private final Object idle = new Object();
 
+    /** @param pacer the outbox's clock and timer; it is closed with the outbox */
     Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
-            SendCounters counters) {
+            SendCounters counters, Pacer pacer) {
         this.client = client;
-        this.budget = new SendBudget(globalPerSecond, chatPerSecond);
+        this.budget = new SendBudget(globalPerSecond, chatPerSecond, pacer::nanoTime);
         this.onBlocked = onBlocked;
         this.counters = counters;
         this.senders = Executors.newFixedThreadPool(8, DaemonThreads.named("telegram-send"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-send-timer"));
+        this.pacer = pacer;
     }
 
     CompletableFuture<Void> submit(long chatId, boolean group, String what, Call call) {
-        return enqueue(chatId, group, new Job(what, call, true, null, new CompletableFuture<>()));
+        return enqueue(chatId, group, new Lane.Job(what, call, true, null, new CompletableFuture<>()));
     }
 
     /** Like {@link #submit}, but the call is made only if {@code gate} still says yes once its turn has come. */
     CompletableFuture<Void> submitGated(long chatId, boolean group, String what, BooleanSupplier gate, Call call) {
-        return enqueue(chatId, group, new Job(what, call, true, gate, new CompletableFuture<>()));
+        return enqueue(chatId, group, new Lane.Job(what, call, true, gate, new CompletableFuture<>()));
     }
 
     /** In the chat's order but outside the message budgets: answers to button presses are not messages. */
     CompletableFuture<Void> submitUnmetered(long chatId, String what, Call call) {
-        return enqueue(chatId, chatId < 0, new Job(what, call, false, null, new CompletableFuture<>()));
+        return enqueue(chatId, chatId < 0, new Lane.Job(what, call, false, null, new CompletableFuture<>()));
     }
 
-    private CompletableFuture<Void> enqueue(long chatId, boolean group, Job job) {
+    private CompletableFuture<Void> enqueue(long chatId, boolean group, Lane.Job job) {
         if (closed) {
             counters.failed.incrementAndGet();
             log.warn("{} not sent: the bot is shutting down", job.what());
@@ -119,7 +99,7 @@ final class Outbox implements AutoCloseable {
                 abandon(lane);
                 return;
             }
-            Job job;
+            Lane.Job job;
             synchronized (lane) {
                 job = lane.jobs.peekFirst();
                 if (job == null) {
@@ -141,7 +121,7 @@ final class Outbox implements AutoCloseable {
                 }
                 finish(lane, job, null);
             } catch (TelegramApiRequestException e) {
-                if (!handleRefusal(lane, job, e)) {
+                if (!follow(lane, job, Refusals.after(e, ++lane.attempts), e)) {
                     return;
                 }
             } catch (TelegramApiException | RuntimeException e) {
@@ -149,7 +129,7 @@ final class Outbox implements AutoCloseable {
                     abandon(lane);
                     return;
                 }
-                if (!retryLater(lane, job, "network: " + e.getClass().getSimpleName())) {
+                if (!follow(lane, job, Refusals.afterNetworkError(e, ++lane.attempts), e)) {
                     return;
                 }
             }
@@ -173,59 +153,44 @@ final class Outbox implements AutoCloseable {
     }
 
     /** True to go on with the lane now; false when the lane will resume later (or was emptied). */
-    private boolean handleRefusal(Lane lane, Job job, TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        if (code == 429) {
+    private boolean follow(Lane lane, Lane.Job job, Refusals.Next next, Exception e) {
+        if (next instanceof Refusals.Next.SlowDown wait) {
+            lane.attempts--; // Telegram's own pacing is not a failed attempt
             counters.rateLimited.incrementAndGet();
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            long seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
-            log.warn("Telegram asked to slow down ({}): chat lane waits {} s", job.what(), seconds);
-            later(lane, TimeUnit.SECONDS.toNanos(seconds));
+            log.warn("Telegram asked to slow down ({}): chat lane waits {} s", job.what(),
+                    TimeUnit.NANOSECONDS.toSeconds(wait.nanos()));
+            later(lane, wait.nanos());
             return false;
         }
-        if (code == 403) {
-            dropLane(lane, job, e);
+        if (next instanceof Refusals.Next.Retry retry) {
+            counters.retries.incrementAndGet();
+            log.warn("{} failed ({}), retry {} in {} ms", job.what(), retry.reason(), lane.attempts,
+                    TimeUnit.NANOSECONDS.toMillis(retry.nanos()));
+            later(lane, retry.nanos());
             return false;
         }
-        if (code == 0) {
-            // Telegram answered 200 but the client could not read the answer: the call went through,
-            // and retrying would send the message again.
+        if (next instanceof Refusals.Next.Blocked) {
+            dropLane(lane, job, (TelegramApiRequestException) e);
+            return false;
+        }
+        if (next instanceof Refusals.Next.WentThrough) {
             counters.sent.incrementAndGet();
             log.warn("{} went through but its answer could not be read: {}", job.what(), e.getMessage());
             finish(lane, job, null);
             return true;
         }
-        if (code >= 500) {
-            return retryLater(lane, job, "HTTP " + code);
-        }
-        // 400 and the like: the call itself is wrong, retrying cannot help.
+        Refusals.Next.GiveUp giveUp = (Refusals.Next.GiveUp) next;
         counters.failed.incrementAndGet();
-        log.error("Telegram refused {}: {} {}", job.what(), code, e.getApiResponse());
-        finish(lane, job, e);
+        log.error("Telegram did not take {}: {}", job.what(), giveUp.reason());
+        finish(lane, job, new IllegalStateException(giveUp.reason(), e));
         return true;
     }
 
-    private boolean retryLater(Lane lane, Job job, String reason) {
-        lane.attempts++;
-        if (lane.attempts >= MAX_ATTEMPTS) {
-            counters.failed.incrementAndGet();
-            log.error("gave up on {} after {} attempts ({})", job.what(), lane.attempts, reason);
-            finish(lane, job, new IllegalStateException("gave up: " + reason));
-            return true;
-        }
-        counters.retries.incrementAndGet();
-        long backoff = FIRST_BACKOFF.toNanos() << (lane.attempts - 1);
-        log.warn("{} failed ({}), retry {} in {} ms", job.what(), reason, lane.attempts,
-                TimeUnit.NANOSECONDS.toMillis(backoff));
-        later(lane, backoff);
-        return false;
-    }
-
-    private void dropLane(Lane lane, Job first, TelegramApiRequestException e) {
+    private void dropLane(Lane lane, Lane.Job first, TelegramApiRequestException e) {
         int dropped;
         synchronized (lane) {
             dropped = lane.jobs.size();
-            for (Job job : lane.jobs) {
+            for (Lane.Job job : lane.jobs) {
                 job.done().completeExceptionally(e);
             }
             lane.jobs.clear();
@@ -240,7 +205,7 @@ final class Outbox implements AutoCloseable {
         }
     }
 
-    private void finish(Lane lane, Job job, @Nullable Throwable failure) {
+    private void finish(Lane lane, Lane.Job job, @Nullable Throwable failure) {
         synchronized (lane) {
             lane.jobs.pollFirst();
             lane.attempts = 0;
@@ -254,7 +219,7 @@ final class Outbox implements AutoCloseable {
 
     private void later(Lane lane, long nanos) {
         try {
-            timer.schedule(() -> senders.execute(() -> drain(lane)), Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+            pacer.after(nanos, () -> senders.execute(() -> drain(lane)));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             abandon(lane); // closing: nothing will run this lane again
         }
@@ -265,7 +230,7 @@ final class Outbox implements AutoCloseable {
         int dropped;
         synchronized (lane) {
             dropped = lane.jobs.size();
-            for (Job job : lane.jobs) {
+            for (Lane.Job job : lane.jobs) {
                 job.done().completeExceptionally(new IllegalStateException("not sent: shutting down"));
             }
             lane.jobs.clear();
@@ -317,7 +282,7 @@ final class Outbox implements AutoCloseable {
         for (Lane lane : lanes.values()) {
             abandon(lane);
         }
-        timer.shutdownNow();
+        pacer.close();
         senders.shutdownNow();
     }
 }

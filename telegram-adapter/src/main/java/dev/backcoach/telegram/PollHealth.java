@@ -1,7 +1,6 @@
 package dev.backcoach.telegram;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whether long polling reaches Telegram: the library resets its back-off after each answered
@@ -10,18 +9,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * long poll waits up to 50 s for its answer, so waiting for one would delay readiness for nothing.
  */
 final class PollHealth {
-    private final AtomicReference<Optional<String>> problem =
-            new AtomicReference<>(Optional.empty());
+    private volatile Optional<String> problem = Optional.empty();
 
     void answered() {
-        problem.set(Optional.empty());
+        problem = Optional.empty();
     }
 
     void failed() {
-        problem.set(Optional.of("polling Telegram fails; retrying with back-off"));
+        problem = Optional.of("polling Telegram fails; retrying with back-off");
     }
 
     Optional<String> problem() {
-        return problem.get();
+        return problem;
     }
 }

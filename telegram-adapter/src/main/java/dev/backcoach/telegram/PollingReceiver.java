@@ -26,6 +26,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * the polling, waits for the batch in progress, and leaves any batch that arrives later unhandled
  * and unconfirmed, so Telegram delivers it again to the next process.
  */
+@SuppressWarnings("try") // close() passes on what the library's close() throws, InterruptedException included
 final class PollingReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
     /** A batch waits at most this long for its replies (429 waits included) before the next poll. */

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Telegram's sending limits as token buckets: {@code TELEGRAM_SEND_RATE} calls a second overall,
@@ -13,12 +15,25 @@ import java.time.Duration;
  */
 final class SendBudget {
     private final int chatPerSecond;
+    private final TimeMeter time;
     private final Bucket global;
     private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
 
-    SendBudget(int globalPerSecond, int chatPerSecond) {
+    /** @param nanoTime the buckets' clock: the outbox's {@link Pacer}, so tests control refills too */
+    SendBudget(int globalPerSecond, int chatPerSecond, LongSupplier nanoTime) {
         this.chatPerSecond = chatPerSecond;
-        this.global = Bucket.builder()
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.global = Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(limit -> limit.capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)))
                 .build();
     }
@@ -39,7 +54,7 @@ final class SendBudget {
     }
 
     private Bucket chatBucket(boolean group) {
-        var builder = Bucket.builder().addLimit(
+        var builder = Bucket.builder().withCustomTimePrecision(time).addLimit(
                 l -> l.capacity(Math.max(2, chatPerSecond)).refillGreedy(chatPerSecond, Duration.ofSeconds(1)));
         if (group) {
             builder.addLimit(l -> l.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));

@@ -1,7 +1,6 @@
 package dev.backcoach.telegram;
 
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
@@ -9,7 +8,6 @@ import dev.backcoach.core.model.Turn;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,37 +17,33 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Telegram's side of a turn: an update becomes an inbound event, the service runs (and commits)
- * the turn, and the replies go out through the outbox as HTML with inline keyboards. "Next step"
- * replies edit the message the button was on; every button press is answered.
+ * the turn, and the replies, rendered by {@link Render}, go out through the {@link Outbox}. "Next
+ * step" replies edit the message the button was on; every button press is answered.
  */
 public final class TelegramBot implements ChannelPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    private static final String HTML = "HTML";
 
     private final ConversationService service;
     private final TelegramClient client;
     private final String username;
     private final Outbox outbox;
+    private final Render render;
     private final SendCounters counters = new SendCounters();
 
     TelegramBot(ConversationService service, TelegramClient client, String username, int sendRate, int chatRate) {
         this.service = service;
         this.client = client;
         this.username = username;
-        this.outbox = new Outbox(client, sendRate, chatRate, this::onBlocked, counters);
+        this.outbox = new Outbox(client, sendRate, chatRate, this::onBlocked, counters, Pacer.system());
+        this.render = new Render(username);
     }
 
     /**
@@ -83,18 +77,14 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         }
         Incoming in = translated.get();
         Turn turn = service.handle(in.inbound());
-        List<Reply> inlineCandidates = turn.replies();
-        if (inlineAllowed && in.callbackQueryId() == null && inlineCandidates.size() == 1
-                && inlineCandidates.get(0).document() == null
-                && inlineCandidates.get(0).text().length() <= Html.MAX_MESSAGE) {
-            boolean group = !in.inbound().chat().privateChat();
-            if (outbox.claimInline(in.chatId(), group)) {
-                return new Handled(CompletableFuture.completedFuture(null),
-                        message(in.chatId(), inlineCandidates.get(0).text(), inlineCandidates.get(0)));
-            }
+        List<Reply> replies = turn.replies();
+        boolean group = !in.inbound().chat().privateChat();
+        boolean one = replies.size() == 1 && Render.fitsOneMessage(replies.get(0));
+        if (inlineAllowed && in.callbackQueryId() == null && one && outbox.claimInline(in.chatId(), group)) {
+            return new Handled(CompletableFuture.completedFuture(null),
+                    render.message(in.chatId(), replies.get(0).text(), replies.get(0)));
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
-        List<Reply> replies = turn.replies();
         if (in.callbackQueryId() != null) {
             // A press that changed nothing is answered in the small notice over the chat; the
             // message stays as it is (an identical edit would be refused as "not modified").
@@ -105,24 +95,13 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                         .exceptionally(failure -> null), null);
             }
         }
-        boolean group = !in.inbound().chat().privateChat();
-        if (replies.size() == 1 && replies.get(0).replacePrevious() && in.buttonMessageId() != null
-                && replies.get(0).document() == null && replies.get(0).text().length() <= Html.MAX_MESSAGE) {
+        if (one && replies.get(0).replacePrevious() && in.buttonMessageId() != null) {
             calls.add(edit(in.chatId(), group, in.buttonMessageId(), replies.get(0)));
         } else {
             calls.addAll(send(in.chatId(), group, replies));
         }
         return new Handled(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                 .exceptionally(failure -> null), null); // each failure is already logged and counted by the outbox
-    }
-
-    private SendMessage message(long chatId, String text, @Nullable Reply withKeyboard) {
-        return SendMessage.builder()
-                .chatId(chatId)
-                .text(Html.escape(text))
-                .parseMode(HTML)
-                .replyMarkup(withKeyboard == null ? null : keyboard(withKeyboard))
-                .build();
     }
 
     /** The bot's @username, which commands in groups may name. */
@@ -151,53 +130,26 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies,
             @Nullable BooleanSupplier gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
-        for (Reply reply : replies) {
-            if (reply.document() != null && reply.text().length() <= Html.MAX_CAPTION) {
-                calls.add(sendDocument(chatId, group, reply));
+        for (Render.Call call : render.calls(chatId, replies)) {
+            if (call instanceof Render.Call.File file) {
+                calls.add(outbox.submit(chatId, group, "sendDocument", c -> {
+                    c.execute(file.send());
+                }));
                 continue;
             }
-            List<String> parts = Html.split(reply.text(), Html.MAX_MESSAGE);
-            for (int i = 0; i < parts.size(); i++) {
-                boolean last = i == parts.size() - 1 && reply.document() == null;
-                SendMessage message = message(chatId, parts.get(i), last ? reply : null);
-                Outbox.Call call = c -> {
-                    c.execute(message);
-                };
-                calls.add(gate == null ? outbox.submit(chatId, group, "sendMessage", call)
-                        : outbox.submitGated(chatId, group, "sendMessage", gate, call));
-            }
-            if (reply.document() != null) {
-                calls.add(sendDocument(chatId, group, new Reply("", reply.buttons(), false, reply.document())));
-            }
+            SendMessage message = ((Render.Call.Message) call).send();
+            Outbox.Call send = c -> {
+                c.execute(message);
+            };
+            calls.add(gate == null ? outbox.submit(chatId, group, "sendMessage", send)
+                    : outbox.submitGated(chatId, group, "sendMessage", gate, send));
         }
         return calls;
     }
 
-    /** A file with its text as the caption, so the two arrive as one message. */
-    private CompletableFuture<Void> sendDocument(long chatId, boolean group, Reply reply) {
-        var document = reply.document();
-        var builder = SendDocument.builder()
-                .chatId(chatId)
-                .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName()))
-                .replyMarkup(keyboard(reply));
-        if (!reply.text().isBlank()) {
-            builder.caption(Html.escape(reply.text())).parseMode(HTML);
-        }
-        SendDocument send = builder.build();
-        return outbox.submit(chatId, group, "sendDocument", c -> {
-            c.execute(send);
-        });
-    }
-
     /** The next step replaces the message the user pressed on; if it cannot be edited, a new one goes out. */
     private CompletableFuture<Void> edit(long chatId, boolean group, int messageId, Reply reply) {
-        EditMessageText edit = EditMessageText.builder()
-                .chatId(chatId)
-                .messageId(messageId)
-                .text(Html.escape(reply.text()))
-                .parseMode(HTML)
-                .replyMarkup(keyboard(reply))
-                .build();
+        EditMessageText edit = render.edit(chatId, messageId, reply);
         return outbox.submit(chatId, group, "editMessageText", c -> {
             try {
                 c.execute(edit);
@@ -207,8 +159,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                     return; // "Repeat" shows the same step: nothing to change
                 }
                 if (e.getErrorCode() != null && e.getErrorCode() == 400) {
-                    c.execute(SendMessage.builder().chatId(chatId).text(Html.escape(reply.text())).parseMode(HTML)
-                            .replyMarkup(keyboard(reply)).build());
+                    c.execute(render.message(chatId, reply.text(), reply));
                     return;
                 }
                 throw e;
@@ -231,26 +182,6 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                 throw e;
             }
         });
-    }
-
-    private @Nullable InlineKeyboardMarkup keyboard(Reply reply) {
-        if (reply.buttons().isEmpty()) {
-            return null;
-        }
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        for (List<Button> row : reply.buttons()) {
-            InlineKeyboardRow keys = new InlineKeyboardRow();
-            for (Button button : row) {
-                Optional<String> privateChat = button.privateChatPayload();
-                InlineKeyboardButton key = privateChat.isPresent()
-                        ? InlineKeyboardButton.builder().text(button.label())
-                                .url("https://t.me/" + username + "?start=" + privateChat.get()).build()
-                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build();
-                keys.add(key);
-            }
-            rows.add(keys);
-        }
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     /** A private chat's id is its user's id: that user blocked the bot. A group: the bot was removed. */

@@ -6,6 +6,8 @@ import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +24,10 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
  * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
  * Ready (for {@code /readyz}) while polls are answered, or while the webhook listens.
  */
+@SuppressWarnings("try") // close() passes on what the library's close() throws, InterruptedException included
 public final class TelegramRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
-    /** The commands of runtime.md, in the order Telegram shows them. */
+    /** The commands of docs/runtime.md, in the order Telegram shows them. */
     static final List<String> COMMANDS = List.of("start", "help", "check", "techniques", "routine", "nudge",
             "progress", "privacy", "export", "forget", "settings");
 
@@ -68,7 +71,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         WebhookReceiver webhook = null;
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhook = new WebhookReceiver(bot, json, settings.webhookPort(), settings.webhookPath(),
-                    settings.webhookSecret());
+                    Objects.requireNonNull(settings.webhookSecret(), "webhook mode needs a secret")); // validated
             if (settings.webhookUrl() != null) {
                 client.execute(SetWebhook.builder()
                         .url(settings.webhookUrl().toString())
@@ -80,7 +83,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         } else {
             polling = new PollingReceiver(bot, settings.token(), url, http, json);
         }
-        log.info("Telegram bot @{} started in {} mode", username, settings.mode().name().toLowerCase());
+        log.info("Telegram bot @{} started in {} mode", username, settings.mode().name().toLowerCase(Locale.ROOT));
         return new TelegramRuntime(bot, polling, webhook, http);
     }
 

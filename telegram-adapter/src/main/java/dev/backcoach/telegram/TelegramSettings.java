@@ -82,8 +82,8 @@ public record TelegramSettings(
                 problems);
         int chatRate = number(env, "TELEGRAM_CHAT_RATE", 1, 1, 1_000, "messages per second to one chat, above 0",
                 problems);
-        if (token == null || problems.size() > before) {
-            return java.util.Optional.empty();
+        if (token == null || api == null || problems.size() > before) {
+            return java.util.Optional.empty(); // an unusable API URL was reported among the problems
         }
         return java.util.Optional.of(new TelegramSettings(token, api, mode, port, path, secret, webhookUrl, rate,
                 chatRate));

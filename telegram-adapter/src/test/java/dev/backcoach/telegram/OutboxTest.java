@@ -17,21 +17,25 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
-/** The outbox on the real client against the strict fake: order, 429, 403, 5xx, shutdown. */
+/**
+ * The outbox on the real client against the strict fake: order, 429, 403, 5xx, shutdown. Time is
+ * virtual: every wait passes at once and is recorded, and the fake judges rates on the same clock.
+ */
 class OutboxTest {
     static final String TOKEN = "123456:OUTBOX-test";
     FakeBotApi telegram;
     Outbox outbox;
     SendCounters counters;
+    final VirtualPacer time = new VirtualPacer();
     final AtomicLong blockedChat = new AtomicLong();
 
     @BeforeEach
     void start() {
-        telegram = FakeBotApi.start(TOKEN);
+        telegram = FakeBotApi.start(TOKEN).rateClock(time::nanoTime);
         OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), TOKEN, TelegramUrl.builder()
                 .schema("http").host("127.0.0.1").port(telegram.port()).testServer(false).build());
         counters = new SendCounters();
-        outbox = new Outbox(client, 30, 1, blockedChat::set, counters);
+        outbox = new Outbox(client, 30, 1, blockedChat::set, counters, time);
     }
 
     @AfterEach
@@ -62,6 +66,9 @@ class OutboxTest {
                 .containsExactly("message 1", "message 2", "message 3", "message 4");
         assertThat(counters.rateLimited()).isEqualTo(2);
         assertThat(counters.failed()).isZero();
+        Duration second = Duration.ofSeconds(1);
+        assertThat(time.waits()).as("retry_after twice, then the chat's budget of one a second for messages 3 and 4")
+                .containsExactly(second, second, second, second);
     }
 
     @Test
@@ -81,14 +88,17 @@ class OutboxTest {
         send(44, "eventually").join();
         assertThat(telegram.chat(44)).extracting(m -> m.plainText()).containsExactly("eventually");
         assertThat(counters.retries()).isEqualTo(2);
+        assertThat(time.waits()).as("a growing back-off").containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
     @Test
     void whatIsStillQueuedAtShutdownIsCountedAsNotSent() {
+        time.hold();
         telegram.failNext("sendMessage", 1, 429, "Too Many Requests: retry after 30", 30);
         CompletableFuture<Void> waiting = send(45, "late");
         CompletableFuture<Void> behind = send(45, "later");
         await().atMost(Duration.ofSeconds(5)).until(() -> counters.rateLimited() == 1);
+        assertThat(time.waits()).containsExactly(Duration.ofSeconds(30));
         outbox.close();
         assertThat(waiting).isCompletedExceptionally();
         assertThat(behind).isCompletedExceptionally();

@@ -2,12 +2,12 @@ package dev.backcoach.app.ops;
 
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Route;
-import dev.backcoach.core.service.ConversationService;
-import dev.backcoach.storage.schedule.ReminderCounters;
 import dev.backcoach.core.service.SendStats;
+import dev.backcoach.core.service.ServiceStats;
 import dev.backcoach.core.service.StoreHealth;
 import dev.backcoach.core.service.TurnObserver;
 import dev.backcoach.storage.Database;
+import dev.backcoach.storage.schedule.ReminderCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,13 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The bot's metrics, in Prometheus format. Named methods feed them, so no caller needs Micrometer
- * and no caller can attach a user id or text: every label value is one of a fixed set. The README
+ * and no caller can attach a user id or text: every label value is one of a fixed set. docs/operations.md
  * lists every name. Meters of parts that arrive later (Discord, the nudge scheduler) exist from the
  * start at zero, so dashboards and alerts can be built before them.
  */
@@ -86,11 +87,11 @@ public final class Metrics implements TurnObserver, AutoCloseable {
 
     @Override
     public void turnHandled(Platform platform, String kind, long nanos) {
-        Counter counter = updates.get(platform).get(kind);
+        Counter counter = Objects.requireNonNull(updates.get(platform)).get(kind); // a meter per platform from the start
         if (counter != null) {
             counter.increment();
         }
-        turns.get(platform).record(nanos, TimeUnit.NANOSECONDS);
+        Objects.requireNonNull(turns.get(platform)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** A platform's outgoing calls: messages out, retries, 429s, blocked and failed sends. */
@@ -113,17 +114,17 @@ public final class Metrics implements TurnObserver, AutoCloseable {
                 .register(registry);
     }
 
-    /** The session cache: hits, misses, the hit ratio and how many sessions it holds. */
-    public void bindSessionCache(ConversationService service) {
-        FunctionCounter.builder("backcoach.session.cache.hits", service, s -> s.cacheStats().hitCount())
+    /** The session cache (hits, misses, the hit ratio, how many sessions it holds) and the turns in flight. */
+    public void bindService(ServiceStats stats) {
+        FunctionCounter.builder("backcoach.session.cache.hits", stats, s -> s.cache().hitCount())
                 .description("Session lookups answered from memory").register(registry);
-        FunctionCounter.builder("backcoach.session.cache.misses", service, s -> s.cacheStats().missCount())
+        FunctionCounter.builder("backcoach.session.cache.misses", stats, s -> s.cache().missCount())
                 .description("Session lookups that went to the database").register(registry);
-        Gauge.builder("backcoach.session.cache.hit.ratio", service, s -> s.cacheStats().hitRate())
+        Gauge.builder("backcoach.session.cache.hit.ratio", stats, s -> s.cache().hitRate())
                 .description("Hits of all lookups since start (1 before the first)").register(registry);
-        Gauge.builder("backcoach.session.cache.size", service, ConversationService::cachedSessions)
+        Gauge.builder("backcoach.session.cache.size", stats, ServiceStats::cachedSessions)
                 .description("Sessions held in memory").register(registry);
-        Gauge.builder("backcoach.turns.in.flight", service, ConversationService::turnsInFlight)
+        Gauge.builder("backcoach.turns.in.flight", stats, ServiceStats::turnsInFlight)
                 .description("Turns being handled right now").register(registry);
     }
 

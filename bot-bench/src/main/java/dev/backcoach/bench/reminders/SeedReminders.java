@@ -27,7 +27,7 @@ public final class SeedReminders {
         Instant due = Instant.ofEpochSecond(Long.parseLong(args[2]));
         long started = System.nanoTime();
         ReminderSeeding.seed(new DatabaseSettings(args[0], System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD")),
-                LongStream.range(FIRST_ID, FIRST_ID + users).boxed()::iterator, due);
+                LongStream.range(FIRST_ID, FIRST_ID + users).boxed().toList(), due);
         System.out.printf("seeded %d users due at %s in %d s%n", users, due, (System.nanoTime() - started) / 1_000_000_000L);
     }
 }

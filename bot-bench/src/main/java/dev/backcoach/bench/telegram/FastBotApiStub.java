@@ -81,7 +81,7 @@ public final class FastBotApiStub {
             thread.setDaemon(true);
             return thread;
         });
-        reporter.scheduleAtFixedRate(() -> System.out.println(stub.countsLine()), 5, 5, TimeUnit.SECONDS);
+        var unused = reporter.scheduleAtFixedRate(() -> System.out.println(stub.countsLine()), 5, 5, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stub.stop();
             System.out.println(stub.countsLine() + " (final)");

@@ -14,6 +14,7 @@ public enum Equipment {
     MASSAGER,
     FLOOR;
 
+    @SuppressWarnings("EnumOrdinal") // the order is the stored plan's bit layout: append new equipment, never reorder
     public int bit() {
         return 1 << ordinal();
     }

@@ -87,7 +87,7 @@ final class Answers {
     }
 
     Outcome stale(Session s) {
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     private Outcome settings(Session s, String action) {

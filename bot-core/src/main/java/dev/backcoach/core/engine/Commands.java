@@ -3,17 +3,18 @@ package dev.backcoach.core.engine;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.Lesson;
 import dev.backcoach.core.content.Technique;
+import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
-import dev.backcoach.core.model.ChatRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Slash commands. A command works at any point: informational ones answer and show the pending
@@ -149,7 +150,7 @@ final class Commands {
     }
 
     /** Guidance the user is leaving by this command, kept so it can be resumed. */
-    private static Guide leftGuide(Session s) {
+    private static @Nullable Guide leftGuide(Session s) {
         Dialogue d = s.dialogue();
         if (d instanceof Dialogue.Guiding g) {
             return g.guide().atStep(g.guide().step());

@@ -116,8 +116,7 @@ public final class Engine {
             int space = body.indexOf(' ');
             String name = space < 0 ? body : body.substring(0, space);
             String argument = space < 0 ? "" : body.substring(space + 1);
-            int at = name.indexOf('@'); // Telegram groups send /command@BotName
-            return commands.handle(s, (at < 0 ? name : name.substring(0, at)).toLowerCase(java.util.Locale.ROOT),
+            return commands.handle(s, name.toLowerCase(java.util.Locale.ROOT),
                     argument.length() > 100 ? argument.substring(0, 100) : argument, inbound.chat(), now);
         }
         Optional<ButtonData> parsed = ButtonData.parseAnswer(data);
@@ -166,12 +165,12 @@ public final class Engine {
             buttons = prompt.buttons();
         }
         List<Reply> replies = outcome.pressNote() && parts.size() == 1 ? List.of(Reply.pressNote(parts.get(0)))
-                : pack(parts, buttons, outcome.replace());
+                : pack(parts, buttons, outcome.replace(), outcome.stale());
         return new Turn(next, replies, outcome.effects());
     }
 
     /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */
-    private static List<Reply> pack(List<String> parts, List<List<Button>> buttons, boolean replace) {
+    private static List<Reply> pack(List<String> parts, List<List<Button>> buttons, boolean replace, boolean stale) {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String part : parts) {
@@ -187,7 +186,8 @@ public final class Engine {
         List<Reply> replies = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             boolean last = i == messages.size() - 1;
-            replies.add(new Reply(messages.get(i), last ? buttons : List.of(), replace && messages.size() == 1));
+            replies.add(new Reply(messages.get(i), last ? buttons : List.of(), replace && messages.size() == 1, null,
+                    stale && i == 0, false));
         }
         return replies;
     }

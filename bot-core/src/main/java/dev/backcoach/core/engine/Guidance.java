@@ -9,6 +9,7 @@ import dev.backcoach.core.model.Session;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /** Step-by-step guidance: Next, Back, Repeat, timer, Stop, "It hurts"; and stiffness ratings. */
 final class Guidance {
@@ -39,7 +40,7 @@ final class Guidance {
             case "hurt":
                 return Outcome.to(s.withDialogue(new Dialogue.HurtCheck(guide.atStep(guide.step()))));
             default:
-                return Outcome.to(s, texts.get("input.stale_button"));
+                return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
     }
 
@@ -56,7 +57,7 @@ final class Guidance {
             List<Step> steps = view.steps(s, g.guide());
             Step step = steps.get(GuideView.position(g.guide(), steps.size()) - 1);
             return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
-                    texts.get("timer.done", "duration", Texts.duration(step.seconds())));
+                    texts.get("timer.done", "duration", Texts.duration(Objects.requireNonNull(step.seconds()))));
         }
         return Outcome.only(s, texts.get("timer.done_elsewhere"));
     }
@@ -77,10 +78,11 @@ final class Guidance {
     private Outcome startTimer(Session s, Guide guide, ChatRef chat) {
         List<Step> steps = view.steps(s, guide);
         int at = GuideView.position(guide, steps.size());
-        if (at == 0 || guide.timerToken() != 0 || steps.get(at - 1).seconds() == null) {
+        Integer timed = at == 0 ? null : steps.get(at - 1).seconds();
+        if (timed == null || guide.timerToken() != 0) {
             return Outcome.to(s);
         }
-        int seconds = steps.get(at - 1).seconds();
+        int seconds = timed;
         // The dialogue changes, so the engine moves the prompt sequence to exactly this value.
         int token = s.promptSeq() + 1;
         return Outcome.to(s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),

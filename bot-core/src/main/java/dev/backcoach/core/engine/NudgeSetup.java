@@ -82,7 +82,7 @@ final class NudgeSetup {
                     break;
             }
         }
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     /** Typed text while choosing a time or a zone; empty when the dialogue takes no typing. */
@@ -153,7 +153,7 @@ final class NudgeSetup {
                     : s.nudge().withSchedule(d.time(), d.zone(), d.days());
             return nudges.save(s, plan, chat, now, "nudge.saved");
         } else {
-            return Outcome.to(s, texts.get("input.stale_button"));
+            return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
         if (days == d.days()) {
             return Outcome.pressNote(s, texts.get("nudge.already_chosen", "days", nudges.days(days)));

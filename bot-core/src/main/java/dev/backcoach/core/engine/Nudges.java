@@ -145,7 +145,9 @@ final class Nudges {
         List<String> nudges = texts.catalog().nudges();
         // Varied from day to day, and not the same for everyone on the same day.
         int pick = Math.floorMod(day.toEpochDay() + s.user().userId().hashCode(), nudges.size());
-        String greeting = greeting(s.nudge().time()).map(texts::get).orElse(nudges.get(pick));
+        NudgePlan plan = s.nudge();
+        String greeting = (plan == null ? Optional.<String>empty() : greeting(plan.time()).map(texts::get))
+                .orElse(nudges.get(pick));
         String stamp = STAMP.format(day);
         Button start = command("button.nudge_start", "start " + stamp);
         Button later = command("button.nudge_snooze", "snooze " + stamp);

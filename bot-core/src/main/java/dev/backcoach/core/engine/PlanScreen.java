@@ -33,7 +33,7 @@ final class PlanScreen {
             return Outcome.to(s.withEquipment(Plans.saved(p.bits())).withDialogue(new Dialogue.ChoosingTechnique()),
                     texts.get("plan.done"));
         }
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     Reply render(Session s, Dialogue.Planning p) {

@@ -7,6 +7,7 @@ import dev.backcoach.core.content.Technique;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Matches techniques to what the user has (the plan's equipment bits). */
 final class Plans {
@@ -44,7 +45,7 @@ final class Plans {
                 return t;
             }
         }
-        return chosen;
+        return Objects.requireNonNull(chosen, "a routine step names no technique"); // the validator forbids it
     }
 
     /** The plan in words: "tennis balls, a foam roller, getting down to the floor". */

@@ -9,6 +9,7 @@ import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Renders the pending question of a session: its text and buttons. Rendering is repeatable, so
@@ -190,7 +191,7 @@ final class Prompts {
     }
 
     private Button resumeButton(Session s) {
-        return new Button(texts.get("button.resume", "title", guideView.title(s.paused())),
+        return new Button(texts.get("button.resume", "title", guideView.title(Objects.requireNonNull(s.paused()))),
                 ButtonData.command("resume", ""));
     }
 

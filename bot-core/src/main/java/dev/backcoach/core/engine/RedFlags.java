@@ -68,7 +68,7 @@ final class RedFlags {
             return stale;
         }
         List<RedFlag> asks = new ArrayList<>();
-        for (String index : m.group(2).split(",")) {
+        for (String index : m.group(2).split(",", -1)) {
             int i = Integer.parseInt(index);
             if (i >= flags.size()) {
                 return stale;

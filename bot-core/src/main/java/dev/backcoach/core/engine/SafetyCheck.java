@@ -68,7 +68,7 @@ final class SafetyCheck {
         } else if (action.equals("not_gone")) {
             return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("check.sign_not_gone"));
         }
-        return Outcome.to(s, texts.get("input.stale_button"));
+        return Outcome.to(s, texts.get("input.stale_button")).markedStale();
     }
 
     Reply render(Session s) {

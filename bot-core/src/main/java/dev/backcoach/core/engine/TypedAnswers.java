@@ -3,7 +3,6 @@ package dev.backcoach.core.engine;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.Dialogue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +24,6 @@ final class TypedAnswers {
             "seven", "eight", "nine", "ten");
     private static final Pattern NUMBER = Pattern.compile("(?:about |around |maybe |like |a )?(\\d{1,2}|[a-z]+)"
             + "(?: (?:out of |of )?10)?");
-    private static final Map<String, String> FIRST_WORDS = Map.of("yes", "yes", "no", "no");
 
     private TypedAnswers() {}
 
@@ -58,7 +56,7 @@ final class TypedAnswers {
 
     private static Optional<Button> startingWith(List<Button> buttons, String word) {
         List<Button> found = buttons.stream()
-                .filter(b -> FIRST_WORDS.get(word).equals(Labels.normalize(b.label()).split(" ")[0]))
+                .filter(b -> word.equals(Labels.normalize(b.label()).split(" ", -1)[0]))
                 .toList();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }

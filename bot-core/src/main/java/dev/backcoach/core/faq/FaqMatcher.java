@@ -56,14 +56,11 @@ public final class FaqMatcher {
         Keyword rival = null; // the best match of another entry
         for (Keyword k : candidates(read)) {
             if (!k.phrase().mayMatch(read.distinct())
-                    || k.smallTalk() && read.terms().size() > k.phrase().slots().size() + SMALL_TALK_WORDS - 1) {
+                    || (k.smallTalk() && read.terms().size() > k.phrase().slots().size() + SMALL_TALK_WORDS - 1)) {
                 continue;
             }
             boolean[] found = {false};
-            k.phrase().forEachMatch(read.terms(), read.positions(), (start, end) -> {
-                found[0] = true;
-                return 0;
-            });
+            k.phrase().forEachMatch(read.terms(), read.positions(), (start, end) -> found[0] = true);
             if (!found[0]) {
                 continue;
             }
@@ -101,7 +98,7 @@ public final class FaqMatcher {
     private static boolean longer(Keyword k, Keyword than) {
         int words = k.phrase().slots().size();
         int thanWords = than.phrase().slots().size();
-        return words > thanWords || words == thanWords && k.order() < than.order();
+        return words > thanWords || (words == thanWords && k.order() < than.order());
     }
 
     private void add(String keyword, int order, Understood meaning, boolean smallTalk) {

@@ -9,17 +9,19 @@ import org.jspecify.annotations.Nullable;
  * @param document a file to attach, or null
  * @param replacePrevious a hint that this message continues the previous one (the next step of
  *     a technique), so a platform that can edit messages should edit it in place
+ * @param stale the answer to a button from an outdated message: a platform should show it as a new
+ *     message and leave the pressed one as it was
  * @param pressNote a short answer to a button press that changed nothing ("already chosen"): the
  *     pressed message stays as it is, and a platform with a small notice for presses shows it there
  */
 public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document,
-        boolean pressNote) {
+        boolean stale, boolean pressNote) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
     }
 
     public Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
-        this(text, buttons, replacePrevious, document, false);
+        this(text, buttons, replacePrevious, document, false, false);
     }
 
     public Reply(String text, List<List<Button>> buttons, boolean replacePrevious) {
@@ -27,7 +29,7 @@ public record Reply(String text, List<List<Button>> buttons, boolean replacePrev
     }
 
     public static Reply pressNote(String text) {
-        return new Reply(text, List.of(), false, null, true);
+        return new Reply(text, List.of(), false, null, false, true);
     }
 
     public static Reply text(String text) {

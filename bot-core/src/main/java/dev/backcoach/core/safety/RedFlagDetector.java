@@ -151,7 +151,6 @@ public final class RedFlagDetector {
             if (here.compareTo(best[0]) > 0) {
                 best[0] = here;
             }
-            return 0;
         });
         return best[0];
     }
@@ -161,7 +160,7 @@ public final class RedFlagDetector {
         boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
                 || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
                 || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
-                || rule.flag().recentOnly() && analysed.inSentence(longAgo, start);
+                || (rule.flag().recentOnly() && analysed.inSentence(longAgo, start));
         boolean hedged = analysed.inQuestion(start)
                 || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
                 || analysed.inSentence(jokes, start)
@@ -176,6 +175,7 @@ public final class RedFlagDetector {
         return than == null || rank(flag.tier()) < rank(than.tier());
     }
 
+    @SuppressWarnings("EnumOrdinal") // Tier's order is its meaning: most urgent first
     private static int rank(Tier tier) {
         return tier.ordinal(); // tiers are declared most urgent first
     }
@@ -184,7 +184,7 @@ public final class RedFlagDetector {
     private static void checkSynonyms(List<String> lines, List<String> problems) {
         try (var surface = WordAnalyzer.surface()) {
             for (String line : lines) {
-                String target = line.contains("=>") ? line.substring(line.indexOf("=>") + 2) : line.split(",")[0];
+                String target = line.contains("=>") ? line.substring(line.indexOf("=>") + 2) : line.split(",", -1)[0];
                 if (Phrase.analyse(surface, target).size() != 1) {
                     problems.add("synonyms \"" + line + "\": \"" + target.strip() + "\" must be one word");
                 }

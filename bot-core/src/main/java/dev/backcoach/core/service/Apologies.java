@@ -49,15 +49,39 @@ final class Apologies {
     }
 
     /**
-     * An apology is for someone who wrote: a reminder that fails is retried by the scheduler later
-     * instead of going out as "something went wrong".
+     * The one exit of a turn that failed. An apology is for someone who wrote: a reminder that fails
+     * is rethrown, so the scheduler retries it later instead of sending "something went wrong".
      */
-    void rethrowIfScheduled(Inbound inbound, RuntimeException e) {
+    Turn after(Inbound inbound, Failed failed) {
+        RuntimeException cause = failed.reason;
         if (inbound instanceof Inbound.NudgeDue) {
-            if (e instanceof StoreUnavailableException) {
-                health.markDown(String.valueOf(e.getMessage()));
+            if (cause instanceof StoreUnavailableException) {
+                health.markDown(String.valueOf(cause.getMessage()));
             }
-            throw e;
+            throw cause;
+        }
+        if (cause instanceof StoreUnavailableException e) {
+            return unavailable(inbound.user(), failed.unchanged, failed.showPromptOf, e);
+        }
+        return apology(failed.unchanged, "error.internal", failed.showPromptOf);
+    }
+
+    /**
+     * Why a turn could not be done, thrown from wherever it happened in the service to the one
+     * place that decides what the user hears ({@link #after}).
+     */
+    static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Session unchanged;
+        final transient @Nullable Session showPromptOf;
+        final RuntimeException reason;
+
+        /** @param showPromptOf the session whose pending question follows the apology, or null */
+        Failed(Session unchanged, @Nullable Session showPromptOf, RuntimeException reason) {
+            super(null, reason, false, false); // a signal between two methods: no stack trace
+            this.unchanged = unchanged;
+            this.showPromptOf = showPromptOf;
+            this.reason = reason;
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.backcoach.core.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Effect;
@@ -43,6 +42,7 @@ public final class ConversationService {
     private final TurnObserver observer;
     private final TurnsInFlight inFlight = new TurnsInFlight();
     private final Apologies apologies;
+    private final ServiceStats stats;
 
     public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
             CacheSettings cacheSettings) {
@@ -65,6 +65,7 @@ public final class ConversationService {
                 .expireAfterAccess(cacheSettings.expireAfterAccess())
                 .recordStats()
                 .build();
+        this.stats = new ServiceStats(cache, inFlight);
     }
 
     /** Runs the turn and hands its replies to {@code channel}. */
@@ -82,6 +83,8 @@ public final class ConversationService {
         lock.lock();
         try {
             return runTurn(inbound);
+        } catch (Apologies.Failed failed) {
+            return apologies.after(inbound, failed);
         } finally {
             lock.unlock();
             inFlight.end();
@@ -106,9 +109,9 @@ public final class ConversationService {
         return inFlight.awaitNone(max);
     }
 
-    /** Turns being handled right now. */
-    public int turnsInFlight() {
-        return inFlight.running();
+    /** Counts for monitoring: the session cache and the turns running now. */
+    public ServiceStats stats() {
+        return stats;
     }
 
     /**
@@ -129,8 +132,7 @@ public final class ConversationService {
                     cache.put(user, current);
                 }
             } catch (StoreUnavailableException e) {
-                apologies.rethrowIfScheduled(inbound, e);
-                return apologies.unavailable(user, Session.fresh(user), null, e);
+                throw new Apologies.Failed(Session.fresh(user), null, e);
             }
             if (attempt == 1 && typed(inbound)) {
                 FloodGuard.Verdict verdict = flood.check(user, clock.instant());
@@ -147,8 +149,7 @@ public final class ConversationService {
             } catch (RuntimeException e) {
                 log.error("engine failed on a {} event of type {}", user.platform(),
                         inbound.getClass().getSimpleName(), e);
-                apologies.rethrowIfScheduled(inbound, e);
-                return apologies.apology(current, "error.internal", current);
+                throw new Apologies.Failed(current, current, e);
             }
             if (turn.effects().stream().anyMatch(Effect.Forget.class::isInstance)) {
                 return forget(user, current, turn);
@@ -158,8 +159,7 @@ public final class ConversationService {
                 try {
                     check = store.precheck(user, inbound.eventId());
                 } catch (StoreUnavailableException e) {
-                    apologies.rethrowIfScheduled(inbound, e);
-                    return apologies.unavailable(user, current, current, e);
+                    throw new Apologies.Failed(current, current, e);
                 }
                 if (check.earlierReplies().isPresent()) {
                     return new Turn(current, check.earlierReplies().get(), List.of());
@@ -188,8 +188,7 @@ public final class ConversationService {
                 log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
                 return apologies.apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
-                apologies.rethrowIfScheduled(inbound, e);
-                return apologies.unavailable(user, current, current, e);
+                throw new Apologies.Failed(current, current, e);
             }
             health.markUp();
             cache.put(user, next);
@@ -241,7 +240,7 @@ public final class ConversationService {
         try {
             store.forget(user);
         } catch (StoreUnavailableException e) {
-            return apologies.unavailable(user, current, current, e);
+            throw new Apologies.Failed(current, current, e);
         }
         cache.invalidate(user);
         applyEffects(turn.effects()); // adapters cancel timers and nudges of the user
@@ -285,13 +284,5 @@ public final class ConversationService {
                 log.error("effect {} failed", effect.getClass().getSimpleName(), e);
             }
         }
-    }
-
-    public CacheStats cacheStats() {
-        return cache.stats();
-    }
-
-    public long cachedSessions() {
-        return cache.estimatedSize();
     }
 }

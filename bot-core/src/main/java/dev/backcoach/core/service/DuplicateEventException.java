@@ -5,6 +5,8 @@ import java.util.List;
 
 /** The turn's event was committed before (a platform re-delivered it): here are the replies it got then. */
 public final class DuplicateEventException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final List<Reply> earlierReplies;
 
     public DuplicateEventException(String message, List<Reply> earlierReplies) {

@@ -28,9 +28,9 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
     public static Phrase compile(String field, String source, Analyzer analyzer, List<String> problems) {
         List<Set<String>> slots = new ArrayList<>();
         List<SpanQuery> clauses = new ArrayList<>();
-        for (String slot : source.strip().split("\\s+")) {
+        for (String slot : source.strip().split("\\s+", -1)) {
             Set<String> words = new LinkedHashSet<>();
-            for (String alternative : slot.split("\\|")) {
+            for (String alternative : slot.split("\\|", -1)) {
                 List<String> analysed = analyse(analyzer, alternative);
                 if (analysed.size() != 1) {
                     problems.add("pattern \"" + source + "\": \"" + alternative + "\" reads as " + analysed
@@ -67,13 +67,19 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
         return new Phrase(source, query, slots);
     }
 
+    /** One place a pattern matches: the position of its first word and the one after its last. */
+    @FunctionalInterface
+    public interface Match {
+        void at(int start, int end);
+    }
+
     /**
      * Calls {@code match} with the start and end of every place the pattern matches, exactly as
      * Lucene's ordered {@link SpanNearQuery} reports them (each slot at the earliest position after
      * the one before; the words between them, added up, at most the slop). Running the query on a
      * one-document index costs far more per message; {@code PhraseTest} checks that both agree.
      */
-    public void forEachMatch(List<String> terms, List<Integer> positions, java.util.function.IntBinaryOperator match) {
+    public void forEachMatch(List<String> terms, List<Integer> positions, Match match) {
         int slop = WORDS_BETWEEN * (slots.size() - 1);
         for (int first = 0; first < terms.size(); first++) {
             if (!slots.get(0).contains(terms.get(first))) {
@@ -94,7 +100,7 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                 previous = found;
             }
             if (complete && previous - start - (slots.size() - 1) <= slop) {
-                match.applyAsInt(start, previous + 1);
+                match.at(start, previous + 1);
             }
         }
     }

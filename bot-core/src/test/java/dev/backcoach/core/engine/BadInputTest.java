@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.Chat;
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Reply;
 import org.junit.jupiter.api.Test;
 
 /** Whatever arrives, the user gets a short kind answer and the current question again. */
@@ -38,6 +39,12 @@ class BadInputTest {
     }
 
     @Test
+    void anOrdinaryAnswerIsNotMarkedStale() {
+        Chat chat = atFirstQuestion().press("No");
+        assertThat(chat.replies()).noneMatch(Reply::stale);
+    }
+
+    @Test
     void unknownCommandsPointToHelp() {
         Chat chat = atFirstQuestion().send("/frobnicate now");
         assertThat(chat.text()).startsWith(chat.catalogText("input.unknown_command"));
@@ -52,6 +59,7 @@ class BadInputTest {
         var before = chat.session();
         chat.pressData(oldYes);
         assertThat(chat.text()).startsWith(chat.catalogText("input.stale_button"));
+        assertThat(chat.replies().get(0).stale()).as("marked, so platforms leave the old message alone").isTrue();
         assertThat(chat.session()).isEqualTo(before);
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(1));
     }
@@ -63,6 +71,7 @@ class BadInputTest {
                 "1.i0-9y", "1.i9-0y", "1.g", "1.gone0"}) {
             chat.pressData(forged);
             assertThat(chat.text()).startsWith(chat.catalogText("input.stale_button"));
+            assertThat(chat.replies().get(0).stale()).isTrue();
             assertStillAtFirstQuestion(chat);
         }
     }

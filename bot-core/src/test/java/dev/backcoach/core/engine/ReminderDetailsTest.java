@@ -62,7 +62,7 @@ class ReminderDetailsTest {
         assertThat(chat.replies()).singleElement().satisfies(r -> {
             assertThat(r.pressNote()).isTrue();
             assertThat(r.replacePrevious()).isFalse();
-            assertThat(r.text()).isEqualTo("Every day is already chosen. Tap Done when you're ready.");
+            assertThat(r.text()).isEqualTo("Every day is already chosen. Choose Done when you're ready.");
         });
         assertThat(chat.session().dialogue()).isEqualTo(before.dialogue());
         assertThat(chat.session().promptSeq()).isEqualTo(before.promptSeq());

@@ -17,7 +17,7 @@ record LabelledMessage(String expect, String flag, String text) {
                 throw new IllegalStateException("corpus/" + file + " is missing from the test resources");
             }
             List<LabelledMessage> out = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 1; i < lines.length; i++) { // line 0 is the header
                 if (lines[i].isBlank()) {
                     continue;

@@ -117,7 +117,7 @@ class ConversationServiceTest {
         pool.shutdown();
         assertThat(maxInFlight.get()).isEqualTo(1);
         assertThat(conflicts.get()).isZero();
-        assertThat(chat.service.cacheStats().hitCount()).isGreaterThan(0);
+        assertThat(chat.service.stats().cache().hitCount()).isGreaterThan(0);
     }
 
     @Test

@@ -63,10 +63,7 @@ class PhraseTest {
         assertThat(problems).isEmpty();
 
         List<String> ours = new ArrayList<>();
-        pattern.forEachMatch(message.terms(), message.positions(), (start, end) -> {
-            ours.add(start + "-" + end);
-            return 0;
-        });
+        pattern.forEachMatch(message.terms(), message.positions(), (start, end) -> ours.add(start + "-" + end));
         assertThat(ours).as("pattern %s in %s", source, message).isEqualTo(lucene(pattern, message));
     }
 

@@ -2,16 +2,12 @@ package dev.backcoach.storage.schedule;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Platform;
@@ -19,7 +15,6 @@ import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
-import dev.backcoach.core.service.EffectHandler;
 import dev.backcoach.storage.NudgeLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,16 +22,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bot's clock-driven side on db-scheduler: the daily reminder of each user (a task that
- * reschedules itself to the plan's next due time), a snoozed reminder, and step timers. As the
- * service's {@link EffectHandler} it turns the engine's effects into tasks.
+ * reschedules itself to the plan's next due time), a snoozed reminder, and step timers. It runs the
+ * tasks and calls the service; {@link Scheduling}, built before the service, schedules them.
  */
-public final class Timekeeper implements EffectHandler, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
+public final class Timekeeper implements AutoCloseable {
     static final String REMINDER = "nudge";
     static final String SNOOZE = "nudge-snooze";
     static final String STEP_TIMER = "step-timer";
@@ -105,43 +97,6 @@ public final class Timekeeper implements EffectHandler, AutoCloseable {
         Instant after = max(due, clock.instant().minus(ReminderRun.LATE_LIMIT));
         Instant at = plan.get().nextDue(after);
         return (complete, operations) -> operations.reschedule(complete, at);
-    }
-
-    @Override
-    public void apply(Effect effect) {
-        if (effect instanceof Effect.StartTimer t) {
-            scheduler.scheduleIfNotExists(stepTimer.instance(TaskIds.timer(t.user(), t.token()), TaskIds.chat(t.chat())),
-                    clock.instant().plus(t.delay()));
-        } else if (effect instanceof Effect.ScheduleNudge n) {
-            cancel(snooze, n.user());
-            if (n.at() == null) {
-                cancel(reminder, n.user());
-            } else {
-                schedule(reminder.instance(TaskIds.of(n.user()), TaskIds.chat(n.chat())), n.at());
-            }
-        } else if (effect instanceof Effect.SnoozeNudge n) {
-            schedule(snooze.instance(TaskIds.of(n.user()), TaskIds.chat(n.chat())), n.at());
-        }
-        // Forget: the store deleted the user's tasks in the same transaction as everything else.
-    }
-
-    private void schedule(com.github.kagkarlsson.scheduler.task.TaskInstance<String> instance, Instant at) {
-        try {
-            scheduler.schedule(instance, at, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
-        } catch (TaskInstanceCurrentlyExecutingException e) {
-            // The reminder is being sent right now; when it completes it reschedules from the stored plan.
-            log.debug("reminder running while its plan changed; it reschedules itself");
-        }
-    }
-
-    private void cancel(Task<String> task, UserKey user) {
-        try {
-            scheduler.cancel(TaskInstanceId.of(task.getName(), TaskIds.of(user)));
-        } catch (TaskInstanceNotFoundException e) {
-            // nothing scheduled: nothing to cancel
-        } catch (TaskInstanceCurrentlyExecutingException e) {
-            log.debug("a reminder is running while it is being stopped; it finds no plan and stops");
-        }
     }
 
     /** Tasks lost between a committed turn and its effect (a crash) are put back from the stored plans. */

@@ -1,20 +1,16 @@
 package dev.backcoach.storage.schedule;
 
 import dev.backcoach.storage.DatabaseSettings;
-import dev.backcoach.storage.TestPostgres;
+import dev.backcoach.storage.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The timekeeper contract on PostgreSQL; without a server each test is skipped with a note (CI=true: fails). */
 class PostgresTimekeeperTest extends TimekeeperContract {
-    private String schema = "";
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @Override
-    DatabaseSettings newDatabase() throws Exception {
-        TestPostgres.requireRunning();
-        schema = TestPostgres.createSchema();
-        return TestPostgres.settingsFor(schema);
-    }
-
-    @Override
-    void dropDatabase() throws Exception {
-        TestPostgres.dropSchema(schema);
+    DatabaseSettings newDatabase() {
+        return postgres.settings();
     }
 }

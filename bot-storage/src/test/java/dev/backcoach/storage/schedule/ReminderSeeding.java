@@ -1,7 +1,5 @@
 package dev.backcoach.storage.schedule;
 
-import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -17,6 +15,7 @@ import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
+import dev.backcoach.storage.SchedulerSetup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,20 +36,14 @@ public final class ReminderSeeding {
             JdbcStateStore store = new JdbcStateStore(database, clock);
             ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock,
                     EffectHandler.NONE, CacheSettings.DEFAULT);
-            SettableClock schedulerClock = new SettableClock();
-            schedulerClock.set(due);
-            Timekeeper timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> null, clock, tasks -> {
-                TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
-                builder.clock(schedulerClock).serializer(new TaskData());
-                return builder.build();
-            });
+            Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
             NudgePlan plan = NudgePlan.of(LocalTime.ofInstant(due, ZoneOffset.UTC), ZoneOffset.UTC, NudgePlan.EVERY_DAY);
             for (long id : telegramUserIds) {
                 UserKey user = new UserKey(Platform.TELEGRAM, Long.toString(id));
                 Session session = Session.fresh(user).withOnboarding(true, true)
                         .withRoute(Route.SELF_CARE, LocalDate.ofInstant(due, ZoneOffset.UTC)).withNudge(plan).withVersion(1);
                 store.commit(new TurnRecord(session, 0, "", java.util.List.of(), java.util.List.of()));
-                timekeeper.apply(new Effect.ScheduleNudge(user, new ChatRef(Long.toString(id), true), due));
+                scheduling.apply(new Effect.ScheduleNudge(user, new ChatRef(Long.toString(id), true), due));
             }
         }
     }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -22,13 +23,12 @@ import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
-import java.time.Clock;
+import dev.backcoach.storage.SchedulerSetup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,21 +46,12 @@ abstract class TimekeeperContract {
     static final ChatRef ANNAS_CHAT = new ChatRef("1001", true);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    final SettableClock time = new SettableClock();
-    final Clock clock = new Clock() {
+    final TestClock clock = TestClock.at(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
+    /** db-scheduler's manual scheduler takes its own clock class: this one reads the test clock. */
+    private final SettableClock schedulerTime = new SettableClock() {
         @Override
-        public Instant instant() {
-            return time.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+        public Instant now() {
+            return clock.instant();
         }
     };
     final List<List<Reply>> sent = new CopyOnWriteArrayList<>();
@@ -69,35 +60,35 @@ abstract class TimekeeperContract {
     JdbcStateStore store;
     ConversationService service;
     Timekeeper timekeeper;
+    Scheduling scheduling;
     ManualScheduler scheduler;
 
     abstract DatabaseSettings newDatabase() throws Exception;
 
-    void dropDatabase() throws Exception {}
-
     @BeforeEach
     void open() throws Exception {
-        time.set(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
         database = Database.open(newDatabase());
         store = new JdbcStateStore(database, clock);
-        Timekeeper[] self = new Timekeeper[1];
-        service = new ConversationService(CatalogLoader.load("en"), store, clock, effect -> self[0].apply(effect),
-                CacheSettings.DEFAULT);
+        scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
         timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock, tasks -> {
             TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
-            builder.clock(time).serializer(new TaskData());
+            builder.clock(schedulerTime).serializer(new TaskData());
             scheduler = builder.build();
             return scheduler;
         });
-        self[0] = timekeeper;
         timekeeper.start();
     }
 
     @AfterEach
     void close() throws Exception {
-        timekeeper.close();
-        database.close();
-        dropDatabase();
+        // Either may be null when opening failed part-way; a NullPointerException here would hide why.
+        if (timekeeper != null) {
+            timekeeper.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     /** Anna, on the self-care route, with a reminder at 20:00 in Berlin every day, scheduled. */
@@ -105,7 +96,7 @@ abstract class TimekeeperContract {
         Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
                 .withNudge(plan).withVersion(1);
         store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
-        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(time.now())));
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(clock.instant())));
         return plan;
     }
 
@@ -116,7 +107,7 @@ abstract class TimekeeperContract {
 
     /** Moves the clock and runs what is due, including what became due by running (as polling would). */
     void at(String instant) {
-        time.set(Instant.parse(instant));
+        clock.set(Instant.parse(instant));
         scheduler.runAnyDueExecutions();
         scheduler.runAnyDueExecutions();
     }
@@ -149,7 +140,7 @@ abstract class TimekeeperContract {
     void runAgainAfterACrashTheReminderIsNotSentTwice() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
-        time.set(due.plusSeconds(30));
+        clock.set(due.plusSeconds(30));
         ReminderRun run = new ReminderRun(service, store.nudgeLog(), platform -> channel, clock, timekeeper.counters());
         run.remind(ANNA, ANNAS_CHAT, due, false);
         run.remind(ANNA, ANNAS_CHAT, due, false); // the scheduler revived the execution of a crashed instance
@@ -193,7 +184,7 @@ abstract class TimekeeperContract {
     void snoozeSendsItOnceMoreAnHourLater() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         at("2026-03-27T19:00:00Z");
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
         at("2026-03-27T20:00:10Z");
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).get(0).allButtons()).noneMatch(b -> b.data().contains("snooze"));
@@ -204,8 +195,8 @@ abstract class TimekeeperContract {
     @Test
     void stoppingRemovesTheTaskAndThePendingSnooze() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
-        timekeeper.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
         assertThat(nextReminder()).isEmpty();
         at("2026-03-28T12:00:00Z");
         assertThat(sent).isEmpty();
@@ -214,7 +205,7 @@ abstract class TimekeeperContract {
     @Test
     void afterForgetNoReminderAndNoTaskIsLeft() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        timekeeper.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
         store.forget(ANNA);
         assertThat(nextReminder()).isEmpty();
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.SNOOZE)).isEmpty();
@@ -239,8 +230,8 @@ abstract class TimekeeperContract {
         Session guiding = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
                 .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller)).withVersion(1);
         store.commit(new TurnRecord(guiding, 0, "", List.of(), List.of()));
-        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
-        timekeeper.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
+        scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
+        scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
         at("2026-03-27T12:00:44Z");
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).hasSize(1);
         at("2026-03-27T12:00:45Z");

@@ -46,21 +46,21 @@ class TwoInstancesOnPostgresTest {
     @RegisterExtension
     final PostgresSchema postgres = new PostgresSchema();
 
-    record Instance(Timekeeper timekeeper, JdbcStateStore store) {}
+    record Instance(Timekeeper timekeeper, Scheduling scheduling, JdbcStateStore store) {}
 
     Instance instance() {
         Database database = Database.open(postgres.settings());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        Timekeeper[] self = new Timekeeper[1];
-        ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock,
-                effect -> self[0].apply(effect), CacheSettings.DEFAULT);
+        Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling,
+                CacheSettings.DEFAULT);
         ChannelPort channel = (user, chat, replies) -> received.computeIfAbsent(user.userId(), id -> new AtomicInteger())
                 .incrementAndGet();
-        self[0] = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock,
+        Timekeeper timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock,
                 SchedulerSetup.forDatabase(database, clock));
         opened.add(database);
-        opened.add(0, self[0]);
-        return new Instance(self[0], store);
+        opened.add(0, timekeeper);
+        return new Instance(timekeeper, scheduling, store);
     }
 
     @AfterEach
@@ -81,7 +81,7 @@ class TwoInstancesOnPostgresTest {
             Session session = Session.fresh(user).withOnboarding(true, true)
                     .withRoute(Route.SELF_CARE, LocalDate.now(ZoneOffset.UTC)).withNudge(plan).withVersion(1);
             first.store().commit(new TurnRecord(session, 0, "", List.of(), List.of()));
-            first.timekeeper().apply(new Effect.ScheduleNudge(user, new ChatRef(user.userId(), true), due));
+            first.scheduling().apply(new Effect.ScheduleNudge(user, new ChatRef(user.userId(), true), due));
         }
         first.timekeeper().start();
         second.timekeeper().start();

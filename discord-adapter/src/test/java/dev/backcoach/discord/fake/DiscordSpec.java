@@ -3,9 +3,8 @@ package dev.backcoach.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,13 +14,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's OpenAPI description ({@code shared/specs/discord-openapi.json}, found by walking up
- * from the working directory) used as a JSON-schema check of request bodies. Supports what the
+ * Discord's OpenAPI description ({@code src/test/resources/specs/discord-openapi.json}, MIT
+ * licence beside it, read from the test classpath so a clone builds on its own) used as a JSON-schema check of request bodies. Supports what the
  * description uses: $ref, type (also as a list), properties, required, additionalProperties,
  * items, enum, lengths, bounds, pattern and the combinators (oneOf is read as anyOf: Discord's
  * unions overlap, e.g. a null member).
  */
 final class DiscordSpec {
+    private static final String RESOURCE = "/specs/discord-openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile @Nullable DiscordSpec loaded;
 
@@ -34,26 +34,22 @@ final class DiscordSpec {
     static DiscordSpec load() {
         DiscordSpec spec = loaded;
         if (spec == null) {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                Path file = dir.resolve("shared/specs/discord-openapi.json");
-                if (Files.isRegularFile(file)) {
-                    try {
-                        spec = new DiscordSpec(JSON.readTree(file.toFile()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    loaded = spec;
-                    return spec;
+            try (InputStream in = DiscordSpec.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is not on the test classpath");
                 }
+                spec = new DiscordSpec(JSON.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            throw new IllegalStateException("shared/specs/discord-openapi.json not found above the working directory");
+            loaded = spec;
         }
         return spec;
     }
 
     /** The JSON request schema of {@code method path} (path after /api/v10), or empty if the spec has none. */
     Optional<JsonNode> requestSchema(String method, String path) {
-        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
@@ -68,7 +64,7 @@ final class DiscordSpec {
 
     /** Whether {@code method path} is an operation Discord has at all. */
     boolean knows(String method, String path) {
-        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
             String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
@@ -175,7 +171,7 @@ final class DiscordSpec {
                 }
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (properties.has(field.getKey())) {

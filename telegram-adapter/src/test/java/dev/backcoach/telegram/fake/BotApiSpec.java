@@ -3,6 +3,7 @@ package dev.backcoach.telegram.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The official Telegram Bot API description ({@code shared/specs/telegram-bot-api.json}), read once per JVM.
- *
- * <p>The file is found by walking up from the working directory until a directory holding
- * {@code shared/specs/telegram-bot-api.json} appears (surefire runs with the module as working directory; in CI
- * {@code shared/} sits beside the repository clone, here it is {@code /work/shared}). The system property
- * {@code backcoach.telegramSpec} may name the file directly. Nothing found is an error, never a silent skip.
+ * The official Telegram Bot API description, read once per JVM from the test classpath
+ * ({@code src/test/resources/specs/telegram-bot-api.json}, MIT licence beside it), so a clone builds on its own.
+ * The system property {@code backcoach.telegramSpec} may name another file (a newer spec, say). A missing spec is
+ * an error, never a silent skip.
  */
 final class BotApiSpec {
 
-  static final String RELATIVE_PATH = "shared/specs/telegram-bot-api.json";
+  static final String RESOURCE = "/specs/telegram-bot-api.json";
   static final String PROPERTY = "backcoach.telegramSpec";
 
   /** One parameter of a method, or one field of a type. */
@@ -49,14 +48,15 @@ final class BotApiSpec {
   private static final Pattern CONSTANT =
       Pattern.compile("(?:always|must be)\\s+[\"\u201c]?([a-z0-9_]+)[\"\u201d]?\\s*$");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static volatile BotApiSpec instance;
 
-  private final Path source;
+  private final String source;
   private final String version;
   private final Map<String, Definition> methodsByLowerName;
   private final Map<String, Definition> types;
 
-  private BotApiSpec(Path source, JsonNode root) {
+  private BotApiSpec(String source, JsonNode root) {
     this.source = source;
     this.version = root.path("version").asText("?");
     Map<String, Definition> methods = new LinkedHashMap<>();
@@ -80,12 +80,7 @@ final class BotApiSpec {
       synchronized (BotApiSpec.class) {
         s = instance;
         if (s == null) {
-          Path path = locate();
-          try {
-            s = new BotApiSpec(path, new ObjectMapper().readTree(path.toFile()));
-          } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the Telegram Bot API spec " + path, e);
-          }
+          s = read();
           instance = s;
         }
       }
@@ -93,30 +88,30 @@ final class BotApiSpec {
     return s;
   }
 
-  /** Finds the spec file, or fails with the list of places looked at. */
-  static Path locate() {
+  /** Reads the spec named by the system property, or else the copy on the test classpath. */
+  private static BotApiSpec read() {
     String explicit = System.getProperty(PROPERTY);
-    if (explicit != null && !explicit.isBlank()) {
-      Path p = Path.of(explicit).toAbsolutePath();
-      if (Files.isRegularFile(p)) {
-        return p;
+    try {
+      if (explicit != null && !explicit.isBlank()) {
+        Path p = Path.of(explicit).toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+          throw new IllegalStateException("-D" + PROPERTY + "=" + explicit + " is not a file");
+        }
+        return new BotApiSpec(p.toString(), JSON.readTree(p.toFile()));
       }
-      throw new IllegalStateException("-D" + PROPERTY + "=" + explicit + " is not a file");
-    }
-    List<Path> tried = new ArrayList<>();
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE_PATH);
-      tried.add(candidate);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
+      try (InputStream in = BotApiSpec.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("Telegram Bot API spec " + RESOURCE + " is not on the test classpath");
+        }
+        return new BotApiSpec(RESOURCE, JSON.readTree(in));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Telegram Bot API spec", e);
     }
-    throw new IllegalStateException("Telegram Bot API spec not found: no " + RELATIVE_PATH
-        + " in the working directory or any parent. Looked at " + tried
-        + ". Put the shared/ folder beside the repository (CI) or set -D" + PROPERTY + "=<file>.");
   }
 
-  Path source() {
+  /** Where the spec was read from: the classpath resource or the file named by the system property. */
+  String source() {
     return source;
   }
 

@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ import java.util.stream.Collectors;
  *
  * <h2>What it checks</h2>
  * Requests go to {@code /bot<token>/<method>}, the method matched case-insensitively against the official spec
- * ({@code shared/specs/telegram-bot-api.json}, see {@link BotApiSpec}). Bodies may be JSON, urlencoded or
+ * ({@code specs/telegram-bot-api.json} in the test resources, see {@link BotApiSpec}). Bodies may be JSON, urlencoded or
  * multipart/form-data, parameters may also come in the query string. Every request is validated against the spec
  * (unknown or missing parameters, types, nested objects and unions, recursively) and against Telegram's documented
  * limits (text 1-4096 UTF-16 code units after entity parsing, callback_data 1-64 bytes, answerCallbackQuery text
@@ -184,6 +185,7 @@ public final class FakeBotApi implements AutoCloseable {
   private Duration slowdown = Duration.ZERO;
   private boolean closed;
   private final RateWatch rates = new RateWatch(30, 3, 20);
+  private volatile LongSupplier nanoTime = System::nanoTime;
 
   private record Failure(int code, String description, Integer retryAfter) {
   }
@@ -586,6 +588,15 @@ public final class FakeBotApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The clock the rate watch reads, {@link System#nanoTime()} by default: a test whose sender runs on virtual
+   * time passes that time here, so the limits are judged on the same clock the sender paced itself by.
+   */
+  public FakeBotApi rateClock(LongSupplier nanos) {
+    this.nanoTime = nanos;
+    return this;
+  }
+
   // === HTTP ========================================================================================================
 
   private void handle(HttpExchange ex) {
@@ -699,7 +710,7 @@ public final class FakeBotApi implements AutoCloseable {
       if (RATE_METHODS.contains(method.name())) {
         OptionalLong chat = chatIdOf(validation.params());
         if (chat.isPresent()) {
-          rates.record(method.name(), chat.getAsLong(), System.nanoTime()).ifPresent(violations::add);
+          rates.record(method.name(), chat.getAsLong(), nanoTime.getAsLong()).ifPresent(violations::add);
         }
       }
       Deque<Failure> queue = failures.get(method.name());

@@ -342,6 +342,7 @@ class FakeBotApiTest {
   // --- long polling ------------------------------------------------------------------------------------------------
 
   @Test
+  @SuppressWarnings("try") // the library's close() may throw InterruptedException; the test passes it on
   void realLongPollerReceivesQueuedUpdatesAndConfirmsThem() throws Exception {
     BlockingQueue<Update> received = new LinkedBlockingQueue<>();
     try (TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(

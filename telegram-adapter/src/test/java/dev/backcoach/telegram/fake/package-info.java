@@ -2,8 +2,8 @@
  * A strict fake of the Telegram Bot API for tests: {@link dev.backcoach.telegram.fake.FakeBotApi}.
  *
  * <p>It runs in the test's JVM on {@code 127.0.0.1:<free port>}, answers like {@code api.telegram.org}, and checks
- * every request against the official spec ({@code shared/specs/telegram-bot-api.json}, found by walking up from
- * the working directory) and Telegram's documented limits. What the bot did wrong is collected as violations;
+ * every request against the official spec ({@code src/test/resources/specs/telegram-bot-api.json}) and
+ * Telegram's documented limits. What the bot did wrong is collected as violations;
  * end a test with {@link dev.backcoach.telegram.fake.FakeBotApi#assertNoViolations()}.
  *
  * <p>What telegrambots 10.2.0 ({@code OkHttpTelegramClient}) actually sends, checked against this fake:

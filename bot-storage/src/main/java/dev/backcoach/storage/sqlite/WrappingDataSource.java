@@ -1,4 +1,4 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /** A data source whose connections are another's, each wrapped on the way out; the rest passes through. */
-abstract class WrappingDataSource implements DataSource {
+public abstract class WrappingDataSource implements DataSource {
     final DataSource wrapped;
 
     WrappingDataSource(DataSource wrapped) {

@@ -1,6 +1,6 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
-import dev.backcoach.core.service.TurnRecord;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
@@ -19,7 +19,26 @@ import org.jspecify.annotations.Nullable;
  * turn that conflicts or fails leaves the others untouched. Every caller still returns only once
  * its own turn is committed (or has failed), before any reply of it leaves.
  */
-final class GroupCommit {
+public final class GroupCommit<T> {
+    /** What a batch needs from the store: a transaction, and how to write one item into it. */
+    public interface Store<T> {
+        /** Runs {@code work} in one transaction (the caller holds the writer lock); failures unchecked. */
+        void inTransaction(String action, Batch work);
+
+        /** Writes one item in the open transaction; returns why it was refused (nothing written), or null. */
+        @Nullable RuntimeException write(Connection connection, T item, Instant now) throws SQLException;
+
+        /** A database failure of one item, as the exception its caller should see. */
+        RuntimeException failure(String action, SQLException e);
+    }
+
+    /** The body of one batch's transaction. */
+    public interface Batch {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static final String ACTION = "committing a turn";
+
     /** Bounds how long one leader writes for others. */
     static final int MAX_BATCH = 256;
 
@@ -31,28 +50,27 @@ final class GroupCommit {
      */
     static final long FOLLOWER_WAIT_MILLIS = 2;
 
-    private static final class Pending {
-        final TurnRecord turn;
+    private static final class Pending<T> {
+        final T item;
         final CountDownLatch written = new CountDownLatch(1);
         volatile boolean done;
         @Nullable RuntimeException failure;
 
-        Pending(TurnRecord turn) {
-            this.turn = turn;
+        Pending(T item) {
+            this.item = item;
         }
     }
 
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final Jdbc jdbc;
-    private final JdbcStateStore store;
+    private final ConcurrentLinkedQueue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
+    private final Store<T> store;
     private final Clock clock;
     private final ReentrantLock writer;
 
-    GroupCommit(Jdbc jdbc, JdbcStateStore store, Clock clock) {
-        this.jdbc = jdbc;
+    /** @param writer SQLite's in-process writer lock, the one every other writer takes too */
+    public GroupCommit(ReentrantLock writer, Store<T> store, Clock clock) {
+        this.writer = writer;
         this.store = store;
         this.clock = clock;
-        this.writer = java.util.Objects.requireNonNull(jdbc.sqliteWriter());
     }
 
     /**
@@ -60,8 +78,8 @@ final class GroupCommit {
      * turn written, one thread switch after another): they wait for their own signal, and whoever
      * finds the lock free leads.
      */
-    void commit(TurnRecord turn) {
-        Pending mine = new Pending(turn);
+    public void commit(T item) {
+        Pending<T> mine = new Pending<>(item);
         queue.add(mine);
         while (!mine.done) {
             if (writer.tryLock()) {
@@ -82,7 +100,7 @@ final class GroupCommit {
         }
     }
 
-    private void awaitWritten(Pending mine) {
+    private void awaitWritten(Pending<T> mine) {
         try {
             mine.written.await(FOLLOWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -100,9 +118,9 @@ final class GroupCommit {
 
     /** Under the writer lock: one transaction for the queued turns, a savepoint each. */
     private void writeBatch() {
-        List<Pending> batch = new ArrayList<>();
+        List<Pending<T>> batch = new ArrayList<>();
         while (batch.size() < MAX_BATCH) { // check the size first: a turn taken off the queue must be written
-            Pending p = queue.poll();
+            Pending<T> p = queue.poll();
             if (p == null) {
                 break;
             }
@@ -113,11 +131,11 @@ final class GroupCommit {
         }
         Instant now = clock.instant();
         try {
-            jdbc.inTransaction("committing a turn", c -> {
-                for (Pending p : batch) {
+            store.inTransaction(ACTION, c -> {
+                for (Pending<T> p : batch) {
                     Savepoint savepoint = c.setSavepoint();
                     try {
-                        RuntimeException refused = store.writeTurn(c, p.turn, now);
+                        RuntimeException refused = store.write(c, p.item, now);
                         if (refused == null) {
                             c.releaseSavepoint(savepoint);
                         } else {
@@ -126,22 +144,21 @@ final class GroupCommit {
                         }
                     } catch (SQLException e) {
                         c.rollback(savepoint);
-                        p.failure = jdbc.unavailable("committing a turn", e);
+                        p.failure = store.failure(ACTION, e);
                     } catch (RuntimeException e) {
                         c.rollback(savepoint);
                         p.failure = e;
                     }
                 }
-                return null;
             });
         } catch (RuntimeException e) { // StoreUnavailableException among them
-            for (Pending p : batch) {
+            for (Pending<T> p : batch) {
                 if (p.failure == null) {
                     p.failure = e; // the transaction itself failed: nothing of the batch was written
                 }
             }
         } finally {
-            for (Pending p : batch) {
+            for (Pending<T> p : batch) {
                 p.done = true;
                 p.written.countDown();
             }

@@ -1,5 +1,6 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
+import dev.backcoach.storage.UnusableDatabaseUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -11,19 +12,23 @@ import java.util.Optional;
  * relative path is taken relative to the working directory (the runtime contract), so the URL is
  * rewritten to the absolute path whose folder was created.
  */
-final class SqliteFile {
+public final class SqliteFile {
+    public static final String PREFIX = "jdbc:sqlite:";
+    /** The bot's default database: a file in {@code data/} under the working directory. */
+    public static final String DEFAULT_URL = PREFIX + "data/backcoach.db";
+
     private SqliteFile() {}
 
     /** Creates the folder and returns the URL to connect to. */
-    static String prepare(String url) {
-        String rest = url.substring(Dialect.SQLITE.prefix.length());
+    public static String prepare(String url) {
+        String rest = url.substring(PREFIX.length());
         int query = rest.indexOf('?');
         String location = query < 0 ? rest : rest.substring(0, query);
         String parameters = query < 0 ? "" : rest.substring(query);
         if (location.isEmpty() || location.contains(":memory:") || parameters.contains("mode=memory")) {
             throw new IllegalArgumentException("DATABASE_URL: an in-memory SQLite database is not supported: each "
                     + "pooled connection would get its own empty database. Use a file, e.g. "
-                    + DatabaseSettings.DEFAULT_URL);
+                    + DEFAULT_URL);
         }
         if (location.startsWith("file:")) {
             // A URI form: leave SQLite's own parsing alone; only its folder needs to exist.
@@ -33,22 +38,22 @@ final class SqliteFile {
         }
         Path file = Path.of(location).toAbsolutePath();
         createFolder(file);
-        return Dialect.SQLITE.prefix + file + parameters;
+        return PREFIX + file + parameters;
     }
 
     /** What is wrong with the URL's file location, as what is expected instead; empty when usable. */
-    static Optional<String> problem(String url) {
-        String rest = url.substring(Dialect.SQLITE.prefix.length());
+    public static Optional<String> problem(String url) {
+        String rest = url.substring(PREFIX.length());
         int query = rest.indexOf('?');
         String location = query < 0 ? rest : rest.substring(0, query);
         if (location.isEmpty() || location.contains(":memory:") || rest.contains("mode=memory")) {
-            return Optional.of("a SQLite file, e.g. " + DatabaseSettings.DEFAULT_URL);
+            return Optional.of("a SQLite file, e.g. " + DEFAULT_URL);
         }
         Path folder;
         try {
             folder = Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath().getParent();
         } catch (InvalidPathException e) {
-            return Optional.of("a SQLite file path, e.g. " + DatabaseSettings.DEFAULT_URL);
+            return Optional.of("a SQLite file path, e.g. " + DEFAULT_URL);
         }
         // The nearest folder that exists must be writable: the file's folder is made there, and in WAL
         // mode SQLite writes its -wal and -shm files beside the database file.

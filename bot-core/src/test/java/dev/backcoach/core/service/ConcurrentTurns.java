@@ -1,10 +1,7 @@
-package dev.backcoach.storage;
+package dev.backcoach.core.service;
 
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
-import dev.backcoach.core.service.ConcurrentUpdateException;
-import dev.backcoach.core.service.StateStore;
-import dev.backcoach.core.service.TurnRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

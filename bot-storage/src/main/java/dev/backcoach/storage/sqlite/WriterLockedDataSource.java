@@ -1,4 +1,4 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * store takes: a connection takes it when it prepares its first writing statement and gives it back
  * when it is closed. Without this, the two sides meet in SQLite's busy handler, which sleeps.
  */
-final class WriterLockedDataSource extends WrappingDataSource {
+public final class WriterLockedDataSource extends WrappingDataSource {
     private final ReentrantLock writer;
 
-    WriterLockedDataSource(DataSource pool, ReentrantLock writer) {
+    public WriterLockedDataSource(DataSource pool, ReentrantLock writer) {
         super(pool);
         this.writer = writer;
     }
@@ -56,7 +56,7 @@ final class WriterLockedDataSource extends WrappingDataSource {
         }
     }
 
-    static boolean writes(String sql) {
+    public static boolean writes(String sql) {
         String start = sql.stripLeading().toLowerCase(Locale.ROOT);
         return start.startsWith("insert") || start.startsWith("update") || start.startsWith("delete");
     }

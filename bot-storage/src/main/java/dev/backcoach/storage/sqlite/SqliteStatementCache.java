@@ -1,4 +1,4 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * statement still in use when the same SQL is prepared again is not shared: the second one is a
  * plain, uncached statement. Closing the connection closes its statements.
  */
-final class SqliteStatementCache extends WrappingDataSource {
+public final class SqliteStatementCache extends WrappingDataSource {
     /** Statements kept per connection; the least recently used beyond that is closed. */
     static final int PER_CONNECTION = 48;
 
-    SqliteStatementCache(DataSource sqlite) {
+    public SqliteStatementCache(DataSource sqlite) {
         super(sqlite);
     }
 

@@ -1,4 +1,4 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *       statements: microseconds), so the next write starts the log from its beginning.
  * </ol>
  */
-final class WalCheckpoints implements AutoCloseable {
+public final class WalCheckpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
     /** Passive rounds while waiting for the writer lock, before waiting for it outright. */
     static final int PASSIVE_ROUNDS = 20;
@@ -45,10 +46,11 @@ final class WalCheckpoints implements AutoCloseable {
     static final int RESTART_TRIES = 200;
     static final long READER_PAUSE_NANOS = 50_000;
     /** Rounds in a row without a restart (about seconds) before the log says so. */
-    static final int FAILURES_BEFORE_WARNING = 60;
+    public static final int FAILURES_BEFORE_WARNING = 60;
 
     private final DataSource pool;
     private final ReentrantLock writer;
+    private final int busyTimeoutMillis;
     private final ScheduledExecutorService executor;
     /**
      * The database file, only ever synced. Opened once and closed only after every connection:
@@ -58,15 +60,16 @@ final class WalCheckpoints implements AutoCloseable {
     private boolean closed;
     private int failedInARow;
 
-    WalCheckpoints(DataSource pool, ReentrantLock writer) {
+    public WalCheckpoints(DataSource pool, ReentrantLock writer, int busyTimeoutMillis) {
         this.pool = pool;
         this.writer = writer;
+        this.busyTimeoutMillis = busyTimeoutMillis;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
     }
 
     /** A scheduled task that throws is never run again: then the log would grow unseen. */
@@ -79,7 +82,7 @@ final class WalCheckpoints implements AutoCloseable {
     }
 
     /** One round of the steps above; a step that fails is logged and the next second tries again. */
-    synchronized void run() {
+    public synchronized void run() {
         if (closed || passive() == 0) {
             return; // an empty log: nothing to copy, sync or start over
         }
@@ -101,7 +104,7 @@ final class WalCheckpoints implements AutoCloseable {
         noteOutcome(restarted);
     }
 
-    /** Told once, not every second: a log that stays big is an operator's problem to find (README). */
+    /** Told once, not every second: a log that stays big is an operator's problem to find (docs/operations.md). */
     private void noteOutcome(boolean restarted) {
         if (restarted) {
             if (failedInARow >= FAILURES_BEFORE_WARNING) {
@@ -121,7 +124,7 @@ final class WalCheckpoints implements AutoCloseable {
                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             return result.next() ? result.getInt(2) : -1;
         } catch (SQLException | RuntimeException e) {
-            log.debug("passive WAL checkpoint skipped: {}", Redaction.rootMessage(e));
+            log.debug("passive WAL checkpoint skipped: {}", reason(e));
             return -1;
         }
     }
@@ -133,7 +136,7 @@ final class WalCheckpoints implements AutoCloseable {
             }
             file.force(false);
         } catch (IOException | SQLException | RuntimeException e) {
-            log.debug("syncing the database file skipped: {}", Redaction.rootMessage(e));
+            log.debug("syncing the database file skipped: {}", reason(e));
         }
     }
 
@@ -164,10 +167,10 @@ final class WalCheckpoints implements AutoCloseable {
                 }
                 log.debug("WAL restart skipped: readers stayed in the log");
             } finally {
-                statement.execute("PRAGMA busy_timeout = " + Pools.LOCK_WAIT_MILLIS);
+                statement.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
             }
         } catch (SQLException | RuntimeException e) {
-            log.debug("WAL restart skipped: {}", Redaction.rootMessage(e));
+            log.debug("WAL restart skipped: {}", reason(e));
         }
         return false;
     }
@@ -182,7 +185,7 @@ final class WalCheckpoints implements AutoCloseable {
     }
 
     /** After the pool is closed: no SQLite lock is left to drop. */
-    synchronized void closeFile() {
+    public synchronized void closeFile() {
         if (file != null) {
             try {
                 file.close();
@@ -191,5 +194,11 @@ final class WalCheckpoints implements AutoCloseable {
             }
             file = null;
         }
+    }
+
+    /** The first line of the driver's message: enough for a debug line, never a statement's parameters. */
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 }

@@ -1,4 +1,4 @@
-package dev.backcoach.storage;
+package dev.backcoach.storage.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
