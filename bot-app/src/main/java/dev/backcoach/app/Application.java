@@ -41,9 +41,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
+
     /** Replies of handled events (and reminder claims) are kept this long, then purged. */
     static final Duration EVENT_RETENTION = Duration.ofDays(7);
-    /** Users per route and the scheduler's backlog are counted in the database this often, not on every scrape. */
+
+    /**
+     * Users per route and the scheduler's backlog are counted in the database this often, not on
+     * every scrape.
+     */
     static final Duration COUNT_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
@@ -57,9 +62,11 @@ final class Application implements AutoCloseable {
     private final @Nullable OpsServer ops;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+
     /**
      * On shutdown, each stage gets at most this long: updates already taken, then turns in flight,
-     * then queued replies (SHUTDOWN_TIMEOUT_SECONDS; three of them fit compose's stop grace period).
+     * then queued replies (SHUTDOWN_TIMEOUT_SECONDS; three of them fit compose's stop grace
+     * period).
      */
     private final Duration flush;
 
@@ -73,30 +80,45 @@ final class Application implements AutoCloseable {
         Catalog catalog = CatalogLoader.load("en");
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        this.background = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "background");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.background =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "background");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         // At shutdown, periodic jobs are dropped; a job already running finishes.
         background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         background.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        // The service's effects only schedule tasks; the scheduler that runs them calls the service, so it comes after.
+        // The service's effects only schedule tasks; the scheduler that runs them calls the
+        // service, so it comes after.
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-        this.service = new ConversationService(catalog, store, clock, scheduling, config.sessionCache(), metrics);
-        this.timekeeper = new Timekeeper(service, store.nudgeLog(), this::channel, clock,
-                SchedulerSetup.forDatabase(database, clock));
+        this.service =
+                new ConversationService(
+                        catalog, store, clock, scheduling, config.sessionCache(), metrics);
+        this.timekeeper =
+                new Timekeeper(
+                        service,
+                        store.nudgeLog(),
+                        this::channel,
+                        clock,
+                        SchedulerSetup.forDatabase(database, clock));
         metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
-        this.telegram = config.telegram().isPresent()
-                ? TelegramRuntime.start(config.telegram().get(), service, catalog) : null;
+        this.telegram =
+                config.telegram().isPresent()
+                        ? TelegramRuntime.start(config.telegram().get(), service, catalog)
+                        : null;
         if (telegram != null) {
             metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
         }
         try {
-            this.discord = config.discord().isPresent()
-                    ? DiscordRuntime.start(config.discord().get(), service, catalog) : null;
+            this.discord =
+                    config.discord().isPresent()
+                            ? DiscordRuntime.start(config.discord().get(), service, catalog)
+                            : null;
         } catch (Exception e) {
             if (telegram != null) {
                 telegram.close();
@@ -107,24 +129,33 @@ final class Application implements AutoCloseable {
         if (discord != null) {
             metrics.bindSends(Platform.DISCORD, discord.sendStats());
         }
-        this.console = telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
-        int restored = timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
+        this.console =
+                telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
+        int restored =
+                timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
         if (restored > 0) {
             log.info("put back {} evening reminders whose task was missing", restored);
         }
         timekeeper.start();
         this.ops = startOps(config);
         // Periodic until shutdown; nothing waits on them (purge and count log their own failures).
-        List<ScheduledFuture<?>> unused = List.of(
-                background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
-                background.scheduleWithFixedDelay(() -> purge(store, clock), 1, 60, TimeUnit.MINUTES),
-                background.scheduleWithFixedDelay(() -> count(store, clock), 0, COUNT_EVERY.toSeconds(), TimeUnit.SECONDS));
+        List<ScheduledFuture<?>> unused =
+                List.of(
+                        background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
+                        background.scheduleWithFixedDelay(
+                                () -> purge(store, clock), 1, 60, TimeUnit.MINUTES),
+                        background.scheduleWithFixedDelay(
+                                () -> count(store, clock),
+                                0,
+                                COUNT_EVERY.toSeconds(),
+                                TimeUnit.SECONDS));
         log.info("started with {}", config);
     }
 
     /**
      * The operator endpoints on HTTP_PORT. The terminal chat is for trying the bot out: when the
-     * default port is taken and HTTP_PORT was not asked for, it chats without them instead of failing.
+     * default port is taken and HTTP_PORT was not asked for, it chats without them instead of
+     * failing.
      */
     private @Nullable OpsServer startOps(AppConfig config) throws java.io.IOException {
         int port = config.effectiveHttpPort().getAsInt();
@@ -134,7 +165,8 @@ final class Application implements AutoCloseable {
             if (config.httpPort().isPresent() || config.anyPlatform()) {
                 throw e;
             }
-            log.warn("port {} is taken: chatting without /healthz, /readyz and /metrics (set HTTP_PORT to serve them)",
+            log.warn(
+                    "port {} is taken: chatting without /healthz, /readyz and /metrics (set HTTP_PORT to serve them)",
                     port);
             return null;
         }
@@ -143,14 +175,16 @@ final class Application implements AutoCloseable {
     /** What /readyz asks, in order: the database, then each enabled platform. */
     private Map<String, Readiness> readiness() {
         Map<String, Readiness> checks = new LinkedHashMap<>();
-        checks.put("database", () -> {
-            if (closing.get()) {
-                return Optional.of("stopping");
-            }
-            service.health().probe();
-            var state = service.health().state();
-            return state.up() ? Optional.empty() : Optional.of(state.reason());
-        });
+        checks.put(
+                "database",
+                () -> {
+                    if (closing.get()) {
+                        return Optional.of("stopping");
+                    }
+                    service.health().probe();
+                    var state = service.health().state();
+                    return state.up() ? Optional.empty() : Optional.of(state.reason());
+                });
         if (telegram != null) {
             checks.put("telegram", telegram);
         }
@@ -167,7 +201,9 @@ final class Application implements AutoCloseable {
 
     /** Telegram's send counters (zeros without Telegram), for tests. */
     dev.backcoach.telegram.SendCounters telegramCounters() {
-        return telegram == null ? new dev.backcoach.telegram.SendCounters() : telegram.bot().counters();
+        return telegram == null
+                ? new dev.backcoach.telegram.SendCounters()
+                : telegram.bot().counters();
     }
 
     /** The Discord runtime, when Discord is on: for tests. */
@@ -180,7 +216,10 @@ final class Application implements AutoCloseable {
         return timekeeper.counters();
     }
 
-    /** Chats on the console until end of input, or serves the platforms until {@link #close} has finished. */
+    /**
+     * Chats on the console until end of input, or serves the platforms until {@link #close} has
+     * finished.
+     */
     void run() throws Exception {
         if (console != null) {
             console.run();
@@ -199,15 +238,17 @@ final class Application implements AutoCloseable {
         if (console != null) {
             return console;
         }
-        return (user, chat, replies) -> log.warn("no channel for {} users: {} replies not sent", platform,
-                replies.size());
+        return (user, chat, replies) ->
+                log.warn("no channel for {} users: {} replies not sent", platform, replies.size());
     }
 
     private void probe() {
         boolean wasUp = service.health().state().up();
         service.health().probe();
         if (wasUp != service.health().state().up()) {
-            log.warn("database is {}", service.health().state().up() ? "reachable again" : "unreachable");
+            log.warn(
+                    "database is {}",
+                    service.health().state().up() ? "reachable again" : "unreachable");
         }
     }
 
@@ -215,7 +256,11 @@ final class Application implements AutoCloseable {
         try {
             int purged = store.purgeEventsBefore(clock.instant().minus(EVENT_RETENTION));
             int claims = store.nudgeLog().purgeBefore(clock.instant().minus(EVENT_RETENTION));
-            log.debug("purged {} handled events and {} reminder claims older than {}", purged, claims, EVENT_RETENTION);
+            log.debug(
+                    "purged {} handled events and {} reminder claims older than {}",
+                    purged,
+                    claims,
+                    EVENT_RETENTION);
         } catch (RuntimeException e) {
             log.warn("could not purge old events: {}", e.getMessage());
         }
@@ -227,16 +272,19 @@ final class Application implements AutoCloseable {
             var backlog = SchedulerSetup.backlog(database, clock.instant());
             metrics.scheduler(backlog.due(), backlog.oldestWait());
         } catch (RuntimeException e) {
-            log.debug("could not count users per route or the scheduler's backlog: {}", e.getMessage());
+            log.debug(
+                    "could not count users per route or the scheduler's backlog: {}",
+                    e.getMessage());
         }
     }
 
     /**
-     * Stops in order, each stage bounded by SHUTDOWN_TIMEOUT_SECONDS: receivers take no new updates (and
-     * finish those taken), the scheduler starts no new reminders or timers (running ones finish
-     * their send), turns in flight finish and commit, queued replies go out, then the endpoints and
-     * the database close. A second call, from another thread (a signal, the shutdown hook, the end
-     * of the terminal chat), waits for the first to finish, so that no caller exits the JVM halfway.
+     * Stops in order, each stage bounded by SHUTDOWN_TIMEOUT_SECONDS: receivers take no new updates
+     * (and finish those taken), the scheduler starts no new reminders or timers (running ones
+     * finish their send), turns in flight finish and commit, queued replies go out, then the
+     * endpoints and the database close. A second call, from another thread (a signal, the shutdown
+     * hook, the end of the terminal chat), waits for the first to finish, so that no caller exits
+     * the JVM halfway.
      */
     @Override
     public void close() {

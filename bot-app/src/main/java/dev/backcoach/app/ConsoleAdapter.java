@@ -1,8 +1,8 @@
 package dev.backcoach.app;
 
 import dev.backcoach.core.model.Button;
-import dev.backcoach.core.model.Document;
 import dev.backcoach.core.model.ChatRef;
+import dev.backcoach.core.model.Document;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
@@ -21,8 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chat on stdin/stdout, for trying the bot and for scripts. Buttons print as {@code [1] Yes  [2] No};
- * the user answers with the number, the label, free text or a /command. Ends cleanly at end of input.
+ * Chat on stdin/stdout, for trying the bot and for scripts. Buttons print as {@code [1] Yes [2]
+ * No}; the user answers with the number, the label, free text or a /command. Ends cleanly at end of
+ * input.
  */
 public final class ConsoleAdapter implements ChannelPort {
     private final BufferedReader in;
@@ -30,8 +31,10 @@ public final class ConsoleAdapter implements ChannelPort {
     private final ConversationService service;
     private final UserKey user = new UserKey(Platform.CONSOLE, "local");
     private final ChatRef chat = ChatRef.privateWith("console");
+
     /** The buttons of the latest message, which numbers refer to. */
     private volatile List<Button> shown = List.of();
+
     private final long runId = System.currentTimeMillis();
     private long events;
 
@@ -42,7 +45,8 @@ public final class ConsoleAdapter implements ChannelPort {
         this(in, out, service, Path.of(""));
     }
 
-    public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
+    public ConsoleAdapter(
+            InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
@@ -50,8 +54,9 @@ public final class ConsoleAdapter implements ChannelPort {
     }
 
     /**
-     * Reads lines until end of input. A new user is greeted as /start does on the platforms; a known
-     * one (after a restart) sees the question they were at, so nothing of their place is lost.
+     * Reads lines until end of input. A new user is greeted as /start does on the platforms; a
+     * known one (after a restart) sees the question they were at, so nothing of their place is
+     * lost.
      */
     public void run() throws IOException {
         List<Reply> where = service.currentPrompt(user);
@@ -70,7 +75,11 @@ public final class ConsoleAdapter implements ChannelPort {
         if (text.startsWith("/")) {
             String body = text.substring(1);
             int space = body.indexOf(' ');
-            return new Inbound.Command(user, chat, nextEventId(), space < 0 ? body : body.substring(0, space),
+            return new Inbound.Command(
+                    user,
+                    chat,
+                    nextEventId(),
+                    space < 0 ? body : body.substring(0, space),
                     space < 0 ? "" : body.substring(space + 1));
         }
         List<Button> buttons = shown;
@@ -104,7 +113,10 @@ public final class ConsoleAdapter implements ChannelPort {
         out.flush();
     }
 
-    /** A file goes to disk, as on the platforms it arrives as an attachment: pages of JSON are no chat. */
+    /**
+     * A file goes to disk, as on the platforms it arrives as an attachment: pages of JSON are no
+     * chat.
+     */
     private String save(Document document) {
         Path file = exportFolder.resolve(document.fileName()).toAbsolutePath();
         try {
@@ -115,14 +127,20 @@ public final class ConsoleAdapter implements ChannelPort {
         }
     }
 
-    /** {@code [1] Yes  [2] No}, one line per row; numbers and times (ratings, 20:00) show as themselves. */
+    /**
+     * {@code [1] Yes [2] No}, one line per row; numbers and times (ratings, 20:00) show as
+     * themselves.
+     */
     static String renderButtons(List<List<Button>> rows) {
         List<String> lines = new ArrayList<>();
         int number = 1;
         for (List<Button> row : rows) {
             List<String> cells = new ArrayList<>();
             for (Button b : row) {
-                cells.add(isNumber(b.label()) ? "[" + b.label() + "]" : "[" + number + "] " + b.label());
+                cells.add(
+                        isNumber(b.label())
+                                ? "[" + b.label() + "]"
+                                : "[" + number + "] " + b.label());
                 number++;
             }
             lines.add(String.join("  ", cells));

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What every end-to-end test sets up: a fake platform, the real application on a SQLite file of
- * its own, and, afterwards, the application stopped and the fake's verdict on everything it was
- * sent. Subclasses add the platform; tests register one with {@code @RegisterExtension}.
+ * What every end-to-end test sets up: a fake platform, the real application on a SQLite file of its
+ * own, and, afterwards, the application stopped and the fake's verdict on everything it was sent.
+ * Subclasses add the platform; tests register one with {@code @RegisterExtension}.
  */
-abstract class AppHarness<H extends AppHarness<H>> implements BeforeEachCallback, AfterEachCallback {
+abstract class AppHarness<H extends AppHarness<H>>
+        implements BeforeEachCallback, AfterEachCallback {
     static final Catalog CATALOG = CatalogLoader.load("en");
 
     private final Map<String, String> extraEnv = new HashMap<>();
@@ -54,7 +55,9 @@ abstract class AppHarness<H extends AppHarness<H>> implements BeforeEachCallback
     /** Starts the fake platform; its variables for the application go into {@code env}. */
     abstract void startPlatform(Map<String, String> env) throws Exception;
 
-    /** Fails the test if the fake saw anything the real platform would refuse; then stops the fake. */
+    /**
+     * Fails the test if the fake saw anything the real platform would refuse; then stops the fake.
+     */
     abstract void checkAndStopPlatform() throws Exception;
 
     @Override
@@ -63,7 +66,10 @@ abstract class AppHarness<H extends AppHarness<H>> implements BeforeEachCallback
         app = start(env());
     }
 
-    /** The environment the application started with: the fake, a fresh SQLite file, any free ops port. */
+    /**
+     * The environment the application started with: the fake, a fresh SQLite file, any free ops
+     * port.
+     */
     Map<String, String> env() throws Exception {
         Map<String, String> env = new HashMap<>();
         if (app == null) {
@@ -76,7 +82,10 @@ abstract class AppHarness<H extends AppHarness<H>> implements BeforeEachCallback
         return env;
     }
 
-    /** Stops the running application, if any, and starts it again on the same database with {@code env}. */
+    /**
+     * Stops the running application, if any, and starts it again on the same database with {@code
+     * env}.
+     */
     Application restart(Map<String, String> env) throws Exception {
         if (app != null) {
             app.close();
@@ -106,7 +115,10 @@ abstract class AppHarness<H extends AppHarness<H>> implements BeforeEachCallback
 
     /** The user's session as stored now, read through a connection of the test's own. */
     Optional<Session> maybeStored(long userId) {
-        try (Database db = Database.open(new DatabaseSettings("jdbc:sqlite:" + dir().resolve("bot.db"), null, null))) {
+        try (Database db =
+                Database.open(
+                        new DatabaseSettings(
+                                "jdbc:sqlite:" + dir().resolve("bot.db"), null, null))) {
             return new JdbcStateStore(db).load(new UserKey(platform(), Long.toString(userId)));
         }
     }

@@ -29,33 +29,48 @@ final class ConsoleProcess implements AutoCloseable {
         this.process = process;
         this.stderr = stderr;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("<stdout closed: " + e.getMessage() + ">");
-            }
-        }, "console-stdout");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader out =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String line = out.readLine();
+                                        line != null;
+                                        line = out.readLine()) {
+                                    lines.add(line);
+                                }
+                            } catch (IOException e) {
+                                lines.add("<stdout closed: " + e.getMessage() + ">");
+                            }
+                        },
+                        "console-stdout");
         reader.setDaemon(true);
         reader.start();
     }
 
     static ConsoleProcess start(Path workDir, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The jar's own logging setup, not the logback-test.xml that bot-storage's test-jar brings along.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName())
-                .directory(workDir.toFile())
-                .redirectError(workDir.resolve("stderr.log").toFile());
+        // The jar's own logging setup, not the logback-test.xml that bot-storage's test-jar brings
+        // along.
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                java,
+                                "-Dlogback.configurationFile=logback.xml",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Main.class.getName())
+                        .directory(workDir.toFile())
+                        .redirectError(workDir.resolve("stderr.log").toFile());
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         builder.environment().remove("DISCORD_BOT_TOKEN");
         builder.environment().remove("HTTP_PORT");
         builder.environment().remove("LOG_FORMAT");
         builder.environment().putAll(env);
-        // Tests run side by side: a bot that serves HTTP takes any free port unless a test says otherwise.
+        // Tests run side by side: a bot that serves HTTP takes any free port unless a test says
+        // otherwise.
         builder.environment().putIfAbsent("HTTP_PORT", "0");
         return new ConsoleProcess(builder.start(), workDir.resolve("stderr.log"));
     }
@@ -65,7 +80,9 @@ final class ConsoleProcess implements AutoCloseable {
         stdin.flush();
     }
 
-    /** Waits until a line containing {@code text} is printed; returns everything printed up to it. */
+    /**
+     * Waits until a line containing {@code text} is printed; returns everything printed up to it.
+     */
     String awaitLine(String text, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         StringBuilder upTo = new StringBuilder();
@@ -80,7 +97,13 @@ final class ConsoleProcess implements AutoCloseable {
                 return upTo.toString();
             }
         }
-        throw new AssertionError("no line with '" + text + "' within " + timeout + "; printed:\n" + String.join("\n", seen));
+        throw new AssertionError(
+                "no line with '"
+                        + text
+                        + "' within "
+                        + timeout
+                        + "; printed:\n"
+                        + String.join("\n", seen));
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM kill would be. */
@@ -98,7 +121,8 @@ final class ConsoleProcess implements AutoCloseable {
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the bot did not exit within " + timeout + "; stderr:\n" + stderr());
+            throw new AssertionError(
+                    "the bot did not exit within " + timeout + "; stderr:\n" + stderr());
         }
         return process.exitValue();
     }
@@ -112,17 +136,26 @@ final class ConsoleProcess implements AutoCloseable {
         }
     }
 
-    /** The port of the operator endpoints, from the log line that announces it (needs LOG_LEVEL=INFO). */
+    /**
+     * The port of the operator endpoints, from the log line that announces it (needs
+     * LOG_LEVEL=INFO).
+     */
     int httpPort(Duration timeout) {
-        java.util.regex.Pattern announced = java.util.regex.Pattern.compile("/metrics on port (\\d+)");
+        java.util.regex.Pattern announced =
+                java.util.regex.Pattern.compile("/metrics on port (\\d+)");
         try {
-            return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        java.util.regex.Matcher m = announced.matcher(stderr());
-                        return m.find() ? Integer.parseInt(m.group(1)) : -1;
-                    }, port -> port > 0);
+            return org.awaitility.Awaitility.await()
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> {
+                                java.util.regex.Matcher m = announced.matcher(stderr());
+                                return m.find() ? Integer.parseInt(m.group(1)) : -1;
+                            },
+                            port -> port > 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no HTTP port announced within " + timeout + "; stderr:\n" + stderr(), e);
+            throw new AssertionError(
+                    "no HTTP port announced within " + timeout + "; stderr:\n" + stderr(), e);
         }
     }
 
@@ -135,10 +168,14 @@ final class ConsoleProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Everything printed so far and not yet awaited, after waiting briefly for the output to settle. */
+    /**
+     * Everything printed so far and not yet awaited, after waiting briefly for the output to
+     * settle.
+     */
     String drain(Duration settle) throws InterruptedException {
         StringBuilder rest = new StringBuilder();
-        for (String line = lines.poll(settle.toMillis(), TimeUnit.MILLISECONDS); line != null;
+        for (String line = lines.poll(settle.toMillis(), TimeUnit.MILLISECONDS);
+                line != null;
                 line = lines.poll(settle.toMillis(), TimeUnit.MILLISECONDS)) {
             seen.add(line);
             rest.append(line).append('\n');

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleTimerProcessTest {
     private static final Catalog CATALOG = CatalogLoader.load("en");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aStepTimerArrivesWhileTheUserIsIdle() throws Exception {
         Technique thumbs = CATALOG.technique("thumb_circles").orElseThrow();
-        try (ConsoleProcess bot = ConsoleProcess.start(dir, Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db",
-                "HTTP_PORT", "0"))) {
+        try (ConsoleProcess bot =
+                ConsoleProcess.start(
+                        dir,
+                        Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db", "HTTP_PORT", "0"))) {
             bot.awaitLine(CATALOG.text("start.ask_adult"), Duration.ofSeconds(30));
             for (String line : new String[] {"1", "1"}) {
                 bot.type(line); // adult, consent: the check starts

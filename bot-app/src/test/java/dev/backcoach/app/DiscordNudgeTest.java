@@ -18,15 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DiscordNudgeTest {
     final TestClock clock = TestClock.running(Instant.parse("2026-03-27T12:00:00Z"));
-    @RegisterExtension
-    final DiscordHarness bot = new DiscordHarness().clock(clock);
+    @RegisterExtension final DiscordHarness bot = new DiscordHarness().clock(clock);
 
     @Test
     void optInInAServerThenTheReminderArrivesByDmAtTheChosenLocalTime() {
-        DiscordUser inServer = DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 61, DiscordHarness.SERVER));
-        assertThat(bot.discord().autocomplete(61, "nudge", "zone", "Kolk")).contains("Asia/Kolkata");
-        Shown saved = inServer.send("nudge", Map.of("time", "21:30", "zone", "Asia/Kolkata"),
-                "I'll remind you at 21:30 (Asia/Kolkata), Every day");
+        DiscordUser inServer =
+                DiscordHarness.toSelfCare(
+                        new DiscordUser(bot.discord(), 61, DiscordHarness.SERVER));
+        assertThat(bot.discord().autocomplete(61, "nudge", "zone", "Kolk"))
+                .contains("Asia/Kolkata");
+        Shown saved =
+                inServer.send(
+                        "nudge",
+                        Map.of("time", "21:30", "zone", "Asia/Kolkata"),
+                        "I'll remind you at 21:30 (Asia/Kolkata), Every day");
         assertThat(saved.ephemeral()).as("in a server, only the user sees it").isTrue();
         assertThat(saved.content()).contains("Fri 27 Mar 21:30");
 
@@ -38,7 +43,8 @@ class DiscordNudgeTest {
         assertThat(DiscordHarness.CATALOG.nudges()).contains(reminder.content());
 
         inDm.press("Skip tonight", "enjoy your evening");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(6))
                 .until(() -> bot.app().reminderCounters().sent() == 1);
     }
 }

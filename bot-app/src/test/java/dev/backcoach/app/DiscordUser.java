@@ -8,13 +8,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** A person using the bot on the fake Discord, in a server channel or in the bot's DM: types slash commands, clicks, reads. */
+/**
+ * A person using the bot on the fake Discord, in a server channel or in the bot's DM: types slash
+ * commands, clicks, reads.
+ */
 final class DiscordUser {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     final long id;
+
     /** The server the user types in; 0 for the bot's DM. */
     final long guild;
+
     private final FakeDiscord discord;
 
     DiscordUser(FakeDiscord discord, long id, long guild) {
@@ -23,7 +28,9 @@ final class DiscordUser {
         this.guild = guild;
     }
 
-    /** Runs {@code /command} and waits until the newest message on screen contains {@code expect}. */
+    /**
+     * Runs {@code /command} and waits until the newest message on screen contains {@code expect}.
+     */
     Shown send(String command, String expect) {
         return send(command, Map.of(), expect);
     }
@@ -36,18 +43,30 @@ final class DiscordUser {
     /** Clicks the button starting with {@code label} on the newest message that has buttons. */
     Shown press(String label, String expect) {
         Shown withButtons = withButtons();
-        discord.click(id, guild, withButtons.id(), withButtons.button(label)
-                .orElseThrow(() -> new AssertionError("no button '" + label + "' on: " + withButtons)).customId());
+        discord.click(
+                id,
+                guild,
+                withButtons.id(),
+                withButtons
+                        .button(label)
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no button '" + label + "' on: " + withButtons))
+                        .customId());
         return awaitLast(m -> m.content().contains(expect));
     }
 
     Shown withButtons() {
-        return discord.screen(id).stream().filter(Shown::hasButtons).reduce((a, b) -> b)
+        return discord.screen(id).stream()
+                .filter(Shown::hasButtons)
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no buttons on screen"));
     }
 
     Shown awaitLast(Predicate<Shown> match) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> discord.last(id) != null && match.test(discord.last(id)));
         return discord.last(id);
     }

@@ -23,10 +23,16 @@ class DocsTest {
 
     @Test
     void theReadmeStaysAFrontDoor() throws IOException {
-        assertThat(Files.size(ROOT.resolve("README.md"))).as("README.md in bytes").isLessThanOrEqualTo(12 * 1024);
+        assertThat(Files.size(ROOT.resolve("README.md")))
+                .as("README.md in bytes")
+                .isLessThanOrEqualTo(12 * 1024);
         String readme = Files.readString(ROOT.resolve("README.md"));
-        assertThat(readme).contains("./mvnw -B verify", "## Configuration", "## Running it as a service",
-                "## What is stored");
+        assertThat(readme)
+                .contains(
+                        "./mvnw -B verify",
+                        "## Configuration",
+                        "## Running it as a service",
+                        "## What is stored");
     }
 
     @Test
@@ -40,7 +46,10 @@ class DocsTest {
                     continue;
                 }
                 String[] fileAndAnchor = target.split("#", 2);
-                Path file = fileAndAnchor[0].isEmpty() ? doc : doc.getParent().resolve(fileAndAnchor[0]).normalize();
+                Path file =
+                        fileAndAnchor[0].isEmpty()
+                                ? doc
+                                : doc.getParent().resolve(fileAndAnchor[0]).normalize();
                 if (!Files.exists(file)) {
                     broken.add(ROOT.relativize(doc) + ": " + target + " (no such file)");
                 } else if (fileAndAnchor.length == 2 && !anchors(file).contains(fileAndAnchor[1])) {
@@ -54,12 +63,16 @@ class DocsTest {
     @Test
     void docsNameNoPathsOfTheMachineTheyWereWrittenOn() throws IOException {
         for (Path doc : documents()) {
-            assertThat(Files.readString(doc)).as(doc.toString()).doesNotContain("/work/", "/home/", "../shared");
+            assertThat(Files.readString(doc))
+                    .as(doc.toString())
+                    .doesNotContain("/work/", "/home/", "../shared");
         }
     }
 
     private static List<Path> documents() throws IOException {
-        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
+        List<Path> docs =
+                new ArrayList<>(
+                        List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md")));
         try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
@@ -71,8 +84,12 @@ class DocsTest {
         List<String> anchors = new ArrayList<>();
         Matcher heading = HEADING.matcher(Files.readString(file));
         while (heading.find()) {
-            anchors.add(heading.group(1).strip().toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            anchors.add(
+                    heading.group(1)
+                            .strip()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                            .replace(' ', '-'));
         }
         return anchors;
     }

@@ -37,7 +37,8 @@ class HealthCheckScriptTest {
     }
 
     private static int run(int port, String path) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString(), path).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", SCRIPT.toString(), path).redirectErrorStream(true);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         Process process = builder.start();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the check ends by itself").isTrue();

@@ -11,7 +11,8 @@ import java.time.Duration;
 final class OpsClient {
     record Answer(int status, String contentType, String body) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
     OpsClient(int port) {
@@ -23,15 +24,20 @@ final class OpsClient {
     }
 
     Answer post(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            HttpResponse<String> response =
+                    http.send(
+                            request.timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new AssertionError("GET on port " + port + " failed", e);
@@ -41,7 +47,10 @@ final class OpsClient {
         }
     }
 
-    /** The value of one sample line, e.g. {@code backcoach_nudges_total{outcome="sent"}}; -1 when absent. */
+    /**
+     * The value of one sample line, e.g. {@code backcoach_nudges_total{outcome="sent"}}; -1 when
+     * absent.
+     */
     static double sample(String metrics, String series) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(series + " ")) {

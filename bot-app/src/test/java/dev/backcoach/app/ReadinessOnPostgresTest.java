@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * turns 503 with the reason while the process stays alive, and ready again by itself.
  */
 class ReadinessOnPostgresTest {
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Test
     void notReadyWhileTheDatabaseIsAwayAndReadyAgainAfter() throws Exception {
@@ -30,16 +29,20 @@ class ReadinessOnPostgresTest {
             Application app = Apps.start(env);
             try {
                 OpsClient ops = new OpsClient(app.httpPort().orElseThrow());
-                assertThat(ops.get("/readyz")).extracting(OpsClient.Answer::status, OpsClient.Answer::body)
+                assertThat(ops.get("/readyz"))
+                        .extracting(OpsClient.Answer::status, OpsClient.Answer::body)
                         .containsExactly(200, "ready\n");
-                assertThat(OpsClient.sample(ops.get("/metrics").body(), "backcoach_database_up")).isEqualTo(1);
+                assertThat(OpsClient.sample(ops.get("/metrics").body(), "backcoach_database_up"))
+                        .isEqualTo(1);
 
                 proxy.cut();
                 OpsClient.Answer down = ops.get("/readyz");
                 assertThat(down.status()).isEqualTo(503);
-                assertThat(down.body()).isEqualTo("not ready: database: the database does not answer\n")
+                assertThat(down.body())
+                        .isEqualTo("not ready: database: the database does not answer\n")
                         .doesNotContain(direct.password());
-                assertThat(OpsClient.sample(ops.get("/metrics").body(), "backcoach_database_up")).isZero();
+                assertThat(OpsClient.sample(ops.get("/metrics").body(), "backcoach_database_up"))
+                        .isZero();
                 assertThat(ops.get("/healthz").status()).as("alive all the same").isEqualTo(200);
 
                 proxy.restore();

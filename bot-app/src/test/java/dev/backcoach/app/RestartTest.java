@@ -44,7 +44,8 @@ class RestartTest {
 
         try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
             String shown = bot.awaitLine("[1] ◀ Back", WAIT);
-            assertThat(shown).as("the pending step is shown again after the restart")
+            assertThat(shown)
+                    .as("the pending step is shown again after the restart")
                     .contains(steps.get(1).text())
                     .doesNotContain(CATALOG.text("start.ask_adult"));
             bot.type("Next");

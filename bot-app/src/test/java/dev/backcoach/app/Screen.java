@@ -29,14 +29,19 @@ final class Screen {
     }
 
     Screen sendCommand(ConversationService to, String command, String argument) {
-        return show(to.handle(new Inbound.Command(user, chat, event(), command, argument)).replies());
+        return show(
+                to.handle(new Inbound.Command(user, chat, event(), command, argument)).replies());
     }
 
     Screen press(ConversationService to, String label) {
-        Button button = shown.get(shown.size() - 1).allButtons().stream()
-                .filter(b -> b.label().startsWith(label))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + label + "' on screen:\n" + text()));
+        Button button =
+                shown.get(shown.size() - 1).allButtons().stream()
+                        .filter(b -> b.label().startsWith(label))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no button '" + label + "' on screen:\n" + text()));
         return show(to.handle(new Inbound.Choice(user, chat, event(), button.data())).replies());
     }
 

@@ -23,7 +23,10 @@ final class Scripts {
     static void noRedFlagsAndAFullPlan(Catalog catalog, BiConsumer<String, String> press) {
         List<CheckGroup> groups = catalog.checkGroups();
         for (int g = 0; g < groups.size(); g++) {
-            String next = g + 1 < groups.size() ? groups.get(g + 1).lines().get(0) : catalog.text("outcome.self_care");
+            String next =
+                    g + 1 < groups.size()
+                            ? groups.get(g + 1).lines().get(0)
+                            : catalog.text("outcome.self_care");
             press.accept("No", next);
         }
         List<String> ticked = new ArrayList<>();
@@ -34,8 +37,12 @@ final class Scripts {
         press.accept(catalog.text("button.plan_done"), catalog.text("plan.done"));
     }
 
-    /** From the first group of the check: the taps that report warning sign {@code id}, up to its outcome. */
-    static void report(Catalog catalog, String id, String outcome, BiConsumer<String, String> press) {
+    /**
+     * From the first group of the check: the taps that report warning sign {@code id}, up to its
+     * outcome.
+     */
+    static void report(
+            Catalog catalog, String id, String outcome, BiConsumer<String, String> press) {
         for (CheckGroup group : catalog.checkGroups()) {
             int at = group.items().indexOf(id);
             if (at < 0) {

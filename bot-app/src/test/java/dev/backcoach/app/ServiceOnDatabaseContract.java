@@ -28,26 +28,29 @@ import org.junit.jupiter.api.Test;
 abstract class ServiceOnDatabaseContract {
     static final Catalog CATALOG = CatalogLoader.load("en");
     private final List<Database> opened = new ArrayList<>();
+
     /** Users take a moment between presses; without it every scripted conversation is a flood. */
-    private final Clock humanPace = new Clock() {
-        private final java.util.concurrent.atomic.AtomicLong seconds =
-                new java.util.concurrent.atomic.AtomicLong(java.time.Instant.now().getEpochSecond());
+    private final Clock humanPace =
+            new Clock() {
+                private final java.util.concurrent.atomic.AtomicLong seconds =
+                        new java.util.concurrent.atomic.AtomicLong(
+                                java.time.Instant.now().getEpochSecond());
 
-        @Override
-        public java.time.Instant instant() {
-            return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
-        }
+                @Override
+                public java.time.Instant instant() {
+                    return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
+                }
 
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+            };
 
     abstract DatabaseSettings settings() throws Exception;
 
@@ -55,7 +58,11 @@ abstract class ServiceOnDatabaseContract {
     ConversationService instance(DatabaseSettings settings) {
         Database database = Database.open(settings);
         opened.add(database);
-        return new ConversationService(CATALOG, new JdbcStateStore(database), humanPace, EffectHandler.NONE,
+        return new ConversationService(
+                CATALOG,
+                new JdbcStateStore(database),
+                humanPace,
+                EffectHandler.NONE,
                 CacheSettings.DEFAULT);
     }
 
@@ -79,7 +86,8 @@ abstract class ServiceOnDatabaseContract {
         phone.send(a, "start").press(b, "Yes").press(a, "Yes");
         turns += 3;
         for (int i = 0; i < CATALOG.checkGroups().size(); i++, turns++) {
-            // mid-check, each answer lands on the other instance: the group's number rides in the button
+            // mid-check, each answer lands on the other instance: the group's number rides in the
+            // button
             phone.press(i % 2 == 0 ? b : a, "No");
         }
         assertThat(phone.text()).contains(CATALOG.text("outcome.self_care"));
@@ -94,7 +102,8 @@ abstract class ServiceOnDatabaseContract {
         for (int i = 0; i <= roller.steps().size(); i++, turns++) {
             phone.press(i % 2 == 0 ? b : a, "Next");
         }
-        assertThat(phone.text()).contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        assertThat(phone.text())
+                .contains(CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
 
         Session stored = new JdbcStateStore(opened.get(0)).load(phone.user).orElseThrow();
         assertThat(stored.route()).isEqualTo(Route.SELF_CARE);
@@ -115,14 +124,20 @@ abstract class ServiceOnDatabaseContract {
 
         ConversationService restarted = instance(settings);
         phone.press(restarted, "No");
-        assertThat(phone.text()).as("the press on screen answers group 2")
-                .contains("(3/" + CATALOG.checkGroups().size() + ")").doesNotContain(CATALOG.text("check.restarted"));
+        assertThat(phone.text())
+                .as("the press on screen answers group 2")
+                .contains("(3/" + CATALOG.checkGroups().size() + ")")
+                .doesNotContain(CATALOG.text("check.restarted"));
 
         ConversationService again = instance(settings);
         phone.send(again, "privacy");
-        assertThat(phone.text()).contains(CATALOG.text("privacy"), CATALOG.text("check.restarted"),
-                "(1/" + CATALOG.checkGroups().size() + ")");
-        assertThat(CATALOG.text("privacy")).contains("if I restart in the middle of a check, it starts again");
+        assertThat(phone.text())
+                .contains(
+                        CATALOG.text("privacy"),
+                        CATALOG.text("check.restarted"),
+                        "(1/" + CATALOG.checkGroups().size() + ")");
+        assertThat(CATALOG.text("privacy"))
+                .contains("if I restart in the middle of a check, it starts again");
         for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
             phone.press(again, "No");
         }
@@ -170,11 +185,19 @@ abstract class ServiceOnDatabaseContract {
                 if (table.toLowerCase(Locale.ROOT).startsWith("flyway")) {
                     continue;
                 }
-                boolean tasks = table.equalsIgnoreCase("scheduled_tasks"); // db-scheduler's: user in the task id
-                try (PreparedStatement q = c.prepareStatement(tasks
-                        ? "SELECT COUNT(*) FROM " + table + " WHERE task_instance = ? || ':' || ? "
-                                + "OR task_instance LIKE ? || ':' || ? || ':%'"
-                        : "SELECT COUNT(*) FROM " + table + " WHERE platform = ? AND user_id = ?")) {
+                boolean tasks =
+                        table.equalsIgnoreCase(
+                                "scheduled_tasks"); // db-scheduler's: user in the task id
+                try (PreparedStatement q =
+                        c.prepareStatement(
+                                tasks
+                                        ? "SELECT COUNT(*) FROM "
+                                                + table
+                                                + " WHERE task_instance = ? || ':' || ? "
+                                                + "OR task_instance LIKE ? || ':' || ? || ':%'"
+                                        : "SELECT COUNT(*) FROM "
+                                                + table
+                                                + " WHERE platform = ? AND user_id = ?")) {
                     q.setString(1, "TELEGRAM");
                     q.setString(2, screen.user.userId());
                     if (tasks) {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ServiceOnPostgresTest extends ServiceOnDatabaseContract {
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Override
     DatabaseSettings settings() {
@@ -25,12 +24,16 @@ class ServiceOnPostgresTest extends ServiceOnDatabaseContract {
     void whenTheDatabaseGoesAwayUsersAreToldAndTheBotRecoversByItself() throws Exception {
         DatabaseSettings direct = settings();
         try (TcpProxy proxy = new TcpProxy(postgres.port())) {
-            DatabaseSettings viaProxy = new DatabaseSettings(
-                    postgres.urlThrough(proxy.port()), direct.user(),
-                    direct.password());
+            DatabaseSettings viaProxy =
+                    new DatabaseSettings(
+                            postgres.urlThrough(proxy.port()), direct.user(), direct.password());
             ConversationService bot = instance(viaProxy);
             Screen phone = new Screen("7");
-            phone.send(bot, "start").press(bot, "Yes").press(bot, "Yes").send(bot, "check").press(bot, "No");
+            phone.send(bot, "start")
+                    .press(bot, "Yes")
+                    .press(bot, "Yes")
+                    .send(bot, "check")
+                    .press(bot, "No");
 
             proxy.cut();
             phone.press(bot, "No");
@@ -38,14 +41,19 @@ class ServiceOnPostgresTest extends ServiceOnDatabaseContract {
             assertThat(bot.health().state().up()).isFalse();
 
             proxy.restore();
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                bot.health().probe();
-                return bot.health().state().up();
-            });
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                bot.health().probe();
+                                return bot.health().state().up();
+                            });
             phone.press(bot, "No");
             assertThat(phone.text()).contains("(3/");
             var stored = new JdbcStateStore(openDirect()).load(phone.user).orElseThrow();
-            assertThat(stored.dialogue()).as("stored without the position").isEqualTo(new Dialogue.CheckRestarted());
+            assertThat(stored.dialogue())
+                    .as("stored without the position")
+                    .isEqualTo(new Dialogue.CheckRestarted());
         }
     }
 

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServiceOnSqliteTest extends ServiceOnDatabaseContract {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Override
     DatabaseSettings settings() {

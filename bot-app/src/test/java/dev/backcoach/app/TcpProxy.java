@@ -8,8 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A loopback TCP forwarder in front of a real server, so a test can take the database away (every
@@ -21,6 +21,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+
     /** Bytes wait here while paused. */
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -44,7 +45,9 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** The database stalls: connections stay open, but no byte gets through until {@link #resume}. */
+    /**
+     * The database stalls: connections stay open, but no byte gets through until {@link #resume}.
+     */
     void pause() {
         gate = new CountDownLatch(1);
     }
@@ -66,46 +69,55 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void acceptLoop(ServerSocket listening) {
-        Thread thread = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    return; // closed by cut()
-                }
-            }
-        }, "proxy-accept");
+        Thread thread =
+                new Thread(
+                        () -> {
+                            while (!listening.isClosed()) {
+                                try {
+                                    Socket client = listening.accept();
+                                    Socket upstream =
+                                            new Socket(
+                                                    InetAddress.getLoopbackAddress(), targetPort);
+                                    open.add(client);
+                                    open.add(upstream);
+                                    pump(client, upstream);
+                                    pump(upstream, client);
+                                } catch (IOException e) {
+                                    return; // closed by cut()
+                                }
+                            }
+                        },
+                        "proxy-accept");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    gate.await();
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // either side closed
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "proxy-pump");
+        Thread thread =
+                new Thread(
+                        () -> {
+                            byte[] buffer = new byte[16 * 1024];
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                                    gate.await();
+                                    out.write(buffer, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                // either side closed
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                try {
+                                    from.close();
+                                    to.close();
+                                } catch (IOException ignored) {
+                                    // already closed
+                                }
+                            }
+                        },
+                        "proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -18,7 +18,8 @@ final class TelegramHarness extends AppHarness<TelegramHarness> {
     private @Nullable FakeBotApi telegram;
 
     TelegramHarness() {
-        // Scripted users tap faster than people; Telegram's ~1/s a chat would make each test take minutes.
+        // Scripted users tap faster than people; Telegram's ~1/s a chat would make each test take
+        // minutes.
         with("TELEGRAM_CHAT_RATE", "20");
     }
 
@@ -55,7 +56,9 @@ final class TelegramHarness extends AppHarness<TelegramHarness> {
         }
         try {
             telegram.assertNoViolations();
-            assertThat(telegram.unansweredCallbacks()).as("every button press is answered").isEmpty();
+            assertThat(telegram.unansweredCallbacks())
+                    .as("every button press is answered")
+                    .isEmpty();
         } finally {
             telegram.close();
             telegram = null;
@@ -73,7 +76,10 @@ final class TelegramHarness extends AppHarness<TelegramHarness> {
         return new TelegramUser(telegram(), id);
     }
 
-    /** Start, 18+, consent, no warning sign, a full plan: a self-care user with every technique open. */
+    /**
+     * Start, 18+, consent, no warning sign, a full plan: a self-care user with every technique
+     * open.
+     */
     static TelegramUser toSelfCare(TelegramUser user) {
         user.send("/start", CATALOG.text("start.ask_adult"));
         user.press("Yes", CATALOG.text("start.ask_consent"));

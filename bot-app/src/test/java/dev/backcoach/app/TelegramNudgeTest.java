@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TelegramNudgeTest {
     final TestClock clock = TestClock.running(Instant.parse("2026-03-27T17:00:00Z"));
-    @RegisterExtension
-    final TelegramHarness bot = new TelegramHarness().clock(clock);
+    @RegisterExtension final TelegramHarness bot = new TelegramHarness().clock(clock);
 
     @Test
     void aBareHourIsAskedAboutAndAnAlreadyChosenOptionIsAnsweredWithoutAnEdit() {
@@ -30,9 +29,16 @@ class TelegramNudgeTest {
         ben.send("Berlin", "On which days?");
         int edits = bot.telegram().calls("editMessageText").size();
         ben.tap("Every day");
-        bot.telegram().awaitCall("answerCallbackQuery",
-                c -> "Every day is already chosen. Choose Done when you're ready.".equals(c.param("text")), TelegramUser.WAIT);
-        assertThat(bot.telegram().calls("editMessageText")).as("no edit with identical content").hasSize(edits);
+        bot.telegram()
+                .awaitCall(
+                        "answerCallbackQuery",
+                        c ->
+                                "Every day is already chosen. Choose Done when you're ready."
+                                        .equals(c.param("text")),
+                        TelegramUser.WAIT);
+        assertThat(bot.telegram().calls("editMessageText"))
+                .as("no edit with identical content")
+                .hasSize(edits);
         ben.press("Done", "I'll remind you at 15:00 (Europe/Berlin), Every day");
     }
 
@@ -42,24 +48,42 @@ class TelegramNudgeTest {
         anna.send("/nudge", "What time suits you?");
         anna.press("20:00", "in which time zone?");
         anna.send("Berlin", "On which days?");
-        SentMessage saved = anna.press("Done", "I'll remind you at 20:00 (Europe/Berlin), Every day");
+        SentMessage saved =
+                anna.press("Done", "I'll remind you at 20:00 (Europe/Berlin), Every day");
         assertThat(saved.plainText()).contains("Fri 27 Mar 20:00");
         int before = bot.telegram().chat(1001).size();
 
         clock.set(Instant.parse("2026-03-27T18:59:58Z")); // 19:59:58 in Berlin
         SentMessage reminder = anna.awaitLast(m -> m.buttonLabels().contains("In 1 hour"));
-        assertThat(clock.instant()).as("not before 20:00 Berlin").isAfterOrEqualTo(Instant.parse("2026-03-27T19:00:00Z"));
+        assertThat(clock.instant())
+                .as("not before 20:00 Berlin")
+                .isAfterOrEqualTo(Instant.parse("2026-03-27T19:00:00Z"));
         assertThat(TelegramHarness.CATALOG.nudges()).contains(reminder.plainText());
         assertThat(reminder.parseMode()).isEqualTo("HTML");
 
         anna.press("In 1 hour", "Okay, I'll ask again at 21:");
         clock.set(Instant.parse("2026-03-27T20:00:30Z"));
-        SentMessage again = anna.awaitLast(m -> m.hasKeyboard() && TelegramHarness.CATALOG.nudges().contains(m.plainText()));
+        SentMessage again =
+                anna.awaitLast(
+                        m ->
+                                m.hasKeyboard()
+                                        && TelegramHarness.CATALOG
+                                                .nudges()
+                                                .contains(m.plainText()));
         assertThat(again.buttonLabels()).as("snoozed once only").doesNotContain("In 1 hour");
 
         // A quiet moment later, nothing more went out: one reminder and one snoozed reminder.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> reminders(bot.telegram().chat(1001).subList(before, bot.telegram().chat(1001).size())) == 2);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                reminders(
+                                                bot.telegram()
+                                                        .chat(1001)
+                                                        .subList(
+                                                                before,
+                                                                bot.telegram().chat(1001).size()))
+                                        == 2);
         assertThat(bot.app().reminderCounters().sent()).isEqualTo(2);
     }
 
@@ -81,6 +105,8 @@ class TelegramNudgeTest {
     }
 
     private static long reminders(List<SentMessage> messages) {
-        return messages.stream().filter(m -> TelegramHarness.CATALOG.nudges().contains(m.plainText())).count();
+        return messages.stream()
+                .filter(m -> TelegramHarness.CATALOG.nudges().contains(m.plainText()))
+                .count();
     }
 }

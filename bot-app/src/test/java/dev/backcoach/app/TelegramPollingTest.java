@@ -16,22 +16,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TelegramPollingTest {
     static final Catalog CATALOG = TelegramHarness.CATALOG;
 
-    @RegisterExtension
-    final TelegramHarness bot = new TelegramHarness();
+    @RegisterExtension final TelegramHarness bot = new TelegramHarness();
 
     @Test
     void aWholeConversationFromStartToTheLastStepOfATechnique() {
-        assertThat(bot.telegram().commands()).containsKeys("start", "help", "check", "techniques", "routine", "nudge",
-                "progress", "privacy", "export", "forget", "settings");
+        assertThat(bot.telegram().commands())
+                .containsKeys(
+                        "start",
+                        "help",
+                        "check",
+                        "techniques",
+                        "routine",
+                        "nudge",
+                        "progress",
+                        "privacy",
+                        "export",
+                        "forget",
+                        "settings");
         TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1001));
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         SentMessage intro = anna.press(roller.title(), roller.cautions().get(0));
         for (int step = 0; step < roller.steps().size(); step++) {
             SentMessage shown = anna.press("Next", roller.steps().get(step).text());
-            assertThat(shown.messageId()).as("steps edit one message in place").isEqualTo(intro.messageId());
+            assertThat(shown.messageId())
+                    .as("steps edit one message in place")
+                    .isEqualTo(intro.messageId());
             assertThat(shown.parseMode()).isEqualTo("HTML");
         }
-        SentMessage done = anna.press("Next", CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
+        SentMessage done =
+                anna.press(
+                        "Next",
+                        CATALOG.text("guide.done_technique").replace("{title}", roller.title()));
         assertThat(done.plainText()).contains(CATALOG.text("progress.ask"));
         anna.press("4", CATALOG.text("progress.saved").replace("{score}", "4"));
         assertThat(bot.stored(1001).route()).isEqualTo(Route.SELF_CARE);
@@ -41,7 +56,8 @@ class TelegramPollingTest {
     void theEveningRoutineStartsFromThePlanReadyMenuAndRunsEachPartsOwnSteps() {
         TelegramUser ben = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1002));
         var evening = CATALOG.routine("evening").orElseThrow();
-        SentMessage intro = ben.press(CATALOG.text("button.evening"), CATALOG.text("safety.emergency_signs"));
+        SentMessage intro =
+                ben.press(CATALOG.text("button.evening"), CATALOG.text("safety.emergency_signs"));
         assertThat(intro.plainText()).contains(evening.intro());
         for (var part : evening.steps()) {
             Technique t = CATALOG.technique(part.options().get(0)).orElseThrow();
@@ -62,8 +78,12 @@ class TelegramPollingTest {
 
         TelegramUser known = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 5002));
         SentMessage welcome = known.send("/start", CATALOG.text("start.welcome_back"));
-        assertThat(welcome.buttonLabels()).containsExactly(CATALOG.text("button.carry_on"), CATALOG.text("button.start_over"));
-        known.send("/techniques twist", CATALOG.technique("spinal_twist").orElseThrow().cautions().get(1));
+        assertThat(welcome.buttonLabels())
+                .containsExactly(
+                        CATALOG.text("button.carry_on"), CATALOG.text("button.start_over"));
+        known.send(
+                "/techniques twist",
+                CATALOG.technique("spinal_twist").orElseThrow().cautions().get(1));
 
         TelegramUser urgent = new TelegramUser(bot.telegram(), 5003);
         urgent.send("/start", CATALOG.text("start.ask_adult"));
@@ -72,7 +92,9 @@ class TelegramPollingTest {
         urgent.press("Yes", CATALOG.screening().get(0).text());
         urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
         SentMessage settings = urgent.send("/settings", CATALOG.text("route.emergency"));
-        assertThat(settings.buttonLabels()).containsExactly(CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
+        assertThat(settings.buttonLabels())
+                .containsExactly(
+                        CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
     }
 
     @Test
@@ -82,7 +104,8 @@ class TelegramPollingTest {
         urgent.press("Yes", CATALOG.text("start.ask_consent"));
         urgent.press("Yes", Scripts.firstGroup(CATALOG));
         urgent.press("Yes", CATALOG.screening().get(0).text());
-        SentMessage emergency = urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
+        SentMessage emergency =
+                urgent.press("Yes", CATALOG.text("outcome.emergency").substring(0, 20));
         assertThat(emergency.hasKeyboard()).as("emergency offers nothing else").isFalse();
         urgent.send("/techniques", CATALOG.text("outcome.emergency_locked").substring(0, 30));
 
@@ -93,8 +116,11 @@ class TelegramPollingTest {
         String seeClinician = CATALOG.text("outcome.see_clinician").substring(0, 30);
         Scripts.report(CATALOG, "night_pain", seeClinician, clinician::press);
         assertThat(bot.stored(2002).route()).isEqualTo(Route.SEE_CLINICIAN);
-        assertThat(bot.stored(2002).routeReason()).as("kept outside Discord, to name the reason").isEqualTo("night_pain");
-        String because = CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
+        assertThat(bot.stored(2002).routeReason())
+                .as("kept outside Discord, to name the reason")
+                .isEqualTo("night_pain");
+        String because =
+                CATALOG.text("route.because").replace("{about}", "pain that's much worse at night");
         clinician.send("/techniques", because);
     }
 
@@ -107,10 +133,13 @@ class TelegramPollingTest {
         bot.telegram().failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
         bot.telegram().privateText(3001, "/export");
         // Summary, file, then the menu again: wait for the message that follows the file.
-        await().atMost(TelegramUser.WAIT).until(() -> {
-            List<SentMessage> shown = bot.telegram().chat(3001);
-            return shown.size() >= 2 && "document".equals(shown.get(shown.size() - 2).kind());
-        });
+        await().atMost(TelegramUser.WAIT)
+                .until(
+                        () -> {
+                            List<SentMessage> shown = bot.telegram().chat(3001);
+                            return shown.size() >= 2
+                                    && "document".equals(shown.get(shown.size() - 2).kind());
+                        });
         List<SentMessage> chat = bot.telegram().chat(3001);
         SentMessage menu = chat.get(chat.size() - 1);
         SentMessage document = chat.get(chat.size() - 2);
@@ -130,7 +159,9 @@ class TelegramPollingTest {
         int before = bot.telegram().calls("sendMessage").size();
         bot.telegram().privateText(4001, "/help");
         await().atMost(TelegramUser.WAIT).until(() -> bot.stored(4001).unreachable());
-        assertThat(bot.telegram().calls("sendMessage").size() - before).as("one refused call, no retries").isEqualTo(1);
+        assertThat(bot.telegram().calls("sendMessage").size() - before)
+                .as("one refused call, no retries")
+                .isEqualTo(1);
         assertThat(bot.app().telegramCounters().blocked()).isEqualTo(1);
 
         bot.telegram().unblockChat(4001);
@@ -145,8 +176,18 @@ class TelegramPollingTest {
         bot.telegram().callback(5001, 5001, ask.messageId(), "9999.y");
         anna.awaitLast(m -> m.plainText().startsWith(CATALOG.text("input.stale_button")));
         bot.telegram().callback(5001, 5001, ask.messageId(), "<script>");
-        await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(5001).stream()
-                .filter(m -> m.plainText().startsWith(CATALOG.text("input.stale_button"))).count() == 2);
+        await().atMost(TelegramUser.WAIT)
+                .until(
+                        () ->
+                                bot.telegram().chat(5001).stream()
+                                                .filter(
+                                                        m ->
+                                                                m.plainText()
+                                                                        .startsWith(
+                                                                                CATALOG.text(
+                                                                                        "input.stale_button")))
+                                                .count()
+                                        == 2);
         assertThat(bot.maybeStored(5001).orElseThrow().adult()).isFalse();
     }
 
@@ -169,10 +210,14 @@ class TelegramPollingTest {
             bot.telegram().privateText(7001, "hello " + i);
         }
         anna.awaitLast(m -> m.plainText().equals(CATALOG.text("flood.wait")));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> bot.telegram().pendingUpdates() == 0);
-        List<SentMessage> after = bot.telegram().chat(7001).subList(before, bot.telegram().chat(7001).size());
-        assertThat(after).filteredOn(m -> m.plainText().equals(CATALOG.text("flood.wait"))).hasSize(1);
+        List<SentMessage> after =
+                bot.telegram().chat(7001).subList(before, bot.telegram().chat(7001).size());
+        assertThat(after)
+                .filteredOn(m -> m.plainText().equals(CATALOG.text("flood.wait")))
+                .hasSize(1);
         assertThat(after.size()).isLessThanOrEqualTo(4);
     }
 
@@ -189,7 +234,10 @@ class TelegramPollingTest {
         assertThat(back.plainText()).startsWith(CATALOG.text("redflag.carry_on"));
         assertThat(bot.stored(4001).route()).isEqualTo(Route.SELF_CARE);
 
-        SentMessage emergency = anna.send("cant pee since yesterday", CATALOG.text("outcome.emergency").substring(0, 20));
+        SentMessage emergency =
+                anna.send(
+                        "cant pee since yesterday",
+                        CATALOG.text("outcome.emergency").substring(0, 20));
         assertThat(emergency.hasKeyboard()).isFalse();
         assertThat(bot.stored(4001).route()).isEqualTo(Route.EMERGENCY);
     }

@@ -20,19 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramRestartTest {
     static final Catalog CATALOG = CatalogLoader.load("en");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void afterSigkillTheNextTapContinuesAtTheRightStep() throws Exception {
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         List<String> steps = roller.steps().stream().map(s -> s.text()).toList();
         try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN).limits(30, 25, 20)) {
-            Map<String, String> env = Map.of(
-                    "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
-                    "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
-                    "TELEGRAM_CHAT_RATE", "20",
-                    "DATABASE_URL", "jdbc:sqlite:state/bot.db");
+            Map<String, String> env =
+                    Map.of(
+                            "TELEGRAM_BOT_TOKEN",
+                            TelegramHarness.TOKEN,
+                            "TELEGRAM_API_URL",
+                            "http://127.0.0.1:" + telegram.port(),
+                            "TELEGRAM_CHAT_RATE",
+                            "20",
+                            "DATABASE_URL",
+                            "jdbc:sqlite:state/bot.db");
             TelegramUser anna = new TelegramUser(telegram, 1234);
             SentMessage stepTwo;
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
@@ -46,21 +50,34 @@ class TelegramRestartTest {
             long editsBefore = telegram.calls("editMessageText").size();
 
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
-                telegram.awaitCall("getUpdates", c -> true, TelegramUser.WAIT); // the new process polls
+                telegram.awaitCall(
+                        "getUpdates", c -> true, TelegramUser.WAIT); // the new process polls
                 SentMessage stepThree = anna.press("Next", steps.get(2));
                 assertThat(stepThree.messageId()).isEqualTo(stepTwo.messageId());
                 assertThat(telegram.chat(1234)).hasSize(messagesBefore);
-                // An update the killed process handled but had not yet confirmed comes again: its stored
-                // reply (step 2) is replayed, never run a second time; the new tap runs once (step 3).
-                List<String> edits = telegram.calls("editMessageText").stream().skip(editsBefore)
-                        .map(c -> c.param("text")).toList();
+                // An update the killed process handled but had not yet confirmed comes again: its
+                // stored
+                // reply (step 2) is replayed, never run a second time; the new tap runs once (step
+                // 3).
+                List<String> edits =
+                        telegram.calls("editMessageText").stream()
+                                .skip(editsBefore)
+                                .map(c -> c.param("text"))
+                                .toList();
                 assertThat(edits).filteredOn(t -> t.contains(steps.get(2))).hasSize(1);
-                assertThat(edits).allSatisfy(t -> assertThat(t).satisfiesAnyOf(
-                        x -> assertThat(x).contains(steps.get(2)), x -> assertThat(x).contains(steps.get(1))));
+                assertThat(edits)
+                        .allSatisfy(
+                                t ->
+                                        assertThat(t)
+                                                .satisfiesAnyOf(
+                                                        x -> assertThat(x).contains(steps.get(2)),
+                                                        x -> assertThat(x).contains(steps.get(1))));
                 bot.kill();
             }
-            // A poll cut off by SIGKILL meets the restarted one, as on Telegram (409): that one is expected.
-            assertThat(telegram.violations()).allSatisfy(v -> assertThat(v).containsIgnoringCase("getUpdates"));
+            // A poll cut off by SIGKILL meets the restarted one, as on Telegram (409): that one is
+            // expected.
+            assertThat(telegram.violations())
+                    .allSatisfy(v -> assertThat(v).containsIgnoringCase("getUpdates"));
         }
     }
 }

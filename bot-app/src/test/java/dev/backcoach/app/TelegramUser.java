@@ -7,7 +7,9 @@ import dev.backcoach.telegram.fake.SentMessage;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** A person in a private chat with the bot on the fake Telegram: types, taps, and reads the screen. */
+/**
+ * A person in a private chat with the bot on the fake Telegram: types, taps, and reads the screen.
+ */
 final class TelegramUser {
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -42,16 +44,24 @@ final class TelegramUser {
         return awaitLast(m -> m.plainText().contains(expect));
     }
 
-    /** Taps the button starting with {@code label} on the newest message that has buttons, and looks away. */
+    /**
+     * Taps the button starting with {@code label} on the newest message that has buttons, and looks
+     * away.
+     */
     void tap(String label) {
-        SentMessage withButtons = telegram.chat(id).stream().filter(SentMessage::hasKeyboard)
-                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no buttons on screen"));
-        delivery.deliver(telegram.callbackUpdateJson(id, id, withButtons.messageId(),
-                withButtons.button(label).callbackData()));
+        SentMessage withButtons =
+                telegram.chat(id).stream()
+                        .filter(SentMessage::hasKeyboard)
+                        .reduce((first, second) -> second)
+                        .orElseThrow(() -> new AssertionError("no buttons on screen"));
+        delivery.deliver(
+                telegram.callbackUpdateJson(
+                        id, id, withButtons.messageId(), withButtons.button(label).callbackData()));
     }
 
     SentMessage awaitLast(Predicate<SentMessage> match) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> !telegram.chat(id).isEmpty() && match.test(telegram.lastIn(id)));
         return telegram.lastIn(id);
     }

@@ -14,15 +14,17 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real application in webhook mode: updates POSTed as Telegram would, replies to the strict fake. */
+/**
+ * The real application in webhook mode: updates POSTed as Telegram would, replies to the strict
+ * fake.
+ */
 class TelegramWebhookTest {
     static final String TOKEN = TelegramHarness.TOKEN;
     static final String SECRET = "s3cret-Path_token";
     static final Catalog CATALOG = TelegramHarness.CATALOG;
     final HttpClient http = HttpClient.newHttpClient();
     final int port = freePort();
-    @RegisterExtension
-    final TelegramHarness bot = new TelegramHarness().webhook(port, SECRET);
+    @RegisterExtension final TelegramHarness bot = new TelegramHarness().webhook(port, SECRET);
     int inlineCalls;
 
     static int freePort() {
@@ -34,44 +36,64 @@ class TelegramWebhookTest {
     }
 
     int post(String json, String secret) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
         if (secret != null) {
             request.header("X-Telegram-Bot-Api-Secret-Token", secret);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && !response.body().isEmpty()) {
-            // A webhook response may carry one Bot API call: Telegram runs it, and so does this test,
+            // A webhook response may carry one Bot API call: Telegram runs it, and so does this
+            // test,
             // against the strict fake.
-            String method = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
-                    .path("method").asText();
+            String method =
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(response.body())
+                            .path("method")
+                            .asText();
             assertThat(method).isNotEmpty();
             inlineCalls++;
-            http.send(HttpRequest.newBuilder(URI.create(bot.telegram().baseUrl() + "/bot" + TOKEN + "/" + method))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(response.body())).build(),
+            http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(
+                                            bot.telegram().baseUrl()
+                                                    + "/bot"
+                                                    + TOKEN
+                                                    + "/"
+                                                    + method))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(response.body()))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
         return response.statusCode();
     }
 
     TelegramUser user(long id) {
-        return new TelegramUser(bot.telegram(), id, json -> {
-            try {
-                assertThat(post(json, SECRET)).isEqualTo(200);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        return new TelegramUser(
+                bot.telegram(),
+                id,
+                json -> {
+                    try {
+                        assertThat(post(json, SECRET)).isEqualTo(200);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
     }
 
     @Test
     void theWebhookIsRegisteredWithItsSecret() {
-        assertThat(bot.telegram().webhook()).hasValueSatisfying(webhook -> {
-            assertThat(webhook).containsEntry("url", "https://bot.example.org/telegram");
-            assertThat(webhook).containsEntry("secret_token", SECRET);
-        });
+        assertThat(bot.telegram().webhook())
+                .hasValueSatisfying(
+                        webhook -> {
+                            assertThat(webhook)
+                                    .containsEntry("url", "https://bot.example.org/telegram");
+                            assertThat(webhook).containsEntry("secret_token", SECRET);
+                        });
     }
 
     @Test
@@ -80,7 +102,11 @@ class TelegramWebhookTest {
         anna.send("/start", CATALOG.text("start.ask_adult"));
         anna.press("Yes", CATALOG.text("start.ask_consent"));
         anna.press("Yes", Scripts.firstGroup(CATALOG));
-        Scripts.report(CATALOG, "saddle_numbness", CATALOG.text("outcome.emergency").substring(0, 20), anna::press);
+        Scripts.report(
+                CATALOG,
+                "saddle_numbness",
+                CATALOG.text("outcome.emergency").substring(0, 20),
+                anna::press);
         assertThat(bot.stored(9001).route().name()).isEqualTo("EMERGENCY");
         assertThat(inlineCalls).as("/start was answered in the webhook response").isEqualTo(1);
         assertThat(bot.app().telegramCounters().inline()).isEqualTo(1);
@@ -96,22 +122,38 @@ class TelegramWebhookTest {
         assertThat(bot.telegram().chat(9002)).isEmpty();
     }
 
-    /** Telegram's updates are small: a body over 1 MiB is refused, whether its length is announced or not. */
+    /**
+     * Telegram's updates are small: a body over 1 MiB is refused, whether its length is announced
+     * or not.
+     */
     @Test
     void anOversizedBodyIsRefusedAndAFittingOneStillWorks() throws Exception {
         String padding = " ".repeat(1 << 20);
-        String big = bot.telegram().privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + padding);
+        String big =
+                bot.telegram()
+                        .privateTextUpdateJson(9004, "/start")
+                        .replaceFirst("\\{", "{" + padding);
         assertThat(post(big, SECRET)).isEqualTo(413);
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
-                .header("Content-Type", "application/json")
-                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                .build();
-        assertThat(http.send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+        HttpRequest chunked =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                        .POST(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () ->
+                                                new ByteArrayInputStream(
+                                                        big.getBytes(
+                                                                java.nio.charset.StandardCharsets
+                                                                        .UTF_8))))
+                        .build();
+        assertThat(http.send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(413);
         assertThat(bot.telegram().chat(9004)).isEmpty();
 
-        String fitting = bot.telegram().privateTextUpdateJson(9004, "/start").replaceFirst("\\{", "{" + " ".repeat(1000));
+        String fitting =
+                bot.telegram()
+                        .privateTextUpdateJson(9004, "/start")
+                        .replaceFirst("\\{", "{" + " ".repeat(1000));
         assertThat(post(fitting, SECRET)).isEqualTo(200);
         assertThat(bot.stored(9004)).isNotNull();
     }
@@ -120,7 +162,10 @@ class TelegramWebhookTest {
     void aRetriedUpdateIsAnsweredFromTheStoreAndRunsOnce() throws Exception {
         TelegramUser anna = user(9003);
         var ask = anna.send("/start", CATALOG.text("start.ask_adult"));
-        String yes = bot.telegram().callbackUpdateJson(9003, 9003, ask.messageId(), ask.button("Yes").callbackData());
+        String yes =
+                bot.telegram()
+                        .callbackUpdateJson(
+                                9003, 9003, ask.messageId(), ask.button("Yes").callbackData());
         assertThat(post(yes, SECRET)).isEqualTo(200);
         await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(9003).size() == 2);
         Session afterYes = bot.stored(9003);
@@ -129,8 +174,11 @@ class TelegramWebhookTest {
         assertThat(post(yes, SECRET)).isEqualTo(200); // Telegram retries when it missed our 200
         await().atMost(TelegramUser.WAIT).until(() -> bot.telegram().chat(9003).size() == 3);
         assertThat(bot.stored(9003)).as("the turn ran once").isEqualTo(afterYes);
-        assertThat(bot.app().telegramCounters().failed()).as("answering the press again is no failure").isZero();
-        assertThat(bot.telegram().chat(9003).get(2).plainText()).as("the stored replies, again")
+        assertThat(bot.app().telegramCounters().failed())
+                .as("answering the press again is no failure")
+                .isZero();
+        assertThat(bot.telegram().chat(9003).get(2).plainText())
+                .as("the stored replies, again")
                 .isEqualTo(bot.telegram().chat(9003).get(1).plainText())
                 .contains(CATALOG.text("start.ask_consent"));
     }

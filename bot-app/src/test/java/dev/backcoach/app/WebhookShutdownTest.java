@@ -23,15 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Stopping in webhook mode while a turn is in flight (its database stalled): the stop waits for
- * it, the request still gets its 200 and the turn is committed and answered; a request that
- * arrives during the stop is refused with 503, which Telegram retries later.
+ * Stopping in webhook mode while a turn is in flight (its database stalled): the stop waits for it,
+ * the request still gets its 200 and the turn is committed and answered; a request that arrives
+ * during the stop is refused with 503, which Telegram retries later.
  */
 class WebhookShutdownTest {
     static final String SECRET = "stop-Secret_1";
     final HttpClient http = HttpClient.newHttpClient();
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Test
     void aTurnInFlightFinishesAndNewUpdatesAreRefused() throws Exception {
@@ -55,47 +54,86 @@ class WebhookShutdownTest {
             env.put("HTTP_PORT", "0");
             Application app = Apps.start(env);
             OpsClient ops = new OpsClient(app.httpPort().orElseThrow());
-            assertThat(post(telegram, webhookPort, telegram.privateTextUpdateJson(5150, "/start"))).isEqualTo(200);
+            assertThat(post(telegram, webhookPort, telegram.privateTextUpdateJson(5150, "/start")))
+                    .isEqualTo(200);
             var ask = telegram.awaitMessage(5150, m -> m.hasKeyboard(), TelegramUser.WAIT);
 
             proxy.pause(); // the database stalls with the next turn inside it
-            CompletableFuture<Integer> inFlight = CompletableFuture.supplyAsync(() -> post(telegram, webhookPort,
-                    telegram.callbackUpdateJson(5150, 5150, ask.messageId(), ask.button("Yes").callbackData())));
-            await().atMost(TelegramUser.WAIT).until(() ->
-                    OpsClient.sample(ops.get("/metrics").body(), "backcoach_turns_in_flight") == 1);
+            CompletableFuture<Integer> inFlight =
+                    CompletableFuture.supplyAsync(
+                            () ->
+                                    post(
+                                            telegram,
+                                            webhookPort,
+                                            telegram.callbackUpdateJson(
+                                                    5150,
+                                                    5150,
+                                                    ask.messageId(),
+                                                    ask.button("Yes").callbackData())));
+            await().atMost(TelegramUser.WAIT)
+                    .until(
+                            () ->
+                                    OpsClient.sample(
+                                                    ops.get("/metrics").body(),
+                                                    "backcoach_turns_in_flight")
+                                            == 1);
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
-            await().atMost(TelegramUser.WAIT).until(() -> ops.get("/readyz").body().contains("telegram: stopping"));
+            await().atMost(TelegramUser.WAIT)
+                    .until(() -> ops.get("/readyz").body().contains("telegram: stopping"));
             assertThat(post(telegram, webhookPort, telegram.privateTextUpdateJson(5151, "/start")))
-                    .as("new work during the stop").isEqualTo(503);
+                    .as("new work during the stop")
+                    .isEqualTo(503);
             assertThat(inFlight).as("the stop waits for the turn in flight").isNotDone();
 
             proxy.resume();
             assertThat(inFlight.get()).isEqualTo(200);
             stopping.get();
             assertThat(telegram.chat(5150)).hasSize(2);
-            assertThat(telegram.lastIn(5150).plainText()).contains(TelegramHarness.CATALOG.text("start.ask_consent"));
+            assertThat(telegram.lastIn(5150).plainText())
+                    .contains(TelegramHarness.CATALOG.text("start.ask_consent"));
             assertThat(telegram.chat(5151)).isEmpty();
             assertThat(telegram.unansweredCallbacks()).isEmpty();
             telegram.assertNoViolations();
             try (Database db = Database.open(direct)) {
-                assertThat(new JdbcStateStore(db).load(new UserKey(Platform.TELEGRAM, "5150")).orElseThrow().adult())
-                        .as("the turn in flight was committed").isTrue();
+                assertThat(
+                                new JdbcStateStore(db)
+                                        .load(new UserKey(Platform.TELEGRAM, "5150"))
+                                        .orElseThrow()
+                                        .adult())
+                        .as("the turn in flight was committed")
+                        .isTrue();
             }
         }
     }
 
-    /** POSTs as Telegram does, and runs a Bot API call returned in the response, as Telegram does too. */
+    /**
+     * POSTs as Telegram does, and runs a Bot API call returned in the response, as Telegram does
+     * too.
+     */
     private int post(FakeBotApi telegram, int port, String json) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/telegram"))
-                    .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/telegram"))
+                                    .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && !response.body().isEmpty()) {
-                String method = new ObjectMapper().readTree(response.body()).path("method").asText();
-                http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/bot" + TelegramHarness.TOKEN
-                        + "/" + method)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(response.body())).build(),
+                String method =
+                        new ObjectMapper().readTree(response.body()).path("method").asText();
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                telegram.baseUrl()
+                                                        + "/bot"
+                                                        + TelegramHarness.TOKEN
+                                                        + "/"
+                                                        + method))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(response.body()))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             return response.statusCode();

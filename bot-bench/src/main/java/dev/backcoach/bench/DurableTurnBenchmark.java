@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Durable turns: each one is committed (session, event replies) before its replies are returned.
  * Users step Next/Back through a technique; each benchmark thread has its own 1,000 users, as
- * concurrent chats would. PostgreSQL comes from {@code -Dbench.pg.url/user/password}
- * (default: the test database that {@code scripts/start-test-postgres.sh} creates).
+ * concurrent chats would. PostgreSQL comes from {@code -Dbench.pg.url/user/password} (default: the
+ * test database that {@code scripts/start-test-postgres.sh} creates).
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -66,20 +66,34 @@ public class DurableTurnBenchmark {
 
         @Setup(Level.Trial)
         public void open() throws Exception {
-            DatabaseSettings settings = db.equals("sqlite")
-                    ? new DatabaseSettings("jdbc:sqlite:" + Files.createTempDirectory("bench").resolve("bench.db"),
-                            null, null)
-                    : new DatabaseSettings(System.getProperty("bench.pg.url", "jdbc:postgresql://127.0.0.1:5432/backcoach_test"),
-                            System.getProperty("bench.pg.user", "backcoach"),
-                            System.getProperty("bench.pg.password", "backcoach"));
+            DatabaseSettings settings =
+                    db.equals("sqlite")
+                            ? new DatabaseSettings(
+                                    "jdbc:sqlite:"
+                                            + Files.createTempDirectory("bench")
+                                                    .resolve("bench.db"),
+                                    null,
+                                    null)
+                            : new DatabaseSettings(
+                                    System.getProperty(
+                                            "bench.pg.url",
+                                            "jdbc:postgresql://127.0.0.1:5432/backcoach_test"),
+                                    System.getProperty("bench.pg.user", "backcoach"),
+                                    System.getProperty("bench.pg.password", "backcoach"));
             database = Database.open(settings);
-            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = database.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM processed_event");
                 s.executeUpdate("DELETE FROM user_session");
             }
             store = new JdbcStateStore(database);
-            service = new ConversationService(CatalogLoader.load("en"), store, Clock.systemUTC(), EffectHandler.NONE,
-                    CacheSettings.DEFAULT);
+            service =
+                    new ConversationService(
+                            CatalogLoader.load("en"),
+                            store,
+                            Clock.systemUTC(),
+                            EffectHandler.NONE,
+                            CacheSettings.DEFAULT);
         }
 
         @TearDown(Level.Trial)
@@ -105,10 +119,18 @@ public class DurableTurnBenchmark {
             forward = new boolean[USERS_PER_THREAD];
             for (int i = 0; i < USERS_PER_THREAD; i++) {
                 keys[i] = new UserKey(Platform.TELEGRAM, thread + "-" + i);
-                Session s = Session.fresh(keys[i]).withOnboarding(true, true)
-                        .withRoute(Route.SELF_CARE, LocalDate.now(java.time.ZoneOffset.UTC))
-                        .withDialogue(new Dialogue.Guiding(new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)))
-                        .withVersion(1);
+                Session s =
+                        Session.fresh(keys[i])
+                                .withOnboarding(true, true)
+                                .withRoute(Route.SELF_CARE, LocalDate.now(java.time.ZoneOffset.UTC))
+                                .withDialogue(
+                                        new Dialogue.Guiding(
+                                                new Guide(
+                                                        Guide.Kind.TECHNIQUE,
+                                                        "tennis_balls",
+                                                        2,
+                                                        0)))
+                                .withVersion(1);
                 bot.store.save(s, 0);
                 seq[i] = s.promptSeq();
             }
@@ -122,7 +144,10 @@ public class DurableTurnBenchmark {
         users.forward[i] = !users.forward[i];
         String data = users.seq[i] + (users.forward[i] ? ".next" : ".back");
         users.events++;
-        Turn turn = bot.service.handle(new Inbound.Choice(users.keys[i], CHAT, users.thread + "-" + users.events, data));
+        Turn turn =
+                bot.service.handle(
+                        new Inbound.Choice(
+                                users.keys[i], CHAT, users.thread + "-" + users.events, data));
         users.seq[i] = turn.session().promptSeq();
         return turn;
     }

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-memory turns on one thread: a user stepping through a technique (Next, then Back, so the
- * walk never ends). {@code engineTurn} is the pure engine; {@code serviceTurn} adds the per-user
- * lock, the Caffeine cache and a version-checked save to the in-memory store.
+ * In-memory turns on one thread: a user stepping through a technique (Next, then Back, so the walk
+ * never ends). {@code engineTurn} is the pure engine; {@code serviceTurn} adds the per-user lock,
+ * the Caffeine cache and a version-checked save to the in-memory store.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -60,16 +60,24 @@ public class EngineBenchmark {
         Catalog catalog = CatalogLoader.load("en");
         engine = new Engine(catalog);
         LocalDate today = LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
-        session = Session.fresh(USER)
-                .withOnboarding(true, true)
-                .withRoute(Route.SELF_CARE, today)
-                .withEquipment(0b111111)
-                .withDialogue(new Dialogue.Guiding(new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)));
+        session =
+                Session.fresh(USER)
+                        .withOnboarding(true, true)
+                        .withRoute(Route.SELF_CARE, today)
+                        .withEquipment(0b111111)
+                        .withDialogue(
+                                new Dialogue.Guiding(
+                                        new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)));
         InMemoryStateStore store = new InMemoryStateStore();
         serviceSession = session.withVersion(1);
         store.save(serviceSession, 0);
-        service = new ConversationService(catalog, store, Clock.fixed(NOW, java.time.ZoneOffset.UTC),
-                EffectHandler.NONE, CacheSettings.DEFAULT);
+        service =
+                new ConversationService(
+                        catalog,
+                        store,
+                        Clock.fixed(NOW, java.time.ZoneOffset.UTC),
+                        EffectHandler.NONE,
+                        CacheSettings.DEFAULT);
     }
 
     @Benchmark
@@ -88,6 +96,7 @@ public class EngineBenchmark {
 
     private Inbound press(Session current) {
         forward = !forward;
-        return new Inbound.Choice(USER, CHAT, "e", current.promptSeq() + (forward ? ".next" : ".back"));
+        return new Inbound.Choice(
+                USER, CHAT, "e", current.promptSeq() + (forward ? ".next" : ".back"));
     }
 }

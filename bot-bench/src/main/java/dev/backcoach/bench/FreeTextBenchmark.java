@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What safety in free text costs, on one thread, on the labelled corpora's typed messages (see
  * {@link #mix}). {@code detect}: the red-flag screen alone. {@code typedTurn}: a whole engine turn
- * for a typed message at the menu, screen included. {@code pressTurn}, the peer in the same run:
- * a button press (Next/Back in a technique), the turn that carries no text to screen.
+ * for a typed message at the menu, screen included. {@code pressTurn}, the peer in the same run: a
+ * button press (Next/Back in a technique), the turn that carries no text to screen.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -82,8 +82,15 @@ public class FreeTextBenchmark {
             messages.addAll(texts(file, false));
         }
         LocalDate today = LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
-        atMenu = Session.fresh(USER).withOnboarding(true, true).withRoute(Route.SELF_CARE, today).withEquipment(0b111111);
-        inTechnique = atMenu.withDialogue(new Dialogue.Guiding(new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)));
+        atMenu =
+                Session.fresh(USER)
+                        .withOnboarding(true, true)
+                        .withRoute(Route.SELF_CARE, today)
+                        .withEquipment(0b111111);
+        inTechnique =
+                atMenu.withDialogue(
+                        new Dialogue.Guiding(
+                                new Guide(Guide.Kind.TECHNIQUE, "tennis_balls", 2, 0)));
     }
 
     @Benchmark
@@ -99,8 +106,15 @@ public class FreeTextBenchmark {
     @Benchmark
     public Turn pressTurn() {
         forward = !forward;
-        Turn turn = engine.handle(inTechnique,
-                new Inbound.Choice(USER, CHAT, "e", inTechnique.promptSeq() + (forward ? ".next" : ".back")), NOW);
+        Turn turn =
+                engine.handle(
+                        inTechnique,
+                        new Inbound.Choice(
+                                USER,
+                                CHAT,
+                                "e",
+                                inTechnique.promptSeq() + (forward ? ".next" : ".back")),
+                        NOW);
         inTechnique = turn.session();
         return turn;
     }
@@ -110,7 +124,10 @@ public class FreeTextBenchmark {
         return messages.get(next);
     }
 
-    /** The last column of a corpus file, without its header; only benign lines if {@code benignOnly}. */
+    /**
+     * The last column of a corpus file, without its header; only benign lines if {@code
+     * benignOnly}.
+     */
     static List<String> texts(String file, boolean benignOnly) {
         try (InputStream in = FreeTextBenchmark.class.getResourceAsStream("/corpus/" + file)) {
             if (in == null) {

@@ -6,7 +6,6 @@ import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
-import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
@@ -21,39 +20,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Retained heap per cached idle session: fills the service's Caffeine cache with N users (as a
- * busy evening would: Telegram-sized numeric ids, a route, a plan, a paused technique) and divides
- * the heap growth after full GCs by N. The store makes sessions up on load and keeps nothing, so
- * only the cache is measured.
+ * Retained heap per cached idle session: fills the service's Caffeine cache with N users (as a busy
+ * evening would: Telegram-sized numeric ids, a route, a plan, a paused technique) and divides the
+ * heap growth after full GCs by N. The store makes sessions up on load and keeps nothing, so only
+ * the cache is measured.
  *
- * <p>Run: {@code java -Xmx2g -cp bot-bench/target/benchmarks.jar dev.backcoach.bench.SessionMemoryBenchmark 1000000}
+ * <p>Run: {@code java -Xmx2g -cp bot-bench/target/benchmarks.jar
+ * dev.backcoach.bench.SessionMemoryBenchmark 1000000}
  */
 public final class SessionMemoryBenchmark {
     private static final Instant NOW = Instant.parse("2026-03-02T18:00:00Z");
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        ConversationService service = new ConversationService(CatalogLoader.load("en"), new MakeBelieveStore(),
-                Clock.fixed(NOW, ZoneOffset.UTC), EffectHandler.NONE, new CacheSettings(users, Duration.ofHours(1)));
+        ConversationService service =
+                new ConversationService(
+                        CatalogLoader.load("en"),
+                        new MakeBelieveStore(),
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        EffectHandler.NONE,
+                        new CacheSettings(users, Duration.ofHours(1)));
         ChatRef chat = ChatRef.privateWith("c");
         // warm up the code paths before the baseline so class loading is not counted
         for (int i = 0; i < 10_000; i++) {
-            service.handle(new Inbound.Command(new UserKey(Platform.TELEGRAM, "warm" + i), chat, "", "privacy", ""));
+            service.handle(
+                    new Inbound.Command(
+                            new UserKey(Platform.TELEGRAM, "warm" + i), chat, "", "privacy", ""));
         }
         long before = usedHeapAfterGc();
         for (int i = 0; i < users; i++) {
-            UserKey user = new UserKey(Platform.TELEGRAM, Long.toString(5_000_000_000L + i * 7919L));
+            UserKey user =
+                    new UserKey(Platform.TELEGRAM, Long.toString(5_000_000_000L + i * 7919L));
             service.handle(new Inbound.Command(user, chat, "", "privacy", ""));
         }
         long after = usedHeapAfterGc();
         System.out.printf("cached sessions: %,d%n", service.stats().cachedSessions());
-        System.out.printf("heap growth: %,d bytes = %.1f MiB%n", after - before, (after - before) / 1048576.0);
-        System.out.printf("retained heap per cached idle session: %.0f bytes%n",
+        System.out.printf(
+                "heap growth: %,d bytes = %.1f MiB%n",
+                after - before, (after - before) / 1048576.0);
+        System.out.printf(
+                "retained heap per cached idle session: %.0f bytes%n",
                 (after - before) / (double) service.stats().cachedSessions());
     }
 
@@ -76,15 +86,17 @@ public final class SessionMemoryBenchmark {
 
         @Override
         public Optional<Session> load(UserKey user) {
-            return Optional.of(Session.fresh(user)
-                    .withOnboarding(true, true)
-                    .withRoute(Route.SELF_CARE, LocalDate.ofEpochDay(ROUTE_DAY.toEpochDay()))
-                    .withCheckIn(LocalDate.ofEpochDay(ROUTE_DAY.toEpochDay() + 3))
-                    .withEquipment(0b110110)
-                    .withDialogue(Dialogue.IDLE)
-                    .withPaused(new Guide(Guide.Kind.TECHNIQUE, "foam_roller", 2, 0))
-                    .withRatings(0x765, (int) ROUTE_DAY.toEpochDay() + 5)
-                    .withVersion(12));
+            return Optional.of(
+                    Session.fresh(user)
+                            .withOnboarding(true, true)
+                            .withRoute(
+                                    Route.SELF_CARE, LocalDate.ofEpochDay(ROUTE_DAY.toEpochDay()))
+                            .withCheckIn(LocalDate.ofEpochDay(ROUTE_DAY.toEpochDay() + 3))
+                            .withEquipment(0b110110)
+                            .withDialogue(Dialogue.IDLE)
+                            .withPaused(new Guide(Guide.Kind.TECHNIQUE, "foam_roller", 2, 0))
+                            .withRatings(0x765, (int) ROUTE_DAY.toEpochDay() + 5)
+                            .withVersion(12));
         }
 
         @Override

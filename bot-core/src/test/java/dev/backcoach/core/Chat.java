@@ -26,13 +26,16 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One user chatting with the real service, turn by turn, as a person would: send text or a
- * command, press a button by its label, read what came back.
+ * One user chatting with the real service, turn by turn, as a person would: send text or a command,
+ * press a button by its label, read what came back.
  */
 public final class Chat {
     public static final Catalog CATALOG = CatalogLoader.load("en");
     private static final AtomicInteger EVENTS = new AtomicInteger();
-    /** People take a moment between messages; a burst within a second is a flood (see FloodTest). */
+
+    /**
+     * People take a moment between messages; a burst within a second is a flood (see FloodTest).
+     */
     public static final Duration HUMAN_PACE = Duration.ofSeconds(1);
 
     public final TestClock clock = TestClock.at(Instant.parse("2026-03-02T18:00:00Z"));
@@ -56,7 +59,8 @@ public final class Chat {
         this.store = store;
         this.user = user;
         this.chatRef = ChatRef.privateWith(userId);
-        this.service = new ConversationService(CATALOG, store, clock, effects::add, CacheSettings.DEFAULT);
+        this.service =
+                new ConversationService(CATALOG, store, clock, effects::add, CacheSettings.DEFAULT);
     }
 
     public Chat send(String text) {
@@ -65,8 +69,13 @@ public final class Chat {
         if (text.startsWith("/")) {
             String body = text.substring(1);
             int space = body.indexOf(' ');
-            return deliver(new Inbound.Command(user, chatRef, id, space < 0 ? body : body.substring(0, space),
-                    space < 0 ? "" : body.substring(space + 1)));
+            return deliver(
+                    new Inbound.Command(
+                            user,
+                            chatRef,
+                            id,
+                            space < 0 ? body : body.substring(0, space),
+                            space < 0 ? "" : body.substring(space + 1)));
         }
         return deliver(new Inbound.Text(user, chatRef, id, text));
     }
@@ -74,7 +83,9 @@ public final class Chat {
     /** Presses the button of the latest replies whose label starts with {@code label}. */
     public Chat press(String label) {
         clock.advance(HUMAN_PACE);
-        return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), button(label).data()));
+        return deliver(
+                new Inbound.Choice(
+                        user, chatRef, "e" + EVENTS.incrementAndGet(), button(label).data()));
     }
 
     public Chat pressData(String data) {
@@ -89,7 +100,9 @@ public final class Chat {
         return this;
     }
 
-    /** Discord's and Telegram's limits, whichever is tighter, hold for every reply of every test. */
+    /**
+     * Discord's and Telegram's limits, whichever is tighter, hold for every reply of every test.
+     */
     static void assertFitsEveryPlatform(Reply reply) {
         assertThat(reply.text()).isNotBlank().hasSizeLessThanOrEqualTo(2_000);
         assertThat(reply.buttons()).hasSizeLessThanOrEqualTo(5);
@@ -97,23 +110,29 @@ public final class Chat {
             assertThat(row).isNotEmpty().hasSizeLessThanOrEqualTo(5);
             for (Button b : row) {
                 assertThat(b.label()).isNotBlank().hasSizeLessThanOrEqualTo(80);
-                assertThat(b.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(1, 64);
+                assertThat(b.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                        .isBetween(1, 64);
             }
         }
     }
 
     public Chat fireTimer(int token) {
-        return deliver(new Inbound.TimerFired(user, chatRef, "e" + EVENTS.incrementAndGet(), token));
+        return deliver(
+                new Inbound.TimerFired(user, chatRef, "e" + EVENTS.incrementAndGet(), token));
     }
 
     /** The evening reminder, due now. */
     public Chat nudge() {
-        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), false));
+        return deliver(
+                new Inbound.NudgeDue(
+                        user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), false));
     }
 
     /** The reminder the user snoozed, due now. */
     public Chat snoozedNudge() {
-        return deliver(new Inbound.NudgeDue(user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), true));
+        return deliver(
+                new Inbound.NudgeDue(
+                        user, chatRef, "e" + EVENTS.incrementAndGet(), clock.instant(), true));
     }
 
     /** Moves the clock to {@code instant} (never backwards). */
@@ -132,7 +151,15 @@ public final class Chat {
         return buttons().stream()
                 .filter(b -> b.label().toLowerCase(Locale.ROOT).startsWith(wanted))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + labels() + "\n" + text()));
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no button '"
+                                                + label
+                                                + "' in "
+                                                + labels()
+                                                + "\n"
+                                                + text()));
     }
 
     public List<Button> buttons() {
@@ -144,7 +171,9 @@ public final class Chat {
     }
 
     public boolean hasButton(String label) {
-        return labels().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT)));
+        return labels().stream()
+                .anyMatch(
+                        l -> l.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT)));
     }
 
     /** All text of the latest turn's replies. */
@@ -180,7 +209,10 @@ public final class Chat {
         return this;
     }
 
-    /** Onboarded, No to every group of the check, and a plan with everything ticked if {@code equipment}. */
+    /**
+     * Onboarded, No to every group of the check, and a plan with everything ticked if {@code
+     * equipment}.
+     */
     public Chat selfCare(boolean equipment) {
         return selfCareWith(equipment ? Equipment.values() : new Equipment[0]);
     }
@@ -195,7 +227,9 @@ public final class Chat {
     /** Ticks exactly {@code have} on the plan screen, which must be pending, then Done. */
     public Chat plan(Equipment... have) {
         java.util.List<Equipment> wanted = java.util.Arrays.asList(have);
-        CATALOG.plan().stream().filter(item -> wanted.contains(item.equipment())).forEach(item -> press(item.label()));
+        CATALOG.plan().stream()
+                .filter(item -> wanted.contains(item.equipment()))
+                .forEach(item -> press(item.label()));
         press(CATALOG.text("button.plan_done"));
         return this;
     }

@@ -26,7 +26,10 @@ class TestClockTest {
         TestClock clock = TestClock.running(NOON);
         clock.set(NOON.plus(Duration.ofDays(1)));
         Instant first = clock.instant();
-        assertThat(first).isBetween(NOON.plus(Duration.ofDays(1)), NOON.plus(Duration.ofDays(1)).plusSeconds(60));
+        assertThat(first)
+                .isBetween(
+                        NOON.plus(Duration.ofDays(1)),
+                        NOON.plus(Duration.ofDays(1)).plusSeconds(60));
         assertThat(clock.instant()).isAfterOrEqualTo(first);
     }
 
@@ -36,7 +39,9 @@ class TestClockTest {
         TestClock berlin = utc.withZone(ZoneId.of("Europe/Berlin"));
         assertThat(LocalTime.now(berlin)).isEqualTo(LocalTime.of(13, 0));
         utc.advance(Duration.ofHours(7));
-        assertThat(LocalTime.now(berlin)).as("set through one view, seen through the other").isEqualTo(LocalTime.of(20, 0));
+        assertThat(LocalTime.now(berlin))
+                .as("set through one view, seen through the other")
+                .isEqualTo(LocalTime.of(20, 0));
         assertThat(berlin.getZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
     }
 }

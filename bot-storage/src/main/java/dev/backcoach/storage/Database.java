@@ -30,27 +30,39 @@ public final class Database implements AutoCloseable {
     private final String description;
     private final Redaction redaction;
     private final DatabaseSettings resolved;
+
     /**
      * SQLite has one writer per file. Taking turns in the process spares writers SQLite's busy
      * handler, which sleeps (1, 2, 5, 10… ms) between tries; readers still run in parallel (WAL).
      */
     private final @Nullable ReentrantLock sqliteWriter;
+
     private @Nullable HikariDataSource schedulerPool;
+
     /** SQLite only: the write-ahead log's housekeeping. */
     private final @Nullable WalCheckpoints checkpoints;
 
-    /** The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that is down. */
+    /**
+     * The pool alone, not migrated: {@link #open} is the way in; tests use this for a database that
+     * is down.
+     */
     Database(DatabaseSettings settings) {
         this.dialect = Dialect.of(settings.url());
         // SQLite: the absolute path, so the log says where the file really is.
-        DatabaseSettings resolved = dialect == Dialect.SQLITE
-                ? new DatabaseSettings(SqliteFile.prepare(settings.url()), null, null) : settings;
-        this.description = dialect.name().toLowerCase(Locale.ROOT) + " " + resolved.urlWithoutSecrets();
+        DatabaseSettings resolved =
+                dialect == Dialect.SQLITE
+                        ? new DatabaseSettings(SqliteFile.prepare(settings.url()), null, null)
+                        : settings;
+        this.description =
+                dialect.name().toLowerCase(Locale.ROOT) + " " + resolved.urlWithoutSecrets();
         this.redaction = new Redaction(settings.password());
         this.resolved = resolved;
         this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
         this.pool = Pools.create(resolved, dialect);
-        this.checkpoints = sqliteWriter == null ? null : new WalCheckpoints(pool, sqliteWriter, Pools.LOCK_WAIT_MILLIS);
+        this.checkpoints =
+                sqliteWriter == null
+                        ? null
+                        : new WalCheckpoints(pool, sqliteWriter, Pools.LOCK_WAIT_MILLIS);
     }
 
     /**
@@ -76,17 +88,27 @@ public final class Database implements AutoCloseable {
         try (Connection ignored = pool.getConnection()) {
             log.debug("reached {}", description);
         } catch (SQLException e) {
-            throw new StoreUnavailableException(redaction.apply("cannot reach the database (" + description + "): "
-                    + Redaction.rootMessage(e)), e);
+            throw new StoreUnavailableException(
+                    redaction.apply(
+                            "cannot reach the database ("
+                                    + description
+                                    + "): "
+                                    + Redaction.rootMessage(e)),
+                    e);
         }
-        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(pool)
-                .locations(dialect.migrations())
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        log.info("database {} at schema version {} ({} migrations applied now)", description,
-                result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+        MigrateResult result =
+                Flyway.configure(Database.class.getClassLoader())
+                        .dataSource(pool)
+                        .locations(dialect.migrations())
+                        .failOnMissingLocations(true)
+                        .load()
+                        .migrate();
+        log.info(
+                "database {} at schema version {} ({} migrations applied now)",
+                description,
+                result.targetSchemaVersion == null
+                        ? result.initialSchemaVersion
+                        : result.targetSchemaVersion,
                 result.migrationsExecuted);
     }
 
@@ -98,8 +120,11 @@ public final class Database implements AutoCloseable {
         if (bean == null) {
             return new PoolStats(0, 0, 0, pool.getMaximumPoolSize());
         }
-        return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(),
-                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+        return new PoolStats(
+                bean.getActiveConnections(),
+                bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
     }
 
     /** For other users of the same database, such as the scheduler. */
@@ -113,9 +138,12 @@ public final class Database implements AutoCloseable {
      */
     public synchronized DataSource schedulerDataSource() {
         if (schedulerPool == null) {
-            schedulerPool = Pools.create(resolved, dialect, "backcoach-scheduler", SCHEDULER_POOL_SIZE);
+            schedulerPool =
+                    Pools.create(resolved, dialect, "backcoach-scheduler", SCHEDULER_POOL_SIZE);
         }
-        return sqliteWriter == null ? schedulerPool : new WriterLockedDataSource(schedulerPool, sqliteWriter);
+        return sqliteWriter == null
+                ? schedulerPool
+                : new WriterLockedDataSource(schedulerPool, sqliteWriter);
     }
 
     /** Runs one round of the housekeeping checkpoint now (tests). */
@@ -159,7 +187,10 @@ public final class Database implements AutoCloseable {
         return redaction;
     }
 
-    /** The dialect and the URL without credentials, e.g. {@code sqlite jdbc:sqlite:/srv/bot/data/backcoach.db}. */
+    /**
+     * The dialect and the URL without credentials, e.g. {@code sqlite
+     * jdbc:sqlite:/srv/bot/data/backcoach.db}.
+     */
     @Override
     public String toString() {
         return description;

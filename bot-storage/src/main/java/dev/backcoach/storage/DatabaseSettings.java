@@ -23,14 +23,16 @@ public record DatabaseSettings(String url, @Nullable String user, @Nullable Stri
     /** DATABASE_URL (default {@value #DEFAULT_URL}), DATABASE_USER and DATABASE_PASSWORD. */
     public static DatabaseSettings fromEnvironment(Map<String, String> env) {
         String url = blankToNull(env.get("DATABASE_URL"));
-        return new DatabaseSettings(url == null ? DEFAULT_URL : url, env.get("DATABASE_USER"),
+        return new DatabaseSettings(
+                url == null ? DEFAULT_URL : url,
+                env.get("DATABASE_USER"),
                 env.get("DATABASE_PASSWORD"));
     }
 
     /**
-     * Why this URL cannot be used, as what DATABASE_URL should be instead; empty when it can. Checks
-     * the form (with the PostgreSQL driver's own parser) and, for SQLite, that the file's folder
-     * exists or can be created, without creating anything.
+     * Why this URL cannot be used, as what DATABASE_URL should be instead; empty when it can.
+     * Checks the form (with the PostgreSQL driver's own parser) and, for SQLite, that the file's
+     * folder exists or can be created, without creating anything.
      */
     public Optional<String> problem() {
         if (url.startsWith(Dialect.SQLITE.prefix)) {
@@ -39,12 +41,22 @@ public record DatabaseSettings(String url, @Nullable String user, @Nullable Stri
         if (!url.startsWith("jdbc:postgresql://")) {
             return Optional.of("a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql://");
         }
-        // Hosts and ports checked here first: the driver's parser logs a warning of its own for a bad port.
+        // Hosts and ports checked here first: the driver's parser logs a warning of its own for a
+        // bad port.
         String rest = url.substring("jdbc:postgresql://".length());
         String hosts = rest.split("[/?]", 2)[0];
-        boolean hostsOk = !hosts.isEmpty() && Arrays.stream(hosts.split(",", -1))
-                .allMatch(h -> h.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:([1-9][0-9]{0,4}))?")
-                        && (!h.matches(".*:[0-9]+") || Integer.parseInt(h.replaceAll("^.*:", "")) <= 65_535));
+        boolean hostsOk =
+                !hosts.isEmpty()
+                        && Arrays.stream(hosts.split(",", -1))
+                                .allMatch(
+                                        h ->
+                                                h.matches(
+                                                                "(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:([1-9][0-9]{0,4}))?")
+                                                        && (!h.matches(".*:[0-9]+")
+                                                                || Integer.parseInt(
+                                                                                h.replaceAll(
+                                                                                        "^.*:", ""))
+                                                                        <= 65_535));
         if (!hostsOk || org.postgresql.Driver.parseURL(url, null) == null) {
             return Optional.of("a PostgreSQL URL like jdbc:postgresql://host:5432/backcoach");
         }
@@ -68,8 +80,13 @@ public record DatabaseSettings(String url, @Nullable String user, @Nullable Stri
 
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + urlWithoutSecrets() + ", user=" + user + ", password="
-                + (password == null ? "none" : "***") + "]";
+        return "DatabaseSettings[url="
+                + urlWithoutSecrets()
+                + ", user="
+                + user
+                + ", password="
+                + (password == null ? "none" : "***")
+                + "]";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 enum Dialect {
     /** One writer at a time; a few connections are plenty and keep lock waits short. */
-    // Readers run in parallel under WAL; writers take turns in Jdbc, so more connections only help reads.
+    // Readers run in parallel under WAL; writers take turns in Jdbc, so more connections only help
+    // reads.
     SQLITE(SqliteFile.PREFIX, "org.sqlite.JDBC", 10),
     POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", 10);
 
@@ -49,16 +50,20 @@ enum Dialect {
         // Only the scheme is echoed: the rest of the URL may carry credentials.
         int second = url.indexOf(':', url.indexOf(':') + 1);
         String scheme = second < 0 ? "(no jdbc:<driver>: prefix)" : url.substring(0, second + 1);
-        throw new IllegalArgumentException("DATABASE_URL must start with jdbc:sqlite: (a file, e.g. "
-                + DatabaseSettings.DEFAULT_URL + ") or jdbc:postgresql:// (e.g. "
-                + "jdbc:postgresql://localhost:5432/backcoach), not " + scheme);
+        throw new IllegalArgumentException(
+                "DATABASE_URL must start with jdbc:sqlite: (a file, e.g. "
+                        + DatabaseSettings.DEFAULT_URL
+                        + ") or jdbc:postgresql:// (e.g. "
+                        + "jdbc:postgresql://localhost:5432/backcoach), not "
+                        + scheme);
     }
 
     String migrations() {
         return "classpath:db/migration/" + name().toLowerCase(Locale.ROOT);
     }
 
-    void setDate(PreparedStatement statement, int index, @Nullable LocalDate date) throws SQLException {
+    void setDate(PreparedStatement statement, int index, @Nullable LocalDate date)
+            throws SQLException {
         if (this == SQLITE) {
             statement.setString(index, date == null ? null : date.toString());
         } else if (date == null) {
@@ -99,9 +104,13 @@ enum Dialect {
             return SQLITE_UNAVAILABLE.contains(e.getErrorCode() & 0xFF);
         }
         // 08: connection exception, 53: insufficient resources, 57P0x: shutting down / starting up,
-        // 28: authentication (the operator's setting, but still "cannot reach"), 55P03: a row stayed
+        // 28: authentication (the operator's setting, but still "cannot reach"), 55P03: a row
+        // stayed
         // locked beyond lock_timeout (see Pools).
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.startsWith("28")
+        return state.startsWith("08")
+                || state.startsWith("53")
+                || state.startsWith("57P")
+                || state.startsWith("28")
                 || state.equals("55P03");
     }
 }

@@ -20,35 +20,40 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Privacy: screening answers are never stored. The position in the check would say that every
  * earlier answer was "No" (or, at a drill-down or the "has the sign gone?" question, that a list
- * had a Yes), so every step of the check is stored as {@code screening} and read back as
- * {@link Dialogue.CheckRestarted}: after a restart the check starts over and says why (the
- * in-memory cache keeps the real position). A pending "does it hurt?" question is stored as the
- * guidance it interrupted.
+ * had a Yes), so every step of the check is stored as {@code screening} and read back as {@link
+ * Dialogue.CheckRestarted}: after a restart the check starts over and says why (the in-memory cache
+ * keeps the real position). A pending "does it hurt?" question is stored as the guidance it
+ * interrupted.
  *
- * <p>Anything unreadable (a garbled row, a tag from a newer version) reads as {@link Dialogue#IDLE}:
- * the user lands on the menu instead of being stuck.
+ * <p>Anything unreadable (a garbled row, a tag from a newer version) reads as {@link
+ * Dialogue#IDLE}: the user lands on the menu instead of being stuck.
  */
 final class DialogueCodec {
     private static final Logger log = LoggerFactory.getLogger(DialogueCodec.class);
     private static final String SEP = ":";
 
     /** Variants without fields, by tag. */
-    private static final Map<String, Dialogue> PLAIN = Map.ofEntries(
-            Map.entry("idle", Dialogue.IDLE),
-            Map.entry("ask_adult", new Dialogue.AskAdult()),
-            Map.entry("welcome_back", new Dialogue.WelcomeBack()),
-            Map.entry("ask_consent", new Dialogue.AskConsent()),
-            Map.entry("ask_clearance", new Dialogue.AskClearance()),
-            Map.entry("choosing_technique", new Dialogue.ChoosingTechnique()),
-            Map.entry("choosing_routine", new Dialogue.ChoosingRoutine()),
-            Map.entry("choosing_lesson", new Dialogue.ChoosingLesson()),
-            Map.entry("rating", new Dialogue.Rating()),
-            Map.entry("settings", new Dialogue.Settings()),
-            Map.entry("confirm_forget", new Dialogue.ConfirmForget()),
-            Map.entry("nudge_time", new Dialogue.NudgeTime()),
-            Map.entry("nudge_menu", new Dialogue.NudgeMenu()));
-    private static final Map<Class<?>, String> PLAIN_TAGS = PLAIN.entrySet().stream()
-            .collect(Collectors.toUnmodifiableMap(e -> e.getValue().getClass(), Map.Entry::getKey));
+    private static final Map<String, Dialogue> PLAIN =
+            Map.ofEntries(
+                    Map.entry("idle", Dialogue.IDLE),
+                    Map.entry("ask_adult", new Dialogue.AskAdult()),
+                    Map.entry("welcome_back", new Dialogue.WelcomeBack()),
+                    Map.entry("ask_consent", new Dialogue.AskConsent()),
+                    Map.entry("ask_clearance", new Dialogue.AskClearance()),
+                    Map.entry("choosing_technique", new Dialogue.ChoosingTechnique()),
+                    Map.entry("choosing_routine", new Dialogue.ChoosingRoutine()),
+                    Map.entry("choosing_lesson", new Dialogue.ChoosingLesson()),
+                    Map.entry("rating", new Dialogue.Rating()),
+                    Map.entry("settings", new Dialogue.Settings()),
+                    Map.entry("confirm_forget", new Dialogue.ConfirmForget()),
+                    Map.entry("nudge_time", new Dialogue.NudgeTime()),
+                    Map.entry("nudge_menu", new Dialogue.NudgeMenu()));
+
+    private static final Map<Class<?>, String> PLAIN_TAGS =
+            PLAIN.entrySet().stream()
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    e -> e.getValue().getClass(), Map.Entry::getKey));
 
     private DialogueCodec() {}
 
@@ -56,7 +61,8 @@ final class DialogueCodec {
         if (dialogue instanceof Dialogue.Check) {
             return "screening";
         } else if (dialogue instanceof Dialogue.ConfirmFlag c) {
-            return encode(c.resume()); // a question about a sign is an answer in waiting: never stored
+            return encode(
+                    c.resume()); // a question about a sign is an answer in waiting: never stored
         } else if (dialogue instanceof Dialogue.Guiding g) {
             return "guiding" + SEP + encodeGuide(g.guide());
         } else if (dialogue instanceof Dialogue.HurtCheck h) {
@@ -66,18 +72,30 @@ final class DialogueCodec {
         } else if (dialogue instanceof Dialogue.Planning p) {
             return "planning" + SEP + p.bits();
         } else if (dialogue instanceof Dialogue.NudgeZone z) {
-            return "nudge_zone" + SEP + clock(z.time()) + SEP + encodeText(String.join(",", z.suggestions()));
+            return "nudge_zone"
+                    + SEP
+                    + clock(z.time())
+                    + SEP
+                    + encodeText(String.join(",", z.suggestions()));
         } else if (dialogue instanceof Dialogue.NudgeAmOrPm a) {
             return "nudge_am_pm" + SEP + clock(a.morning());
         } else if (dialogue instanceof Dialogue.NudgeDays d) {
-            return "nudge_days" + SEP + clock(d.time()) + SEP + encodeText(d.zone().getId()) + SEP + d.days();
+            return "nudge_days"
+                    + SEP
+                    + clock(d.time())
+                    + SEP
+                    + encodeText(d.zone().getId())
+                    + SEP
+                    + d.days();
         } else if (dialogue instanceof Dialogue.SymptomCheckIn s) {
             return "symptom_check_in" + SEP + encodeText(s.then());
         }
         String tag = PLAIN_TAGS.get(dialogue.getClass());
         if (tag == null) {
             // A variant added to the core without a tag here; DialogueCodecTest catches it first.
-            log.warn("no storage tag for dialogue {}; storing it as idle", dialogue.getClass().getSimpleName());
+            log.warn(
+                    "no storage tag for dialogue {}; storing it as idle",
+                    dialogue.getClass().getSimpleName());
             return "idle";
         }
         return tag;
@@ -95,9 +113,12 @@ final class DialogueCodec {
                 case "guiding":
                     return new Dialogue.Guiding(guide(fields.subList(1, fields.size())));
                 case "planning":
-                    // planning:<bits>; rows from before the one-screen plan hold planning:<question>:<bits>.
+                    // planning:<bits>; rows from before the one-screen plan hold
+                    // planning:<question>:<bits>.
                     if (fields.size() == 3) {
-                        Integer.parseInt(fields.get(1)); // the old question number: a garbled one reads as idle
+                        Integer.parseInt(
+                                fields.get(
+                                        1)); // the old question number: a garbled one reads as idle
                     } else {
                         expect(fields, 2);
                     }
@@ -105,13 +126,17 @@ final class DialogueCodec {
                 case "nudge_zone":
                     expect(fields, 3);
                     String zones = decodeText(fields.get(2));
-                    return new Dialogue.NudgeZone(time(fields.get(1)), zones.isEmpty() ? List.of() : List.of(zones.split(",")));
+                    return new Dialogue.NudgeZone(
+                            time(fields.get(1)),
+                            zones.isEmpty() ? List.of() : List.of(zones.split(",")));
                 case "nudge_am_pm":
                     expect(fields, 2);
                     return new Dialogue.NudgeAmOrPm(time(fields.get(1)));
                 case "nudge_days":
                     expect(fields, 4);
-                    return new Dialogue.NudgeDays(time(fields.get(1)), java.time.ZoneId.of(decodeText(fields.get(2))),
+                    return new Dialogue.NudgeDays(
+                            time(fields.get(1)),
+                            java.time.ZoneId.of(decodeText(fields.get(2))),
                             Integer.parseInt(fields.get(3)));
                 case "symptom_check_in":
                     expect(fields, 2);
@@ -130,7 +155,11 @@ final class DialogueCodec {
         if (guide == null) {
             return null;
         }
-        return String.join(SEP, guide.kind().name(), encodeText(guide.id()), Integer.toString(guide.step()),
+        return String.join(
+                SEP,
+                guide.kind().name(),
+                encodeText(guide.id()),
+                Integer.toString(guide.step()),
                 Integer.toString(guide.timerToken()));
     }
 
@@ -150,8 +179,11 @@ final class DialogueCodec {
         if (fields.size() != 4) {
             throw new IllegalArgumentException("a guide has 4 fields");
         }
-        return new Guide(Guide.Kind.valueOf(fields.get(0)), decodeText(fields.get(1)),
-                Integer.parseInt(fields.get(2)), Integer.parseInt(fields.get(3)));
+        return new Guide(
+                Guide.Kind.valueOf(fields.get(0)),
+                decodeText(fields.get(1)),
+                Integer.parseInt(fields.get(2)),
+                Integer.parseInt(fields.get(3)));
     }
 
     private static String clock(java.time.LocalTime time) {

@@ -25,7 +25,11 @@ final class Jdbc {
     }
 
     private final Database database;
-    /** SQLite's in-process writer lock (see {@link Database}), or null for databases with many writers. */
+
+    /**
+     * SQLite's in-process writer lock (see {@link Database}), or null for databases with many
+     * writers.
+     */
     private final @Nullable ReentrantLock sqliteWriter;
 
     Jdbc(Database database) {
@@ -35,7 +39,8 @@ final class Jdbc {
 
     /**
      * Reads only, each statement on its own: it takes no writer lock, so a write here would meet
-     * SQLite's other writers in its sleeping busy handler. Every write goes through {@link #transaction}.
+     * SQLite's other writers in its sleeping busy handler. Every write goes through {@link
+     * #transaction}.
      */
     <T> T readOnly(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
@@ -45,7 +50,10 @@ final class Jdbc {
         }
     }
 
-    /** All or nothing: any exception, the port's own included, rolls everything back and is rethrown. */
+    /**
+     * All or nothing: any exception, the port's own included, rolls everything back and is
+     * rethrown.
+     */
     <T> T transaction(String action, Work<T> work) {
         if (sqliteWriter == null) {
             return inTransaction(action, work);
@@ -60,18 +68,22 @@ final class Jdbc {
 
     /** As {@link #transaction}, for work that returns nothing. */
     void write(String action, Writes work) {
-        transaction(action, c -> {
-            work.run(c);
-            return Boolean.TRUE;
-        });
+        transaction(
+                action,
+                c -> {
+                    work.run(c);
+                    return Boolean.TRUE;
+                });
     }
 
     /** As {@link #inTransaction}, for work that returns nothing. */
     void writeHoldingLock(String action, Writes work) {
-        inTransaction(action, c -> {
-            work.run(c);
-            return Boolean.TRUE;
-        });
+        inTransaction(
+                action,
+                c -> {
+                    work.run(c);
+                    return Boolean.TRUE;
+                });
     }
 
     /** SQLite's in-process writer lock, or null for databases with many writers. */
@@ -79,7 +91,10 @@ final class Jdbc {
         return sqliteWriter;
     }
 
-    /** A transaction for a caller that already holds the writer lock (see {@link dev.backcoach.storage.sqlite.GroupCommit}). */
+    /**
+     * A transaction for a caller that already holds the writer lock (see {@link
+     * dev.backcoach.storage.sqlite.GroupCommit}).
+     */
     <T> T inTransaction(String action, Work<T> work) {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
@@ -113,9 +128,11 @@ final class Jdbc {
     StoreUnavailableException unavailable(String action, SQLException e) {
         String reason = database.redaction().apply(Redaction.rootMessage(e));
         if (database.isClosed() || database.dialect().meansUnavailable(e)) {
-            return new StoreUnavailableException("database unavailable while " + action + ": " + reason, e);
+            return new StoreUnavailableException(
+                    "database unavailable while " + action + ": " + reason, e);
         }
         log.error("unexpected database error while {} ({})", action, database, e);
-        return new StoreUnavailableException("unexpected database error while " + action + ": " + reason, e);
+        return new StoreUnavailableException(
+                "unexpected database error while " + action + ": " + reason, e);
     }
 }

@@ -33,18 +33,27 @@ public final class JdbcStateStore implements StateStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
 
     /** One rating per user and day: a later one the same day replaces it. */
-    private static final String UPSERT_RATING = "INSERT INTO progress_rating (platform, user_id, day, score) "
-            + "VALUES (?, ?, ?, ?) ON CONFLICT (platform, user_id, day) DO UPDATE SET score = excluded.score";
+    private static final String UPSERT_RATING =
+            "INSERT INTO progress_rating (platform, user_id, day, score) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (platform, user_id, day) DO UPDATE SET score = excluded.score";
+
     /** Inserts nothing for an event committed before: that is how a re-delivery is recognised. */
-    private static final String INSERT_EVENT = "INSERT INTO processed_event "
-            + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
-            + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
-    /** Both answers of {@link #precheck} in one round trip; the probe row makes both joins optional. */
-    private static final String PRECHECK = "SELECT s.version, e.replies FROM (SELECT 1 AS one) probe"
-            + " LEFT JOIN user_session s ON s.platform = ? AND s.user_id = ?"
-            + " LEFT JOIN processed_event e ON e.platform = ? AND e.user_id = ? AND e.event_id = ?";
-    private static final String EVENT_REPLIES = "SELECT replies FROM processed_event "
-            + "WHERE platform = ? AND user_id = ? AND event_id = ?";
+    private static final String INSERT_EVENT =
+            "INSERT INTO processed_event "
+                    + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
+
+    /**
+     * Both answers of {@link #precheck} in one round trip; the probe row makes both joins optional.
+     */
+    private static final String PRECHECK =
+            "SELECT s.version, e.replies FROM (SELECT 1 AS one) probe"
+                    + " LEFT JOIN user_session s ON s.platform = ? AND s.user_id = ?"
+                    + " LEFT JOIN processed_event e ON e.platform = ? AND e.user_id = ? AND e.event_id = ?";
+
+    private static final String EVENT_REPLIES =
+            "SELECT replies FROM processed_event "
+                    + "WHERE platform = ? AND user_id = ? AND event_id = ?";
     private static final String PURGE_EVENTS = "DELETE FROM processed_event WHERE created_at < ?";
 
     private final Database database;
@@ -60,28 +69,39 @@ public final class JdbcStateStore implements StateStore {
         this(database, Clock.systemUTC());
     }
 
-    /** @param clock stamps rows with their write time, which decides when old events are purged */
+    /**
+     * @param clock stamps rows with their write time, which decides when old events are purged
+     */
     public JdbcStateStore(Database database, Clock clock) {
         this.database = database;
         this.dialect = database.dialect();
         this.jdbc = new Jdbc(database);
         ReentrantLock writer = jdbc.sqliteWriter();
-        this.group = writer == null ? null : new GroupCommit<>(writer, new GroupCommit.Store<>() {
-            @Override
-            public void inTransaction(String action, GroupCommit.Batch work) {
-                jdbc.writeHoldingLock(action, work::run);
-            }
+        this.group =
+                writer == null
+                        ? null
+                        : new GroupCommit<>(
+                                writer,
+                                new GroupCommit.Store<>() {
+                                    @Override
+                                    public void inTransaction(
+                                            String action, GroupCommit.Batch work) {
+                                        jdbc.writeHoldingLock(action, work::run);
+                                    }
 
-            @Override
-            public @Nullable RuntimeException write(Connection c, TurnRecord turn, Instant now) throws SQLException {
-                return writeTurn(c, turn, now);
-            }
+                                    @Override
+                                    public @Nullable RuntimeException write(
+                                            Connection c, TurnRecord turn, Instant now)
+                                            throws SQLException {
+                                        return writeTurn(c, turn, now);
+                                    }
 
-            @Override
-            public RuntimeException failure(String action, SQLException e) {
-                return jdbc.unavailable(action, e);
-            }
-        }, clock);
+                                    @Override
+                                    public RuntimeException failure(String action, SQLException e) {
+                                        return jdbc.unavailable(action, e);
+                                    }
+                                },
+                                clock);
         this.sessions = new SessionRows(dialect);
         this.clock = clock;
         this.nudgeLog = new NudgeLog(jdbc, dialect, clock);
@@ -103,17 +123,20 @@ public final class JdbcStateStore implements StateStore {
             group.commit(turn);
             return;
         }
-        jdbc.write("committing a turn", c -> {
-            RuntimeException refused = writeTurn(c, turn, clock.instant());
-            if (refused != null) {
-                throw refused; // rolls the transaction back
-            }
-        });
+        jdbc.write(
+                "committing a turn",
+                c -> {
+                    RuntimeException refused = writeTurn(c, turn, clock.instant());
+                    if (refused != null) {
+                        throw refused; // rolls the transaction back
+                    }
+                });
     }
 
     static ConcurrentUpdateException conflict(TurnRecord turn) {
         UserKey user = turn.session().user();
-        return new ConcurrentUpdateException("session of " + user.platform() + " user changed concurrently");
+        return new ConcurrentUpdateException(
+                "session of " + user.platform() + " user changed concurrently");
     }
 
     /**
@@ -121,19 +144,23 @@ public final class JdbcStateStore implements StateStore {
      * the replies it got then) whatever the version. Returns why the turn must not be committed, or
      * null when everything is written; on a refusal the caller rolls back what was written.
      */
-    @Nullable RuntimeException writeTurn(Connection c, TurnRecord turn, Instant now) throws SQLException {
+    @Nullable RuntimeException writeTurn(Connection c, TurnRecord turn, Instant now)
+            throws SQLException {
         Session session = turn.session();
         UserKey user = session.user();
-        if (!turn.eventId().isEmpty() && !insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now)) {
+        if (!turn.eventId().isEmpty()
+                && !insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now)) {
             List<Reply> earlier = earlierReplies(c, user, turn.eventId()).orElse(List.of());
-            return new DuplicateEventException("event of a " + user.platform() + " user committed before", earlier);
+            return new DuplicateEventException(
+                    "event of a " + user.platform() + " user committed before", earlier);
         }
         if (!sessions.write(c, session, turn.expectedVersion(), now)) {
             return conflict(turn);
         }
         for (Effect effect : turn.effects()) {
             if (effect instanceof Effect.RecordRating rating) {
-                // The session's user, not the effect's: a turn only ever writes its own user's rows.
+                // The session's user, not the effect's: a turn only ever writes its own user's
+                // rows.
                 upsertRating(c, user, rating.day(), rating.score());
             }
         }
@@ -142,23 +169,28 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Precheck precheck(UserKey user, String eventId) {
-        return jdbc.readOnly("checking a turn", c -> {
-            try (PreparedStatement select = c.prepareStatement(PRECHECK)) {
-                UserTables.bindUser(select, user);
-                select.setString(3, user.platform().name());
-                select.setString(4, user.userId());
-                select.setString(5, eventId);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    long version = row.getLong(1); // 0 when there is no session row
-                    String json = eventId.isEmpty() ? null : row.getString(2);
-                    return new Precheck(version, Optional.ofNullable(json).map(JdbcStateStore::replies));
-                }
-            }
-        });
+        return jdbc.readOnly(
+                "checking a turn",
+                c -> {
+                    try (PreparedStatement select = c.prepareStatement(PRECHECK)) {
+                        UserTables.bindUser(select, user);
+                        select.setString(3, user.platform().name());
+                        select.setString(4, user.userId());
+                        select.setString(5, eventId);
+                        try (ResultSet row = select.executeQuery()) {
+                            row.next();
+                            long version = row.getLong(1); // 0 when there is no session row
+                            String json = eventId.isEmpty() ? null : row.getString(2);
+                            return new Precheck(
+                                    version,
+                                    Optional.ofNullable(json).map(JdbcStateStore::replies));
+                        }
+                    }
+                });
     }
 
-    private Optional<List<Reply>> earlierReplies(Connection c, UserKey user, String eventId) throws SQLException {
+    private Optional<List<Reply>> earlierReplies(Connection c, UserKey user, String eventId)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement(EVENT_REPLIES)) {
             UserTables.bindUser(select, user);
             select.setString(3, eventId);
@@ -168,12 +200,15 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
-    /** An unreadable row still marks the event as processed: better no answer than running it twice. */
+    /**
+     * An unreadable row still marks the event as processed: better no answer than running it twice.
+     */
     private static List<Reply> replies(String json) {
         try {
             return RepliesJson.read(json);
         } catch (JsonProcessingException e) {
-            log.warn("stored replies of an event cannot be read ({}); answering the re-delivery with nothing",
+            log.warn(
+                    "stored replies of an event cannot be read ({}); answering the re-delivery with nothing",
                     e.getOriginalMessage());
             return List.of();
         }
@@ -181,26 +216,35 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public Map<String, Object> export(UserKey user) {
-        return jdbc.readOnly("exporting a user's data", c -> ReadableExport.of(userTables(c).export(c, user)));
+        return jdbc.readOnly(
+                "exporting a user's data", c -> ReadableExport.of(userTables(c).export(c, user)));
     }
 
     @Override
     public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
-        return jdbc.readOnly("reading a user's ratings", c -> {
-            java.util.SortedMap<java.time.LocalDate, Integer> history = new java.util.TreeMap<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
-                UserTables.bindUser(select, user);
-                try (java.sql.ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Object day = rows.getObject(1); // DATE on PostgreSQL, ISO text on SQLite
-                        history.put(day instanceof java.sql.Date date ? date.toLocalDate()
-                                : java.time.LocalDate.parse(day.toString()), rows.getInt(2));
+        return jdbc.readOnly(
+                "reading a user's ratings",
+                c -> {
+                    java.util.SortedMap<java.time.LocalDate, Integer> history =
+                            new java.util.TreeMap<>();
+                    try (PreparedStatement select =
+                            c.prepareStatement(
+                                    "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
+                        UserTables.bindUser(select, user);
+                        try (java.sql.ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                Object day =
+                                        rows.getObject(1); // DATE on PostgreSQL, ISO text on SQLite
+                                history.put(
+                                        day instanceof java.sql.Date date
+                                                ? date.toLocalDate()
+                                                : java.time.LocalDate.parse(day.toString()),
+                                        rows.getInt(2));
+                            }
+                        }
                     }
-                }
-            }
-            return history;
-        });
+                    return history;
+                });
     }
 
     @Override
@@ -222,30 +266,39 @@ public final class JdbcStateStore implements StateStore {
      * without users are absent.
      */
     public Map<String, Long> usersPerRoute() {
-        return jdbc.readOnly("counting users per route", c -> {
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            try (PreparedStatement count = c.prepareStatement(
-                    "SELECT route, COUNT(*) FROM user_session GROUP BY route");
-                    java.sql.ResultSet rows = count.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            return counts;
-        });
+        return jdbc.readOnly(
+                "counting users per route",
+                c -> {
+                    Map<String, Long> counts = new java.util.TreeMap<>();
+                    try (PreparedStatement count =
+                                    c.prepareStatement(
+                                            "SELECT route, COUNT(*) FROM user_session GROUP BY route");
+                            java.sql.ResultSet rows = count.executeQuery()) {
+                        while (rows.next()) {
+                            counts.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                    return counts;
+                });
     }
 
-    /** Deletes the replies kept for re-deliveries that were processed before {@code cutoff}; returns how many. */
+    /**
+     * Deletes the replies kept for re-deliveries that were processed before {@code cutoff}; returns
+     * how many.
+     */
     public int purgeEventsBefore(Instant cutoff) {
-        return jdbc.transaction("purging old events", c -> {
-            try (PreparedStatement delete = c.prepareStatement(PURGE_EVENTS)) {
-                dialect.setInstant(delete, 1, cutoff);
-                return delete.executeUpdate();
-            }
-        });
+        return jdbc.transaction(
+                "purging old events",
+                c -> {
+                    try (PreparedStatement delete = c.prepareStatement(PURGE_EVENTS)) {
+                        dialect.setInstant(delete, 1, cutoff);
+                        return delete.executeUpdate();
+                    }
+                });
     }
 
-    private void upsertRating(Connection c, UserKey user, LocalDate day, int score) throws SQLException {
+    private void upsertRating(Connection c, UserKey user, LocalDate day, int score)
+            throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT_RATING)) {
             UserTables.bindUser(upsert, user);
             dialect.setDate(upsert, 3, day);
@@ -255,7 +308,8 @@ public final class JdbcStateStore implements StateStore {
     }
 
     /** False when the event was committed before (nothing inserted). */
-    private boolean insertEvent(Connection c, UserKey user, String eventId, String replies, Instant now)
+    private boolean insertEvent(
+            Connection c, UserKey user, String eventId, String replies, Instant now)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
             UserTables.bindUser(insert, user);

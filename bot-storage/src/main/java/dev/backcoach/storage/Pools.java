@@ -13,6 +13,7 @@ import org.sqlite.SQLiteDataSource;
 final class Pools {
     /** A database that is down fails a turn within this, instead of holding the user's lock. */
     static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+
     /** How long a write waits for another writer (SQLite) or a locked row (PostgreSQL). */
     static final int LOCK_WAIT_MILLIS = 5_000;
 
@@ -21,18 +22,27 @@ final class Pools {
 
     private Pools() {}
 
-    /** @param settings with a SQLite URL already made absolute by {@link dev.backcoach.storage.sqlite.SqliteFile#prepare} */
+    /**
+     * @param settings with a SQLite URL already made absolute by {@link
+     *     dev.backcoach.storage.sqlite.SqliteFile#prepare}
+     */
     static HikariDataSource create(DatabaseSettings settings, Dialect dialect) {
-        return create(settings, dialect, "backcoach-" + dialect.name().toLowerCase(Locale.ROOT), dialect.poolSize);
+        return create(
+                settings,
+                dialect,
+                "backcoach-" + dialect.name().toLowerCase(Locale.ROOT),
+                dialect.poolSize);
     }
 
-    static HikariDataSource create(DatabaseSettings settings, Dialect dialect, String name, int size) {
+    static HikariDataSource create(
+            DatabaseSettings settings, Dialect dialect, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
-        // Build the pool even when the database is down; Database.open reports that itself, clearly.
+        // Build the pool even when the database is down; Database.open reports that itself,
+        // clearly.
         config.setInitializationFailTimeout(-1);
         if (dialect == Dialect.SQLITE) {
             SQLiteDataSource sqlite = new SQLiteDataSource(new SQLiteConfig(sqlitePragmas()));
@@ -43,9 +53,11 @@ final class Pools {
             config.setJdbcUrl(settings.url());
             config.setUsername(settings.user());
             config.setPassword(settings.password());
-            config.addDataSourceProperty("connectTimeout", TimeUnit.MILLISECONDS.toSeconds(CONNECTION_TIMEOUT_MILLIS));
+            config.addDataSourceProperty(
+                    "connectTimeout", TimeUnit.MILLISECONDS.toSeconds(CONNECTION_TIMEOUT_MILLIS));
             config.addDataSourceProperty("ApplicationName", "backcoach");
-            // As SQLite's busy_timeout: a row locked by a stuck instance fails the turn, it does not hang it.
+            // As SQLite's busy_timeout: a row locked by a stuck instance fails the turn, it does
+            // not hang it.
             config.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_WAIT_MILLIS);
         }
         return new HikariDataSource(config);
@@ -68,7 +80,8 @@ final class Pools {
         // The committing thread never checkpoints (a stall of milliseconds in a user's turn): the
         // database's own housekeeping thread does, in the background (see Database).
         properties.setProperty("wal_autocheckpoint", "0");
-        // After a checkpoint the log starts over in the same file; this trims the file back, so a burst
+        // After a checkpoint the log starts over in the same file; this trims the file back, so a
+        // burst
         // does not leave a big log file on disk.
         properties.setProperty("journal_size_limit", Long.toString(WAL_FILE_LIMIT_BYTES));
         return properties;

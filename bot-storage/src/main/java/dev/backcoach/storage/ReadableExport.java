@@ -33,16 +33,24 @@ final class ReadableExport {
 
     private static Map<String, Object> session(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            switch (column) {
-                case "equipment" -> out.put("plan", equipment(number(value)));
-                case "ratings" -> out.put("recent_ratings", ratings(number(value)));
-                case "rating_day" -> out.put("latest_rating_day",
-                        number(value) == 0 ? null : LocalDate.ofEpochDay(number(value)).toString());
-                case "nudge_days" -> out.put("reminder_days", value == null ? null : days(number(value)));
-                default -> out.put(column, value);
-            }
-        });
+        row.forEach(
+                (column, value) -> {
+                    switch (column) {
+                        case "equipment" -> out.put("plan", equipment(number(value)));
+                        case "ratings" -> out.put("recent_ratings", ratings(number(value)));
+                        case "rating_day" ->
+                                out.put(
+                                        "latest_rating_day",
+                                        number(value) == 0
+                                                ? null
+                                                : LocalDate.ofEpochDay(number(value)).toString());
+                        case "nudge_days" ->
+                                out.put(
+                                        "reminder_days",
+                                        value == null ? null : days(number(value)));
+                        default -> out.put(column, value);
+                    }
+                });
         return out;
     }
 

@@ -25,8 +25,11 @@ final class Redaction {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message =
+                root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String firstLine = message.lines().findFirst().orElse("").strip();
-        return firstLine.length() <= MAX_REASON ? firstLine : firstLine.substring(0, MAX_REASON) + "…";
+        return firstLine.length() <= MAX_REASON
+                ? firstLine
+                : firstLine.substring(0, MAX_REASON) + "…";
     }
 }

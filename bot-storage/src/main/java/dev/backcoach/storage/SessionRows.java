@@ -1,9 +1,9 @@
 package dev.backcoach.storage;
 
-import dev.backcoach.core.model.NudgePlan;
-import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Platform;
+import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
 import java.sql.Connection;
@@ -22,17 +22,28 @@ import org.slf4j.LoggerFactory;
 /** The user_session table: one row per user, written only if its version is the one expected. */
 final class SessionRows {
     private static final Logger log = LoggerFactory.getLogger(SessionRows.class);
-    private static final String FIELDS = "version, adult, consented, unreachable, route, route_date, route_reason, "
-            + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
-            + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting";
-    private static final String SELECT = "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
-    /** DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort the transaction. */
-    private static final String INSERT = "INSERT INTO user_session (platform, user_id, " + FIELDS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
-    private static final String UPDATE = "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
-            + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
-            + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
-            + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ? WHERE platform = ? AND user_id = ? AND version = ?";
+    private static final String FIELDS =
+            "version, adult, consented, unreachable, route, route_date, route_reason, "
+                    + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
+                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting";
+    private static final String SELECT =
+            "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
+
+    /**
+     * DO NOTHING rather than an error: a conflict is a normal outcome, and PostgreSQL would abort
+     * the transaction.
+     */
+    private static final String INSERT =
+            "INSERT INTO user_session (platform, user_id, "
+                    + FIELDS
+                    + ") "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+
+    private static final String UPDATE =
+            "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
+                    + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
+                    + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
+                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
     private final Dialect dialect;
 
@@ -50,8 +61,12 @@ final class SessionRows {
         }
     }
 
-    /** False when the stored version is not {@code expectedVersion} (0: no row yet); nothing was written then. */
-    boolean write(Connection connection, Session session, long expectedVersion, Instant now) throws SQLException {
+    /**
+     * False when the stored version is not {@code expectedVersion} (0: no row yet); nothing was
+     * written then.
+     */
+    boolean write(Connection connection, Session session, long expectedVersion, Instant now)
+            throws SQLException {
         UserKey user = session.user();
         if (expectedVersion == 0) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -70,7 +85,8 @@ final class SessionRows {
         }
     }
 
-    private int bindFields(PreparedStatement statement, int first, Session s, Instant now) throws SQLException {
+    private int bindFields(PreparedStatement statement, int first, Session s, Instant now)
+            throws SQLException {
         int i = first;
         statement.setLong(i++, s.version());
         statement.setBoolean(i++, s.adult());
@@ -99,8 +115,9 @@ final class SessionRows {
     }
 
     /**
-     * The sign behind the route is health information: Discord's developer policy forbids keeping it,
-     * so for Discord users it stays in memory only (the cached session) and a reload forgets it.
+     * The sign behind the route is health information: Discord's developer policy forbids keeping
+     * it, so for Discord users it stays in memory only (the cached session) and a reload forgets
+     * it.
      */
     private static @Nullable String storedRouteReason(Session s) {
         return s.user().platform() == Platform.DISCORD ? null : s.routeReason();
@@ -109,36 +126,59 @@ final class SessionRows {
     /**
      * Answer buttons carry the prompt sequence. When the stored dialogue reads back as another
      * question (a pain question reloaded as its guidance), a button still on the user's screen must
-     * not answer it. The next sequence number has not been handed out yet (the engine moves it by one
-     * per new question, and only committed turns reply), so storing it makes earlier buttons stale.
-     * The check keeps its sequence: its answer buttons carry their position themselves, so
+     * not answer it. The next sequence number has not been handed out yet (the engine moves it by
+     * one per new question, and only committed turns reply), so storing it makes earlier buttons
+     * stale. The check keeps its sequence: its answer buttons carry their position themselves, so
      * after a reload (or on another instance) the user's press still answers the question they saw.
      */
     private static int storedPromptSeq(Session s, String storedDialogue) {
         boolean readsBackTheSame = DialogueCodec.decode(storedDialogue).equals(s.dialogue());
-        return readsBackTheSame || s.dialogue() instanceof Dialogue.Check ? s.promptSeq() : s.promptSeq() + 1;
+        return readsBackTheSame || s.dialogue() instanceof Dialogue.Check
+                ? s.promptSeq()
+                : s.promptSeq() + 1;
     }
 
     private Session read(ResultSet row, UserKey user) throws SQLException {
-        return new Session(user, row.getLong("version"), row.getBoolean("adult"), row.getBoolean("consented"),
-                row.getBoolean("unreachable"), route(row.getString("route")), dialect.getDate(row, "route_date"), row.getString("route_reason"),
-                dialect.getDate(row, "check_in_date"), row.getInt("equipment"),
-                DialogueCodec.decode(row.getString("dialogue")), DialogueCodec.decodeGuide(row.getString("paused")),
-                row.getInt("prompt_seq"), row.getInt("ratings"), row.getInt("rating_day"), nudge(row));
+        return new Session(
+                user,
+                row.getLong("version"),
+                row.getBoolean("adult"),
+                row.getBoolean("consented"),
+                row.getBoolean("unreachable"),
+                route(row.getString("route")),
+                dialect.getDate(row, "route_date"),
+                row.getString("route_reason"),
+                dialect.getDate(row, "check_in_date"),
+                row.getInt("equipment"),
+                DialogueCodec.decode(row.getString("dialogue")),
+                DialogueCodec.decodeGuide(row.getString("paused")),
+                row.getInt("prompt_seq"),
+                row.getInt("ratings"),
+                row.getInt("rating_day"),
+                nudge(row));
     }
 
-    /** A reminder that cannot be read any more (a zone dropped from the tz database) is off, not a crash. */
+    /**
+     * A reminder that cannot be read any more (a zone dropped from the tz database) is off, not a
+     * crash.
+     */
     private @Nullable NudgePlan nudge(ResultSet row) throws SQLException {
         String time = row.getString("nudge_time");
         if (time == null) {
             return null;
         }
         try {
-            return new NudgePlan(LocalTime.parse(time), ZoneId.of(row.getString("nudge_zone")), row.getInt("nudge_days"),
-                    dialect.getDate(row, "nudge_paused_until"), row.getInt("nudge_ignored"),
+            return new NudgePlan(
+                    LocalTime.parse(time),
+                    ZoneId.of(row.getString("nudge_zone")),
+                    row.getInt("nudge_days"),
+                    dialect.getDate(row, "nudge_paused_until"),
+                    row.getInt("nudge_ignored"),
                     row.getBoolean("nudge_awaiting"));
         } catch (DateTimeException | IllegalArgumentException e) {
-            log.warn("a stored evening reminder cannot be read ({}); treating it as off", e.getMessage());
+            log.warn(
+                    "a stored evening reminder cannot be read ({}); treating it as off",
+                    e.getMessage());
             return null;
         }
     }

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Instants as fixed-width UTC text with milliseconds: SQLite compares them as text (the purge of old
- * events relies on it), and exports show the same form for both databases.
+ * Instants as fixed-width UTC text with milliseconds: SQLite compares them as text (the purge of
+ * old events relies on it), and exports show the same form for both databases.
  */
 final class Timestamps {
     private static final DateTimeFormatter ISO_MILLIS =

@@ -26,16 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
     static final String SECRET = "s3cret-Pa55word";
+
     /** Nothing listens on port 1: the connection is refused at once. */
     static final String CLOSED_PORT = "jdbc:postgresql://127.0.0.1:1/backcoach";
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void aRelativeSqlitePathIsUnderTheWorkingDirectoryAndItsFolderIsCreated() throws IOException {
         Path relative = Path.of("target", "database-test-" + UUID.randomUUID(), "nested", "bot.db");
-        try (Database database = Database.open(new DatabaseSettings("jdbc:sqlite:" + relative, null, null))) {
+        try (Database database =
+                Database.open(new DatabaseSettings("jdbc:sqlite:" + relative, null, null))) {
             Path absolute = Path.of("").toAbsolutePath().resolve(relative);
             assertThat(absolute).isRegularFile();
             assertThat(database.toString()).isEqualTo("sqlite jdbc:sqlite:" + absolute);
@@ -68,7 +69,13 @@ class DatabaseTest {
 
     @Test
     void anUnsupportedUrlSaysWhatDatabaseUrlShouldBe() {
-        assertThatThrownBy(() -> Database.open(new DatabaseSettings("jdbc:mysql://db/bot?password=" + SECRET, null, null)))
+        assertThatThrownBy(
+                        () ->
+                                Database.open(
+                                        new DatabaseSettings(
+                                                "jdbc:mysql://db/bot?password=" + SECRET,
+                                                null,
+                                                null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DATABASE_URL")
                 .hasMessageContaining("jdbc:sqlite:")
@@ -76,15 +83,19 @@ class DatabaseTest {
                 .hasMessageContaining("jdbc:mysql:")
                 .hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> Database.open(new DatabaseSettings("backcoach.db", null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DATABASE_URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DATABASE_URL");
     }
 
     @Test
     void anInMemorySqliteDatabaseIsRefusedBecauseEachPooledConnectionWouldGetItsOwn() {
-        for (String url : List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory")) {
+        for (String url :
+                List.of("jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory")) {
             assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, null, null)))
-                    .as(url).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("DATABASE_URL").hasMessageContaining("in-memory");
+                    .as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("DATABASE_URL")
+                    .hasMessageContaining("in-memory");
         }
     }
 
@@ -92,18 +103,30 @@ class DatabaseTest {
     void anUnwritableSqlitePathIsAnUnusableUrlAtOnce() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("file.txt"), "x");
 
-        assertThatThrownBy(() -> Database.open(new DatabaseSettings("jdbc:sqlite:" + notAFolder.resolve("bot.db"),
-                null, null))).isInstanceOf(UnusableDatabaseUrl.class)
-                .hasMessageStartingWith("a SQLite file in a folder the bot can create and write (cannot create");
+        assertThatThrownBy(
+                        () ->
+                                Database.open(
+                                        new DatabaseSettings(
+                                                "jdbc:sqlite:" + notAFolder.resolve("bot.db"),
+                                                null,
+                                                null)))
+                .isInstanceOf(UnusableDatabaseUrl.class)
+                .hasMessageStartingWith(
+                        "a SQLite file in a folder the bot can create and write (cannot create");
     }
 
     @Test
     void aPostgresqlThatIsDownFailsFastWithoutShowingThePassword() {
         long start = System.nanoTime();
-        Throwable failure = catchThrowable(() -> Database.open(new DatabaseSettings(CLOSED_PORT, "backcoach", SECRET)));
+        Throwable failure =
+                catchThrowable(
+                        () ->
+                                Database.open(
+                                        new DatabaseSettings(CLOSED_PORT, "backcoach", SECRET)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(failure).isInstanceOf(StoreUnavailableException.class)
+        assertThat(failure)
+                .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot reach the database")
                 .hasMessageContaining("127.0.0.1:1");
         assertNoSecretIn(failure);
@@ -111,15 +134,18 @@ class DatabaseTest {
 
     @Test
     void aStoreOnADatabaseThatIsDownReportsItInsteadOfThrowingOrHanging() {
-        DatabaseSettings settings = new DatabaseSettings(CLOSED_PORT + "?password=" + SECRET, "backcoach", SECRET);
+        DatabaseSettings settings =
+                new DatabaseSettings(CLOSED_PORT + "?password=" + SECRET, "backcoach", SECRET);
         try (Database down = new Database(settings)) {
             JdbcStateStore store = new JdbcStateStore(down);
             long start = System.nanoTime();
 
             assertThat(store.reachable()).isFalse();
-            Throwable failure = catchThrowable(() -> store.load(new UserKey(Platform.TELEGRAM, "1")));
+            Throwable failure =
+                    catchThrowable(() -> store.load(new UserKey(Platform.TELEGRAM, "1")));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(8));
             assertThat(failure).isInstanceOf(StoreUnavailableException.class);
             assertNoSecretIn(failure);
             assertThat(down.toString()).doesNotContain(SECRET);
@@ -128,12 +154,18 @@ class DatabaseTest {
 
     @Test
     void settingsNeverShowThePassword() {
-        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://db:5432/bot?password=" + SECRET,
-                "backcoach", SECRET);
+        DatabaseSettings settings =
+                new DatabaseSettings(
+                        "jdbc:postgresql://db:5432/bot?password=" + SECRET, "backcoach", SECRET);
 
-        assertThat(settings.toString()).doesNotContain(SECRET).contains("jdbc:postgresql://db:5432/bot", "***");
+        assertThat(settings.toString())
+                .doesNotContain(SECRET)
+                .contains("jdbc:postgresql://db:5432/bot", "***");
         assertThat(settings.urlWithoutSecrets()).isEqualTo("jdbc:postgresql://db:5432/bot");
-        assertThat(new DatabaseSettings("jdbc:postgresql://bot:" + SECRET + "@db/bot", null, null).urlWithoutSecrets())
+        assertThat(
+                        new DatabaseSettings(
+                                        "jdbc:postgresql://bot:" + SECRET + "@db/bot", null, null)
+                                .urlWithoutSecrets())
                 .isEqualTo("jdbc:postgresql://db/bot");
     }
 
@@ -141,8 +173,15 @@ class DatabaseTest {
     void settingsComeFromTheEnvironmentWithTheSqliteFileAsDefault() {
         assertThat(DatabaseSettings.fromEnvironment(Map.of()))
                 .isEqualTo(new DatabaseSettings("jdbc:sqlite:data/backcoach.db", null, null));
-        assertThat(DatabaseSettings.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://db/bot",
-                "DATABASE_USER", "bot", "DATABASE_PASSWORD", SECRET)))
+        assertThat(
+                        DatabaseSettings.fromEnvironment(
+                                Map.of(
+                                        "DATABASE_URL",
+                                        "jdbc:postgresql://db/bot",
+                                        "DATABASE_USER",
+                                        "bot",
+                                        "DATABASE_PASSWORD",
+                                        SECRET)))
                 .isEqualTo(new DatabaseSettings("jdbc:postgresql://db/bot", "bot", SECRET));
     }
 

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Turns committed together on SQLite stay independent: one that fails takes no other with it. */
 class GroupCommitTest {
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void aFailingTurnInABatchLeavesTheOthersCommitted() throws Exception {
-        try (Database database = Database.open(
-                new DatabaseSettings("jdbc:sqlite:" + folder.resolve("group.db"), null, null))) {
+        try (Database database =
+                Database.open(
+                        new DatabaseSettings(
+                                "jdbc:sqlite:" + folder.resolve("group.db"), null, null))) {
             JdbcStateStore store = new JdbcStateStore(database);
             int users = 64;
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -39,19 +40,35 @@ class GroupCommitTest {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 int n = i;
-                done.add(pool.submit(() -> {
-                    UserKey user = new UserKey(Platform.TELEGRAM, Integer.toString(9000 + n));
-                    int score = n % 8 == 0 ? 11 : 5; // every eighth turn breaks the 0..10 check
-                    start.await();
-                    try {
-                        store.commit(new TurnRecord(StateStoreContract.onboarded(user).withVersion(1), 0, "e" + n,
-                                List.of(Reply.text("hi " + n)),
-                                List.of(new Effect.RecordRating(user, StateStoreContract.TODAY, score))));
-                    } catch (RuntimeException e) {
-                        failures.put(n, e);
-                    }
-                    return null;
-                }));
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    UserKey user =
+                                            new UserKey(
+                                                    Platform.TELEGRAM, Integer.toString(9000 + n));
+                                    int score =
+                                            n % 8 == 0
+                                                    ? 11
+                                                    : 5; // every eighth turn breaks the 0..10 check
+                                    start.await();
+                                    try {
+                                        store.commit(
+                                                new TurnRecord(
+                                                        StateStoreContract.onboarded(user)
+                                                                .withVersion(1),
+                                                        0,
+                                                        "e" + n,
+                                                        List.of(Reply.text("hi " + n)),
+                                                        List.of(
+                                                                new Effect.RecordRating(
+                                                                        user,
+                                                                        StateStoreContract.TODAY,
+                                                                        score))));
+                                    } catch (RuntimeException e) {
+                                        failures.put(n, e);
+                                    }
+                                    return null;
+                                }));
             }
             start.countDown();
             for (Future<?> f : done) {
@@ -68,7 +85,8 @@ class GroupCommitTest {
                     assertThat(store.repliesOf(user, "e" + n)).isEmpty();
                 } else {
                     assertThat(store.load(user)).map(Session::version).contains(1L);
-                    assertThat(store.repliesOf(user, "e" + n)).contains(List.of(Reply.text("hi " + n)));
+                    assertThat(store.repliesOf(user, "e" + n))
+                            .contains(List.of(Reply.text("hi " + n)));
                 }
             }
         }

@@ -34,7 +34,10 @@ public final class PostgresSchema implements BeforeEachCallback, AfterEachCallba
         return TestPostgres.settingsFor(schema);
     }
 
-    /** The port PostgreSQL listens on (5432 when the URL names none), e.g. for a proxy in front of it. */
+    /**
+     * The port PostgreSQL listens on (5432 when the URL names none), e.g. for a proxy in front of
+     * it.
+     */
     public int port() {
         String port = settings().url().replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1");
         return port.isEmpty() ? 5432 : Integer.parseInt(port);

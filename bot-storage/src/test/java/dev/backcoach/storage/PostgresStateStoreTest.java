@@ -7,8 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * skipped with a note (per test, so the counts show them as skipped); under CI=true it fails.
  */
 class PostgresStateStoreTest extends JdbcStateStoreContract {
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Override
     DatabaseSettings newDatabase() {

@@ -14,7 +14,12 @@ class RepliesJsonTest {
     @Test
     void anAttachedDocumentIsReplayedWithItsBytes() throws Exception {
         byte[] content = "{\"a\": \"ü\"}".getBytes(StandardCharsets.UTF_8);
-        Reply reply = new Reply("Here", List.of(), false, new Document("data.json", "application/json", content));
+        Reply reply =
+                new Reply(
+                        "Here",
+                        List.of(),
+                        false,
+                        new Document("data.json", "application/json", content));
 
         Reply back = RepliesJson.read(RepliesJson.write(List.of(reply))).get(0);
 
@@ -31,10 +36,12 @@ class RepliesJsonTest {
 
     @Test
     void rowsWrittenByANewerVersionStillReplay() throws Exception {
-        String stored = "[{\"text\":\"hi\",\"buttons\":[[{\"label\":\"Yes\",\"data\":\"1.y\",\"style\":\"primary\"}]],"
-                + "\"replacePrevious\":false,\"silent\":true}]";
+        String stored =
+                "[{\"text\":\"hi\",\"buttons\":[[{\"label\":\"Yes\",\"data\":\"1.y\",\"style\":\"primary\"}]],"
+                        + "\"replacePrevious\":false,\"silent\":true}]";
 
         assertThat(RepliesJson.read(stored))
-                .containsExactly(new Reply("hi", List.of(List.of(new Button("Yes", "1.y"))), false));
+                .containsExactly(
+                        new Reply("hi", List.of(List.of(new Button("Yes", "1.y"))), false));
     }
 }

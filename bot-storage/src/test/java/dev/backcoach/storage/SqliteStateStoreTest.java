@@ -5,8 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on a SQLite file of its own per test. */
 class SqliteStateStoreTest extends JdbcStateStoreContract {
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Override
     DatabaseSettings newDatabase() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  * starts empty and two runs never meet. Shared with other modules' tests through the test jar.
  */
 public final class TestPostgres {
-    public static final String URL = env("BACKCOACH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/backcoach_test");
+    public static final String URL =
+            env("BACKCOACH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/backcoach_test");
     public static final String USER = env("BACKCOACH_TEST_PG_USER", "backcoach");
     public static final String PASSWORD = env("BACKCOACH_TEST_PG_PASSWORD", "backcoach");
 
@@ -30,7 +31,10 @@ public final class TestPostgres {
     /** Whether the one-line note about skipping has been printed in this JVM. */
     private static volatile boolean noted;
 
-    /** Skips the calling test when PostgreSQL is not running here; under CI=true it must run, so it fails. */
+    /**
+     * Skips the calling test when PostgreSQL is not running here; under CI=true it must run, so it
+     * fails.
+     */
     public static void requireRunning() {
         String why = unreachable == null ? (unreachable = probe()) : unreachable;
         if (why.isEmpty()) {
@@ -51,14 +55,20 @@ public final class TestPostgres {
         try (Connection ignored = connect()) {
             return "";
         } catch (SQLException e) {
-            return "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
+            return "PostgreSQL is not reachable at "
+                    + URL
+                    + " as "
+                    + USER
+                    + " ("
+                    + e.getMessage()
                     + "). Start it with `bash scripts/start-test-postgres.sh` (as root, on Debian) or point "
                     + "BACKCOACH_TEST_PG_URL, BACKCOACH_TEST_PG_USER and BACKCOACH_TEST_PG_PASSWORD at one.";
         }
     }
 
     public static String createSchema() throws SQLException {
-        String schema = "backcoach_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "backcoach_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         return schema;
     }
@@ -69,12 +79,15 @@ public final class TestPostgres {
 
     public static DatabaseSettings settingsFor(String schema) {
         String separator = URL.contains("?") ? "&" : "?";
-        return new DatabaseSettings(URL + separator + "currentSchema=" + schema.toLowerCase(Locale.ROOT), USER,
+        return new DatabaseSettings(
+                URL + separator + "currentSchema=" + schema.toLowerCase(Locale.ROOT),
+                USER,
                 PASSWORD);
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

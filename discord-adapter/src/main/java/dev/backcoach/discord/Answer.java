@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * gets a new message (type 4, or an edit of the deferred @original). The rest follow in order as
  * follow-up messages. A note about an outdated button is always a new ephemeral message.
  */
-record Answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, boolean ephemeral, boolean deferred,
+record Answer(
+        IReplyCallback event,
+        @Nullable ButtonInteractionEvent button,
+        boolean ephemeral,
+        boolean deferred,
         boolean staleNote) {
     private static final Logger log = LoggerFactory.getLogger(Answer.class);
 
@@ -27,8 +31,11 @@ record Answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, boo
         boolean hidden = ephemeral || staleNote;
         RestAction<?> chain;
         if (!deferred) {
-            chain = editInPlace ? Objects.requireNonNull(button).editMessage(MessageEditData.fromCreateData(first))
-                    : event.reply(first).setEphemeral(hidden);
+            chain =
+                    editInPlace
+                            ? Objects.requireNonNull(button)
+                                    .editMessage(MessageEditData.fromCreateData(first))
+                            : event.reply(first).setEphemeral(hidden);
         } else if (editInPlace || button == null) {
             chain = event.getHook().editOriginal(MessageEditData.fromCreateData(first));
         } else {
@@ -37,6 +44,11 @@ record Answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, boo
         for (MessageCreateData next : messages.subList(1, messages.size())) {
             chain = chain.flatMap(done -> event.getHook().sendMessage(next).setEphemeral(hidden));
         }
-        chain.queue(null, failure -> log.warn("answer to a Discord interaction not delivered: {}", failure.toString()));
+        chain.queue(
+                null,
+                failure ->
+                        log.warn(
+                                "answer to a Discord interaction not delivered: {}",
+                                failure.toString()));
     }
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 record CustomId(String owner, String data) {
     /** Discord's limit on {@code custom_id}. */
     static final int MAX_LENGTH = 100;
+
     private static final char SEP = ':';
 
     String encode() {
         String id = owner + SEP + data;
         if (id.length() > MAX_LENGTH) {
-            // Snowflakes are at most 20 digits and engine data at most 64 bytes: never longer than 85.
-            throw new IllegalStateException("custom_id of " + id.length() + " characters for button data " + data);
+            // Snowflakes are at most 20 digits and engine data at most 64 bytes: never longer than
+            // 85.
+            throw new IllegalStateException(
+                    "custom_id of " + id.length() + " characters for button data " + data);
         }
         return id;
     }

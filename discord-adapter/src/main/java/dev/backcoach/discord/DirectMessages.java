@@ -40,7 +40,8 @@ final class DirectMessages implements ChannelPort, SendStats {
 
     @Override
     public void deliver(UserKey user, ChatRef chat, List<Reply> replies) {
-        CompletableFuture<Void> unused = send(user, replies); // each failure is handled and logged inside
+        CompletableFuture<Void> unused =
+                send(user, replies); // each failure is handled and logged inside
     }
 
     /** Completes when every message went out or the first refusal was handled. */
@@ -50,41 +51,49 @@ final class DirectMessages implements ChannelPort, SendStats {
 
     /** A reminder: claimed once the DM channel is open, right before its first message goes. */
     @Override
-    public CompletableFuture<Boolean> deliverOnce(UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+    public CompletableFuture<Boolean> deliverOnce(
+            UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
         return sendOnce(user, replies, claim);
     }
 
-    private CompletableFuture<Boolean> sendOnce(UserKey user, List<Reply> replies, BooleanSupplier claim) {
+    private CompletableFuture<Boolean> sendOnce(
+            UserKey user, List<Reply> replies, BooleanSupplier claim) {
         List<MessageCreateData> messages = Render.messages(replies, user.userId());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (messages.isEmpty()) {
             done.complete(false);
             return done;
         }
-        jda.openPrivateChannelById(user.userId()).queue(channel -> {
-            try {
-                if (!claim.getAsBoolean()) {
-                    done.complete(false);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                return;
-            }
-            RestAction<Message> inOrder = channel.sendMessage(messages.get(0));
-            for (MessageCreateData next : messages.subList(1, messages.size())) {
-                inOrder = inOrder.flatMap(previous -> channel.sendMessage(next));
-            }
-            inOrder.queue(ok -> {
-                sent.addAndGet(messages.size());
-                done.complete(true);
-            }, failure -> refused(user, failure, done));
-        }, failure -> refused(user, failure, done));
+        jda.openPrivateChannelById(user.userId())
+                .queue(
+                        channel -> {
+                            try {
+                                if (!claim.getAsBoolean()) {
+                                    done.complete(false);
+                                    return;
+                                }
+                            } catch (RuntimeException e) {
+                                done.completeExceptionally(e);
+                                return;
+                            }
+                            RestAction<Message> inOrder = channel.sendMessage(messages.get(0));
+                            for (MessageCreateData next : messages.subList(1, messages.size())) {
+                                inOrder = inOrder.flatMap(previous -> channel.sendMessage(next));
+                            }
+                            inOrder.queue(
+                                    ok -> {
+                                        sent.addAndGet(messages.size());
+                                        done.complete(true);
+                                    },
+                                    failure -> refused(user, failure, done));
+                        },
+                        failure -> refused(user, failure, done));
         return done;
     }
 
     private void refused(UserKey user, Throwable failure, CompletableFuture<Boolean> done) {
-        if (failure instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
+        if (failure instanceof ErrorResponseException e
+                && e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER) {
             refused.incrementAndGet();
             log.info("a Discord user's DMs are closed; nudges pause until they write again");
             service.markUnreachable(user);

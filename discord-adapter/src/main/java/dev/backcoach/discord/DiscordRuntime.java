@@ -2,9 +2,9 @@ package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.service.ChannelPort;
+import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
 import dev.backcoach.core.service.SendStats;
-import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,86 +29,121 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Discord as configured: one light JDA (no intents, no caches) per shard of this
- * instance's range, events handled on a pool of their own, the slash commands registered when
- * they changed. Proactive messages go out through {@link #channel()} as DMs.
+ * Starts Discord as configured: one light JDA (no intents, no caches) per shard of this instance's
+ * range, events handled on a pool of their own, the slash commands registered when they changed.
+ * Proactive messages go out through {@link #channel()} as DMs.
  */
 public final class DiscordRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordRuntime.class);
+
     /** Discord allows 3 s to answer an interaction; a turn not done by then is deferred. */
     static final Duration ACK_WITHIN = Duration.ofSeconds(2);
-    /** JDA retries the gateway forever; start-up gives up after this, naming the setting to check. */
+
+    /**
+     * JDA retries the gateway forever; start-up gives up after this, naming the setting to check.
+     */
     static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     private final List<JDA> shards;
+
     /** The event pool, the turn pool and the acknowledgement timer, in that order. */
     private final List<ExecutorService> pools;
+
     private final DirectMessages dms;
     private final boolean registered;
 
-    private DiscordRuntime(List<JDA> shards, List<ExecutorService> pools, DirectMessages dms, boolean registered) {
+    private DiscordRuntime(
+            List<JDA> shards, List<ExecutorService> pools, DirectMessages dms, boolean registered) {
         this.shards = shards;
         this.pools = pools;
         this.dms = dms;
         this.registered = registered;
     }
 
-    public static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog)
+    public static DiscordRuntime start(
+            DiscordSettings settings, ConversationService service, Catalog catalog)
             throws InterruptedException {
         return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN);
     }
 
-    static DiscordRuntime start(DiscordSettings settings, ConversationService service, Catalog catalog,
-            Duration ackWithin, Duration readyWithin) throws InterruptedException {
-        // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait on the
+    static DiscordRuntime start(
+            DiscordSettings settings,
+            ConversationService service,
+            Catalog catalog,
+            Duration ackWithin,
+            Duration readyWithin)
+            throws InterruptedException {
+        // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait
+        // on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
         ExecutorService events = Executors.newFixedThreadPool(4, daemon("discord-event"));
         ExecutorService turns = Executors.newFixedThreadPool(32, daemon("discord-turn"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
         Interactions listener = new Interactions(service, catalog, timer, ackWithin, turns);
         String gateway = settings.gatewayUrl().toString();
         // JDABuilder never asks GET /gateway/bot: the session controller decides where to connect.
-        SessionControllerAdapter sessions = new SessionControllerAdapter() {
-            @Override
-            public String getGateway() {
-                return gateway;
-            }
-        };
+        SessionControllerAdapter sessions =
+                new SessionControllerAdapter() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                };
         List<JDA> shards = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(settings.lastShard() - settings.firstShard() + 1);
-        EventListener readiness = event -> {
-            if (event instanceof ReadyEvent) {
-                ready.countDown();
-            }
-        };
+        EventListener readiness =
+                event -> {
+                    if (event instanceof ReadyEvent) {
+                        ready.countDown();
+                    }
+                };
         try {
             for (int shard = settings.firstShard(); shard <= settings.lastShard(); shard++) {
-                JDABuilder builder = JDABuilder.createLight(settings.token(), List.<GatewayIntent>of())
-                        .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl().toString()))
-                        .setSessionController(sessions)
-                        .setCompression(Compression.NONE)
-                        .setGatewayEncoding(GatewayEncoding.JSON)
-                        .setEventPool(events, false)
-                        .setEnableShutdownHook(false) // the application stops us in order
-                        .addEventListeners(listener, readiness);
+                JDABuilder builder =
+                        JDABuilder.createLight(settings.token(), List.<GatewayIntent>of())
+                                .setRestConfig(
+                                        new RestConfig().setBaseUrl(settings.apiUrl().toString()))
+                                .setSessionController(sessions)
+                                .setCompression(Compression.NONE)
+                                .setGatewayEncoding(GatewayEncoding.JSON)
+                                .setEventPool(events, false)
+                                .setEnableShutdownHook(false) // the application stops us in order
+                                .addEventListeners(listener, readiness);
                 if (settings.shardTotal() > 1) {
                     builder.useSharding(shard, settings.shardTotal());
                 }
                 try {
                     shards.add(builder.build()); // logs in: GET users/@me
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("Discord login at " + settings.apiUrl() + " failed: "
-                            + e.getMessage() + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)", e);
+                    throw new IllegalStateException(
+                            "Discord login at "
+                                    + settings.apiUrl()
+                                    + " failed: "
+                                    + e.getMessage()
+                                    + " (check DISCORD_BOT_TOKEN and DISCORD_API_URL)",
+                            e);
                 }
             }
             if (!ready.await(readyWithin.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Discord's gateway at " + gateway + " was not ready within "
-                        + readyWithin.toSeconds() + " s: check DISCORD_GATEWAY_URL and the network");
+                throw new IllegalStateException(
+                        "Discord's gateway at "
+                                + gateway
+                                + " was not ready within "
+                                + readyWithin.toSeconds()
+                                + " s: check DISCORD_GATEWAY_URL and the network");
             }
             boolean registered = SlashCommands.register(shards.get(0), catalog);
-            log.info("Discord bot {} started with shards {}-{} of {}", shards.get(0).getSelfUser().getName(),
-                    settings.firstShard(), settings.lastShard(), settings.shardTotal());
-            return new DiscordRuntime(shards, List.of(events, turns, timer), new DirectMessages(shards.get(0), service),
+            log.info(
+                    "Discord bot {} started with shards {}-{} of {}",
+                    shards.get(0).getSelfUser().getName(),
+                    settings.firstShard(),
+                    settings.lastShard(),
+                    settings.shardTotal());
+            return new DiscordRuntime(
+                    shards,
+                    List.of(events, turns, timer),
+                    new DirectMessages(shards.get(0), service),
                     registered);
         } catch (InterruptedException | RuntimeException e) {
             shards.forEach(JDA::shutdownNow);
@@ -134,8 +169,14 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     public Optional<String> problem() {
         for (JDA shard : shards) {
             if (shard.getStatus() != JDA.Status.CONNECTED) {
-                return Optional.of("gateway shard " + shard.getShardInfo().getShardId() + " is "
-                        + shard.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                return Optional.of(
+                        "gateway shard "
+                                + shard.getShardInfo().getShardId()
+                                + " is "
+                                + shard.getStatus()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' '));
             }
         }
         return Optional.empty();
@@ -150,7 +191,9 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
         return dms.refused();
     }
 
-    /** Whether start-up replaced the slash commands (false when Discord's list was already ours). */
+    /**
+     * Whether start-up replaced the slash commands (false when Discord's list was already ours).
+     */
     public boolean commandsRegistered() {
         return registered;
     }
@@ -159,7 +202,8 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     public void stop(Duration flush) throws InterruptedException {
         long deadline = System.nanoTime() + flush.toNanos();
         ExecutorService turns = pools.get(1);
-        turns.shutdown(); // interactions arriving from now on go unanswered: Discord tells the user it failed
+        turns.shutdown(); // interactions arriving from now on go unanswered: Discord tells the
+        // user it failed
         if (!turns.awaitTermination(flush.toNanos() / 2, TimeUnit.NANOSECONDS)) {
             log.warn("Discord turns still running after {}", flush.dividedBy(2));
         }

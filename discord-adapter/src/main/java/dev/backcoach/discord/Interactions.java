@@ -26,23 +26,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slash commands, button clicks and autocomplete, taken from JDA's event pool (never the
- * websocket thread). Each interaction is answered within Discord's 3 seconds: the turn runs, and
- * if it is not done {@code ackWithin} after the interaction was created, the interaction is
- * deferred and the answer follows as an edit of the deferred response.
+ * Slash commands, button clicks and autocomplete, taken from JDA's event pool (never the websocket
+ * thread). Each interaction is answered within Discord's 3 seconds: the turn runs, and if it is not
+ * done {@code ackWithin} after the interaction was created, the interaction is deferred and the
+ * answer follows as an edit of the deferred response.
  */
 final class Interactions extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(Interactions.class);
+
     /** Discord's most choices an autocomplete may offer. */
     static final int MAX_CHOICES = 25;
 
     private final ConversationService service;
     private final Catalog catalog;
     private final Responder responder;
+
     /** Only the zones the engine accepts, so a suggestion is never refused. */
     private final List<String> zones = Engine.timeZones();
 
-    Interactions(ConversationService service, Catalog catalog, ScheduledExecutorService timer, Duration ackWithin,
+    Interactions(
+            ConversationService service,
+            Catalog catalog,
+            ScheduledExecutorService timer,
+            Duration ackWithin,
             Executor turns) {
         this.service = service;
         this.catalog = catalog;
@@ -51,10 +57,16 @@ final class Interactions extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String argument = Stream.of(SlashCommands.TECHNIQUE, SlashCommands.TIME, SlashCommands.ZONE)
-                .map(event::getOption).filter(o -> o != null).map(OptionMapping::getAsString)
-                .reduce((a, b) -> a + " " + b).orElse("");
-        Inbound in = new Inbound.Command(user(event), chat(event), eventId(event), event.getName(), argument);
+        String argument =
+                Stream.of(SlashCommands.TECHNIQUE, SlashCommands.TIME, SlashCommands.ZONE)
+                        .map(event::getOption)
+                        .filter(o -> o != null)
+                        .map(OptionMapping::getAsString)
+                        .reduce((a, b) -> a + " " + b)
+                        .orElse("");
+        Inbound in =
+                new Inbound.Command(
+                        user(event), chat(event), eventId(event), event.getName(), argument);
         responder.answer(event, null, () -> service.handle(in).replies());
     }
 
@@ -63,30 +75,55 @@ final class Interactions extends ListenerAdapter {
         String raw = event.getComponentId();
         Optional<CustomId> id = CustomId.decode(raw);
         if (id.isPresent() && !id.get().owner().equals(event.getUser().getId())) {
-            // Someone else's conversation: a note only they see, and nothing of the owner's changes.
-            event.reply(catalog.text("discord.not_yours")).setEphemeral(true)
-                    .queue(null, failure -> log.warn("note to another user's click not sent: {}", failure.toString()));
+            // Someone else's conversation: a note only they see, and nothing of the owner's
+            // changes.
+            event.reply(catalog.text("discord.not_yours"))
+                    .setEphemeral(true)
+                    .queue(
+                            null,
+                            failure ->
+                                    log.warn(
+                                            "note to another user's click not sent: {}",
+                                            failure.toString()));
             return;
         }
         // Unknown ids go to the engine as they are: it answers them like a stale button.
-        Inbound in = new Inbound.Choice(user(event), chat(event), eventId(event), id.map(CustomId::data).orElse(raw));
+        Inbound in =
+                new Inbound.Choice(
+                        user(event),
+                        chat(event),
+                        eventId(event),
+                        id.map(CustomId::data).orElse(raw));
         responder.answer(event, event, () -> service.handle(in).replies());
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
-        Stream<Command.Choice> choices = switch (event.getFocusedOption().getName()) {
-            case SlashCommands.TECHNIQUE -> catalog.techniques().stream()
-                    .filter(t -> t.title().toLowerCase(Locale.ROOT).contains(typed) || t.id().contains(typed))
-                    .map(t -> new Command.Choice(t.title(), t.title()));
-            case SlashCommands.ZONE -> zones.stream()
-                    .filter(z -> z.toLowerCase(Locale.ROOT).contains(typed.replace(' ', '_')))
-                    .map(z -> new Command.Choice(z, z));
-            default -> Stream.empty();
-        };
+        Stream<Command.Choice> choices =
+                switch (event.getFocusedOption().getName()) {
+                    case SlashCommands.TECHNIQUE ->
+                            catalog.techniques().stream()
+                                    .filter(
+                                            t ->
+                                                    t.title()
+                                                                    .toLowerCase(Locale.ROOT)
+                                                                    .contains(typed)
+                                                            || t.id().contains(typed))
+                                    .map(t -> new Command.Choice(t.title(), t.title()));
+                    case SlashCommands.ZONE ->
+                            zones.stream()
+                                    .filter(
+                                            z ->
+                                                    z.toLowerCase(Locale.ROOT)
+                                                            .contains(typed.replace(' ', '_')))
+                                    .map(z -> new Command.Choice(z, z));
+                    default -> Stream.empty();
+                };
         event.replyChoices(choices.limit(MAX_CHOICES).toList())
-                .queue(null, failure -> log.debug("autocomplete not answered: {}", failure.toString()));
+                .queue(
+                        null,
+                        failure -> log.debug("autocomplete not answered: {}", failure.toString()));
     }
 
     private static UserKey user(IReplyCallback event) {
@@ -101,7 +138,10 @@ final class Interactions extends ListenerAdapter {
         return ChatRef.privateWith(event.getUser().getId());
     }
 
-    /** Discord re-sends nothing itself, but JDA replays missed events on resume: the id dedupes them. */
+    /**
+     * Discord re-sends nothing itself, but JDA replays missed events on resume: the id dedupes
+     * them.
+     */
     private static String eventId(IReplyCallback event) {
         return "dc-" + event.getId();
     }

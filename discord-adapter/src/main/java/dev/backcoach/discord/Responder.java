@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a turn and answers the interaction with its replies, in time. The deferral is timed
- * from the interaction's creation (its snowflake), so time spent queued counts too, and turns
- * run on a pool of their own: a busy database can make answers late, never acknowledgements.
+ * Runs a turn and answers the interaction with its replies, in time. The deferral is timed from the
+ * interaction's creation (its snowflake), so time spent queued counts too, and turns run on a pool
+ * of their own: a busy database can make answers late, never acknowledgements.
  */
 final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
@@ -38,18 +38,32 @@ final class Responder {
         this.turns = turns;
     }
 
-    /** {@code button} is set for a click: its message is edited in place instead of answered anew. */
-    void answer(IReplyCallback event, @Nullable ButtonInteractionEvent button, Supplier<List<Reply>> turn) {
+    /**
+     * {@code button} is set for a click: its message is edited in place instead of answered anew.
+     */
+    void answer(
+            IReplyCallback event,
+            @Nullable ButtonInteractionEvent button,
+            Supplier<List<Reply>> turn) {
         boolean ephemeral = Interactions.ephemeral(event);
         AtomicBoolean acknowledged = new AtomicBoolean();
         Duration age = Duration.between(event.getTimeCreated().toInstant(), Instant.now());
         long delay = Math.max(0, Math.min(ackWithin.toMillis(), ackWithin.minus(age).toMillis()));
-        ScheduledFuture<?> deferral = timer.schedule(() -> {
-            if (acknowledged.compareAndSet(false, true)) {
-                (button != null ? button.deferEdit() : event.deferReply(ephemeral))
-                        .queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deferral =
+                timer.schedule(
+                        () -> {
+                            if (acknowledged.compareAndSet(false, true)) {
+                                (button != null ? button.deferEdit() : event.deferReply(ephemeral))
+                                        .queue(
+                                                null,
+                                                failure ->
+                                                        log.warn(
+                                                                "deferral failed: {}",
+                                                                failure.toString()));
+                            }
+                        },
+                        delay,
+                        TimeUnit.MILLISECONDS);
         try {
             turns.execute(() -> run(event, button, turn, acknowledged, deferral, ephemeral));
         } catch (RejectedExecutionException e) {
@@ -58,8 +72,13 @@ final class Responder {
         }
     }
 
-    private void run(IReplyCallback event, @Nullable ButtonInteractionEvent button, Supplier<List<Reply>> turn,
-            AtomicBoolean acknowledged, ScheduledFuture<?> deferral, boolean ephemeral) {
+    private void run(
+            IReplyCallback event,
+            @Nullable ButtonInteractionEvent button,
+            Supplier<List<Reply>> turn,
+            AtomicBoolean acknowledged,
+            ScheduledFuture<?> deferral,
+            boolean ephemeral) {
         List<Reply> replies;
         try {
             replies = turn.get();
@@ -69,10 +88,19 @@ final class Responder {
         }
         deferral.cancel(false);
         if (replies.isEmpty()) {
-            replies = List.of(Reply.text(catalog.text("flood.wait"))); // every interaction needs an answer
+            replies =
+                    List.of(
+                            Reply.text(
+                                    catalog.text(
+                                            "flood.wait"))); // every interaction needs an answer
         }
         boolean deferred = !acknowledged.compareAndSet(false, true);
-        new Answer(event, button, ephemeral, deferred, replies.get(0).stale() || replies.get(0).pressNote())
+        new Answer(
+                        event,
+                        button,
+                        ephemeral,
+                        deferred,
+                        replies.get(0).stale() || replies.get(0).pressNote())
                 .send(Render.messages(replies, event.getUser().getId()));
     }
 }

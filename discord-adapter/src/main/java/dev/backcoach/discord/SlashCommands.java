@@ -16,49 +16,97 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The global slash commands: the list of docs/runtime.md, usable in servers, in the bot's DMs and in
- * group DMs, for server installs and user installs. Registered only when Discord's copy differs,
+ * The global slash commands: the list of docs/runtime.md, usable in servers, in the bot's DMs and
+ * in group DMs, for server installs and user installs. Registered only when Discord's copy differs,
  * so restarts do not churn the list.
  */
 final class SlashCommands {
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
-    static final List<String> NAMES = List.of("start", "help", "check", "techniques", "routine", "nudge",
-            "progress", "privacy", "export", "forget", "settings");
+    static final List<String> NAMES =
+            List.of(
+                    "start",
+                    "help",
+                    "check",
+                    "techniques",
+                    "routine",
+                    "nudge",
+                    "progress",
+                    "privacy",
+                    "export",
+                    "forget",
+                    "settings");
+
     /** Option names; their values become the engine's command argument. */
     static final String TECHNIQUE = "name";
+
     static final String TIME = "time";
     static final String ZONE = "zone";
 
     private SlashCommands() {}
 
     static List<SlashCommandData> definitions(Catalog catalog) {
-        return NAMES.stream().map(name -> {
-            SlashCommandData command = Commands.slash(name, catalog.text("command." + name))
-                    .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM,
-                            InteractionContextType.PRIVATE_CHANNEL)
-                    .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL);
-            switch (name) {
-                case "techniques" -> command.addOptions(new OptionData(OptionType.STRING, TECHNIQUE,
-                        catalog.text("option.technique"), false, true));
-                case "routine" -> command.addOptions(new OptionData(OptionType.STRING, TIME,
-                        catalog.text("option.routine"), false)
-                        .addChoice(catalog.text("button.morning"), "morning")
-                        .addChoice(catalog.text("button.evening"), "evening"));
-                case "nudge" -> command.addOptions(
-                        new OptionData(OptionType.STRING, TIME, catalog.text("option.nudge_time"), false)
-                                .setMaxLength(5),
-                        new OptionData(OptionType.STRING, ZONE, catalog.text("option.nudge_zone"), false, true));
-                default -> { }
-            }
-            return command;
-        }).toList();
+        return NAMES.stream()
+                .map(
+                        name -> {
+                            SlashCommandData command =
+                                    Commands.slash(name, catalog.text("command." + name))
+                                            .setContexts(
+                                                    InteractionContextType.GUILD,
+                                                    InteractionContextType.BOT_DM,
+                                                    InteractionContextType.PRIVATE_CHANNEL)
+                                            .setIntegrationTypes(
+                                                    IntegrationType.GUILD_INSTALL,
+                                                    IntegrationType.USER_INSTALL);
+                            switch (name) {
+                                case "techniques" ->
+                                        command.addOptions(
+                                                new OptionData(
+                                                        OptionType.STRING,
+                                                        TECHNIQUE,
+                                                        catalog.text("option.technique"),
+                                                        false,
+                                                        true));
+                                case "routine" ->
+                                        command.addOptions(
+                                                new OptionData(
+                                                                OptionType.STRING,
+                                                                TIME,
+                                                                catalog.text("option.routine"),
+                                                                false)
+                                                        .addChoice(
+                                                                catalog.text("button.morning"),
+                                                                "morning")
+                                                        .addChoice(
+                                                                catalog.text("button.evening"),
+                                                                "evening"));
+                                case "nudge" ->
+                                        command.addOptions(
+                                                new OptionData(
+                                                                OptionType.STRING,
+                                                                TIME,
+                                                                catalog.text("option.nudge_time"),
+                                                                false)
+                                                        .setMaxLength(5),
+                                                new OptionData(
+                                                        OptionType.STRING,
+                                                        ZONE,
+                                                        catalog.text("option.nudge_zone"),
+                                                        false,
+                                                        true));
+                                default -> {}
+                            }
+                            return command;
+                        })
+                .toList();
     }
 
     /** Replaces the global list when it differs from ours; returns whether it did. */
     static boolean register(JDA jda, Catalog catalog) {
         List<SlashCommandData> wanted = definitions(catalog);
-        Set<Signature> current = jda.retrieveCommands().complete().stream()
-                .map(Signature::of).collect(Collectors.toSet());
+        Set<Signature> current =
+                jda.retrieveCommands().complete().stream()
+                        .map(Signature::of)
+                        .collect(Collectors.toSet());
         Set<Signature> ours = wanted.stream().map(Signature::of).collect(Collectors.toSet());
         if (current.equals(ours)) {
             log.info("slash commands are up to date");
@@ -69,26 +117,80 @@ final class SlashCommands {
         return true;
     }
 
-    /** What a user sees of a command; compared instead of the JSON, which Discord fills with defaults. */
-    record Signature(String name, String description, List<String> options, Set<InteractionContextType> contexts,
+    /**
+     * What a user sees of a command; compared instead of the JSON, which Discord fills with
+     * defaults.
+     */
+    record Signature(
+            String name,
+            String description,
+            List<String> options,
+            Set<InteractionContextType> contexts,
             Set<IntegrationType> installs) {
         static Signature of(Command c) {
-            return new Signature(c.getName(), c.getDescription(), c.getOptions().stream()
-                    .map(o -> option(o.getName(), o.getDescription(), o.getType(), o.isRequired(), o.isAutoComplete(),
-                            o.getChoices(), o.getMaxLength() == null ? 0 : o.getMaxLength())).toList(),
-                    Set.copyOf(c.getContexts()), Set.copyOf(c.getIntegrationTypes()));
+            return new Signature(
+                    c.getName(),
+                    c.getDescription(),
+                    c.getOptions().stream()
+                            .map(
+                                    o ->
+                                            option(
+                                                    o.getName(),
+                                                    o.getDescription(),
+                                                    o.getType(),
+                                                    o.isRequired(),
+                                                    o.isAutoComplete(),
+                                                    o.getChoices(),
+                                                    o.getMaxLength() == null
+                                                            ? 0
+                                                            : o.getMaxLength()))
+                            .toList(),
+                    Set.copyOf(c.getContexts()),
+                    Set.copyOf(c.getIntegrationTypes()));
         }
 
         static Signature of(SlashCommandData c) {
-            return new Signature(c.getName(), c.getDescription(), c.getOptions().stream()
-                    .map(o -> option(o.getName(), o.getDescription(), o.getType(), o.isRequired(), o.isAutoComplete(),
-                            o.getChoices(), o.getMaxLength() == null ? 0 : o.getMaxLength())).toList(),
-                    Set.copyOf(c.getContexts()), Set.copyOf(c.getIntegrationTypes()));
+            return new Signature(
+                    c.getName(),
+                    c.getDescription(),
+                    c.getOptions().stream()
+                            .map(
+                                    o ->
+                                            option(
+                                                    o.getName(),
+                                                    o.getDescription(),
+                                                    o.getType(),
+                                                    o.isRequired(),
+                                                    o.isAutoComplete(),
+                                                    o.getChoices(),
+                                                    o.getMaxLength() == null
+                                                            ? 0
+                                                            : o.getMaxLength()))
+                            .toList(),
+                    Set.copyOf(c.getContexts()),
+                    Set.copyOf(c.getIntegrationTypes()));
         }
 
-        private static String option(String name, String description, OptionType type, boolean required,
-                boolean autocomplete, List<Command.Choice> choices, Object maxLength) {
-            return name + "|" + description + "|" + type + "|" + required + "|" + autocomplete + "|" + maxLength + "|"
+        private static String option(
+                String name,
+                String description,
+                OptionType type,
+                boolean required,
+                boolean autocomplete,
+                List<Command.Choice> choices,
+                Object maxLength) {
+            return name
+                    + "|"
+                    + description
+                    + "|"
+                    + type
+                    + "|"
+                    + required
+                    + "|"
+                    + autocomplete
+                    + "|"
+                    + maxLength
+                    + "|"
                     + choices.stream().map(ch -> ch.getName() + "=" + ch.getAsString()).toList();
         }
     }

@@ -36,17 +36,34 @@ class DiscordRuntimeTest {
     FakeDiscord discord;
     ConversationService service;
     DiscordRuntime runtime;
-    /** While set, a turn's commit waits until the fake saw an answer of this kind: a database slower than 3 s. */
+
+    /**
+     * While set, a turn's commit waits until the fake saw an answer of this kind: a database slower
+     * than 3 s.
+     */
     volatile Predicate<InteractionLog.Answer> slowUntil;
 
     @BeforeEach
     void start() throws Exception {
         discord = FakeDiscord.start();
         StateStore store = new SlowStore();
-        service = new ConversationService(CATALOG, store, Clock.systemUTC(), effect -> { },
-                new CacheSettings(1000, Duration.ofMinutes(5)));
-        runtime = DiscordRuntime.start(DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl())), service, CATALOG, Duration.ofMillis(300), WAIT);
+        service =
+                new ConversationService(
+                        CATALOG,
+                        store,
+                        Clock.systemUTC(),
+                        effect -> {},
+                        new CacheSettings(1000, Duration.ofMinutes(5)));
+        runtime =
+                DiscordRuntime.start(
+                        DiscordSettings.of(
+                                FakeDiscord.TOKEN,
+                                URI.create(discord.apiUrl()),
+                                URI.create(discord.gatewayUrl())),
+                        service,
+                        CATALOG,
+                        Duration.ofMillis(300),
+                        WAIT);
     }
 
     @AfterEach
@@ -62,7 +79,11 @@ class DiscordRuntimeTest {
     }
 
     Shown awaitLast(long user, String contains) {
-        await().atMost(WAIT).until(() -> discord.last(user) != null && discord.last(user).content().contains(contains));
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                discord.last(user) != null
+                                        && discord.last(user).content().contains(contains));
         return discord.last(user);
     }
 
@@ -78,7 +99,11 @@ class DiscordRuntimeTest {
     }
 
     Shown click(long user, String label, String expect) {
-        Shown on = discord.screen(user).stream().filter(Shown::hasButtons).reduce((a, b) -> b).orElseThrow();
+        Shown on =
+                discord.screen(user).stream()
+                        .filter(Shown::hasButtons)
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
         discord.click(user, 0, on.id(), on.button(label).orElseThrow().customId());
         return awaitLast(user, expect);
     }
@@ -90,22 +115,33 @@ class DiscordRuntimeTest {
         click(47, "Yes", CATALOG.text("start.ask_consent"));
         click(47, "Yes", CATALOG.checkGroups().get(0).lines().get(0));
         for (int g = 1; g <= CATALOG.checkGroups().size(); g++) {
-            click(47, "No", g < CATALOG.checkGroups().size() ? CATALOG.checkGroups().get(g).lines().get(0)
-                    : CATALOG.text("outcome.self_care"));
+            click(
+                    47,
+                    "No",
+                    g < CATALOG.checkGroups().size()
+                            ? CATALOG.checkGroups().get(g).lines().get(0)
+                            : CATALOG.text("outcome.self_care"));
         }
         click(47, CATALOG.text("button.plan_done"), CATALOG.text("plan.done"));
         discord.slash(47, 0, "nudge", Map.of("time", "20:00", "zone", "Europe/Berlin"));
         awaitLast(47, "I'll remind you at 20:00 (Europe/Berlin)");
         UserKey user = new UserKey(Platform.DISCORD, "47");
-        service.accept(new Inbound.NudgeDue(user, ChatRef.privateWith("47"), "nudge-1", java.time.Instant.now(), false),
+        service.accept(
+                new Inbound.NudgeDue(
+                        user, ChatRef.privateWith("47"), "nudge-1", java.time.Instant.now(), false),
                 runtime.channel());
         await().atMost(WAIT).until(() -> discord.last(47).dm());
         Shown nudge = discord.last(47);
         assertThat(nudge.ephemeral()).isFalse();
         assertThat(CATALOG.nudges()).contains(nudge.content());
-        discord.click(47, 0, nudge.id(), nudge.button(CATALOG.text("button.nudge_start")).orElseThrow().customId());
+        discord.click(
+                47,
+                0,
+                nudge.id(),
+                nudge.button(CATALOG.text("button.nudge_start")).orElseThrow().customId());
         await().atMost(WAIT).until(() -> discord.last(47).edits() == 1);
-        assertThat(discord.last(47).content()).as("the evening routine takes the nudge's place")
+        assertThat(discord.last(47).content())
+                .as("the evening routine takes the nudge's place")
                 .isNotEqualTo(nudge.content());
     }
 
@@ -114,17 +150,26 @@ class DiscordRuntimeTest {
         slowUntil = a -> a.type() == 5;
         long command = discord.slash(43, SERVER, "start", Map.of());
         Shown ask = awaitLast(43, CATALOG.text("start.ask_adult"));
-        assertThat(discord.answers()).filteredOn(a -> a.interactionId() == command).singleElement()
+        assertThat(discord.answers())
+                .filteredOn(a -> a.interactionId() == command)
+                .singleElement()
                 .satisfies(a -> assertThat(a.type()).isEqualTo(5))
-                .satisfies(a -> assertThat(a.ephemeral()).as("the thinking note is private too").isTrue());
+                .satisfies(
+                        a ->
+                                assertThat(a.ephemeral())
+                                        .as("the thinking note is private too")
+                                        .isTrue());
         assertThat(ask.ephemeral()).isTrue();
 
         slowUntil = a -> a.type() == 6;
-        long click = discord.click(43, SERVER, ask.id(), ask.button("Yes").orElseThrow().customId());
+        long click =
+                discord.click(43, SERVER, ask.id(), ask.button("Yes").orElseThrow().customId());
         Shown consent = awaitLast(43, CATALOG.text("start.ask_consent"));
         assertThat(consent.id()).as("a deferred click still edits its message").isEqualTo(ask.id());
-        assertThat(discord.answers()).filteredOn(a -> a.interactionId() == click)
-                .singleElement().satisfies(a -> assertThat(a.type()).isEqualTo(6));
+        assertThat(discord.answers())
+                .filteredOn(a -> a.interactionId() == click)
+                .singleElement()
+                .satisfies(a -> assertThat(a.type()).isEqualTo(6));
     }
 
     @Test
@@ -134,46 +179,97 @@ class DiscordRuntimeTest {
         discord.click(44, 0, ask.id(), "forged<button>");
         Shown note = awaitLast(44, CATALOG.text("input.stale_button"));
         assertThat(note.id()).isNotEqualTo(ask.id());
-        assertThat(note.ephemeral()).as("a note about a stale button is only for the user").isTrue();
+        assertThat(note.ephemeral())
+                .as("a note about a stale button is only for the user")
+                .isTrue();
     }
 
     @Test
     void twoShardsServeTheirOwnServersAndShardZeroTheDms() throws Exception {
         runtime.stop(Duration.ofSeconds(5));
-        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
-                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
-        runtime = DiscordRuntime.start(new DiscordSettings(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl()), 0, 1, 2), service, CATALOG, Duration.ofSeconds(2), WAIT);
+        ConversationService service =
+                new ConversationService(
+                        CATALOG,
+                        new InMemoryStateStore(),
+                        Clock.systemUTC(),
+                        effect -> {},
+                        new CacheSettings(10, Duration.ofMinutes(5)));
+        runtime =
+                DiscordRuntime.start(
+                        new DiscordSettings(
+                                FakeDiscord.TOKEN,
+                                URI.create(discord.apiUrl()),
+                                URI.create(discord.gatewayUrl()),
+                                0,
+                                1,
+                                2),
+                        service,
+                        CATALOG,
+                        Duration.ofSeconds(2),
+                        WAIT);
         long onShardOne = (1L << 22) | 77; // (guild id >> 22) % 2 == 1
         discord.slash(45, onShardOne, "help", Map.of());
         assertThat(awaitLast(45, CATALOG.text("help").substring(0, 20)).ephemeral()).isTrue();
         discord.slash(46, 0, "help", Map.of());
         assertThat(awaitLast(46, CATALOG.text("help").substring(0, 20)).ephemeral()).isFalse();
-        assertThat(discord.identifies()).as("one session per shard, after the first start's").isEqualTo(3);
+        assertThat(discord.identifies())
+                .as("one session per shard, after the first start's")
+                .isEqualTo(3);
     }
 
     @Test
     void aGatewayThatNeverAnswersFailsStartUpWithTheSettingToCheck() {
-        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
-                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
-        DiscordSettings wrongGateway = DiscordSettings.of(FakeDiscord.TOKEN, URI.create(discord.apiUrl()),
-                URI.create("ws://127.0.0.1:9/"));
-        assertThatThrownBy(() -> DiscordRuntime.start(wrongGateway, service, CATALOG, Duration.ofSeconds(2),
-                Duration.ofSeconds(1)))
+        ConversationService service =
+                new ConversationService(
+                        CATALOG,
+                        new InMemoryStateStore(),
+                        Clock.systemUTC(),
+                        effect -> {},
+                        new CacheSettings(10, Duration.ofMinutes(5)));
+        DiscordSettings wrongGateway =
+                DiscordSettings.of(
+                        FakeDiscord.TOKEN,
+                        URI.create(discord.apiUrl()),
+                        URI.create("ws://127.0.0.1:9/"));
+        assertThatThrownBy(
+                        () ->
+                                DiscordRuntime.start(
+                                        wrongGateway,
+                                        service,
+                                        CATALOG,
+                                        Duration.ofSeconds(2),
+                                        Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("DISCORD_GATEWAY_URL").hasMessageNotContaining(FakeDiscord.TOKEN);
+                .hasMessageContaining("DISCORD_GATEWAY_URL")
+                .hasMessageNotContaining(FakeDiscord.TOKEN);
     }
 
     @Test
     void aWrongTokenFailsAtLoginWithoutShowingIt() {
-        ConversationService service = new ConversationService(CATALOG, new InMemoryStateStore(), Clock.systemUTC(),
-                effect -> { }, new CacheSettings(10, Duration.ofMinutes(5)));
+        ConversationService service =
+                new ConversationService(
+                        CATALOG,
+                        new InMemoryStateStore(),
+                        Clock.systemUTC(),
+                        effect -> {},
+                        new CacheSettings(10, Duration.ofMinutes(5)));
         String wrong = "MTk5OTk5OTk5OTk5OTk5OTk5.XxXxXx.not-the-fakes-token-0123456789";
-        assertThatThrownBy(() -> DiscordRuntime.start(DiscordSettings.of(wrong, URI.create(discord.apiUrl()),
-                URI.create(discord.gatewayUrl())), service, CATALOG))
-                .hasMessageContaining("DISCORD_BOT_TOKEN").hasMessageNotContaining(wrong);
-        assertThat(discord.takeViolations()).as("the refused login is expected here")
-                .singleElement().asString().startsWith("request without the bot token");
+        assertThatThrownBy(
+                        () ->
+                                DiscordRuntime.start(
+                                        DiscordSettings.of(
+                                                wrong,
+                                                URI.create(discord.apiUrl()),
+                                                URI.create(discord.gatewayUrl())),
+                                        service,
+                                        CATALOG))
+                .hasMessageContaining("DISCORD_BOT_TOKEN")
+                .hasMessageNotContaining(wrong);
+        assertThat(discord.takeViolations())
+                .as("the refused login is expected here")
+                .singleElement()
+                .asString()
+                .startsWith("request without the bot token");
     }
 
     /** An in-memory store whose commits can be held back like a slow database. */

@@ -2,7 +2,10 @@ package dev.backcoach.telegram;
 
 import java.util.concurrent.ThreadFactory;
 
-/** Threads that never keep the JVM alive: stopping is the application's ordered shutdown, not theirs. */
+/**
+ * Threads that never keep the JVM alive: stopping is the application's ordered shutdown, not
+ * theirs.
+ */
 final class DaemonThreads {
     private DaemonThreads() {}
 

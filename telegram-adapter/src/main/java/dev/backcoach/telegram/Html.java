@@ -7,6 +7,7 @@ import java.util.List;
 final class Html {
     /** Telegram's limit on a message, counted after entity parsing. */
     static final int MAX_MESSAGE = 4_096;
+
     /** Telegram's limit on a file's caption. */
     static final int MAX_CAPTION = 1_024;
 

@@ -18,9 +18,14 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Telegram's side (which callback to answer, which message a button was on).
  *
  * @param callbackQueryId set for a button press: it must be answered
- * @param buttonMessageId the message that carried the pressed button, edited for "next step" replies
+ * @param buttonMessageId the message that carried the pressed button, edited for "next step"
+ *     replies
  */
-record Incoming(Inbound inbound, long chatId, @Nullable String callbackQueryId, @Nullable Integer buttonMessageId) {
+record Incoming(
+        Inbound inbound,
+        long chatId,
+        @Nullable String callbackQueryId,
+        @Nullable Integer buttonMessageId) {
 
     /** Empty for updates the bot does not serve (edits, channel posts, commands for other bots). */
     static Optional<Incoming> from(Update update, String botUsername) {
@@ -30,38 +35,67 @@ record Incoming(Inbound inbound, long chatId, @Nullable String callbackQueryId, 
             if (query.getMessage() == null) {
                 return Optional.empty(); // inline-mode messages: the bot offers no inline mode
             }
-            return Optional.of(press(updateId, query.getId(), query.getFrom().getId(), query.getMessage().getChatId(),
-                    query.getMessage().getChat().isUserChat(), query.getMessage().getMessageId(), query.getData()));
+            return Optional.of(
+                    press(
+                            updateId,
+                            query.getId(),
+                            query.getFrom().getId(),
+                            query.getMessage().getChatId(),
+                            query.getMessage().getChat().isUserChat(),
+                            query.getMessage().getMessageId(),
+                            query.getData()));
         }
         if (!update.hasMessage() || update.getMessage().getFrom() == null) {
             return Optional.empty();
         }
         Message message = update.getMessage();
         int command = message.getText() == null ? 0 : leadingCommand(message.getEntities());
-        return message(updateId, message.getFrom().getId(), message.getChatId(), message.getChat().isUserChat(),
-                message.getText(), command, botUsername);
+        return message(
+                updateId,
+                message.getFrom().getId(),
+                message.getChatId(),
+                message.getChat().isUserChat(),
+                message.getText(),
+                command,
+                botUsername);
     }
 
     /** A button press. */
-    static Incoming press(long updateId, String queryId, long fromId, long chatId, boolean userChat, int messageId,
+    static Incoming press(
+            long updateId,
+            String queryId,
+            long fromId,
+            long chatId,
+            boolean userChat,
+            int messageId,
             @Nullable String data) {
         ChatRef chat = new ChatRef(Long.toString(chatId), userChat);
-        return new Incoming(new Inbound.Choice(user(fromId), chat, "tg-" + updateId, data == null ? "" : data),
-                chatId, queryId, messageId);
+        return new Incoming(
+                new Inbound.Choice(user(fromId), chat, "tg-" + updateId, data == null ? "" : data),
+                chatId,
+                queryId,
+                messageId);
     }
 
     /**
      * A message; {@code commandLength} is the length of a {@code bot_command} entity at offset 0
      * (0: none). Stickers, photos and the like have no text and read as empty text.
      */
-    static Optional<Incoming> message(long updateId, long fromId, long chatId, boolean userChat, @Nullable String text,
-            int commandLength, String botUsername) {
+    static Optional<Incoming> message(
+            long updateId,
+            long fromId,
+            long chatId,
+            boolean userChat,
+            @Nullable String text,
+            int commandLength,
+            String botUsername) {
         String eventId = "tg-" + updateId;
         UserKey user = user(fromId);
         ChatRef chat = new ChatRef(Long.toString(chatId), userChat);
         String body = text == null ? "" : text;
         if (commandLength <= 1 || commandLength > body.length()) {
-            return Optional.of(new Incoming(new Inbound.Text(user, chat, eventId, body), chatId, null, null));
+            return Optional.of(
+                    new Incoming(new Inbound.Text(user, chat, eventId, body), chatId, null, null));
         }
         String name = body.substring(1, commandLength);
         int at = name.indexOf('@');
@@ -72,19 +106,32 @@ record Incoming(Inbound inbound, long chatId, @Nullable String callbackQueryId, 
             name = name.substring(0, at);
         }
         String argument = body.substring(commandLength).strip();
-        return Optional.of(new Incoming(new Inbound.Command(user, chat, eventId, name.toLowerCase(Locale.ROOT),
-                argument), chatId, null, null));
+        return Optional.of(
+                new Incoming(
+                        new Inbound.Command(
+                                user, chat, eventId, name.toLowerCase(Locale.ROOT), argument),
+                        chatId,
+                        null,
+                        null));
     }
 
-    /** Parsed from the entities ourselves: in 10.2.0 Message#isCommand is false until getEntities() ran. */
+    /**
+     * Parsed from the entities ourselves: in 10.2.0 Message#isCommand is false until getEntities()
+     * ran.
+     */
     private static int leadingCommand(@Nullable List<MessageEntity> entities) {
         if (entities == null) {
             return 0;
         }
         return entities.stream()
-                .filter(e -> "bot_command".equals(e.getType()) && e.getOffset() == 0 && e.getLength() > 1)
+                .filter(
+                        e ->
+                                "bot_command".equals(e.getType())
+                                        && e.getOffset() == 0
+                                        && e.getLength() > 1)
                 .mapToInt(MessageEntity::getLength)
-                .findFirst().orElse(0);
+                .findFirst()
+                .orElse(0);
     }
 
     private static UserKey user(long telegramUserId) {

@@ -8,18 +8,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One chat's calls in the {@link Outbox}, in order. At most one sender drains a lane at a time
- * ({@link #draining}); everything here is guarded by the lane's own monitor, except {@link #attempts},
- * which only that sender touches.
+ * ({@link #draining}); everything here is guarded by the lane's own monitor, except {@link
+ * #attempts}, which only that sender touches.
  */
 final class Lane {
-    /** @param gate asked right before the call, after the budget wait: false skips the call (see deliverOnce) */
-    record Job(String what, Outbox.Call call, boolean metered, @Nullable BooleanSupplier gate,
+    /**
+     * @param gate asked right before the call, after the budget wait: false skips the call (see
+     *     deliverOnce)
+     */
+    record Job(
+            String what,
+            Outbox.Call call,
+            boolean metered,
+            @Nullable BooleanSupplier gate,
             CompletableFuture<Void> done) {}
 
     final long chatId;
     final boolean group;
     final Deque<Job> jobs = new ArrayDeque<>();
     boolean draining;
+
     /** Failed attempts of the call at the head of the lane. */
     int attempts;
 

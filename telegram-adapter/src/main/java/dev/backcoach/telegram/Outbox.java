@@ -2,12 +2,12 @@ package dev.backcoach.telegram;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,9 +19,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Every call to a chat goes through that chat's lane, one at a time and in order, within a global
  * budget (TELEGRAM_SEND_RATE a second) and a per-chat one (about one a second; 20 a minute in
- * groups). 429: the lane waits {@code retry_after}, then retries the same call, so order holds.
- * 403 (blocked): the user is reported unreachable and the lane's calls are dropped, each counted.
- * 5xx and network errors: a few retries with growing back-off ({@link Refusals} holds these rules).
+ * groups). 429: the lane waits {@code retry_after}, then retries the same call, so order holds. 403
+ * (blocked): the user is reported unreachable and the lane's calls are dropped, each counted. 5xx
+ * and network errors: a few retries with growing back-off ({@link Refusals} holds these rules).
  * Nothing fails silently. Every wait goes through the {@link Pacer}, so tests need not wait.
  */
 final class Outbox implements AutoCloseable {
@@ -43,9 +43,16 @@ final class Outbox implements AutoCloseable {
     private volatile boolean closed;
     private final Object idle = new Object();
 
-    /** @param pacer the outbox's clock and timer; it is closed with the outbox */
-    Outbox(TelegramClient client, int globalPerSecond, int chatPerSecond, LongConsumer onBlocked,
-            SendCounters counters, Pacer pacer) {
+    /**
+     * @param pacer the outbox's clock and timer; it is closed with the outbox
+     */
+    Outbox(
+            TelegramClient client,
+            int globalPerSecond,
+            int chatPerSecond,
+            LongConsumer onBlocked,
+            SendCounters counters,
+            Pacer pacer) {
         this.client = client;
         this.budget = new SendBudget(globalPerSecond, chatPerSecond, pacer::nanoTime);
         this.onBlocked = onBlocked;
@@ -55,17 +62,29 @@ final class Outbox implements AutoCloseable {
     }
 
     CompletableFuture<Void> submit(long chatId, boolean group, String what, Call call) {
-        return enqueue(chatId, group, new Lane.Job(what, call, true, null, new CompletableFuture<>()));
+        return enqueue(
+                chatId, group, new Lane.Job(what, call, true, null, new CompletableFuture<>()));
     }
 
-    /** Like {@link #submit}, but the call is made only if {@code gate} still says yes once its turn has come. */
-    CompletableFuture<Void> submitGated(long chatId, boolean group, String what, BooleanSupplier gate, Call call) {
-        return enqueue(chatId, group, new Lane.Job(what, call, true, gate, new CompletableFuture<>()));
+    /**
+     * Like {@link #submit}, but the call is made only if {@code gate} still says yes once its turn
+     * has come.
+     */
+    CompletableFuture<Void> submitGated(
+            long chatId, boolean group, String what, BooleanSupplier gate, Call call) {
+        return enqueue(
+                chatId, group, new Lane.Job(what, call, true, gate, new CompletableFuture<>()));
     }
 
-    /** In the chat's order but outside the message budgets: answers to button presses are not messages. */
+    /**
+     * In the chat's order but outside the message budgets: answers to button presses are not
+     * messages.
+     */
     CompletableFuture<Void> submitUnmetered(long chatId, String what, Call call) {
-        return enqueue(chatId, chatId < 0, new Lane.Job(what, call, false, null, new CompletableFuture<>()));
+        return enqueue(
+                chatId,
+                chatId < 0,
+                new Lane.Job(what, call, false, null, new CompletableFuture<>()));
     }
 
     private CompletableFuture<Void> enqueue(long chatId, boolean group, Lane.Job job) {
@@ -157,14 +176,20 @@ final class Outbox implements AutoCloseable {
         if (next instanceof Refusals.Next.SlowDown wait) {
             lane.attempts--; // Telegram's own pacing is not a failed attempt
             counters.rateLimited.incrementAndGet();
-            log.warn("Telegram asked to slow down ({}): chat lane waits {} s", job.what(),
+            log.warn(
+                    "Telegram asked to slow down ({}): chat lane waits {} s",
+                    job.what(),
                     TimeUnit.NANOSECONDS.toSeconds(wait.nanos()));
             later(lane, wait.nanos());
             return false;
         }
         if (next instanceof Refusals.Next.Retry retry) {
             counters.retries.incrementAndGet();
-            log.warn("{} failed ({}), retry {} in {} ms", job.what(), retry.reason(), lane.attempts,
+            log.warn(
+                    "{} failed ({}), retry {} in {} ms",
+                    job.what(),
+                    retry.reason(),
+                    lane.attempts,
                     TimeUnit.NANOSECONDS.toMillis(retry.nanos()));
             later(lane, retry.nanos());
             return false;
@@ -175,7 +200,10 @@ final class Outbox implements AutoCloseable {
         }
         if (next instanceof Refusals.Next.WentThrough) {
             counters.sent.incrementAndGet();
-            log.warn("{} went through but its answer could not be read: {}", job.what(), e.getMessage());
+            log.warn(
+                    "{} went through but its answer could not be read: {}",
+                    job.what(),
+                    e.getMessage());
             finish(lane, job, null);
             return true;
         }
@@ -197,11 +225,15 @@ final class Outbox implements AutoCloseable {
             lane.attempts = 0;
         }
         counters.blocked.addAndGet(dropped);
-        log.info("a chat refuses messages (403: {}); dropped {} queued call(s), starting with {}",
-                e.getApiResponse(), dropped, first.what());
+        log.info(
+                "a chat refuses messages (403: {}); dropped {} queued call(s), starting with {}",
+                e.getApiResponse(),
+                dropped,
+                first.what());
         onBlocked.accept(lane.chatId);
         if (!closed) {
-            senders.execute(() -> drain(lane)); // lets the lane close, or take calls queued meanwhile
+            senders.execute(
+                    () -> drain(lane)); // lets the lane close, or take calls queued meanwhile
         }
     }
 
@@ -231,7 +263,9 @@ final class Outbox implements AutoCloseable {
         synchronized (lane) {
             dropped = lane.jobs.size();
             for (Lane.Job job : lane.jobs) {
-                job.done().completeExceptionally(new IllegalStateException("not sent: shutting down"));
+                job.done()
+                        .completeExceptionally(
+                                new IllegalStateException("not sent: shutting down"));
             }
             lane.jobs.clear();
             lane.draining = false;

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox's sense of time: what the clock says (for the send budgets) and running a task after a
- * wait (a 429's {@code retry_after}, a back-off, a budget refill). Injected so that tests can let the
- * waits pass at once and still see how long each would have been.
+ * wait (a 429's {@code retry_after}, a back-off, a budget refill). Injected so that tests can let
+ * the waits pass at once and still see how long each would have been.
  */
 interface Pacer extends AutoCloseable {
     /** A monotonic clock in nanoseconds, like {@link System#nanoTime()}. */
@@ -24,8 +24,9 @@ interface Pacer extends AutoCloseable {
 
     /** Real time, on a daemon timer thread. */
     static Pacer system() {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("telegram-send-timer"));
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        DaemonThreads.named("telegram-send-timer"));
         return new Pacer() {
             @Override
             public long nanoTime() {
@@ -34,7 +35,8 @@ interface Pacer extends AutoCloseable {
 
             @Override
             public void after(long nanos, Runnable task) {
-                ScheduledFuture<?> unused = timer.schedule(task, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+                ScheduledFuture<?> unused =
+                        timer.schedule(task, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
             }
 
             @Override

@@ -26,24 +26,42 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * the polling, waits for the batch in progress, and leaves any batch that arrives later unhandled
  * and unconfirmed, so Telegram delivers it again to the next process.
  */
-@SuppressWarnings("try") // close() passes on what the library's close() throws, InterruptedException included
+@SuppressWarnings(
+        "try") // close() passes on what the library's close() throws, InterruptedException included
 final class PollingReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
-    /** A batch waits at most this long for its replies (429 waits included) before the next poll. */
+
+    /**
+     * A batch waits at most this long for its replies (429 waits included) before the next poll.
+     */
     static final Duration BATCH_LIMIT = Duration.ofMinutes(2);
 
     private final TelegramBotsLongPollingApplication application;
     private final PollHealth health = new PollHealth();
+
     /** Held while a batch is handled; closing takes it to wait for that batch. */
     private final ReentrantLock batch = new ReentrantLock();
+
     private volatile boolean closing;
 
-    PollingReceiver(TelegramBot bot, String token, TelegramUrl url, OkHttpClient http, ObjectMapper json)
+    PollingReceiver(
+            TelegramBot bot, String token, TelegramUrl url, OkHttpClient http, ObjectMapper json)
             throws TelegramApiException {
-        // A daemon poller: closing the application must never leave a thread that keeps the JVM alive.
-        application = new TelegramBotsLongPollingApplication(() -> json, () -> http,
-                () -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-poll")), () -> new CappedBackOff(health));
-        application.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(), updates -> consume(bot, updates));
+        // A daemon poller: closing the application must never leave a thread that keeps the JVM
+        // alive.
+        application =
+                new TelegramBotsLongPollingApplication(
+                        () -> json,
+                        () -> http,
+                        () ->
+                                Executors.newSingleThreadScheduledExecutor(
+                                        DaemonThreads.named("telegram-poll")),
+                        () -> new CappedBackOff(health));
+        application.registerBot(
+                token,
+                () -> url,
+                new DefaultGetUpdatesGenerator(),
+                updates -> consume(bot, updates));
     }
 
     private void consume(TelegramBot bot, List<Update> updates) {
@@ -72,7 +90,10 @@ final class PollingReceiver implements AutoCloseable {
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                     .get(BATCH_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("replies of a batch of {} updates still queued after {}; polling on", updates.size(), BATCH_LIMIT);
+            log.warn(
+                    "replies of a batch of {} updates still queued after {}; polling on",
+                    updates.size(),
+                    BATCH_LIMIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {

@@ -32,12 +32,16 @@ final class Refusals {
         record GiveUp(String reason) implements Next {}
     }
 
-    /** @param attempts failed attempts of this call so far, this one included */
+    /**
+     * @param attempts failed attempts of this call so far, this one included
+     */
     static Next after(TelegramApiRequestException e, int attempts) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         if (code == 429) {
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            return new Next.SlowDown(TimeUnit.SECONDS.toNanos(retryAfter == null ? 1 : Math.max(1, retryAfter)));
+            Integer retryAfter =
+                    e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new Next.SlowDown(
+                    TimeUnit.SECONDS.toNanos(retryAfter == null ? 1 : Math.max(1, retryAfter)));
         }
         if (code == 403) {
             return new Next.Blocked();

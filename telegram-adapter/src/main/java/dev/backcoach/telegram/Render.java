@@ -33,12 +33,16 @@ final class Render {
 
     private final String username;
 
-    /** @param username the bot's @username, for links that open a private chat with it */
+    /**
+     * @param username the bot's @username, for links that open a private chat with it
+     */
     Render(String username) {
         this.username = username;
     }
 
-    /** Whether {@code reply} fits one text message: then it may be an edit or a webhook response. */
+    /**
+     * Whether {@code reply} fits one text message: then it may be an edit or a webhook response.
+     */
     static boolean fitsOneMessage(Reply reply) {
         return reply.document() == null && reply.text().length() <= Html.MAX_MESSAGE;
     }
@@ -57,7 +61,11 @@ final class Render {
                 calls.add(new Call.Message(message(chatId, parts.get(i), last ? reply : null)));
             }
             if (reply.document() != null) {
-                calls.add(new Call.File(document(chatId, new Reply("", reply.buttons(), false, reply.document()))));
+                calls.add(
+                        new Call.File(
+                                document(
+                                        chatId,
+                                        new Reply("", reply.buttons(), false, reply.document()))));
             }
         }
         return calls;
@@ -87,10 +95,14 @@ final class Render {
     /** A file with the reply's text as the caption, so the two arrive as one message. */
     private SendDocument document(long chatId, Reply reply) {
         var document = java.util.Objects.requireNonNull(reply.document());
-        var builder = SendDocument.builder()
-                .chatId(chatId)
-                .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName()))
-                .replyMarkup(keyboard(reply));
+        var builder =
+                SendDocument.builder()
+                        .chatId(chatId)
+                        .document(
+                                new InputFile(
+                                        new ByteArrayInputStream(document.content()),
+                                        document.fileName()))
+                        .replyMarkup(keyboard(reply));
         if (!reply.text().isBlank()) {
             builder.caption(Html.escape(reply.text())).parseMode(HTML);
         }
@@ -106,10 +118,20 @@ final class Render {
             InlineKeyboardRow keys = new InlineKeyboardRow();
             for (Button button : row) {
                 Optional<String> privateChat = button.privateChatPayload();
-                keys.add(privateChat.isPresent()
-                        ? InlineKeyboardButton.builder().text(button.label())
-                                .url("https://t.me/" + username + "?start=" + privateChat.get()).build()
-                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
+                keys.add(
+                        privateChat.isPresent()
+                                ? InlineKeyboardButton.builder()
+                                        .text(button.label())
+                                        .url(
+                                                "https://t.me/"
+                                                        + username
+                                                        + "?start="
+                                                        + privateChat.get())
+                                        .build()
+                                : InlineKeyboardButton.builder()
+                                        .text(button.label())
+                                        .callbackData(button.data())
+                                        .build());
             }
             rows.add(keys);
         }

@@ -17,28 +17,41 @@ final class SendBudget {
     private final int chatPerSecond;
     private final TimeMeter time;
     private final Bucket global;
-    private final Cache<Long, Bucket> perChat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final Cache<Long, Bucket> perChat =
+            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).build();
 
-    /** @param nanoTime the buckets' clock: the outbox's {@link Pacer}, so tests control refills too */
+    /**
+     * @param nanoTime the buckets' clock: the outbox's {@link Pacer}, so tests control refills too
+     */
     SendBudget(int globalPerSecond, int chatPerSecond, LongSupplier nanoTime) {
         this.chatPerSecond = chatPerSecond;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return nanoTime.getAsLong();
-            }
+        this.time =
+                new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return nanoTime.getAsLong();
+                    }
 
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        this.global = Bucket.builder().withCustomTimePrecision(time)
-                .addLimit(limit -> limit.capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)))
-                .build();
+                    @Override
+                    public boolean isWallClockBased() {
+                        return false;
+                    }
+                };
+        this.global =
+                Bucket.builder()
+                        .withCustomTimePrecision(time)
+                        .addLimit(
+                                limit ->
+                                        limit.capacity(globalPerSecond)
+                                                .refillGreedy(
+                                                        globalPerSecond, Duration.ofSeconds(1)))
+                        .build();
     }
 
-    /** Zero when both budgets allow a call to the chat now (and it is taken from both), else how long to wait. */
+    /**
+     * Zero when both budgets allow a call to the chat now (and it is taken from both), else how
+     * long to wait.
+     */
     long take(long chatId, boolean group) {
         Bucket chat = perChat.get(chatId, id -> chatBucket(group));
         ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
@@ -54,8 +67,14 @@ final class SendBudget {
     }
 
     private Bucket chatBucket(boolean group) {
-        var builder = Bucket.builder().withCustomTimePrecision(time).addLimit(
-                l -> l.capacity(Math.max(2, chatPerSecond)).refillGreedy(chatPerSecond, Duration.ofSeconds(1)));
+        var builder =
+                Bucket.builder()
+                        .withCustomTimePrecision(time)
+                        .addLimit(
+                                l ->
+                                        l.capacity(Math.max(2, chatPerSecond))
+                                                .refillGreedy(
+                                                        chatPerSecond, Duration.ofSeconds(1)));
         if (group) {
             builder.addLimit(l -> l.capacity(20).refillGreedy(20, Duration.ofMinutes(1)));
         }

@@ -2,7 +2,9 @@ package dev.backcoach.telegram;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What happened to outgoing calls, for logs now and metrics later. Counts only, never ids or text. */
+/**
+ * What happened to outgoing calls, for logs now and metrics later. Counts only, never ids or text.
+ */
 public final class SendCounters implements dev.backcoach.core.service.SendStats {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong inline = new AtomicLong();
@@ -16,7 +18,9 @@ public final class SendCounters implements dev.backcoach.core.service.SendStats 
         return sent.get();
     }
 
-    /** Of the sent calls, those returned as a webhook response instead of a request of their own. */
+    /**
+     * Of the sent calls, those returned as a webhook response instead of a request of their own.
+     */
     public long inline() {
         return inline.get();
     }

@@ -1,6 +1,5 @@
 package dev.backcoach.telegram;
 
-import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
@@ -24,9 +23,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Telegram's side of a turn: an update becomes an inbound event, the service runs (and commits)
- * the turn, and the replies, rendered by {@link Render}, go out through the {@link Outbox}. "Next
- * step" replies edit the message the button was on; every button press is answered.
+ * Telegram's side of a turn: an update becomes an inbound event, the service runs (and commits) the
+ * turn, and the replies, rendered by {@link Render}, go out through the {@link Outbox}. "Next step"
+ * replies edit the message the button was on; every button press is answered.
  */
 public final class TelegramBot implements ChannelPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -38,11 +37,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     private final Render render;
     private final SendCounters counters = new SendCounters();
 
-    TelegramBot(ConversationService service, TelegramClient client, String username, int sendRate, int chatRate) {
+    TelegramBot(
+            ConversationService service,
+            TelegramClient client,
+            String username,
+            int sendRate,
+            int chatRate) {
         this.service = service;
         this.client = client;
         this.username = username;
-        this.outbox = new Outbox(client, sendRate, chatRate, this::onBlocked, counters, Pacer.system());
+        this.outbox =
+                new Outbox(client, sendRate, chatRate, this::onBlocked, counters, Pacer.system());
         this.render = new Render(username);
     }
 
@@ -54,7 +59,9 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
      */
     record Handled(CompletableFuture<Void> sent, @Nullable SendMessage inline) {}
 
-    /** Runs the update's turn and queues its replies; completes when they are sent or given up on. */
+    /**
+     * Runs the update's turn and queues its replies; completes when they are sent or given up on.
+     */
     public CompletableFuture<Void> onUpdate(Update update) {
         return onUpdate(update, false).sent();
     }
@@ -69,7 +76,10 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         return onIncoming(update.getUpdateId(), Incoming.from(update, username), inlineAllowed);
     }
 
-    /** As {@link #onUpdate(Update, boolean)}, for an update already read (the webhook reads its JSON itself). */
+    /**
+     * As {@link #onUpdate(Update, boolean)}, for an update already read (the webhook reads its JSON
+     * itself).
+     */
     Handled onIncoming(long updateId, Optional<Incoming> translated, boolean inlineAllowed) {
         if (translated.isEmpty()) {
             log.debug("update {} is nothing the bot serves; ignored", updateId);
@@ -80,8 +90,12 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         List<Reply> replies = turn.replies();
         boolean group = !in.inbound().chat().privateChat();
         boolean one = replies.size() == 1 && Render.fitsOneMessage(replies.get(0));
-        if (inlineAllowed && in.callbackQueryId() == null && one && outbox.claimInline(in.chatId(), group)) {
-            return new Handled(CompletableFuture.completedFuture(null),
+        if (inlineAllowed
+                && in.callbackQueryId() == null
+                && one
+                && outbox.claimInline(in.chatId(), group)) {
+            return new Handled(
+                    CompletableFuture.completedFuture(null),
                     render.message(in.chatId(), replies.get(0).text(), replies.get(0)));
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
@@ -89,10 +103,16 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             // A press that changed nothing is answered in the small notice over the chat; the
             // message stays as it is (an identical edit would be refused as "not modified").
             boolean note = replies.size() == 1 && replies.get(0).pressNote();
-            calls.add(answerCallback(in.chatId(), in.callbackQueryId(), note ? replies.get(0).text() : null));
+            calls.add(
+                    answerCallback(
+                            in.chatId(),
+                            in.callbackQueryId(),
+                            note ? replies.get(0).text() : null));
             if (note) {
-                return new Handled(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                        .exceptionally(failure -> null), null);
+                return new Handled(
+                        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                                .exceptionally(failure -> null),
+                        null);
             }
         }
         if (one && replies.get(0).replacePrevious() && in.buttonMessageId() != null) {
@@ -100,8 +120,10 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         } else {
             calls.addAll(send(in.chatId(), group, replies));
         }
-        return new Handled(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .exceptionally(failure -> null), null); // each failure is already logged and counted by the outbox
+        return new Handled(
+                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                        .exceptionally(failure -> null),
+                null); // each failure is already logged and counted by the outbox
     }
 
     /** The bot's @username, which commands in groups may name. */
@@ -115,76 +137,115 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies);
     }
 
-    /** A reminder: the claim is made when the first message's turn to go has come (see {@link Outbox}). */
+    /**
+     * A reminder: the claim is made when the first message's turn to go has come (see {@link
+     * Outbox}).
+     */
     @Override
-    public CompletableFuture<Boolean> deliverOnce(UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+    public CompletableFuture<Boolean> deliverOnce(
+            UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
         OnceGate gate = new OnceGate(claim);
-        List<CompletableFuture<Void>> calls = send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies, gate);
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> gate.passed());
+        List<CompletableFuture<Void>> calls =
+                send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies, gate);
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> gate.passed());
     }
 
     private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies) {
         return send(chatId, group, replies, null);
     }
 
-    private List<CompletableFuture<Void>> send(long chatId, boolean group, List<Reply> replies,
-            @Nullable BooleanSupplier gate) {
+    private List<CompletableFuture<Void>> send(
+            long chatId, boolean group, List<Reply> replies, @Nullable BooleanSupplier gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Render.Call call : render.calls(chatId, replies)) {
             if (call instanceof Render.Call.File file) {
-                calls.add(outbox.submit(chatId, group, "sendDocument", c -> {
-                    c.execute(file.send());
-                }));
+                calls.add(
+                        outbox.submit(
+                                chatId,
+                                group,
+                                "sendDocument",
+                                c -> {
+                                    c.execute(file.send());
+                                }));
                 continue;
             }
             SendMessage message = ((Render.Call.Message) call).send();
-            Outbox.Call send = c -> {
-                c.execute(message);
-            };
-            calls.add(gate == null ? outbox.submit(chatId, group, "sendMessage", send)
-                    : outbox.submitGated(chatId, group, "sendMessage", gate, send));
+            Outbox.Call send =
+                    c -> {
+                        c.execute(message);
+                    };
+            calls.add(
+                    gate == null
+                            ? outbox.submit(chatId, group, "sendMessage", send)
+                            : outbox.submitGated(chatId, group, "sendMessage", gate, send));
         }
         return calls;
     }
 
-    /** The next step replaces the message the user pressed on; if it cannot be edited, a new one goes out. */
+    /**
+     * The next step replaces the message the user pressed on; if it cannot be edited, a new one
+     * goes out.
+     */
     private CompletableFuture<Void> edit(long chatId, boolean group, int messageId, Reply reply) {
         EditMessageText edit = render.edit(chatId, messageId, reply);
-        return outbox.submit(chatId, group, "editMessageText", c -> {
-            try {
-                c.execute(edit);
-            } catch (TelegramApiRequestException e) {
-                String why = String.valueOf(e.getApiResponse());
-                if (e.getErrorCode() != null && e.getErrorCode() == 400 && why.contains("not modified")) {
-                    return; // "Repeat" shows the same step: nothing to change
-                }
-                if (e.getErrorCode() != null && e.getErrorCode() == 400) {
-                    c.execute(render.message(chatId, reply.text(), reply));
-                    return;
-                }
-                throw e;
-            }
-        });
+        return outbox.submit(
+                chatId,
+                group,
+                "editMessageText",
+                c -> {
+                    try {
+                        c.execute(edit);
+                    } catch (TelegramApiRequestException e) {
+                        String why = String.valueOf(e.getApiResponse());
+                        if (e.getErrorCode() != null
+                                && e.getErrorCode() == 400
+                                && why.contains("not modified")) {
+                            return; // "Repeat" shows the same step: nothing to change
+                        }
+                        if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                            c.execute(render.message(chatId, reply.text(), reply));
+                            return;
+                        }
+                        throw e;
+                    }
+                });
     }
 
-    private CompletableFuture<Void> answerCallback(long chatId, String callbackQueryId, @Nullable String note) {
-        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId)
-                .text(note == null ? null : note.length() <= 200 ? note : note.substring(0, 199) + "…").build();
-        return outbox.submitUnmetered(chatId, "answerCallbackQuery", c -> {
-            try {
-                c.execute(answer);
-            } catch (TelegramApiRequestException e) {
-                if (e.getErrorCode() != null && e.getErrorCode() == 400) {
-                    // Already answered (a re-delivered press) or too old: nothing left to answer.
-                    log.debug("button press not answered again: {}", e.getApiResponse());
-                    return;
-                }
-                throw e;
-            }
-        });
+    private CompletableFuture<Void> answerCallback(
+            long chatId, String callbackQueryId, @Nullable String note) {
+        AnswerCallbackQuery answer =
+                AnswerCallbackQuery.builder()
+                        .callbackQueryId(callbackQueryId)
+                        .text(
+                                note == null
+                                        ? null
+                                        : note.length() <= 200
+                                                ? note
+                                                : note.substring(0, 199) + "…")
+                        .build();
+        return outbox.submitUnmetered(
+                chatId,
+                "answerCallbackQuery",
+                c -> {
+                    try {
+                        c.execute(answer);
+                    } catch (TelegramApiRequestException e) {
+                        if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                            // Already answered (a re-delivered press) or too old: nothing left to
+                            // answer.
+                            log.debug("button press not answered again: {}", e.getApiResponse());
+                            return;
+                        }
+                        throw e;
+                    }
+                });
     }
 
-    /** A private chat's id is its user's id: that user blocked the bot. A group: the bot was removed. */
+    /**
+     * A private chat's id is its user's id: that user blocked the bot. A group: the bot was
+     * removed.
+     */
     private void onBlocked(long chatId) {
         if (chatId > 0) {
             service.markUnreachable(new UserKey(Platform.TELEGRAM, Long.toString(chatId)));

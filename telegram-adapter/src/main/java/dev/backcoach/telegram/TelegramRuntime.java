@@ -24,19 +24,35 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
  * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
  * Ready (for {@code /readyz}) while polls are answered, or while the webhook listens.
  */
-@SuppressWarnings("try") // close() passes on what the library's close() throws, InterruptedException included
+@SuppressWarnings(
+        "try") // close() passes on what the library's close() throws, InterruptedException included
 public final class TelegramRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
+
     /** The commands of docs/runtime.md, in the order Telegram shows them. */
-    static final List<String> COMMANDS = List.of("start", "help", "check", "techniques", "routine", "nudge",
-            "progress", "privacy", "export", "forget", "settings");
+    static final List<String> COMMANDS =
+            List.of(
+                    "start",
+                    "help",
+                    "check",
+                    "techniques",
+                    "routine",
+                    "nudge",
+                    "progress",
+                    "privacy",
+                    "export",
+                    "forget",
+                    "settings");
 
     private final TelegramBot bot;
     private final @Nullable PollingReceiver polling;
     private final @Nullable WebhookReceiver webhook;
     private final OkHttpClient http;
 
-    private TelegramRuntime(TelegramBot bot, @Nullable PollingReceiver polling, @Nullable WebhookReceiver webhook,
+    private TelegramRuntime(
+            TelegramBot bot,
+            @Nullable PollingReceiver polling,
+            @Nullable WebhookReceiver webhook,
             OkHttpClient http) {
         this.bot = bot;
         this.polling = polling;
@@ -44,46 +60,74 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         this.http = http;
     }
 
-    public static TelegramRuntime start(TelegramSettings settings, ConversationService service, Catalog catalog)
+    public static TelegramRuntime start(
+            TelegramSettings settings, ConversationService service, Catalog catalog)
             throws Exception {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequests(128);
-        dispatcher.setMaxRequestsPerHost(64); // OkHttp's default of 5 would cap sends far below the budget
-        OkHttpClient http = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
-                .build();
+        dispatcher.setMaxRequestsPerHost(
+                64); // OkHttp's default of 5 would cap sends far below the budget
+        OkHttpClient http =
+                new OkHttpClient.Builder()
+                        .dispatcher(dispatcher)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
+                        .build();
         ObjectMapper json = new ObjectMapper();
-        TelegramUrl url = TelegramUrl.builder()
-                .schema(settings.apiUrl().getScheme())
-                .host(settings.apiUrl().getHost())
-                .port(settings.apiUrl().getPort() > 0 ? settings.apiUrl().getPort()
-                        : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
-                .testServer(false)
-                .build();
+        TelegramUrl url =
+                TelegramUrl.builder()
+                        .schema(settings.apiUrl().getScheme())
+                        .host(settings.apiUrl().getHost())
+                        .port(
+                                settings.apiUrl().getPort() > 0
+                                        ? settings.apiUrl().getPort()
+                                        : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
+                        .testServer(false)
+                        .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
         String username = client.execute(new GetMe()).getUserName();
-        client.execute(SetMyCommands.builder().commands(COMMANDS.stream()
-                .map(name -> new BotCommand(name, catalog.text("command." + name))).toList()).build());
-        TelegramBot bot = new TelegramBot(service, client, username, settings.sendRate(), settings.chatRate());
+        client.execute(
+                SetMyCommands.builder()
+                        .commands(
+                                COMMANDS.stream()
+                                        .map(
+                                                name ->
+                                                        new BotCommand(
+                                                                name,
+                                                                catalog.text("command." + name)))
+                                        .toList())
+                        .build());
+        TelegramBot bot =
+                new TelegramBot(
+                        service, client, username, settings.sendRate(), settings.chatRate());
         PollingReceiver polling = null;
         WebhookReceiver webhook = null;
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
-            webhook = new WebhookReceiver(bot, json, settings.webhookPort(), settings.webhookPath(),
-                    Objects.requireNonNull(settings.webhookSecret(), "webhook mode needs a secret")); // validated
+            webhook =
+                    new WebhookReceiver(
+                            bot,
+                            json,
+                            settings.webhookPort(),
+                            settings.webhookPath(),
+                            Objects.requireNonNull(
+                                    settings.webhookSecret(),
+                                    "webhook mode needs a secret")); // validated
             if (settings.webhookUrl() != null) {
-                client.execute(SetWebhook.builder()
-                        .url(settings.webhookUrl().toString())
-                        .secretToken(settings.webhookSecret())
-                        .allowedUpdates(List.of("message", "callback_query"))
-                        .build());
+                client.execute(
+                        SetWebhook.builder()
+                                .url(settings.webhookUrl().toString())
+                                .secretToken(settings.webhookSecret())
+                                .allowedUpdates(List.of("message", "callback_query"))
+                                .build());
                 log.info("webhook registered with Telegram");
             }
         } else {
             polling = new PollingReceiver(bot, settings.token(), url, http, json);
         }
-        log.info("Telegram bot @{} started in {} mode", username, settings.mode().name().toLowerCase(Locale.ROOT));
+        log.info(
+                "Telegram bot @{} started in {} mode",
+                username,
+                settings.mode().name().toLowerCase(Locale.ROOT));
         return new TelegramRuntime(bot, polling, webhook, http);
     }
 
@@ -118,7 +162,10 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         flushAndClose(flush);
     }
 
-    /** After {@link #stopReceiving}: lets queued replies go out within {@code flush}; anything left is logged as not sent. */
+    /**
+     * After {@link #stopReceiving}: lets queued replies go out within {@code flush}; anything left
+     * is logged as not sent.
+     */
     public void flushAndClose(Duration flush) throws Exception {
         if (!bot.flush(flush)) {
             log.warn("replies still queued after {}: they are logged as not sent", flush);
@@ -138,5 +185,4 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
-
 }

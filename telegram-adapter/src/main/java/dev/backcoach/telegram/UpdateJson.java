@@ -23,7 +23,9 @@ final class UpdateJson {
     /** The update's id and what it means; the id is -1 when the body has none. */
     record Read(long updateId, Optional<Incoming> incoming) {}
 
-    /** @throws IOException when the body is not a JSON object with an {@code update_id} */
+    /**
+     * @throws IOException when the body is not a JSON object with an {@code update_id}
+     */
     Read read(byte[] body, String botUsername) throws IOException {
         JsonNode update;
         try (JsonParser parser = json.createParser(body)) {
@@ -40,7 +42,8 @@ final class UpdateJson {
         return new Read(updateId, incoming(update, updateId, botUsername));
     }
 
-    private static Optional<Incoming> incoming(JsonNode update, long updateId, String botUsername) throws IOException {
+    private static Optional<Incoming> incoming(JsonNode update, long updateId, String botUsername)
+            throws IOException {
         JsonNode query = update.get("callback_query");
         if (query != null) {
             JsonNode message = query.get("message");
@@ -48,9 +51,15 @@ final class UpdateJson {
                 return Optional.empty(); // inline-mode messages: the bot offers no inline mode
             }
             JsonNode chat = need(message, "chat");
-            return Optional.of(Incoming.press(updateId, need(query, "id").asText(), need(need(query, "from"), "id").asLong(),
-                    need(chat, "id").asLong(), isPrivate(chat), need(message, "message_id").asInt(),
-                    text(query.get("data"))));
+            return Optional.of(
+                    Incoming.press(
+                            updateId,
+                            need(query, "id").asText(),
+                            need(need(query, "from"), "id").asLong(),
+                            need(chat, "id").asLong(),
+                            isPrivate(chat),
+                            need(message, "message_id").asInt(),
+                            text(query.get("data"))));
         }
         JsonNode message = update.get("message");
         if (message == null || message.get("from") == null) {
@@ -58,8 +67,14 @@ final class UpdateJson {
         }
         JsonNode chat = need(message, "chat");
         String text = text(message.get("text"));
-        return Incoming.message(updateId, need(need(message, "from"), "id").asLong(), need(chat, "id").asLong(),
-                isPrivate(chat), text, text == null ? 0 : leadingCommand(message.get("entities")), botUsername);
+        return Incoming.message(
+                updateId,
+                need(need(message, "from"), "id").asLong(),
+                need(chat, "id").asLong(),
+                isPrivate(chat),
+                text,
+                text == null ? 0 : leadingCommand(message.get("entities")),
+                botUsername);
     }
 
     private static int leadingCommand(@Nullable JsonNode entities) {
@@ -68,7 +83,9 @@ final class UpdateJson {
         }
         for (JsonNode entity : entities) {
             int length = entity.path("length").asInt();
-            if ("bot_command".equals(entity.path("type").asText()) && entity.path("offset").asInt(-1) == 0 && length > 1) {
+            if ("bot_command".equals(entity.path("type").asText())
+                    && entity.path("offset").asInt(-1) == 0
+                    && length > 1) {
                 return length;
             }
         }

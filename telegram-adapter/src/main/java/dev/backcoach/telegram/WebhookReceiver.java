@@ -19,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time
- * (403 otherwise). The turn is committed before the 200, so a retry by Telegram is answered from
- * the stored replies; the replies themselves go out through the outbox after the 200. Stopping
- * answers new requests with 503 (Telegram sends them again later, to whichever instance is up) and
- * waits for the requests in progress.
+ * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time (403
+ * otherwise). The turn is committed before the 200, so a retry by Telegram is answered from the
+ * stored replies; the replies themselves go out through the outbox after the 200. Stopping answers
+ * new requests with 503 (Telegram sends them again later, to whichever instance is up) and waits
+ * for the requests in progress.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
     /*
      * Workers: most of a request's time is spent waiting for its commit, and commits are grouped,
      * so more workers than cores make bigger groups. On 2 cores 16 did best (8: ~5,500 updates/s;
@@ -53,14 +54,17 @@ final class WebhookReceiver implements AutoCloseable {
     private final Phaser active = new Phaser(1);
     private volatile boolean closing;
 
-    WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret) throws IOException {
+    WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret)
+            throws IOException {
         this.bot = bot;
         this.json = json;
         this.updates = new UpdateJson(json);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress(port), 1024);
-        this.workers = Executors.newFixedThreadPool(Math.max(16, 8 * Runtime.getRuntime().availableProcessors()),
-                DaemonThreads.named("telegram-webhook"));
+        this.workers =
+                Executors.newFixedThreadPool(
+                        Math.max(16, 8 * Runtime.getRuntime().availableProcessors()),
+                        DaemonThreads.named("telegram-webhook"));
         server.setExecutor(workers);
         server.createContext(path, this::handle);
         server.start();
@@ -83,7 +87,8 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            if (given == null
+                    || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
                 respond(exchange, 403);
                 return;
             }
@@ -104,7 +109,8 @@ final class WebhookReceiver implements AutoCloseable {
             try {
                 handled = bot.onIncoming(update.updateId(), update.incoming(), true);
             } catch (RuntimeException e) {
-                // 500 makes Telegram retry; the de-duplication answers the retry without a second turn
+                // 500 makes Telegram retry; the de-duplication answers the retry without a second
+                // turn
                 log.error("update {} could not be handled", update.updateId(), e);
                 respond(exchange, 500);
                 return;
@@ -113,7 +119,8 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 200);
                 return;
             }
-            byte[] call = json.writeValueAsBytes(handled.inline()); // carries "method": Telegram runs it
+            byte[] call =
+                    json.writeValueAsBytes(handled.inline()); // carries "method": Telegram runs it
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, call.length);
             exchange.getResponseBody().write(call);

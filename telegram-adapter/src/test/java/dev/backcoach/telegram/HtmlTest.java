@@ -17,11 +17,15 @@ class HtmlTest {
         String paragraph = "word ".repeat(300).strip(); // 1,499 characters
         String text = String.join("\n\n", paragraph, paragraph, paragraph, paragraph);
         List<String> parts = Html.split(text, Html.MAX_MESSAGE);
-        assertThat(parts).hasSize(2).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(Html.MAX_MESSAGE));
+        assertThat(parts)
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(Html.MAX_MESSAGE));
         assertThat(String.join("\n\n", parts)).isEqualTo(text);
 
         String oneLine = "x".repeat(5_000);
-        assertThat(Html.split(oneLine, Html.MAX_MESSAGE)).extracting(String::length).containsExactly(4_096, 904);
+        assertThat(Html.split(oneLine, Html.MAX_MESSAGE))
+                .extracting(String::length)
+                .containsExactly(4_096, 904);
     }
 
     @Test

@@ -32,8 +32,16 @@ class OutboxTest {
     @BeforeEach
     void start() {
         telegram = FakeBotApi.start(TOKEN).rateClock(time::nanoTime);
-        OkHttpTelegramClient client = new OkHttpTelegramClient(new OkHttpClient(), TOKEN, TelegramUrl.builder()
-                .schema("http").host("127.0.0.1").port(telegram.port()).testServer(false).build());
+        OkHttpTelegramClient client =
+                new OkHttpTelegramClient(
+                        new OkHttpClient(),
+                        TOKEN,
+                        TelegramUrl.builder()
+                                .schema("http")
+                                .host("127.0.0.1")
+                                .port(telegram.port())
+                                .testServer(false)
+                                .build());
         counters = new SendCounters();
         outbox = new Outbox(client, 30, 1, blockedChat::set, counters, time);
     }
@@ -49,9 +57,13 @@ class OutboxTest {
     }
 
     CompletableFuture<Void> send(long chat, String text) {
-        return outbox.submit(chat, false, "sendMessage", c -> {
-            c.execute(SendMessage.builder().chatId(chat).text(text).build());
-        });
+        return outbox.submit(
+                chat,
+                false,
+                "sendMessage",
+                c -> {
+                    c.execute(SendMessage.builder().chatId(chat).text(text).build());
+                });
     }
 
     @Test
@@ -62,12 +74,15 @@ class OutboxTest {
             sent.add(send(42, "message " + i));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        assertThat(telegram.chat(42)).extracting(m -> m.plainText())
+        assertThat(telegram.chat(42))
+                .extracting(m -> m.plainText())
                 .containsExactly("message 1", "message 2", "message 3", "message 4");
         assertThat(counters.rateLimited()).isEqualTo(2);
         assertThat(counters.failed()).isZero();
         Duration second = Duration.ofSeconds(1);
-        assertThat(time.waits()).as("retry_after twice, then the chat's budget of one a second for messages 3 and 4")
+        assertThat(time.waits())
+                .as(
+                        "retry_after twice, then the chat's budget of one a second for messages 3 and 4")
                 .containsExactly(second, second, second, second);
     }
 
@@ -88,7 +103,9 @@ class OutboxTest {
         send(44, "eventually").join();
         assertThat(telegram.chat(44)).extracting(m -> m.plainText()).containsExactly("eventually");
         assertThat(counters.retries()).isEqualTo(2);
-        assertThat(time.waits()).as("a growing back-off").containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(time.waits())
+                .as("a growing back-off")
+                .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
     @Test

@@ -36,17 +36,27 @@ class TelegramSettingsTest {
 
     @Test
     void everyInvalidValueNamesItsVariable() {
-        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "nope")))
+        assertThatThrownBy(
+                        () ->
+                                TelegramSettings.fromEnvironment(
+                                        Map.of("TELEGRAM_BOT_TOKEN", "nope")))
                 .hasMessageStartingWith("TELEGRAM_BOT_TOKEN is invalid");
-        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_API_URL", "ftp://x")))
+        assertThatThrownBy(
+                        () -> TelegramSettings.fromEnvironment(env("TELEGRAM_API_URL", "ftp://x")))
                 .hasMessageStartingWith("TELEGRAM_API_URL is invalid");
         assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_MODE", "push")))
                 .hasMessage("TELEGRAM_MODE is invalid: expected polling or webhook");
         assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_MODE", "webhook")))
                 .hasMessageStartingWith("TELEGRAM_WEBHOOK_SECRET is invalid");
-        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_WEBHOOK_PORT", "70000")))
+        assertThatThrownBy(
+                        () ->
+                                TelegramSettings.fromEnvironment(
+                                        env("TELEGRAM_WEBHOOK_PORT", "70000")))
                 .hasMessageStartingWith("TELEGRAM_WEBHOOK_PORT is invalid");
-        assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_WEBHOOK_URL", "http://plain")))
+        assertThatThrownBy(
+                        () ->
+                                TelegramSettings.fromEnvironment(
+                                        env("TELEGRAM_WEBHOOK_URL", "http://plain")))
                 .hasMessageStartingWith("TELEGRAM_WEBHOOK_URL is invalid");
         assertThatThrownBy(() -> TelegramSettings.fromEnvironment(env("TELEGRAM_SEND_RATE", "0")))
                 .hasMessageStartingWith("TELEGRAM_SEND_RATE is invalid");
@@ -54,8 +64,14 @@ class TelegramSettingsTest {
 
     @Test
     void secretsNeverShow() {
-        TelegramSettings s = TelegramSettings.fromEnvironment(env("TELEGRAM_MODE", "webhook",
-                "TELEGRAM_WEBHOOK_SECRET", "s3cr3t-value")).orElseThrow();
+        TelegramSettings s =
+                TelegramSettings.fromEnvironment(
+                                env(
+                                        "TELEGRAM_MODE",
+                                        "webhook",
+                                        "TELEGRAM_WEBHOOK_SECRET",
+                                        "s3cr3t-value"))
+                        .orElseThrow();
         assertThat(s.toString()).doesNotContain(TOKEN, "ABC-def", "s3cr3t-value");
     }
 }

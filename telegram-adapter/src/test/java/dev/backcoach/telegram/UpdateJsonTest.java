@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** The webhook's own reading of an update means exactly what telegrambots' model means (used by polling). */
+/**
+ * The webhook's own reading of an update means exactly what telegrambots' model means (used by
+ * polling).
+ */
 class UpdateJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOT = "backcoach_bot";
@@ -20,37 +23,64 @@ class UpdateJsonTest {
     private static final String FROM = "{\"id\":42,\"is_bot\":false,\"first_name\":\"A\"}";
 
     private static String message(String chat, String rest) {
-        return "{\"update_id\":7001,\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":" + chat
-                + ",\"from\":" + FROM + rest + "}}";
+        return "{\"update_id\":7001,\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":"
+                + chat
+                + ",\"from\":"
+                + FROM
+                + rest
+                + "}}";
     }
 
     private static String command(String chat, String text, int length) {
-        return message(chat, ",\"text\":\"" + text + "\",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":"
-                + length + "}]");
+        return message(
+                chat,
+                ",\"text\":\""
+                        + text
+                        + "\",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":"
+                        + length
+                        + "}]");
     }
 
     private static String press(String messageOrNothing) {
-        return "{\"update_id\":7002,\"callback_query\":{\"id\":\"cb-9\",\"from\":" + FROM
-                + ",\"chat_instance\":\"ci\",\"data\":\"12.y3\"" + messageOrNothing + "}}";
+        return "{\"update_id\":7002,\"callback_query\":{\"id\":\"cb-9\",\"from\":"
+                + FROM
+                + ",\"chat_instance\":\"ci\",\"data\":\"12.y3\""
+                + messageOrNothing
+                + "}}";
     }
 
-    static final List<String> UPDATES = List.of(
-            message(PRIVATE, ",\"text\":\"how often should I massage?\""),
-            message(PRIVATE, ",\"text\":\"Rücken 💪🏽 <b>\""),
-            command(PRIVATE, "/start evening", 6),
-            command(PRIVATE, "/NUDGE 20:30 Europe/Berlin", 6),
-            command(GROUP, "/help@backcoach_bot", 19),
-            command(GROUP, "/help@other_bot", 15),
-            message(PRIVATE, ",\"text\":\"see /help\",\"entities\":[{\"type\":\"bot_command\",\"offset\":4,\"length\":5}]"),
-            message(PRIVATE, ",\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":\"y\",\"type\":\"regular\",\"width\":1,"
-                    + "\"height\":1,\"is_animated\":false,\"is_video\":false}"),
-            press(",\"message\":{\"message_id\":77,\"date\":1700000000,\"chat\":" + PRIVATE + ",\"text\":\"q\"}"),
-            press(",\"message\":{\"message_id\":78,\"date\":1700000000,\"chat\":" + GROUP + ",\"text\":\"q\"}"),
-            press(""),
-            "{\"update_id\":7003,\"edited_message\":{\"message_id\":5,\"date\":1700000000,\"edit_date\":1700000001,"
-                    + "\"chat\":" + PRIVATE + ",\"from\":" + FROM + ",\"text\":\"x\"}}",
-            "{\"update_id\":7004,\"channel_post\":{\"message_id\":5,\"date\":1700000000,\"chat\":"
-                    + "{\"id\":-1001,\"type\":\"channel\",\"title\":\"C\"},\"text\":\"x\"}}");
+    static final List<String> UPDATES =
+            List.of(
+                    message(PRIVATE, ",\"text\":\"how often should I massage?\""),
+                    message(PRIVATE, ",\"text\":\"Rücken 💪🏽 <b>\""),
+                    command(PRIVATE, "/start evening", 6),
+                    command(PRIVATE, "/NUDGE 20:30 Europe/Berlin", 6),
+                    command(GROUP, "/help@backcoach_bot", 19),
+                    command(GROUP, "/help@other_bot", 15),
+                    message(
+                            PRIVATE,
+                            ",\"text\":\"see /help\",\"entities\":[{\"type\":\"bot_command\",\"offset\":4,\"length\":5}]"),
+                    message(
+                            PRIVATE,
+                            ",\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":\"y\",\"type\":\"regular\",\"width\":1,"
+                                    + "\"height\":1,\"is_animated\":false,\"is_video\":false}"),
+                    press(
+                            ",\"message\":{\"message_id\":77,\"date\":1700000000,\"chat\":"
+                                    + PRIVATE
+                                    + ",\"text\":\"q\"}"),
+                    press(
+                            ",\"message\":{\"message_id\":78,\"date\":1700000000,\"chat\":"
+                                    + GROUP
+                                    + ",\"text\":\"q\"}"),
+                    press(""),
+                    "{\"update_id\":7003,\"edited_message\":{\"message_id\":5,\"date\":1700000000,\"edit_date\":1700000001,"
+                            + "\"chat\":"
+                            + PRIVATE
+                            + ",\"from\":"
+                            + FROM
+                            + ",\"text\":\"x\"}}",
+                    "{\"update_id\":7004,\"channel_post\":{\"message_id\":5,\"date\":1700000000,\"chat\":"
+                            + "{\"id\":-1001,\"type\":\"channel\",\"title\":\"C\"},\"text\":\"x\"}}");
 
     @Test
     void everyKindOfUpdateMeansTheSameAsThroughTheLibrarysModel() throws IOException {
@@ -62,21 +92,40 @@ class UpdateJsonTest {
             assertThat(read.incoming()).as(raw).isEqualTo(viaLibrary);
             assertThat(read.updateId()).isEqualTo(update.getUpdateId().longValue());
         }
-        assertThat(UPDATES.stream().map(raw -> {
-            try {
-                return reader.read(raw.getBytes(StandardCharsets.UTF_8), BOT).incoming().isPresent();
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }).filter(present -> present).count()).as("the served ones").isEqualTo(9);
+        assertThat(
+                        UPDATES.stream()
+                                .map(
+                                        raw -> {
+                                            try {
+                                                return reader.read(
+                                                                raw.getBytes(
+                                                                        StandardCharsets.UTF_8),
+                                                                BOT)
+                                                        .incoming()
+                                                        .isPresent();
+                                            } catch (IOException e) {
+                                                throw new AssertionError(e);
+                                            }
+                                        })
+                                .filter(present -> present)
+                                .count())
+                .as("the served ones")
+                .isEqualTo(9);
     }
 
     @Test
     void aBodyThatIsNoUpdateIsRefused() {
         UpdateJson reader = new UpdateJson(JSON);
-        for (String bad : List.of("", "[]", "{\"message\":{}}", "{\"update_id\":\"x\"}", "not json",
-                "{\"update_id\":1,\"callback_query\":{\"id\":\"c\",\"message\":{\"message_id\":1}}}")) {
-            assertThatThrownBy(() -> reader.read(bad.getBytes(StandardCharsets.UTF_8), BOT)).as(bad)
+        for (String bad :
+                List.of(
+                        "",
+                        "[]",
+                        "{\"message\":{}}",
+                        "{\"update_id\":\"x\"}",
+                        "not json",
+                        "{\"update_id\":1,\"callback_query\":{\"id\":\"c\",\"message\":{\"message_id\":1}}}")) {
+            assertThatThrownBy(() -> reader.read(bad.getBytes(StandardCharsets.UTF_8), BOT))
+                    .as(bad)
                     .isInstanceOf(IOException.class);
         }
     }

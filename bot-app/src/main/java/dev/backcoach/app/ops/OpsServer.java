@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /healthz} (200 while the process runs), {@code /readyz} (200 when every check passes,
- * otherwise 503 naming each failing part and why) and {@code /metrics} (Prometheus text format),
- * on the JDK's HTTP server with threads of its own, so a busy webhook never delays a health check.
+ * otherwise 503 naming each failing part and why) and {@code /metrics} (Prometheus text format), on
+ * the JDK's HTTP server with threads of its own, so a busy webhook never delays a health check.
  */
 public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
@@ -30,7 +30,11 @@ public final class OpsServer implements AutoCloseable {
     private final Metrics metrics;
     private final Map<String, Readiness> checks;
 
-    private OpsServer(HttpServer server, ExecutorService threads, Metrics metrics, Map<String, Readiness> checks) {
+    private OpsServer(
+            HttpServer server,
+            ExecutorService threads,
+            Metrics metrics,
+            Map<String, Readiness> checks) {
         this.server = server;
         this.threads = threads;
         this.metrics = metrics;
@@ -42,13 +46,17 @@ public final class OpsServer implements AutoCloseable {
      *
      * @param checks what {@code /readyz} asks, by the name it reports, in order
      */
-    public static OpsServer start(int port, Metrics metrics, Map<String, Readiness> checks) throws IOException {
+    public static OpsServer start(int port, Metrics metrics, Map<String, Readiness> checks)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
-        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "http-ops");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads =
+                Executors.newFixedThreadPool(
+                        2,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "http-ops");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         OpsServer ops = new OpsServer(server, threads, metrics, new LinkedHashMap<>(checks));
         server.setExecutor(threads);
         server.createContext("/", ops::handle);
@@ -73,7 +81,12 @@ public final class OpsServer implements AutoCloseable {
                 case "/healthz" -> send(exchange, 200, "text/plain; charset=utf-8", "ok\n");
                 case "/readyz" -> ready(exchange);
                 case "/metrics" -> send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape());
-                default -> send(exchange, 404, "text/plain; charset=utf-8", "not found: try /healthz, /readyz or /metrics\n");
+                default ->
+                        send(
+                                exchange,
+                                404,
+                                "text/plain; charset=utf-8",
+                                "not found: try /healthz, /readyz or /metrics\n");
             }
         } catch (RuntimeException e) {
             log.error("HTTP {} failed", exchange.getRequestURI().getPath(), e);
@@ -82,23 +95,29 @@ public final class OpsServer implements AutoCloseable {
 
     private void ready(HttpExchange exchange) throws IOException {
         List<String> problems = new ArrayList<>();
-        checks.forEach((name, check) -> {
-            Optional<String> problem;
-            try {
-                problem = check.problem();
-            } catch (RuntimeException e) {
-                problem = Optional.of("check failed: " + e.getClass().getSimpleName());
-            }
-            problem.ifPresent(why -> problems.add(name + ": " + why));
-        });
+        checks.forEach(
+                (name, check) -> {
+                    Optional<String> problem;
+                    try {
+                        problem = check.problem();
+                    } catch (RuntimeException e) {
+                        problem = Optional.of("check failed: " + e.getClass().getSimpleName());
+                    }
+                    problem.ifPresent(why -> problems.add(name + ": " + why));
+                });
         if (problems.isEmpty()) {
             send(exchange, 200, "text/plain; charset=utf-8", "ready\n");
         } else {
-            send(exchange, 503, "text/plain; charset=utf-8", "not ready: " + String.join("; ", problems) + "\n");
+            send(
+                    exchange,
+                    503,
+                    "text/plain; charset=utf-8",
+                    "not ready: " + String.join("; ", problems) + "\n");
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");

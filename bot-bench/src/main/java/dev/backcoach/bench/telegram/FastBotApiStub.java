@@ -20,30 +20,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A fast local stand-in for the Telegram Bot API, for the webhook load benchmark
- * ({@code scripts/bench-telegram-webhook.sh}). It answers {@code POST /bot<token>/<method>} on
- * 127.0.0.1 as cheaply as it can: {@code getMe} with the bot {@code bench_bot}, {@code sendMessage}
- * with a message in the request's chat, anything else ({@code setMyCommands},
- * {@code editMessageText}, {@code answerCallbackQuery}, ...) with {@code true}. It validates
- * nothing; the strict fake lives in the telegram-adapter tests.
+ * A fast local stand-in for the Telegram Bot API, for the webhook load benchmark ({@code
+ * scripts/bench-telegram-webhook.sh}). It answers {@code POST /bot<token>/<method>} on 127.0.0.1 as
+ * cheaply as it can: {@code getMe} with the bot {@code bench_bot}, {@code sendMessage} with a
+ * message in the request's chat, anything else ({@code setMyCommands}, {@code editMessageText},
+ * {@code answerCallbackQuery}, ...) with {@code true}. It validates nothing; the strict fake lives
+ * in the telegram-adapter tests.
  *
  * <p>Calls are counted per method (lower-case, as the client sends them). The counts go to stdout
- * every 5 s and once more at exit (SIGTERM included), as one line:
- * {@code stub-counts total=N getme=1 sendmessage=N ...}. {@code GET /stats} answers the same line,
- * so a script can read the final numbers before stopping the stub.
+ * every 5 s and once more at exit (SIGTERM included), as one line: {@code stub-counts total=N
+ * getme=1 sendmessage=N ...}. {@code GET /stats} answers the same line, so a script can read the
+ * final numbers before stopping the stub.
  *
- * <p>Run: {@code java -cp bot-bench/target/benchmarks.jar dev.backcoach.bench.telegram.FastBotApiStub PORT [THREADS]}
+ * <p>Run: {@code java -cp bot-bench/target/benchmarks.jar
+ * dev.backcoach.bench.telegram.FastBotApiStub PORT [THREADS]}
  */
 public final class FastBotApiStub {
-    private static final byte[] ME = json("{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"B\","
-            + "\"username\":\"bench_bot\"}}");
+    private static final byte[] ME =
+            json(
+                    "{\"ok\":true,\"result\":{\"id\":1,\"is_bot\":true,\"first_name\":\"B\","
+                            + "\"username\":\"bench_bot\"}}");
     private static final byte[] TRUE = json("{\"ok\":true,\"result\":true}");
     private static final byte[] CHAT_ID = json("\"chat_id\":");
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
     /** sendMessage calls per chat, to find duplicates and losses in a fan-out. */
     private final Map<String, LongAdder> perChat = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong firstMessageNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    private final java.util.concurrent.atomic.AtomicLong firstMessageNanos =
+            new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastMessageNanos;
     private final LongAdder total = new LongAdder();
     private final AtomicInteger messageIds = new AtomicInteger();
@@ -55,12 +61,17 @@ public final class FastBotApiStub {
         // The JDK server writes a response's headers and body separately; without TCP_NODELAY the
         // body waits for the client's delayed ACK (~40 ms on Linux) and every call takes that long.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "stub-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        server =
+                HttpServer.create(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        workers =
+                Executors.newFixedThreadPool(
+                        threads,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "stub-worker");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.createContext("/stats", this::stats);
@@ -75,18 +86,27 @@ public final class FastBotApiStub {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         FastBotApiStub stub = new FastBotApiStub(port, threads);
         stub.start();
-        System.out.println("stub listening on 127.0.0.1:" + stub.port() + " with " + threads + " threads");
-        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "stub-report");
-            thread.setDaemon(true);
-            return thread;
-        });
-        var unused = reporter.scheduleAtFixedRate(() -> System.out.println(stub.countsLine()), 5, 5, TimeUnit.SECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stub.stop();
-            System.out.println(stub.countsLine() + " (final)");
-            System.out.flush();
-        }, "stub-exit"));
+        System.out.println(
+                "stub listening on 127.0.0.1:" + stub.port() + " with " + threads + " threads");
+        ScheduledExecutorService reporter =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "stub-report");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        var unused =
+                reporter.scheduleAtFixedRate(
+                        () -> System.out.println(stub.countsLine()), 5, 5, TimeUnit.SECONDS);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stub.stop();
+                                    System.out.println(stub.countsLine() + " (final)");
+                                    System.out.flush();
+                                },
+                                "stub-exit"));
         Thread.currentThread().join(); // until SIGTERM/SIGINT
     }
 
@@ -110,17 +130,25 @@ public final class FastBotApiStub {
     }
 
     /**
-     * {@code stub-counts total=N method=N ... chats=N repeated=N span_ms=N}: methods in alphabetical
-     * order; chats that got a message, chats that got more than one, and the time from the first
-     * message to the last.
+     * {@code stub-counts total=N method=N ... chats=N repeated=N span_ms=N}: methods in
+     * alphabetical order; chats that got a message, chats that got more than one, and the time from
+     * the first message to the last.
      */
     public String countsLine() {
         StringBuilder line = new StringBuilder("stub-counts total=").append(total.sum());
-        new TreeMap<>(calls).forEach((method, count) -> line.append(' ').append(method).append('=').append(count.sum()));
+        new TreeMap<>(calls)
+                .forEach(
+                        (method, count) ->
+                                line.append(' ').append(method).append('=').append(count.sum()));
         long repeated = perChat.values().stream().filter(c -> c.sum() > 1).count();
         long first = firstMessageNanos.get();
         long span = first == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(lastMessageNanos - first);
-        line.append(" chats=").append(perChat.size()).append(" repeated=").append(repeated).append(" span_ms=").append(span);
+        line.append(" chats=")
+                .append(perChat.size())
+                .append(" repeated=")
+                .append(repeated)
+                .append(" span_ms=")
+                .append(span);
         return line.toString();
     }
 
@@ -134,17 +162,18 @@ public final class FastBotApiStub {
             String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             calls.computeIfAbsent(method, m -> new LongAdder()).increment();
             total.increment();
-            byte[] answer = switch (method) {
-                case "getme" -> ME;
-                case "sendmessage" -> {
-                    long now = System.nanoTime();
-                    firstMessageNanos.compareAndSet(0, now);
-                    lastMessageNanos = now;
-                    perChat.computeIfAbsent(chatId(body), c -> new LongAdder()).increment();
-                    yield message(body);
-                }
-                default -> TRUE; // setmycommands, editmessagetext, answercallbackquery, ...
-            };
+            byte[] answer =
+                    switch (method) {
+                        case "getme" -> ME;
+                        case "sendmessage" -> {
+                            long now = System.nanoTime();
+                            firstMessageNanos.compareAndSet(0, now);
+                            lastMessageNanos = now;
+                            perChat.computeIfAbsent(chatId(body), c -> new LongAdder()).increment();
+                            yield message(body);
+                        }
+                        default -> TRUE; // setmycommands, editmessagetext, answercallbackquery, ...
+                    };
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -170,11 +199,20 @@ public final class FastBotApiStub {
      */
     private byte[] message(byte[] request) {
         String chat = chatId(request);
-        return json("{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
-                + ",\"date\":" + date + ",\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"x\"}}");
+        return json(
+                "{\"ok\":true,\"result\":{\"message_id\":"
+                        + messageIds.incrementAndGet()
+                        + ",\"date\":"
+                        + date
+                        + ",\"chat\":{\"id\":"
+                        + chat
+                        + ",\"type\":\"private\"},\"text\":\"x\"}}");
     }
 
-    /** The digits of {@code "chat_id":"123"} or {@code "chat_id":123}, found without parsing the JSON. */
+    /**
+     * The digits of {@code "chat_id":"123"} or {@code "chat_id":123}, found without parsing the
+     * JSON.
+     */
     static String chatId(byte[] request) {
         int at = indexOf(request, CHAT_ID);
         if (at < 0) {
@@ -185,7 +223,8 @@ public final class FastBotApiStub {
             i++;
         }
         int start = i;
-        while (i < request.length && (request[i] == '-' || (request[i] >= '0' && request[i] <= '9'))) {
+        while (i < request.length
+                && (request[i] == '-' || (request[i] >= '0' && request[i] <= '9'))) {
             i++;
         }
         return i > start ? new String(request, start, i - start, StandardCharsets.US_ASCII) : "0";

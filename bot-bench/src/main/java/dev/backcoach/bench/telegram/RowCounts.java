@@ -10,9 +10,9 @@ import java.sql.Statement;
  * processed_event=N}. Each committed turn stores one {@code processed_event} row, so that count is
  * the number of updates that ran a turn and wrote state.
  *
- * <p>Run: {@code java -cp bot-bench/target/benchmarks.jar dev.backcoach.bench.telegram.RowCounts JDBC_URL}
- * (a SQLite file is best opened read-only: {@code jdbc:sqlite:file:PATH?mode=ro}); PostgreSQL's user
- * and password come from DATABASE_USER and DATABASE_PASSWORD.
+ * <p>Run: {@code java -cp bot-bench/target/benchmarks.jar dev.backcoach.bench.telegram.RowCounts
+ * JDBC_URL} (a SQLite file is best opened read-only: {@code jdbc:sqlite:file:PATH?mode=ro});
+ * PostgreSQL's user and password come from DATABASE_USER and DATABASE_PASSWORD.
  */
 public final class RowCounts {
     private RowCounts() {}
@@ -23,8 +23,11 @@ public final class RowCounts {
             System.exit(2);
         }
         StringBuilder line = new StringBuilder("db-counts");
-        try (Connection c = DriverManager.getConnection(args[0], System.getenv("DATABASE_USER"),
-                System.getenv("DATABASE_PASSWORD"));
+        try (Connection c =
+                        DriverManager.getConnection(
+                                args[0],
+                                System.getenv("DATABASE_USER"),
+                                System.getenv("DATABASE_PASSWORD"));
                 Statement s = c.createStatement()) {
             for (String table : new String[] {"user_session", "processed_event"}) {
                 try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the bot says, loaded from {@code content/<locale>.json}. Code refers to texts by
- * key and to techniques and routines by id; adding a technique is an edit to the file alone.
+ * Everything the bot says, loaded from {@code content/<locale>.json}. Code refers to texts by key
+ * and to techniques and routines by id; adding a technique is an edit to the file alone.
  */
 public record Catalog(
         Map<String, String> texts,

@@ -11,21 +11,28 @@ import java.util.List;
 public final class CatalogLoader {
     private CatalogLoader() {}
 
-    /** The catalog for {@code locale}; fails start-up with every problem listed if it is invalid. */
+    /**
+     * The catalog for {@code locale}; fails start-up with every problem listed if it is invalid.
+     */
     public static Catalog load(String locale) {
         String resource = "/content/" + locale + ".json";
         try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("content catalog not found on the classpath: " + resource);
+                throw new IllegalStateException(
+                        "content catalog not found on the classpath: " + resource);
             }
-            Catalog catalog = new ObjectMapper()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .readValue(in, Catalog.class);
+            Catalog catalog =
+                    new ObjectMapper()
+                            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                            .readValue(in, Catalog.class);
             List<String> problems = CatalogValidator.problems(catalog);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("content catalog " + resource + " is invalid:\n  "
-                        + String.join("\n  ", problems));
+                throw new IllegalStateException(
+                        "content catalog "
+                                + resource
+                                + " is invalid:\n  "
+                                + String.join("\n  ", problems));
             }
             return catalog;
         } catch (IOException e) {

@@ -17,27 +17,47 @@ import java.util.function.Consumer;
 public final class CatalogValidator {
     /** Leaves room for a step header and a note in one Discord message (2,000 characters). */
     public static final int MAX_TEXT = 1_500;
+
     /** Discord allows 80; shorter labels stay on one line in Telegram's keyboards. */
     public static final int MAX_LABEL = 40;
+
     /** Ids travel inside button data ("/techniques <id>"): Telegram allows 64 bytes in all. */
     public static final int MAX_ID = 40;
+
     /** Confirming questions carry sign numbers of two digits in their buttons. */
     static final int MAX_RED_FLAGS = 100;
+
     /** Lines a check group lists: more would no longer be a glance. */
     public static final int MAX_LINES = 5;
+
     /** Screens in the check: a group's number travels as one digit in its buttons. */
     public static final int MAX_GROUPS = 9;
+
     /** Words that must never reach a user: product names and claims the sources could not back. */
-    static final List<String> BANNED = List.of("medmassager", "orthojoint", "collection", "clinic-grade",
-            "toxin", "metabolic waste", "misalignment", "fda");
+    static final List<String> BANNED =
+            List.of(
+                    "medmassager",
+                    "orthojoint",
+                    "collection",
+                    "clinic-grade",
+                    "toxin",
+                    "metabolic waste",
+                    "misalignment",
+                    "fda");
 
     private CatalogValidator() {}
 
     public static List<String> problems(Catalog c) {
         List<String> problems = new ArrayList<>();
         Consumer<String> problem = problems::add;
-        c.texts().forEach((key, text) -> checkText("text " + key, text,
-                key.startsWith("button.") ? MAX_LABEL : MAX_TEXT, problem));
+        c.texts()
+                .forEach(
+                        (key, text) ->
+                                checkText(
+                                        "text " + key,
+                                        text,
+                                        key.startsWith("button.") ? MAX_LABEL : MAX_TEXT,
+                                        problem));
         checkScreening(c, problem);
         Set<Equipment> asked = EnumSet.noneOf(Equipment.class);
         for (PlanItem q : c.plan()) {
@@ -48,7 +68,8 @@ public final class CatalogValidator {
             }
         }
         if (!asked.equals(EnumSet.allOf(Equipment.class))) {
-            problem.accept("plan does not ask about " + EnumSet.complementOf(EnumSet.copyOf(asked)));
+            problem.accept(
+                    "plan does not ask about " + EnumSet.complementOf(EnumSet.copyOf(asked)));
         }
         Set<String> ids = new HashSet<>();
         for (Technique t : c.techniques()) {
@@ -61,7 +82,14 @@ public final class CatalogValidator {
             if (t.steps().isEmpty()) {
                 problem.accept("technique " + t.id() + " has no steps");
             }
-            t.cautions().forEach(x -> checkText("technique " + t.id() + " caution", x, MAX_TEXT, problem));
+            t.cautions()
+                    .forEach(
+                            x ->
+                                    checkText(
+                                            "technique " + t.id() + " caution",
+                                            x,
+                                            MAX_TEXT,
+                                            problem));
             t.steps().forEach(s -> checkStep("technique " + t.id(), s, c, problem));
             GuidanceRules.checkTechnique(t, problem);
         }
@@ -121,7 +149,11 @@ public final class CatalogValidator {
      */
     private static void checkGroups(Catalog c, Consumer<String> problem) {
         if (c.checkGroups().isEmpty() || c.checkGroups().size() > MAX_GROUPS) {
-            problem.accept("the check needs 1 to " + MAX_GROUPS + " groups, not " + c.checkGroups().size());
+            problem.accept(
+                    "the check needs 1 to "
+                            + MAX_GROUPS
+                            + " groups, not "
+                            + c.checkGroups().size());
         }
         Set<String> asked = new HashSet<>();
         Tier previous = Tier.EMERGENCY;
@@ -129,11 +161,16 @@ public final class CatalogValidator {
             CheckGroup group = c.checkGroups().get(g);
             String where = "check group " + (g + 1);
             if (group.lines().isEmpty() || group.lines().size() > MAX_LINES) {
-                problem.accept(where + " lists " + group.lines().size() + " lines, not 1 to " + MAX_LINES);
+                problem.accept(
+                        where + " lists " + group.lines().size() + " lines, not 1 to " + MAX_LINES);
             }
             if (group.items().isEmpty() || group.items().size() > MAX_LINES + 1) {
-                problem.accept(where + " asks " + group.items().size() + " items, not 1 to "
-                        + (MAX_LINES + 1));
+                problem.accept(
+                        where
+                                + " asks "
+                                + group.items().size()
+                                + " items, not 1 to "
+                                + (MAX_LINES + 1));
             }
             group.lines().forEach(line -> checkText(where + " line", line, MAX_LABEL * 3, problem));
             for (String id : group.items()) {
@@ -146,13 +183,18 @@ public final class CatalogValidator {
                     problem.accept("screening item " + id + " is in the check twice");
                 }
                 if (item.get().tier().compareTo(previous) < 0) {
-                    problem.accept("screening item " + id + " (" + item.get().tier()
-                            + ") comes after a less urgent tier");
+                    problem.accept(
+                            "screening item "
+                                    + id
+                                    + " ("
+                                    + item.get().tier()
+                                    + ") comes after a less urgent tier");
                 }
                 previous = item.get().tier();
             }
         }
-        c.screening().stream().filter(q -> !asked.contains(q.id()))
+        c.screening().stream()
+                .filter(q -> !asked.contains(q.id()))
                 .forEach(q -> problem.accept("screening item " + q.id() + " is in no check group"));
     }
 
@@ -166,7 +208,8 @@ public final class CatalogValidator {
             }
         }
         if (rules.flags().size() > MAX_RED_FLAGS) {
-            problem.accept("more than " + MAX_RED_FLAGS + " red flags: their numbers ride in button data");
+            problem.accept(
+                    "more than " + MAX_RED_FLAGS + " red flags: their numbers ride in button data");
         }
         for (RedFlag f : rules.flags()) {
             checkId("red flag", f.id(), ids, problem);
@@ -193,9 +236,16 @@ public final class CatalogValidator {
         }
     }
 
-    private static void checkId(String kind, String id, Set<String> seen, Consumer<String> problem) {
+    private static void checkId(
+            String kind, String id, Set<String> seen, Consumer<String> problem) {
         if (!id.matches("[a-z0-9_]+") || id.getBytes(StandardCharsets.UTF_8).length > MAX_ID) {
-            problem.accept(kind + " id '" + id + "' must be lower_snake_case, at most " + MAX_ID + " characters");
+            problem.accept(
+                    kind
+                            + " id '"
+                            + id
+                            + "' must be lower_snake_case, at most "
+                            + MAX_ID
+                            + " characters");
         }
         if (!seen.add(kind + ":" + id)) {
             problem.accept(kind + " id '" + id + "' is used twice");

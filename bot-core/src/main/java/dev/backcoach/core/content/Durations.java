@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
  * validator can hold them against the timers: one place, the steps' seconds, decides every time.
  */
 final class Durations {
-    private static final Pattern MENTION = Pattern.compile(
-            "(\\d{1,4})(?:\\s*[–-]\\s*(\\d{1,4}))?[\\s-]*(seconds?|secs?|minutes?|mins?)\\b(\\s+in (?:all|total))?");
+    private static final Pattern MENTION =
+            Pattern.compile(
+                    "(\\d{1,4})(?:\\s*[–-]\\s*(\\d{1,4}))?[\\s-]*(seconds?|secs?|minutes?|mins?)\\b(\\s+in (?:all|total))?");
 
-    /** A written time, in seconds; {@code inAll} when it speaks of a whole technique ("5 minutes in all"). */
+    /**
+     * A written time, in seconds; {@code inAll} when it speaks of a whole technique ("5 minutes in
+     * all").
+     */
     record Mention(int low, int high, boolean inAll) {
         boolean contains(int seconds) {
             return seconds >= low && seconds <= high;

@@ -3,8 +3,8 @@ package dev.backcoach.core.content;
 import java.util.Collection;
 
 /**
- * What the user has or can do, asked while building the plan. Stored as a bit set in the
- * session so a cached idle session stays small.
+ * What the user has or can do, asked while building the plan. Stored as a bit set in the session so
+ * a cached idle session stays small.
  */
 public enum Equipment {
     PARTNER,
@@ -14,7 +14,9 @@ public enum Equipment {
     MASSAGER,
     FLOOR;
 
-    @SuppressWarnings("EnumOrdinal") // the order is the stored plan's bit layout: append new equipment, never reorder
+    @SuppressWarnings(
+            "EnumOrdinal") // the order is the stored plan's bit layout: append new equipment, never
+    // reorder
     public int bit() {
         return 1 << ordinal();
     }

@@ -14,7 +14,12 @@ import java.util.List;
  *     it years back asks instead
  */
 public record RedFlag(
-        String id, Tier tier, String confirm, List<String> clear, List<String> possible, boolean recentOnly) {
+        String id,
+        Tier tier,
+        String confirm,
+        List<String> clear,
+        List<String> possible,
+        boolean recentOnly) {
     public RedFlag {
         clear = List.copyOf(clear);
         possible = List.copyOf(possible);

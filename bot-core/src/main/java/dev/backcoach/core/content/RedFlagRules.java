@@ -3,10 +3,10 @@ package dev.backcoach.core.content;
 import java.util.List;
 
 /**
- * The free-text screen's rules for one language. A pattern is a few words that must appear in
- * this order, at most a few words apart ({@code "cant pee"}); {@code a|b} accepts either word.
- * Words are compared after analysis (lower case, apostrophes dropped, synonyms, stems), so
- * "can't", "cant" and "cannot" are one word once {@code synonyms} says so.
+ * The free-text screen's rules for one language. A pattern is a few words that must appear in this
+ * order, at most a few words apart ({@code "cant pee"}); {@code a|b} accepts either word. Words are
+ * compared after analysis (lower case, apostrophes dropped, synonyms, stems), so "can't", "cant"
+ * and "cannot" are one word once {@code synonyms} says so.
  *
  * @param synonyms Solr synonym lines: {@code "pee, wee, urinate"} reads every word as the first;
  *     {@code "a => b"} reads a as b. Also the place for common misspellings.
@@ -17,9 +17,10 @@ import java.util.List;
  * @param negations words that, just before a sign, deny it ("no numbness")
  * @param reassurances words that, just after a sign, deny it ("my legs are fine")
  * @param hedges words that, before a sign, make it a question or a worry ("what if")
- * @param longAgo words that, anywhere in the sentence, put a sign in the past ("years ago"): a
- *     sign that counts only when recent is then asked about, not applied
- * @param jokes words that, anywhere in the sentence, make it banter ("lol"): a report is asked about
+ * @param longAgo words that, anywhere in the sentence, put a sign in the past ("years ago"): a sign
+ *     that counts only when recent is then asked about, not applied
+ * @param jokes words that, anywhere in the sentence, make it banter ("lol"): a report is asked
+ *     about
  * @param others words for other people ("my wife", "she"): earlier in the same sentence, the sign
  *     may not be the user's own, so it is asked about, not applied
  */

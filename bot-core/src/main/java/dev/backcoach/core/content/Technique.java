@@ -26,7 +26,10 @@ public record Technique(
         steps = List.copyOf(steps);
     }
 
-    /** The technique's time: its timed steps added up. Routines and menus show this, never a number of their own. */
+    /**
+     * The technique's time: its timed steps added up. Routines and menus show this, never a number
+     * of their own.
+     */
     public int totalSeconds() {
         return steps.stream().mapToInt(s -> s.seconds() == null ? 0 : s.seconds()).sum();
     }

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 final class Access {
     /** A route older than this is re-checked before more guidance. */
     static final int ROUTE_VALID_DAYS = 30;
+
     /** After this many days away, ask "any new symptoms?" before guidance. */
     static final int CHECK_IN_AFTER_DAYS = 7;
 
@@ -35,21 +36,34 @@ final class Access {
         }
         Route route = s.route();
         if (route == Route.EMERGENCY) {
-            return Outcome.only(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
+            return Outcome.only(
+                    s.withDialogue(Dialogue.IDLE),
+                    RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
         } else if (route == Route.UNSCREENED) {
             return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("techniques.need_check"));
         } else if (route == Route.SEE_CLINICIAN) {
-            return Outcome.to(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "techniques.locked_clinician"));
+            return Outcome.to(
+                    s.withDialogue(Dialogue.IDLE),
+                    RouteReason.prefixed(texts, s, "techniques.locked_clinician"));
         } else if (route == Route.CLEAR_FIRST) {
-            return Outcome.to(s.withDialogue(new Dialogue.AskClearance()),
+            return Outcome.to(
+                    s.withDialogue(new Dialogue.AskClearance()),
                     RouteReason.prefixed(texts, s, "techniques.locked_clear_first"));
         }
-        long routeAge = s.routeDate() == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(s.routeDate(), today);
+        long routeAge =
+                s.routeDate() == null
+                        ? Long.MAX_VALUE
+                        : ChronoUnit.DAYS.between(s.routeDate(), today);
         if (routeAge >= ROUTE_VALID_DAYS) {
-            return Outcome.to(s.withDialogue(new Dialogue.Screening(0)).withPaused(null),
-                    texts.get("techniques.route_expired", "days", routeAge), texts.get("check.intro"));
+            return Outcome.to(
+                    s.withDialogue(new Dialogue.Screening(0)).withPaused(null),
+                    texts.get("techniques.route_expired", "days", routeAge),
+                    texts.get("check.intro"));
         }
-        long sinceCheckIn = s.checkInDate() == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(s.checkInDate(), today);
+        long sinceCheckIn =
+                s.checkInDate() == null
+                        ? Long.MAX_VALUE
+                        : ChronoUnit.DAYS.between(s.checkInDate(), today);
         if (sinceCheckIn >= CHECK_IN_AFTER_DAYS && !intent.equals("progress")) {
             return Outcome.to(s.withDialogue(new Dialogue.SymptomCheckIn(intent)));
         }
@@ -64,7 +78,8 @@ final class Access {
         switch (kind) {
             case "resume":
                 if (s.paused() != null) {
-                    return Outcome.to(s.withDialogue(new Dialogue.Guiding(s.paused())).withPaused(null),
+                    return Outcome.to(
+                            s.withDialogue(new Dialogue.Guiding(s.paused())).withPaused(null),
                             texts.get("guide.resumed"));
                 }
                 return Outcome.to(s.withDialogue(new Dialogue.ChoosingTechnique()));

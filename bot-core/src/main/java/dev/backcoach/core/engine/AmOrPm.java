@@ -15,8 +15,8 @@ final class AmOrPm {
     private AmOrPm() {}
 
     /**
-     * True when {@code typed} (read as {@code time}) names no half of the day and is no usual evening
-     * time. A leading zero ("07:30") is read as the 24-hour clock.
+     * True when {@code typed} (read as {@code time}) names no half of the day and is no usual
+     * evening time. A leading zero ("07:30") is read as the 24-hour clock.
      */
     static boolean unsure(String typed, LocalTime time) {
         String lower = typed.strip().toLowerCase(Locale.ROOT);
@@ -33,7 +33,10 @@ final class AmOrPm {
     /** "pm", "evening", "am", "morning": which half the user means, for the hour asked about. */
     static Optional<LocalTime> half(String typed, LocalTime morning) {
         String word = Labels.normalize(typed);
-        if (word.equals("pm") || word.equals("evening") || word.equals("afternoon") || word.equals("night")) {
+        if (word.equals("pm")
+                || word.equals("evening")
+                || word.equals("afternoon")
+                || word.equals("night")) {
             return Optional.of(morning.plusHours(12));
         } else if (word.equals("am") || word.equals("morning")) {
             return Optional.of(morning);
@@ -44,7 +47,8 @@ final class AmOrPm {
     /** "3 pm", "9:30 am", "12 am". */
     static String label(LocalTime time) {
         int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-        String minutes = time.getMinute() == 0 ? "" : String.format(Locale.ROOT, ":%02d", time.getMinute());
+        String minutes =
+                time.getMinute() == 0 ? "" : String.format(Locale.ROOT, ":%02d", time.getMinute());
         return hour + minutes + (time.getHour() < 12 ? " am" : " pm");
     }
 }

@@ -34,7 +34,8 @@ final class Answers {
             return guidance.act(s, g.guide(), action, chat);
         } else if (d instanceof Dialogue.Rating && action.matches("v(10|[0-9])")) {
             return guidance.rate(s, Integer.parseInt(action.substring(1)), today);
-        } else if (d instanceof Dialogue.Settings && (action.equals("changed") || action.equals("plan"))) {
+        } else if (d instanceof Dialogue.Settings
+                && (action.equals("changed") || action.equals("plan"))) {
             return settings(s, action);
         } else if (d instanceof Dialogue.Check) {
             return check.answer(s, action, today);
@@ -44,13 +45,19 @@ final class Answers {
             return stale(s);
         } else if (d instanceof Dialogue.AskAdult) {
             return yes
-                    ? Outcome.to(s.withOnboarding(true, false).withDialogue(new Dialogue.AskConsent()))
+                    ? Outcome.to(
+                            s.withOnboarding(true, false).withDialogue(new Dialogue.AskConsent()))
                     // No menu after this: nothing here is for them, not even a "Let's start".
-                    : Outcome.only(s.withOnboarding(false, false).withDialogue(Dialogue.IDLE), texts.get("start.minor"));
+                    : Outcome.only(
+                            s.withOnboarding(false, false).withDialogue(Dialogue.IDLE),
+                            texts.get("start.minor"));
         } else if (d instanceof Dialogue.AskConsent) {
             // Straight into the check: one tap fewer on the way to the first technique.
             return yes
-                    ? check.begin(s.withOnboarding(true, true), texts.get("start.ready"), texts.get("check.intro"))
+                    ? check.begin(
+                            s.withOnboarding(true, true),
+                            texts.get("start.ready"),
+                            texts.get("check.intro"))
                     // Declining consent keeps nothing: the user is forgotten, as after /forget.
                     : Outcome.to(Session.fresh(s.user()), texts.get("start.consent_declined"))
                             .with(new Effect.Forget(s.user()));
@@ -61,27 +68,40 @@ final class Answers {
             Session cleared = s.withRoute(Route.CLEARED, today);
             // A plan made before stays: redoing it is one button away in /settings.
             return Plans.exists(s.equipment())
-                    ? Outcome.to(cleared.withDialogue(new Dialogue.ChoosingTechnique()), texts.get("clear_first.cleared_kept"))
-                    : Outcome.to(cleared.withDialogue(new Dialogue.Planning(0)), texts.get("clear_first.cleared"));
+                    ? Outcome.to(
+                            cleared.withDialogue(new Dialogue.ChoosingTechnique()),
+                            texts.get("clear_first.cleared_kept"))
+                    : Outcome.to(
+                            cleared.withDialogue(new Dialogue.Planning(0)),
+                            texts.get("clear_first.cleared"));
         } else if (d instanceof Dialogue.SymptomCheckIn c) {
-            // New symptoms: no guidance until a new check says it is safe, even if the check is left midway.
+            // New symptoms: no guidance until a new check says it is safe, even if the check is
+            // left midway.
             return yes
-                    ? check.begin(s.withRoute(Route.UNSCREENED, null), texts.get("settings.symptoms_changed"),
+                    ? check.begin(
+                            s.withRoute(Route.UNSCREENED, null),
+                            texts.get("settings.symptoms_changed"),
                             texts.get("check.intro"))
                     : access.proceed(s.withCheckIn(today), c.then());
         } else if (d instanceof Dialogue.HurtCheck h) {
             return yes
-                    ? Outcome.to(s.withRoute(Route.SEE_CLINICIAN, today).withDialogue(Dialogue.IDLE),
+                    ? Outcome.to(
+                            s.withRoute(Route.SEE_CLINICIAN, today).withDialogue(Dialogue.IDLE),
                             texts.get("hurt.radiating"))
                     : Outcome.to(s.withDialogue(new Dialogue.EaseOff(h.guide())));
         } else if (d instanceof Dialogue.ConfirmForget) {
             return yes
-                    ? Outcome.only(Session.fresh(s.user()), texts.get("forget.done")).with(new Effect.Forget(s.user()))
+                    ? Outcome.only(Session.fresh(s.user()), texts.get("forget.done"))
+                            .with(new Effect.Forget(s.user()))
                     : Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("forget.cancelled"));
         } else if (d instanceof Dialogue.EaseOff e) {
             return yes
-                    ? Outcome.to(s.withDialogue(new Dialogue.Guiding(e.guide())), texts.get("guide.resumed"))
-                    : Outcome.to(s.withDialogue(Dialogue.IDLE).withPaused(e.guide()), texts.get("guide.stopped"));
+                    ? Outcome.to(
+                            s.withDialogue(new Dialogue.Guiding(e.guide())),
+                            texts.get("guide.resumed"))
+                    : Outcome.to(
+                            s.withDialogue(Dialogue.IDLE).withPaused(e.guide()),
+                            texts.get("guide.stopped"));
         }
         return stale(s);
     }
@@ -92,9 +112,11 @@ final class Answers {
 
     private Outcome settings(Session s, String action) {
         if (action.equals("changed")) {
-            // A red-flag route stays until a check says the sign has gone (the check then asks about it).
+            // A red-flag route stays until a check says the sign has gone (the check then asks
+            // about it).
             Session reset = s.route().allowsTechniques() ? s.withRoute(Route.UNSCREENED, null) : s;
-            return check.begin(reset, texts.get("settings.symptoms_changed"), texts.get("check.intro"));
+            return check.begin(
+                    reset, texts.get("settings.symptoms_changed"), texts.get("check.intro"));
         }
         if (!s.route().allowsTechniques()) {
             return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("routine.locked"));

@@ -4,14 +4,16 @@ import java.util.Optional;
 
 /**
  * The data a button carries. Two kinds:
+ *
  * <ul>
- *   <li>{@code /command argument}: navigation. Works at any time, like a typed command.</li>
+ *   <li>{@code /command argument}: navigation. Works at any time, like a typed command.
  *   <li>{@code <seq>.<action>}: an answer to the pending question. Valid only while the session's
- *       prompt sequence is still {@code seq}; otherwise the button is from an earlier message.</li>
+ *       prompt sequence is still {@code seq}; otherwise the button is from an earlier message.
  * </ul>
- *   <li>{@code private:<payload>}: not a press at all but a link that opens a private chat with the
- *       bot, starting it with {@code payload}; adapters render it as a link button.</li>
- * Kept short: Telegram allows 64 bytes of callback data.
+ *
+ * <li>{@code private:<payload>}: not a press at all but a link that opens a private chat with the
+ *     bot, starting it with {@code payload}; adapters render it as a link button. Kept short:
+ *     Telegram allows 64 bytes of callback data.
  */
 record ButtonData(int seq, String action) {
 
@@ -34,7 +36,9 @@ record ButtonData(int seq, String action) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ButtonData(Integer.parseInt(data.substring(0, dot)), data.substring(dot + 1)));
+            return Optional.of(
+                    new ButtonData(
+                            Integer.parseInt(data.substring(0, dot)), data.substring(dot + 1)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

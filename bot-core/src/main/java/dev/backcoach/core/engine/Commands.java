@@ -82,13 +82,28 @@ final class Commands {
     }
 
     static boolean isKnown(String name) {
-        return INFORMATIONAL.contains(name) || Set.of("start", "check", "techniques", "routine", "resume",
-                "progress", "learn", "settings", "menu", "export", "forget", "nudge").contains(name);
+        return INFORMATIONAL.contains(name)
+                || Set.of(
+                                "start",
+                                "check",
+                                "techniques",
+                                "routine",
+                                "resume",
+                                "progress",
+                                "learn",
+                                "settings",
+                                "menu",
+                                "export",
+                                "forget",
+                                "nudge")
+                        .contains(name);
     }
 
     /** /help ends with the emergency signs: the one paragraph everyone should have seen. */
     static String informational(Texts texts, String name) {
-        return name.equals("help") ? texts.get("help") + "\n\n" + texts.get("safety.emergency_signs") : texts.get("privacy");
+        return name.equals("help")
+                ? texts.get("help") + "\n\n" + texts.get("safety.emergency_signs")
+                : texts.get("privacy");
     }
 
     private Outcome start(Session s, String payload, ChatRef chat, Instant now) {
@@ -118,35 +133,54 @@ final class Commands {
         List<Technique> found = TechniqueFinder.find(catalog, argument);
         if (found.isEmpty()) {
             return access.begin(s, today, "techniques")
-                    .withNoteFirst(texts.get("techniques.unknown", "name", Labels.shorten(argument)));
+                    .withNoteFirst(
+                            texts.get("techniques.unknown", "name", Labels.shorten(argument)));
         }
-        Optional<Technique> fitting = found.stream().filter(t -> Plans.fits(t, s.equipment())).findFirst();
+        Optional<Technique> fitting =
+                found.stream().filter(t -> Plans.fits(t, s.equipment())).findFirst();
         if (fitting.isPresent() || !s.route().allowsTechniques()) {
             return access.begin(s, today, "techniques:" + fitting.orElse(found.get(0)).id());
         }
         // Asked for something the plan lacks: say what it needs and show what fits instead.
         Technique wanted = found.get(0);
-        return access.begin(s, today, "techniques").withNoteFirst(texts.get("techniques.not_in_plan",
-                "title", wanted.title(), "needs", Plans.missing(texts, wanted, s.equipment())));
+        return access.begin(s, today, "techniques")
+                .withNoteFirst(
+                        texts.get(
+                                "techniques.not_in_plan",
+                                "title",
+                                wanted.title(),
+                                "needs",
+                                Plans.missing(texts, wanted, s.equipment())));
     }
 
     private Outcome routine(Session s, String argument, LocalDate today) {
-        Optional<String> id = catalog.routines().stream()
-                .filter(r -> Labels.matches(argument, r.id()) || Labels.matches(argument, r.title()))
-                .map(r -> r.id())
-                .findFirst();
+        Optional<String> id =
+                catalog.routines().stream()
+                        .filter(
+                                r ->
+                                        Labels.matches(argument, r.id())
+                                                || Labels.matches(argument, r.title()))
+                        .map(r -> r.id())
+                        .findFirst();
         return access.begin(s, today, id.map(r -> "routine:" + r).orElse("routine"));
     }
 
     private Outcome learn(Session s, String argument) {
         if (s.route() == Route.EMERGENCY) {
-            return Outcome.only(s.withDialogue(Dialogue.IDLE), RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
+            return Outcome.only(
+                    s.withDialogue(Dialogue.IDLE),
+                    RouteReason.prefixed(texts, s, "outcome.emergency_locked"));
         }
         Session choosing = s.withDialogue(new Dialogue.ChoosingLesson());
-        Optional<Lesson> lesson = catalog.lessons().stream()
-                .filter(l -> Labels.matches(argument, l.id()) || Labels.matches(argument, l.title()))
-                .findFirst();
-        return lesson.map(l -> Outcome.to(choosing, l.title() + "\n\n" + l.text())).orElse(Outcome.to(choosing));
+        Optional<Lesson> lesson =
+                catalog.lessons().stream()
+                        .filter(
+                                l ->
+                                        Labels.matches(argument, l.id())
+                                                || Labels.matches(argument, l.title()))
+                        .findFirst();
+        return lesson.map(l -> Outcome.to(choosing, l.title() + "\n\n" + l.text()))
+                .orElse(Outcome.to(choosing));
     }
 
     /** Guidance the user is leaving by this command, kept so it can be resumed. */

@@ -4,7 +4,6 @@ import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Reply;
-import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.Turn;
 import java.time.Instant;
@@ -52,7 +51,8 @@ public final class Engine {
         }
         boolean fromUser = !(inbound instanceof Inbound.TimerFired);
         if (!fromUser && session.unreachable()) {
-            // The platform refuses our messages (blocked bot, closed DMs): another try only adds a refusal.
+            // The platform refuses our messages (blocked bot, closed DMs): another try only adds a
+            // refusal.
             return new Turn(session, List.of(), List.of());
         }
         if (fromUser && !inbound.chat().privateChat()) {
@@ -60,28 +60,44 @@ public final class Engine {
         }
         boolean wasUnreachable = fromUser && session.unreachable();
         if (wasUnreachable) {
-            session = session.withUnreachable(false); // they wrote to us, so we can reach them again
+            session =
+                    session.withUnreachable(false); // they wrote to us, so we can reach them again
         }
         if (fromUser && session.nudge() != null) {
-            session = session.withNudge(session.nudge().answered()); // a reminder is ignored only without any reaction
+            session =
+                    session.withNudge(
+                            session.nudge()
+                                    .answered()); // a reminder is ignored only without any reaction
         }
         Outcome outcome;
         Session current = session;
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (inbound instanceof Inbound.Command c) {
             // Discord has no typed messages: what people type goes into a command's options.
-            outcome = redFlags.screen(current, c.argument(), today)
-                    .orElseGet(() -> commands.handle(current, c.name(), c.argument(), c.chat(), now));
+            outcome =
+                    redFlags.screen(current, c.argument(), today)
+                            .orElseGet(
+                                    () ->
+                                            commands.handle(
+                                                    current,
+                                                    c.name(),
+                                                    c.argument(),
+                                                    c.chat(),
+                                                    now));
         } else if (inbound instanceof Inbound.Choice c) {
             outcome = press(session, c.data(), inbound, now);
         } else if (inbound instanceof Inbound.Text t) {
-            // Every typed message is read for warning signs first, whatever the bot was waiting for.
-            outcome = redFlags.screen(current, t.text(), today).orElseGet(() -> typed(current, t, now));
+            // Every typed message is read for warning signs first, whatever the bot was waiting
+            // for.
+            outcome =
+                    redFlags.screen(current, t.text(), today)
+                            .orElseGet(() -> typed(current, t, now));
         } else {
             outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
         }
         if (wasUnreachable) {
-            // Say why reminders stopped: otherwise they just went quiet (e.g. closed DMs on Discord).
+            // Say why reminders stopped: otherwise they just went quiet (e.g. closed DMs on
+            // Discord).
             outcome = outcome.withNoteFirst(texts.get("unreachable.note"));
         }
         return finish(session, outcome);
@@ -92,16 +108,22 @@ public final class Engine {
         if (meaning instanceof FreeText.Meaning.Press p) {
             return press(session, p.data(), t, now);
         }
-        return nudges.setup().typed(session, t.text(), t.chat(), now).orElse(((FreeText.Meaning.Say) meaning).outcome());
+        return nudges.setup()
+                .typed(session, t.text(), t.chat(), now)
+                .orElse(((FreeText.Meaning.Say) meaning).outcome());
     }
 
-    /** The time zones a user may choose (tz database regions, no legacy aliases), sorted: for suggestions. */
+    /**
+     * The time zones a user may choose (tz database regions, no legacy aliases), sorted: for
+     * suggestions.
+     */
     public static List<String> timeZones() {
         return Zones.all();
     }
 
     /** The readable part of /export, shown before the full file: route, plan, reminder, ratings. */
-    public String exportSummary(Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
+    public String exportSummary(
+            Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
         return ExportSummary.of(texts, session, ratings, nudges);
     }
 
@@ -116,15 +138,23 @@ public final class Engine {
             int space = body.indexOf(' ');
             String name = space < 0 ? body : body.substring(0, space);
             String argument = space < 0 ? "" : body.substring(space + 1);
-            return commands.handle(s, name.toLowerCase(java.util.Locale.ROOT),
-                    argument.length() > 100 ? argument.substring(0, 100) : argument, inbound.chat(), now);
+            return commands.handle(
+                    s,
+                    name.toLowerCase(java.util.Locale.ROOT),
+                    argument.length() > 100 ? argument.substring(0, 100) : argument,
+                    inbound.chat(),
+                    now);
         }
         Optional<ButtonData> parsed = ButtonData.parseAnswer(data);
         if (parsed.isEmpty() || parsed.get().seq() != s.promptSeq()) {
             return answers.stale(s);
         }
         if (RedFlags.isAnswer(parsed.get().action())) {
-            return redFlags.answer(s, parsed.get().action(), LocalDate.ofInstant(now, ZoneOffset.UTC), answers.stale(s));
+            return redFlags.answer(
+                    s,
+                    parsed.get().action(),
+                    LocalDate.ofInstant(now, ZoneOffset.UTC),
+                    answers.stale(s));
         }
         if (NudgeSetup.owns(s.dialogue())) {
             return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
@@ -137,20 +167,34 @@ public final class Engine {
      * everything else is offered in a private chat. Nothing about the user changes.
      */
     private Turn inGroup(Session s, Inbound inbound) {
-        String typed = inbound instanceof Inbound.Text t ? t.text() : inbound instanceof Inbound.Command c ? c.argument() : "";
+        String typed =
+                inbound instanceof Inbound.Text t
+                        ? t.text()
+                        : inbound instanceof Inbound.Command c ? c.argument() : "";
         if (redFlags.emergency(typed)) {
             // Safety first, even where others read along; nothing about the user is stored.
             return new Turn(s, List.of(Reply.text(texts.get("outcome.emergency"))), List.of());
         }
-        if (inbound instanceof Inbound.Command c && (c.name().equals("help") || c.name().equals("privacy"))) {
-            return new Turn(s, List.of(Reply.text(Commands.informational(texts, c.name()))), List.of());
+        if (inbound instanceof Inbound.Command c
+                && (c.name().equals("help") || c.name().equals("privacy"))) {
+            return new Turn(
+                    s, List.of(Reply.text(Commands.informational(texts, c.name()))), List.of());
         }
-        String payload = inbound instanceof Inbound.Command c && Commands.isKnown(c.name()) ? c.name() : "start";
-        Button privately = new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));
-        return new Turn(s, List.of(new Reply(texts.get("group.private_only"), List.of(List.of(privately)), false)),
+        String payload =
+                inbound instanceof Inbound.Command c && Commands.isKnown(c.name())
+                        ? c.name()
+                        : "start";
+        Button privately =
+                new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));
+        return new Turn(
+                s,
+                List.of(
+                        new Reply(
+                                texts.get("group.private_only"),
+                                List.of(List.of(privately)),
+                                false)),
                 List.of());
     }
-
 
     private Turn finish(Session before, Outcome outcome) {
         Session next = outcome.session();
@@ -164,13 +208,16 @@ public final class Engine {
             parts.add(prompt.text());
             buttons = prompt.buttons();
         }
-        List<Reply> replies = outcome.pressNote() && parts.size() == 1 ? List.of(Reply.pressNote(parts.get(0)))
-                : pack(parts, buttons, outcome.replace(), outcome.stale());
+        List<Reply> replies =
+                outcome.pressNote() && parts.size() == 1
+                        ? List.of(Reply.pressNote(parts.get(0)))
+                        : pack(parts, buttons, outcome.replace(), outcome.stale());
         return new Turn(next, replies, outcome.effects());
     }
 
     /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */
-    private static List<Reply> pack(List<String> parts, List<List<Button>> buttons, boolean replace, boolean stale) {
+    private static List<Reply> pack(
+            List<String> parts, List<List<Button>> buttons, boolean replace, boolean stale) {
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String part : parts) {
@@ -186,8 +233,14 @@ public final class Engine {
         List<Reply> replies = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             boolean last = i == messages.size() - 1;
-            replies.add(new Reply(messages.get(i), last ? buttons : List.of(), replace && messages.size() == 1, null,
-                    stale && i == 0, false));
+            replies.add(
+                    new Reply(
+                            messages.get(i),
+                            last ? buttons : List.of(),
+                            replace && messages.size() == 1,
+                            null,
+                            stale && i == 0,
+                            false));
         }
         return replies;
     }

@@ -18,16 +18,38 @@ final class ExportSummary {
 
     static String of(Texts texts, Session s, SortedMap<LocalDate, Integer> ratings, Nudges nudges) {
         NudgePlan plan = s.nudge();
-        String reminder = plan == null ? texts.get("export.none")
-                : plan.time() + " (" + plan.zone().getId() + "), " + nudges.days(plan.days())
-                        + (plan.pausedUntil() == null ? "" : "; " + texts.get("nudge.menu_paused", "until",
-                                Texts.date(plan.pausedUntil())).strip());
-        return texts.get("export.summary",
-                "route", routeName(texts, s),
-                "plan", Plans.exists(s.equipment()) ? Plans.describe(texts, s.equipment()) : texts.get("export.none"),
-                "reminder", reminder,
-                "ratings", ratings(texts, ratings),
-                "paused", s.paused() == null ? texts.get("export.none") : new GuideView(texts).title(s.paused()));
+        String reminder =
+                plan == null
+                        ? texts.get("export.none")
+                        : plan.time()
+                                + " ("
+                                + plan.zone().getId()
+                                + "), "
+                                + nudges.days(plan.days())
+                                + (plan.pausedUntil() == null
+                                        ? ""
+                                        : "; "
+                                                + texts.get(
+                                                                "nudge.menu_paused",
+                                                                "until",
+                                                                Texts.date(plan.pausedUntil()))
+                                                        .strip());
+        return texts.get(
+                "export.summary",
+                "route",
+                routeName(texts, s),
+                "plan",
+                Plans.exists(s.equipment())
+                        ? Plans.describe(texts, s.equipment())
+                        : texts.get("export.none"),
+                "reminder",
+                reminder,
+                "ratings",
+                ratings(texts, ratings),
+                "paused",
+                s.paused() == null
+                        ? texts.get("export.none")
+                        : new GuideView(texts).title(s.paused()));
     }
 
     /** "self-care is fine (Mon 2 Mar)": the route in words with the day it was decided. */

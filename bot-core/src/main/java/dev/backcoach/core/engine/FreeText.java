@@ -17,11 +17,18 @@ final class FreeText {
     static final int MAX_LENGTH = 1_000;
 
     /** What to say to text that is neither an answer nor a known question, in turn. */
-    private static final List<String> FALLBACKS = List.of("input.hint", "fallback.examples", "fallback.rephrase",
-            "fallback.commands", "fallback.honest", "fallback.safety");
+    private static final List<String> FALLBACKS =
+            List.of(
+                    "input.hint",
+                    "fallback.examples",
+                    "fallback.rephrase",
+                    "fallback.commands",
+                    "fallback.honest",
+                    "fallback.safety");
+
     /** The same while a question waits for its answer, which follows each of them. */
-    private static final List<String> PENDING_FALLBACKS = List.of("input.unclear", "fallback.rephrase",
-            "fallback.examples", "fallback.safety");
+    private static final List<String> PENDING_FALLBACKS =
+            List.of("input.unclear", "fallback.rephrase", "fallback.examples", "fallback.safety");
 
     private final Texts texts;
     private final Prompts prompts;
@@ -52,24 +59,35 @@ final class FreeText {
             return new Meaning.Press(text);
         }
         List<Button> buttons = prompts.render(s).allButtons();
-        Optional<Button> button = matchingButton(buttons, text).or(() -> TypedAnswers.button(s.dialogue(), buttons, text));
+        Optional<Button> button =
+                matchingButton(buttons, text)
+                        .or(() -> TypedAnswers.button(s.dialogue(), buttons, text));
         if (button.isPresent()) {
             return new Meaning.Press(button.get().data());
         }
         Understood understood = faq.understand(text);
         if (understood instanceof Understood.Question q) {
-            String answer = q.sure() ? q.entry().answer()
-                    : texts.get("faq.guess", "question", q.entry().question()) + "\n\n" + q.entry().answer();
+            String answer =
+                    q.sure()
+                            ? q.entry().answer()
+                            : texts.get("faq.guess", "question", q.entry().question())
+                                    + "\n\n"
+                                    + q.entry().answer();
             return new Meaning.Say(Outcome.to(s, answer));
         } else if (understood instanceof Understood.SmallTalk talk) {
             return smallTalk(s, talk.id());
         }
         // Not the same sentence every time: which one depends on the text and where the user is.
-        List<String> fallbacks = s.dialogue() instanceof Dialogue.Idle ? FALLBACKS : PENDING_FALLBACKS;
-        return say(s, fallbacks.get(Math.floorMod(text.hashCode() + s.promptSeq(), fallbacks.size())));
+        List<String> fallbacks =
+                s.dialogue() instanceof Dialogue.Idle ? FALLBACKS : PENDING_FALLBACKS;
+        return say(
+                s, fallbacks.get(Math.floorMod(text.hashCode() + s.promptSeq(), fallbacks.size())));
     }
 
-    /** Hello and thanks are answered before the question again; "menu" opens it; quit and bye just say goodbye. */
+    /**
+     * Hello and thanks are answered before the question again; "menu" opens it; quit and bye just
+     * say goodbye.
+     */
     private Meaning smallTalk(Session s, String id) {
         String reply = texts.get("smalltalk." + id);
         return switch (id) {
@@ -85,7 +103,8 @@ final class FreeText {
 
     /** The one button of the pending question the text names; none when ambiguous. */
     private static Optional<Button> matchingButton(List<Button> buttons, String text) {
-        List<Button> matches = buttons.stream().filter(b -> Labels.matches(text, b.label())).toList();
+        List<Button> matches =
+                buttons.stream().filter(b -> Labels.matches(text, b.label())).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 }

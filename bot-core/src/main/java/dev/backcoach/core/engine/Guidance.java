@@ -30,15 +30,18 @@ final class Guidance {
             case "back":
                 return move(s, guide.atStep(Math.max(0, at - 1)));
             case "rep":
-                // Sent anew rather than edited in place: an identical edit would show nothing at all.
+                // Sent anew rather than edited in place: an identical edit would show nothing at
+                // all.
                 return Outcome.to(s);
             case "timer":
                 return startTimer(s, guide, chat);
             case "stop":
-                return Outcome.to(s.withDialogue(Dialogue.IDLE).withPaused(guide.atStep(guide.step())),
+                return Outcome.to(
+                        s.withDialogue(Dialogue.IDLE).withPaused(guide.atStep(guide.step())),
                         texts.get("guide.stopped"));
             case "hurt":
-                return Outcome.to(s.withDialogue(new Dialogue.HurtCheck(guide.atStep(guide.step()))));
+                return Outcome.to(
+                        s.withDialogue(new Dialogue.HurtCheck(guide.atStep(guide.step()))));
             default:
                 return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
@@ -56,17 +59,22 @@ final class Guidance {
         if (s.dialogue() instanceof Dialogue.Guiding g && g.guide().timerToken() == token) {
             List<Step> steps = view.steps(s, g.guide());
             Step step = steps.get(GuideView.position(g.guide(), steps.size()) - 1);
-            return Outcome.to(s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
-                    texts.get("timer.done", "duration", Texts.duration(Objects.requireNonNull(step.seconds()))));
+            return Outcome.to(
+                    s.withDialogue(new Dialogue.Guiding(g.guide().atStep(g.guide().step()))),
+                    texts.get(
+                            "timer.done",
+                            "duration",
+                            Texts.duration(Objects.requireNonNull(step.seconds()))));
         }
         return Outcome.only(s, texts.get("timer.done_elsewhere"));
     }
 
     Outcome rate(Session s, int score, LocalDate today) {
         Session rated = Ratings.record(s, today, score).withDialogue(Dialogue.IDLE);
-        String saved = Ratings.todays(s, today)
-                .map(was -> texts.get("progress.updated", "score", score, "was", was))
-                .orElseGet(() -> texts.get("progress.saved", "score", score));
+        String saved =
+                Ratings.todays(s, today)
+                        .map(was -> texts.get("progress.updated", "score", score, "was", was))
+                        .orElseGet(() -> texts.get("progress.saved", "score", score));
         return Outcome.to(rated, saved, Ratings.trend(texts, rated))
                 .with(new Effect.RecordRating(s.user(), today, score));
     }
@@ -85,14 +93,20 @@ final class Guidance {
         int seconds = timed;
         // The dialogue changes, so the engine moves the prompt sequence to exactly this value.
         int token = s.promptSeq() + 1;
-        return Outcome.to(s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),
+        return Outcome.to(
+                        s.withDialogue(new Dialogue.Guiding(guide.withTimer(token))),
                         texts.get("timer.started", "duration", Texts.duration(seconds)))
                 .with(new Effect.StartTimer(s.user(), chat, token, Duration.ofSeconds(seconds)));
     }
 
     private Outcome finish(Session s, Guide guide) {
-        String key = guide.kind() == Guide.Kind.TECHNIQUE ? "guide.done_technique" : "guide.done_routine";
+        String key =
+                guide.kind() == Guide.Kind.TECHNIQUE
+                        ? "guide.done_technique"
+                        : "guide.done_routine";
         // Straight to "how stiff now?": the moment a rating means most, one tap away.
-        return Outcome.to(s.withDialogue(new Dialogue.Rating()).withPaused(null), texts.get(key, "title", view.title(guide)));
+        return Outcome.to(
+                s.withDialogue(new Dialogue.Rating()).withPaused(null),
+                texts.get(key, "title", view.title(guide)));
     }
 }

@@ -33,7 +33,9 @@ final class GuideView {
                 : routine(s, guide).steps();
     }
 
-    /** The step shown: a plan redone while a routine was paused may have made the routine shorter. */
+    /**
+     * The step shown: a plan redone while a routine was paused may have made the routine shorter.
+     */
     static int position(Guide guide, int total) {
         return Math.min(guide.step(), total);
     }
@@ -51,17 +53,36 @@ final class GuideView {
         List<Button> tools = new ArrayList<>();
         tools.add(new Button(texts.get("button.repeat"), ButtonData.answer(seq, "rep")));
         if (step.seconds() != null && guide.timerToken() == 0) {
-            tools.add(new Button(texts.get("button.timer", "duration", Texts.duration(step.seconds())),
-                    ButtonData.answer(seq, "timer")));
+            tools.add(
+                    new Button(
+                            texts.get("button.timer", "duration", Texts.duration(step.seconds())),
+                            ButtonData.answer(seq, "timer")));
         }
-        List<List<Button>> rows = List.of(
-                List.of(new Button(texts.get("button.back"), ButtonData.answer(seq, "back")), next),
-                tools,
-                List.of(new Button(texts.get("button.hurts"), ButtonData.answer(seq, "hurt")), stop));
-        String text = guide.kind() == Guide.Kind.TECHNIQUE
-                ? texts.get("guide.step", "title", title(guide), "step", at, "total", steps.size())
-                        + "\n\n" + step.text() + dose(step)
-                : routineStep(routine(s, guide), at);
+        List<List<Button>> rows =
+                List.of(
+                        List.of(
+                                new Button(
+                                        texts.get("button.back"), ButtonData.answer(seq, "back")),
+                                next),
+                        tools,
+                        List.of(
+                                new Button(
+                                        texts.get("button.hurts"), ButtonData.answer(seq, "hurt")),
+                                stop));
+        String text =
+                guide.kind() == Guide.Kind.TECHNIQUE
+                        ? texts.get(
+                                        "guide.step",
+                                        "title",
+                                        title(guide),
+                                        "step",
+                                        at,
+                                        "total",
+                                        steps.size())
+                                + "\n\n"
+                                + step.text()
+                                + dose(step)
+                        : routineStep(routine(s, guide), at);
         return new Reply(text, rows, false);
     }
 
@@ -78,17 +99,29 @@ final class GuideView {
         StringBuilder text = new StringBuilder();
         if (guide.kind() == Guide.Kind.TECHNIQUE) {
             Technique t = catalog.technique(guide.id()).orElseThrow();
-            text.append(t.title()).append("\n").append(t.summary()).append("\n").append(total(t.totalSeconds()));
+            text.append(t.title())
+                    .append("\n")
+                    .append(t.summary())
+                    .append("\n")
+                    .append(total(t.totalSeconds()));
             appendCautions(text, t);
         } else {
             RoutineSteps routine = routine(s, guide);
             // Safety-netting first: a routine is where someone settles in for a while.
-            text.append(texts.get("safety.emergency_signs")).append("\n\n")
-                    .append(routine.routine().title()).append("\n").append(routine.routine().intro())
-                    .append("\n\n").append(texts.get("guide.routine_parts"));
+            text.append(texts.get("safety.emergency_signs"))
+                    .append("\n\n")
+                    .append(routine.routine().title())
+                    .append("\n")
+                    .append(routine.routine().intro())
+                    .append("\n\n")
+                    .append(texts.get("guide.routine_parts"));
             for (RoutineSteps.Part part : routine.parts()) {
-                text.append("\n").append(part.number()).append(". ").append(part.technique().title())
-                        .append(" · ").append(total(part.technique().totalSeconds()));
+                text.append("\n")
+                        .append(part.number())
+                        .append(". ")
+                        .append(part.technique().title())
+                        .append(" · ")
+                        .append(total(part.technique().totalSeconds()));
             }
             text.append("\n").append(total(routine.totalSeconds()));
         }
@@ -101,13 +134,39 @@ final class GuideView {
         RoutineSteps.Part part = at.part();
         Technique t = part.technique();
         int parts = routine.parts().size();
-        StringBuilder text = new StringBuilder(texts.get("guide.routine_step", "title", routine.routine().title(),
-                "part", part.number(), "parts", parts, "technique", t.title(),
-                "step", at.stepInPart(), "total", t.steps().size()));
+        StringBuilder text =
+                new StringBuilder(
+                        texts.get(
+                                "guide.routine_step",
+                                "title",
+                                routine.routine().title(),
+                                "part",
+                                part.number(),
+                                "parts",
+                                parts,
+                                "technique",
+                                t.title(),
+                                "step",
+                                at.stepInPart(),
+                                "total",
+                                t.steps().size()));
         if (at.startsPart()) {
-            text.append("\n\n").append(texts.get("guide.part", "part", part.number(), "parts", parts, "text", part.text()))
-                    .append("\n").append(t.title()).append(": ").append(t.summary())
-                    .append("\n").append(total(t.totalSeconds()));
+            text.append("\n\n")
+                    .append(
+                            texts.get(
+                                    "guide.part",
+                                    "part",
+                                    part.number(),
+                                    "parts",
+                                    parts,
+                                    "text",
+                                    part.text()))
+                    .append("\n")
+                    .append(t.title())
+                    .append(": ")
+                    .append(t.summary())
+                    .append("\n")
+                    .append(total(t.totalSeconds()));
             appendCautions(text, t);
         }
         return text.append("\n\n").append(at.step().text()).append(dose(at.step())).toString();

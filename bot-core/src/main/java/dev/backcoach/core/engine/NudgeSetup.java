@@ -15,12 +15,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Choosing the reminder: time, then time zone, then days. With a reminder already on, changing
- * one of them saves at once and keeps the others.
+ * Choosing the reminder: time, then time zone, then days. With a reminder already on, changing one
+ * of them saves at once and keeps the others.
  */
 final class NudgeSetup {
-    private static final List<LocalTime> USUAL_TIMES = List.of(LocalTime.of(18, 0), LocalTime.of(19, 0),
-            LocalTime.of(20, 0), LocalTime.of(21, 0), LocalTime.of(22, 0));
+    private static final List<LocalTime> USUAL_TIMES =
+            List.of(
+                    LocalTime.of(18, 0),
+                    LocalTime.of(19, 0),
+                    LocalTime.of(20, 0),
+                    LocalTime.of(21, 0),
+                    LocalTime.of(22, 0));
 
     private final Texts texts;
     private final Nudges nudges;
@@ -31,7 +36,9 @@ final class NudgeSetup {
     }
 
     static boolean owns(Dialogue d) {
-        return d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeAmOrPm || d instanceof Dialogue.NudgeZone
+        return d instanceof Dialogue.NudgeTime
+                || d instanceof Dialogue.NudgeAmOrPm
+                || d instanceof Dialogue.NudgeZone
                 || d instanceof Dialogue.NudgeDays
                 || d instanceof Dialogue.NudgeMenu;
     }
@@ -41,7 +48,8 @@ final class NudgeSetup {
         String[] parts = argument.strip().split("\\s+", 2);
         Optional<LocalTime> time = Zones.parseTime(parts[0]);
         if (time.isEmpty()) {
-            return Outcome.to(s.withDialogue(new Dialogue.NudgeTime()),
+            return Outcome.to(
+                    s.withDialogue(new Dialogue.NudgeTime()),
                     texts.get("nudge.bad_time", "typed", Labels.shorten(parts[0])));
         }
         if (AmOrPm.unsure(parts[0], time.get())) {
@@ -50,23 +58,43 @@ final class NudgeSetup {
         if (parts.length == 2) {
             List<String> zone = Zones.lookup(parts[1]);
             if (zone.size() == 1) {
-                // Time and zone in one go (Discord's options): every day unless days were chosen before.
-                NudgePlan plan = s.nudge() == null ? NudgePlan.of(time.get(), ZoneId.of(zone.get(0)), NudgePlan.EVERY_DAY)
-                        : s.nudge().withSchedule(time.get(), ZoneId.of(zone.get(0)), s.nudge().days());
+                // Time and zone in one go (Discord's options): every day unless days were chosen
+                // before.
+                NudgePlan plan =
+                        s.nudge() == null
+                                ? NudgePlan.of(
+                                        time.get(), ZoneId.of(zone.get(0)), NudgePlan.EVERY_DAY)
+                                : s.nudge()
+                                        .withSchedule(
+                                                time.get(),
+                                                ZoneId.of(zone.get(0)),
+                                                s.nudge().days());
                 return nudges.save(s, plan, chat, now, "nudge.saved");
             }
-            return zoneTyped(s.withDialogue(new Dialogue.NudgeZone(time.get(), List.of())), time.get(), parts[1], chat, now);
+            return zoneTyped(
+                    s.withDialogue(new Dialogue.NudgeZone(time.get(), List.of())),
+                    time.get(),
+                    parts[1],
+                    chat,
+                    now);
         }
         return timeChosen(s, time.get(), chat, now);
     }
 
     Outcome answer(Session s, String action, ChatRef chat, Instant now) {
         Dialogue d = s.dialogue();
-        if ((d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeAmOrPm) && action.matches("t\\d{4}")) {
-            LocalTime time = LocalTime.of(Integer.parseInt(action.substring(1, 3)), Integer.parseInt(action.substring(3)));
+        if ((d instanceof Dialogue.NudgeTime || d instanceof Dialogue.NudgeAmOrPm)
+                && action.matches("t\\d{4}")) {
+            LocalTime time =
+                    LocalTime.of(
+                            Integer.parseInt(action.substring(1, 3)),
+                            Integer.parseInt(action.substring(3)));
             return timeChosen(s, time, chat, now);
-        } else if (d instanceof Dialogue.NudgeZone z && action.matches("z\\d") && action.charAt(1) - '0' < z.suggestions().size()) {
-            return zoneChosen(s, z.time(), ZoneId.of(z.suggestions().get(action.charAt(1) - '0')), chat, now);
+        } else if (d instanceof Dialogue.NudgeZone z
+                && action.matches("z\\d")
+                && action.charAt(1) - '0' < z.suggestions().size()) {
+            return zoneChosen(
+                    s, z.time(), ZoneId.of(z.suggestions().get(action.charAt(1) - '0')), chat, now);
         } else if (d instanceof Dialogue.NudgeDays days) {
             return daysAnswer(s, days, action, chat, now);
         } else if (d instanceof Dialogue.NudgeMenu && s.nudge() != null) {
@@ -75,9 +103,12 @@ final class NudgeSetup {
                 case "ct":
                     return Outcome.to(s.withDialogue(new Dialogue.NudgeTime()));
                 case "cz":
-                    return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(plan.time(), List.of())));
+                    return Outcome.to(
+                            s.withDialogue(new Dialogue.NudgeZone(plan.time(), List.of())));
                 case "cd":
-                    return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(plan.time(), plan.zone(), plan.days())));
+                    return Outcome.to(
+                            s.withDialogue(
+                                    new Dialogue.NudgeDays(plan.time(), plan.zone(), plan.days())));
                 default:
                     break;
             }
@@ -93,12 +124,26 @@ final class NudgeSetup {
                 return Optional.of(timeChosen(s, half.get(), chat, now));
             }
         }
-        if (s.dialogue() instanceof Dialogue.NudgeTime || s.dialogue() instanceof Dialogue.NudgeAmOrPm) {
-            return Optional.of(Zones.parseTime(text)
-                    .map(time -> AmOrPm.unsure(text, time)
-                            ? Outcome.to(s.withDialogue(new Dialogue.NudgeAmOrPm(AmOrPm.morning(time))))
-                            : timeChosen(s, time, chat, now))
-                    .orElseGet(() -> Outcome.to(s, texts.get("nudge.bad_time", "typed", Labels.shorten(text)))));
+        if (s.dialogue() instanceof Dialogue.NudgeTime
+                || s.dialogue() instanceof Dialogue.NudgeAmOrPm) {
+            return Optional.of(
+                    Zones.parseTime(text)
+                            .map(
+                                    time ->
+                                            AmOrPm.unsure(text, time)
+                                                    ? Outcome.to(
+                                                            s.withDialogue(
+                                                                    new Dialogue.NudgeAmOrPm(
+                                                                            AmOrPm.morning(time))))
+                                                    : timeChosen(s, time, chat, now))
+                            .orElseGet(
+                                    () ->
+                                            Outcome.to(
+                                                    s,
+                                                    texts.get(
+                                                            "nudge.bad_time",
+                                                            "typed",
+                                                            Labels.shorten(text)))));
         } else if (s.dialogue() instanceof Dialogue.NudgeZone z) {
             return Optional.of(zoneTyped(s, z.time(), text, chat, now));
         }
@@ -108,7 +153,8 @@ final class NudgeSetup {
     private Outcome timeChosen(Session s, LocalTime time, ChatRef chat, Instant now) {
         NudgePlan plan = s.nudge();
         if (plan != null) {
-            return nudges.save(s, plan.withSchedule(time, plan.zone(), plan.days()), chat, now, "nudge.saved");
+            return nudges.save(
+                    s, plan.withSchedule(time, plan.zone(), plan.days()), chat, now, "nudge.saved");
         }
         return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, List.of())));
     }
@@ -116,26 +162,31 @@ final class NudgeSetup {
     /** A zone or city name, or the user's local time ("what time is it where you are?"). */
     private Outcome zoneTyped(Session s, LocalTime time, String text, ChatRef chat, Instant now) {
         Optional<LocalTime> theirClock = Zones.parseTime(text);
-        List<String> found = theirClock.map(t -> Zones.whereItIs(t, now)).orElseGet(() -> Zones.lookup(text));
+        List<String> found =
+                theirClock.map(t -> Zones.whereItIs(t, now)).orElseGet(() -> Zones.lookup(text));
         if (found.size() == 1 && theirClock.isEmpty()) {
             return zoneChosen(s, time, ZoneId.of(found.get(0)), chat, now);
         }
         if (found.isEmpty()) {
-            return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, List.of())),
+            return Outcome.to(
+                    s.withDialogue(new Dialogue.NudgeZone(time, List.of())),
                     texts.get("nudge.bad_zone", "typed", Labels.shorten(text)));
         }
-        return Outcome.to(s.withDialogue(new Dialogue.NudgeZone(time, found)), texts.get("nudge.pick_zone"));
+        return Outcome.to(
+                s.withDialogue(new Dialogue.NudgeZone(time, found)), texts.get("nudge.pick_zone"));
     }
 
     private Outcome zoneChosen(Session s, LocalTime time, ZoneId zone, ChatRef chat, Instant now) {
         NudgePlan plan = s.nudge();
         if (plan != null) {
-            return nudges.save(s, plan.withSchedule(time, zone, plan.days()), chat, now, "nudge.saved");
+            return nudges.save(
+                    s, plan.withSchedule(time, zone, plan.days()), chat, now, "nudge.saved");
         }
         return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(time, zone, NudgePlan.EVERY_DAY)));
     }
 
-    private Outcome daysAnswer(Session s, Dialogue.NudgeDays d, String action, ChatRef chat, Instant now) {
+    private Outcome daysAnswer(
+            Session s, Dialogue.NudgeDays d, String action, ChatRef chat, Instant now) {
         int days;
         if (action.matches("d[0-6]")) {
             days = d.days() ^ (1 << (action.charAt(1) - '0'));
@@ -149,16 +200,20 @@ final class NudgeSetup {
             if (d.days() == 0) {
                 return Outcome.pressNote(s, texts.get("nudge.no_days"));
             }
-            NudgePlan plan = s.nudge() == null ? NudgePlan.of(d.time(), d.zone(), d.days())
-                    : s.nudge().withSchedule(d.time(), d.zone(), d.days());
+            NudgePlan plan =
+                    s.nudge() == null
+                            ? NudgePlan.of(d.time(), d.zone(), d.days())
+                            : s.nudge().withSchedule(d.time(), d.zone(), d.days());
             return nudges.save(s, plan, chat, now, "nudge.saved");
         } else {
             return Outcome.to(s, texts.get("input.stale_button")).markedStale();
         }
         if (days == d.days()) {
-            return Outcome.pressNote(s, texts.get("nudge.already_chosen", "days", nudges.days(days)));
+            return Outcome.pressNote(
+                    s, texts.get("nudge.already_chosen", "days", nudges.days(days)));
         }
-        return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(d.time(), d.zone(), days))).replacing();
+        return Outcome.to(s.withDialogue(new Dialogue.NudgeDays(d.time(), d.zone(), days)))
+                .replacing();
     }
 
     Reply render(Session s) {
@@ -171,39 +226,101 @@ final class NudgeSetup {
             rows.add(USUAL_TIMES.stream().map(t -> timeButton(seq, t, t.toString())).toList());
         } else if (d instanceof Dialogue.NudgeAmOrPm a) {
             LocalTime evening = a.morning().plusHours(12);
-            text = texts.get("nudge.am_or_pm", "pm", AmOrPm.label(evening), "am", AmOrPm.label(a.morning()));
-            rows.add(List.of(timeButton(seq, evening, AmOrPm.label(evening)), timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
+            text =
+                    texts.get(
+                            "nudge.am_or_pm",
+                            "pm",
+                            AmOrPm.label(evening),
+                            "am",
+                            AmOrPm.label(a.morning()));
+            rows.add(
+                    List.of(
+                            timeButton(seq, evening, AmOrPm.label(evening)),
+                            timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
         } else if (d instanceof Dialogue.NudgeAmOrPm a) {
             LocalTime evening = a.morning().plusHours(12);
-            text = texts.get("nudge.am_or_pm", "pm", AmOrPm.label(evening), "am", AmOrPm.label(a.morning()));
-            rows.add(List.of(timeButton(seq, evening, AmOrPm.label(evening)),
-                    timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
+            text =
+                    texts.get(
+                            "nudge.am_or_pm",
+                            "pm",
+                            AmOrPm.label(evening),
+                            "am",
+                            AmOrPm.label(a.morning()));
+            rows.add(
+                    List.of(
+                            timeButton(seq, evening, AmOrPm.label(evening)),
+                            timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
         } else if (d instanceof Dialogue.NudgeZone z) {
             text = texts.get("nudge.ask_zone", "time", z.time());
             for (int i = 0; i < z.suggestions().size(); i++) {
-                rows.add(List.of(new Button(z.suggestions().get(i).replace('_', ' '), ButtonData.answer(seq, "z" + i))));
+                rows.add(
+                        List.of(
+                                new Button(
+                                        z.suggestions().get(i).replace('_', ' '),
+                                        ButtonData.answer(seq, "z" + i))));
             }
         } else if (d instanceof Dialogue.NudgeDays days) {
-            text = texts.get("nudge.ask_days", "time", days.time(), "zone", days.zone().getId(),
-                    "days", days.days() == 0 ? "-" : nudges.days(days.days()));
+            text =
+                    texts.get(
+                            "nudge.ask_days",
+                            "time",
+                            days.time(),
+                            "zone",
+                            days.zone().getId(),
+                            "days",
+                            days.days() == 0 ? "-" : nudges.days(days.days()));
             rows.add(dayButtons(seq, days.days(), 0, 4));
             rows.add(dayButtons(seq, days.days(), 4, 7));
-            rows.add(List.of(new Button(texts.get("nudge.every_day"), ButtonData.answer(seq, "all")),
-                    new Button(texts.get("nudge.weekdays"), ButtonData.answer(seq, "wk")),
-                    new Button(texts.get("nudge.weekends"), ButtonData.answer(seq, "we"))));
-            rows.add(List.of(new Button(texts.get("button.nudge_done"), ButtonData.answer(seq, "ok"))));
+            rows.add(
+                    List.of(
+                            new Button(texts.get("nudge.every_day"), ButtonData.answer(seq, "all")),
+                            new Button(texts.get("nudge.weekdays"), ButtonData.answer(seq, "wk")),
+                            new Button(texts.get("nudge.weekends"), ButtonData.answer(seq, "we"))));
+            rows.add(
+                    List.of(
+                            new Button(
+                                    texts.get("button.nudge_done"), ButtonData.answer(seq, "ok"))));
         } else {
             NudgePlan plan = s.nudge();
-            text = plan == null ? texts.get("nudge.already_off") : texts.get("nudge.menu", "time", plan.time(),
-                    "zone", plan.zone().getId(), "days", nudges.days(plan.days()),
-                    "paused", plan.pausedUntil() == null ? "" : texts.get("nudge.menu_paused", "until", Texts.date(plan.pausedUntil())));
-            rows.add(List.of(new Button(texts.get("button.nudge_change_time"), ButtonData.answer(seq, "ct")),
-                    new Button(texts.get("button.nudge_change_days"), ButtonData.answer(seq, "cd")),
-                    new Button(texts.get("button.nudge_change_zone"), ButtonData.answer(seq, "cz"))));
+            text =
+                    plan == null
+                            ? texts.get("nudge.already_off")
+                            : texts.get(
+                                    "nudge.menu",
+                                    "time",
+                                    plan.time(),
+                                    "zone",
+                                    plan.zone().getId(),
+                                    "days",
+                                    nudges.days(plan.days()),
+                                    "paused",
+                                    plan.pausedUntil() == null
+                                            ? ""
+                                            : texts.get(
+                                                    "nudge.menu_paused",
+                                                    "until",
+                                                    Texts.date(plan.pausedUntil())));
+            rows.add(
+                    List.of(
+                            new Button(
+                                    texts.get("button.nudge_change_time"),
+                                    ButtonData.answer(seq, "ct")),
+                            new Button(
+                                    texts.get("button.nudge_change_days"),
+                                    ButtonData.answer(seq, "cd")),
+                            new Button(
+                                    texts.get("button.nudge_change_zone"),
+                                    ButtonData.answer(seq, "cz"))));
             boolean paused = plan != null && plan.pausedUntil() != null;
-            rows.add(List.of(new Button(texts.get(paused ? "button.nudge_resume" : "button.nudge_pause"),
-                            ButtonData.command("nudge", paused ? "resume" : "pause")),
-                    new Button(texts.get("button.nudge_stop"), ButtonData.command("nudge", "stop"))));
+            rows.add(
+                    List.of(
+                            new Button(
+                                    texts.get(
+                                            paused ? "button.nudge_resume" : "button.nudge_pause"),
+                                    ButtonData.command("nudge", paused ? "resume" : "pause")),
+                            new Button(
+                                    texts.get("button.nudge_stop"),
+                                    ButtonData.command("nudge", "stop"))));
         }
         rows.add(List.of(new Button(texts.get("button.menu"), ButtonData.command("menu", ""))));
         return new Reply(text, rows, false);
@@ -217,7 +334,10 @@ final class NudgeSetup {
         List<Button> row = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String name = Nudges.dayName(DayOfWeek.of(i + 1));
-            row.add(new Button(((days >> i) & 1) != 0 ? "✅ " + name : name, ButtonData.answer(seq, "d" + i)));
+            row.add(
+                    new Button(
+                            ((days >> i) & 1) != 0 ? "✅ " + name : name,
+                            ButtonData.answer(seq, "d" + i)));
         }
         return row;
     }

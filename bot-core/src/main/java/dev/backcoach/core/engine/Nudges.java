@@ -28,8 +28,10 @@ import java.util.Optional;
 final class Nudges {
     static final Duration SNOOZE = Duration.ofHours(1);
     static final int PAUSE_DAYS = 7;
+
     /** After this many reminders in a row without a reaction, ask whether to remind less often. */
     static final int ASK_AFTER_IGNORED = 3;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Texts texts;
@@ -46,7 +48,10 @@ final class Nudges {
         return setup;
     }
 
-    /** {@code /nudge}, {@code /nudge 20:30 Europe/Berlin}, and the verbs the reminder's buttons send. */
+    /**
+     * {@code /nudge}, {@code /nudge 20:30 Europe/Berlin}, and the verbs the reminder's buttons
+     * send.
+     */
     Outcome command(Session s, String argument, ChatRef chat, Instant now) {
         if (!s.onboarded()) {
             return access.onboard(s, texts.get("onboarding.needed"));
@@ -57,11 +62,18 @@ final class Nudges {
         switch (words[0]) {
             case "stop":
             case "off":
-                return plan == null ? Outcome.only(s, texts.get("nudge.already_off")) : stop(s, chat);
+                return plan == null
+                        ? Outcome.only(s, texts.get("nudge.already_off"))
+                        : stop(s, chat);
             case "start":
-                // A reminder before noon starts the morning routine; any later one, the evening routine.
-                return access.begin(s, Ratings.today(s, now), plan != null && plan.time().getHour() < 12
-                        ? "routine:morning" : "routine:evening");
+                // A reminder before noon starts the morning routine; any later one, the evening
+                // routine.
+                return access.begin(
+                        s,
+                        Ratings.today(s, now),
+                        plan != null && plan.time().getHour() < 12
+                                ? "routine:morning"
+                                : "routine:evening");
             default:
                 break;
         }
@@ -75,13 +87,16 @@ final class Nudges {
             return Outcome.to(s.withDialogue(Dialogue.IDLE), texts.get("nudge.not_for_route"));
         }
         if (argument.isBlank()) {
-            return Outcome.to(s.withDialogue(plan == null ? new Dialogue.NudgeTime() : new Dialogue.NudgeMenu()));
+            return Outcome.to(
+                    s.withDialogue(
+                            plan == null ? new Dialogue.NudgeTime() : new Dialogue.NudgeMenu()));
         }
         return setup.fromArgument(s, argument, chat, now);
     }
 
     /** Answers to a reminder and the menu's actions; empty when {@code verb} is none of them. */
-    private Optional<Outcome> verb(Session s, NudgePlan plan, String verb, String rest, ChatRef chat, Instant now) {
+    private Optional<Outcome> verb(
+            Session s, NudgePlan plan, String verb, String rest, ChatRef chat, Instant now) {
         LocalDate today = plan.localDate(now);
         switch (verb) {
             case "snooze":
@@ -89,22 +104,32 @@ final class Nudges {
                     return Optional.of(Outcome.only(s, texts.get("nudge.old")));
                 }
                 Instant at = now.plus(SNOOZE);
-                return Optional.of(Outcome.only(s, texts.get("nudge.snoozed", "time", clock(at, plan.zone())))
-                        .with(new Effect.SnoozeNudge(s.user(), chat, at)));
+                return Optional.of(
+                        Outcome.only(s, texts.get("nudge.snoozed", "time", clock(at, plan.zone())))
+                                .with(new Effect.SnoozeNudge(s.user(), chat, at)));
             case "skip":
                 if (!today.equals(day(rest))) {
                     return Optional.of(Outcome.only(s, texts.get("nudge.old")));
                 }
-                return Optional.of(Outcome.only(s, texts.get("nudge.skipped"))
-                        .with(new Effect.ScheduleNudge(s.user(), chat, plan.nextDue(now))));
+                return Optional.of(
+                        Outcome.only(s, texts.get("nudge.skipped"))
+                                .with(new Effect.ScheduleNudge(s.user(), chat, plan.nextDue(now))));
             case "pause":
-                return Optional.of(save(s, plan.withPausedUntil(today.plusDays(PAUSE_DAYS)), chat, now, "nudge.paused"));
+                return Optional.of(
+                        save(
+                                s,
+                                plan.withPausedUntil(today.plusDays(PAUSE_DAYS)),
+                                chat,
+                                now,
+                                "nudge.paused"));
             case "resume":
                 return Optional.of(save(s, plan.withPausedUntil(null), chat, now, "nudge.resumed"));
             case "fewer":
-                return Optional.of(save(s, plan.withDays(fewer(plan.days())), chat, now, "nudge.fewer"));
+                return Optional.of(
+                        save(s, plan.withDays(fewer(plan.days())), chat, now, "nudge.fewer"));
             case "keep":
-                return Optional.of(Outcome.only(s.withNudge(plan.answered()), texts.get("nudge.kept")));
+                return Optional.of(
+                        Outcome.only(s.withNudge(plan.answered()), texts.get("nudge.kept")));
             default:
                 return Optional.empty();
         }
@@ -118,8 +143,17 @@ final class Nudges {
     /** Keeps the plan and tells the user when the next reminder comes. */
     Outcome save(Session s, NudgePlan plan, ChatRef chat, Instant now, String key) {
         Instant next = plan.nextDue(now);
-        String note = texts.get(key, "time", plan.time(), "zone", plan.zone().getId(), "days", days(plan.days()),
-                "next", Texts.date(LocalDate.ofInstant(next, plan.zone())) + " " + plan.time());
+        String note =
+                texts.get(
+                        key,
+                        "time",
+                        plan.time(),
+                        "zone",
+                        plan.zone().getId(),
+                        "days",
+                        days(plan.days()),
+                        "next",
+                        Texts.date(LocalDate.ofInstant(next, plan.zone())) + " " + plan.time());
         return Outcome.to(s.withNudge(plan).withDialogue(Dialogue.IDLE), note)
                 .with(new Effect.ScheduleNudge(s.user(), chat, next));
     }
@@ -135,9 +169,12 @@ final class Nudges {
             return new Turn(s, List.of(), List.of());
         }
         NudgePlan sent = plan.sent();
-        Reply reply = !due.snoozed() && sent.ignored() >= ASK_AFTER_IGNORED && sent.ignored() % ASK_AFTER_IGNORED == 0
-                ? askFewer(plan)
-                : reminder(s, day, due.snoozed());
+        Reply reply =
+                !due.snoozed()
+                                && sent.ignored() >= ASK_AFTER_IGNORED
+                                && sent.ignored() % ASK_AFTER_IGNORED == 0
+                        ? askFewer(plan)
+                        : reminder(s, day, due.snoozed());
         return new Turn(s.withNudge(sent), List.of(reply), List.of());
     }
 
@@ -146,31 +183,45 @@ final class Nudges {
         // Varied from day to day, and not the same for everyone on the same day.
         int pick = Math.floorMod(day.toEpochDay() + s.user().userId().hashCode(), nudges.size());
         NudgePlan plan = s.nudge();
-        String greeting = (plan == null ? Optional.<String>empty() : greeting(plan.time()).map(texts::get))
-                .orElse(nudges.get(pick));
+        String greeting =
+                (plan == null ? Optional.<String>empty() : greeting(plan.time()).map(texts::get))
+                        .orElse(nudges.get(pick));
         String stamp = STAMP.format(day);
         Button start = command("button.nudge_start", "start " + stamp);
         Button later = command("button.nudge_snooze", "snooze " + stamp);
         Button skip = command("button.nudge_skip", "skip " + stamp);
-        List<List<Button>> rows = List.of(
-                snoozed ? List.of(start, skip) : List.of(start, later, skip),
-                List.of(command("button.nudge_pause", "pause"), command("button.nudge_stop", "stop")));
+        List<List<Button>> rows =
+                List.of(
+                        snoozed ? List.of(start, skip) : List.of(start, later, skip),
+                        List.of(
+                                command("button.nudge_pause", "pause"),
+                                command("button.nudge_stop", "stop")));
         return new Reply(greeting, rows, false);
     }
 
-    /** The catalog's reminders speak of the evening; at other hours one that fits the time of day. */
+    /**
+     * The catalog's reminders speak of the evening; at other hours one that fits the time of day.
+     */
     private static Optional<String> greeting(LocalTime time) {
         int hour = time.getHour();
         if (hour >= 17) {
             return Optional.empty();
         }
-        return Optional.of(hour < 5 ? "nudge.greeting_night" : hour < 12 ? "nudge.greeting_morning" : "nudge.greeting_afternoon");
+        return Optional.of(
+                hour < 5
+                        ? "nudge.greeting_night"
+                        : hour < 12 ? "nudge.greeting_morning" : "nudge.greeting_afternoon");
     }
 
     private Reply askFewer(NudgePlan plan) {
-        return new Reply(texts.get("nudge.ask_fewer", "days", days(fewer(plan.days()))), List.of(
-                List.of(command("button.nudge_fewer", "fewer"), command("button.nudge_keep", "keep")),
-                List.of(command("button.nudge_stop", "stop"))), false);
+        return new Reply(
+                texts.get("nudge.ask_fewer", "days", days(fewer(plan.days()))),
+                List.of(
+                        List.of(
+                                command("button.nudge_fewer", "fewer"),
+                                command("button.nudge_keep", "keep")),
+                        List.of(command("button.nudge_stop", "stop"))),
+                false);
     }
 
     /** About half the chosen days: every other one of them, at least one. */

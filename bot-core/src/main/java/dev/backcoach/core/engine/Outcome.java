@@ -6,17 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a handler decided: the next session, notes to say first, effects, and whether the prompt
- * for the next dialogue (its question and buttons) follows the notes.
+ * What a handler decided: the next session, notes to say first, effects, and whether the prompt for
+ * the next dialogue (its question and buttons) follows the notes.
  */
-record Outcome(Session session, List<String> notes, List<Effect> effects, boolean prompt, boolean replace,
-        boolean pressNote, boolean stale) {
+record Outcome(
+        Session session,
+        List<String> notes,
+        List<Effect> effects,
+        boolean prompt,
+        boolean replace,
+        boolean pressNote,
+        boolean stale) {
 
-    Outcome(Session session, List<String> notes, List<Effect> effects, boolean prompt, boolean replace) {
+    Outcome(
+            Session session,
+            List<String> notes,
+            List<Effect> effects,
+            boolean prompt,
+            boolean replace) {
         this(session, notes, effects, prompt, replace, false, false);
     }
 
-    /** The answer to an outdated or forged button: platforms show it apart from the pressed message. */
+    /**
+     * The answer to an outdated or forged button: platforms show it apart from the pressed message.
+     */
     Outcome markedStale() {
         return new Outcome(session, notes, effects, prompt, replace, pressNote, true);
     }

@@ -30,7 +30,9 @@ final class PlanScreen {
             int bit = catalog.plan().get(action.charAt(1) - '0').equipment().bit();
             return Outcome.to(s.withDialogue(new Dialogue.Planning(p.bits() ^ bit))).replacing();
         } else if (action.equals("ok")) {
-            return Outcome.to(s.withEquipment(Plans.saved(p.bits())).withDialogue(new Dialogue.ChoosingTechnique()),
+            return Outcome.to(
+                    s.withEquipment(Plans.saved(p.bits()))
+                            .withDialogue(new Dialogue.ChoosingTechnique()),
                     texts.get("plan.done"));
         }
         return Outcome.to(s, texts.get("input.stale_button")).markedStale();
@@ -47,7 +49,10 @@ final class PlanScreen {
             if (ticked) {
                 chosen.add(item.label());
             }
-            row.add(new Button(ticked ? "✅ " + item.label() : item.label(), ButtonData.answer(seq, "e" + i)));
+            row.add(
+                    new Button(
+                            ticked ? "✅ " + item.label() : item.label(),
+                            ButtonData.answer(seq, "e" + i)));
             if (row.size() == PER_ROW) {
                 rows.add(row);
                 row = new ArrayList<>();
@@ -57,8 +62,10 @@ final class PlanScreen {
             rows.add(row);
         }
         rows.add(List.of(new Button(texts.get("button.plan_done"), ButtonData.answer(seq, "ok"))));
-        // The text names what is ticked, so it changes with every tap (and reads well without the buttons).
-        String ticked = chosen.isEmpty() ? texts.get("plan.nothing_yet") : String.join(", ", chosen);
+        // The text names what is ticked, so it changes with every tap (and reads well without the
+        // buttons).
+        String ticked =
+                chosen.isEmpty() ? texts.get("plan.nothing_yet") : String.join(", ", chosen);
         return new Reply(texts.get("plan.ask", "chosen", ticked), rows, false);
     }
 }

@@ -35,7 +35,9 @@ final class Plans {
         return catalog.techniques().stream().filter(t -> fits(t, equipment)).toList();
     }
 
-    /** For a routine step: the first option the plan allows, else the last (which needs nothing). */
+    /**
+     * For a routine step: the first option the plan allows, else the last (which needs nothing).
+     */
     static Technique choose(Catalog catalog, Step step, int equipment) {
         Technique chosen = null;
         for (String id : step.options()) {
@@ -45,7 +47,8 @@ final class Plans {
                 return t;
             }
         }
-        return Objects.requireNonNull(chosen, "a routine step names no technique"); // the validator forbids it
+        return Objects.requireNonNull(
+                chosen, "a routine step names no technique"); // the validator forbids it
     }
 
     /** The plan in words: "tennis balls, a foam roller, getting down to the floor". */
@@ -61,8 +64,12 @@ final class Plans {
 
     /** What the technique needs that the plan lacks, in words. */
     static String missing(Texts texts, Technique technique, int equipment) {
-        return String.join(" and ", technique.requires().stream().filter(e -> !e.in(equipment))
-                .map(e -> name(texts, e)).toList());
+        return String.join(
+                " and ",
+                technique.requires().stream()
+                        .filter(e -> !e.in(equipment))
+                        .map(e -> name(texts, e))
+                        .toList());
     }
 
     private static String name(Texts texts, Equipment e) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 final class Prompts {
     /** Discord's limits, the tighter of the two platforms: at most 5 rows of at most 5 buttons. */
     static final int MAX_ROWS = 5;
+
     static final int MAX_PER_ROW = 5;
 
     private final Texts texts;
@@ -29,7 +30,12 @@ final class Prompts {
     private final SafetyCheck check;
     private final PlanScreen plan;
 
-    Prompts(Texts texts, NudgeSetup nudgeSetup, SafetyCheck check, PlanScreen plan, RedFlags redFlags) {
+    Prompts(
+            Texts texts,
+            NudgeSetup nudgeSetup,
+            SafetyCheck check,
+            PlanScreen plan,
+            RedFlags redFlags) {
         this.texts = texts;
         this.nudgeSetup = nudgeSetup;
         this.check = check;
@@ -45,8 +51,13 @@ final class Prompts {
         if (d instanceof Dialogue.AskAdult) {
             return yesNo(seq, texts.get("start.ask_adult"), "button.yes", "button.no");
         } else if (d instanceof Dialogue.WelcomeBack) {
-            return new Reply(texts.get("start.welcome_back"), List.of(List.of(
-                    command("button.carry_on", "menu", ""), command("button.start_over", "check", ""))), false);
+            return new Reply(
+                    texts.get("start.welcome_back"),
+                    List.of(
+                            List.of(
+                                    command("button.carry_on", "menu", ""),
+                                    command("button.start_over", "check", ""))),
+                    false);
         } else if (d instanceof Dialogue.AskConsent) {
             return yesNo(seq, texts.get("start.ask_consent"), "button.agree", "button.decline");
         } else if (d instanceof Dialogue.Check) {
@@ -68,7 +79,8 @@ final class Prompts {
         } else if (d instanceof Dialogue.HurtCheck) {
             return yesNo(seq, texts.get("hurt.ask"), "button.yes", "button.no");
         } else if (d instanceof Dialogue.EaseOff) {
-            return yesNo(seq, texts.get("hurt.dull"), "button.continue_gently", "button.stop_today");
+            return yesNo(
+                    seq, texts.get("hurt.dull"), "button.continue_gently", "button.stop_today");
         } else if (d instanceof Dialogue.Rating) {
             return ratingPrompt(seq);
         } else if (d instanceof Dialogue.ConfirmForget) {
@@ -85,9 +97,13 @@ final class Prompts {
 
     /** Every yes/no question answers with actions {@code y} and {@code n}. */
     private Reply yesNo(int seq, String text, String yesKey, String noKey) {
-        return new Reply(text, List.of(List.of(
-                new Button(texts.get(yesKey), ButtonData.answer(seq, "y")),
-                new Button(texts.get(noKey), ButtonData.answer(seq, "n")))), false);
+        return new Reply(
+                text,
+                List.of(
+                        List.of(
+                                new Button(texts.get(yesKey), ButtonData.answer(seq, "y")),
+                                new Button(texts.get(noKey), ButtonData.answer(seq, "n")))),
+                false);
     }
 
     Reply mainMenu(Session s) {
@@ -96,18 +112,30 @@ final class Prompts {
         }
         List<List<Button>> rows = new ArrayList<>();
         if (!s.onboarded()) {
-            rows.add(List.of(command("button.start", "start", ""), command("button.help", "help", "")));
+            rows.add(
+                    List.of(
+                            command("button.start", "start", ""),
+                            command("button.help", "help", "")));
         } else if (s.route().allowsTechniques()) {
             if (s.paused() != null) {
                 rows.add(List.of(resumeButton(s)));
             }
             rows.add(List.of(command("button.techniques", "techniques", "")));
             rows.add(routineButtons());
-            rows.add(List.of(command("button.progress", "progress", ""), command("button.help", "help", "")));
+            rows.add(
+                    List.of(
+                            command("button.progress", "progress", ""),
+                            command("button.help", "help", "")));
         } else if (s.route() == Route.UNSCREENED) {
-            rows.add(List.of(command("button.start_check", "check", ""), command("button.help", "help", "")));
+            rows.add(
+                    List.of(
+                            command("button.start_check", "check", ""),
+                            command("button.help", "help", "")));
         } else {
-            rows.add(List.of(command("button.learn", "learn", ""), command("button.help", "help", "")));
+            rows.add(
+                    List.of(
+                            command("button.learn", "learn", ""),
+                            command("button.help", "help", "")));
         }
         return new Reply(texts.get("menu.prompt"), rows, false);
     }
@@ -116,7 +144,9 @@ final class Prompts {
         List<List<Button>> rows = new ArrayList<>();
         List<Technique> fitting = Plans.fitting(catalog, s.equipment());
         // Spread over the rows left after the navigation row, as few per row as that allows.
-        int perRow = Math.min(MAX_PER_ROW, Math.max(2, (fitting.size() + MAX_ROWS - 2) / (MAX_ROWS - 1)));
+        int perRow =
+                Math.min(
+                        MAX_PER_ROW, Math.max(2, (fitting.size() + MAX_ROWS - 2) / (MAX_ROWS - 1)));
         List<Button> row = new ArrayList<>();
         for (Technique t : fitting.subList(0, Math.min(fitting.size(), perRow * (MAX_ROWS - 1)))) {
             row.add(new Button(t.title(), ButtonData.command("techniques", t.id())));
@@ -128,7 +158,8 @@ final class Prompts {
         if (!row.isEmpty()) {
             rows.add(row);
         }
-        // The menu's text offers the routines too, so their buttons are here (at most 5 in this row).
+        // The menu's text offers the routines too, so their buttons are here (at most 5 in this
+        // row).
         List<Button> last = new ArrayList<>();
         if (s.paused() != null) {
             last.add(resumeButton(s));
@@ -173,25 +204,47 @@ final class Prompts {
     private Reply settingsPrompt(Session s) {
         int seq = s.promptSeq();
         String route = ExportSummary.routeName(texts, s);
-        Button changed = new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed"));
+        Button changed =
+                new Button(texts.get("button.symptoms_changed"), ButtonData.answer(seq, "changed"));
         if (!s.route().allowsTechniques()) {
             // A plan and reminders only matter where self-care is offered: show what applies here.
-            Button check = s.route() == Route.UNSCREENED ? command("button.start_check", "check", "") : changed;
-            return new Reply(texts.get("settings.limited", "route", route),
-                    List.of(List.of(check, command("button.menu", "menu", ""))), false);
+            Button check =
+                    s.route() == Route.UNSCREENED
+                            ? command("button.start_check", "check", "")
+                            : changed;
+            return new Reply(
+                    texts.get("settings.limited", "route", route),
+                    List.of(List.of(check, command("button.menu", "menu", ""))),
+                    false);
         }
-        String text = texts.get("settings", "route", route, "plan", Plans.describe(texts, s.equipment()));
-        return new Reply(text, List.of(
-                List.of(changed, new Button(texts.get("button.redo_plan"), ButtonData.answer(seq, "plan"))),
-                List.of(command("button.reminders", "nudge", ""), command("button.menu", "menu", ""))), false);
+        String text =
+                texts.get("settings", "route", route, "plan", Plans.describe(texts, s.equipment()));
+        return new Reply(
+                text,
+                List.of(
+                        List.of(
+                                changed,
+                                new Button(
+                                        texts.get("button.redo_plan"),
+                                        ButtonData.answer(seq, "plan"))),
+                        List.of(
+                                command("button.reminders", "nudge", ""),
+                                command("button.menu", "menu", ""))),
+                false);
     }
 
     private List<Button> routineButtons() {
-        return List.of(command("button.morning", "routine", "morning"), command("button.evening", "routine", "evening"));
+        return List.of(
+                command("button.morning", "routine", "morning"),
+                command("button.evening", "routine", "evening"));
     }
 
     private Button resumeButton(Session s) {
-        return new Button(texts.get("button.resume", "title", guideView.title(Objects.requireNonNull(s.paused()))),
+        return new Button(
+                texts.get(
+                        "button.resume",
+                        "title",
+                        guideView.title(Objects.requireNonNull(s.paused()))),
                 ButtonData.command("resume", ""));
     }
 

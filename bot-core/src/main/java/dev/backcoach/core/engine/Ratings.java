@@ -19,8 +19,8 @@ final class Ratings {
     private Ratings() {}
 
     /**
-     * The user's calendar date: in the reminder's time zone when they set one, so a rating at
-     * 23:30 in their evening counts for their day, not UTC's.
+     * The user's calendar date: in the reminder's time zone when they set one, so a rating at 23:30
+     * in their evening counts for their day, not UTC's.
      */
     static LocalDate today(Session s, Instant now) {
         return LocalDate.ofInstant(now, s.nudge() == null ? ZoneOffset.UTC : s.nudge().zone());
@@ -29,7 +29,8 @@ final class Ratings {
     /** The rating already logged today, if any: a new one replaces it. */
     static Optional<Integer> todays(Session s, LocalDate today) {
         return s.ratings() != 0 && s.ratingDay() == (int) today.toEpochDay()
-                ? Optional.of((s.ratings() & 0xF) - 1) : Optional.empty();
+                ? Optional.of((s.ratings() & 0xF) - 1)
+                : Optional.empty();
     }
 
     /** Adds today's rating; a second rating on the same day replaces the first. */

@@ -17,13 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Warning signs in typed text, read before anything else in every state. A plain report applies
- * its tier at once; a hint asks one yes/no question that names the sign. Free text only ever moves
- * the route towards more care, never back towards self-care.
+ * Warning signs in typed text, read before anything else in every state. A plain report applies its
+ * tier at once; a hint asks one yes/no question that names the sign. Free text only ever moves the
+ * route towards more care, never back towards self-care.
  */
 final class RedFlags {
     /** {@code fy:3,5-7}: Yes to sign 3 (then 5 would have been next; 7 applies if all are No). */
-    private static final Pattern ANSWER = Pattern.compile("f([yn]):(\\d{1,2}(?:,\\d{1,2}){0,4})(?:-(\\d{1,2}))?");
+    private static final Pattern ANSWER =
+            Pattern.compile("f([yn]):(\\d{1,2}(?:,\\d{1,2}){0,4})(?:-(\\d{1,2}))?");
 
     private final Texts texts;
     private final List<RedFlag> flags;
@@ -38,20 +39,23 @@ final class RedFlags {
     /** What the text's warning signs lead to; empty when it has none. */
     Optional<Outcome> screen(Session s, String text, LocalDate today) {
         Finding finding = detector.detect(text);
-        Dialogue resume = s.dialogue() instanceof Dialogue.ConfirmFlag c ? c.resume() : s.dialogue();
+        Dialogue resume =
+                s.dialogue() instanceof Dialogue.ConfirmFlag c ? c.resume() : s.dialogue();
         if (finding instanceof Finding.Clear clear) {
             return Optional.of(apply(s, clear.flag(), today, resume));
         } else if (finding instanceof Finding.Possible possible) {
             List<String> asks = possible.asks().stream().map(RedFlag::id).toList();
             String otherwise = possible.otherwise() == null ? null : possible.otherwise().id();
-            return Optional.of(Outcome.to(s.withDialogue(new Dialogue.ConfirmFlag(asks, otherwise, resume))));
+            return Optional.of(
+                    Outcome.to(s.withDialogue(new Dialogue.ConfirmFlag(asks, otherwise, resume))));
         }
         return Optional.empty();
     }
 
     /** True when the text reports an emergency sign plainly: said even where others read along. */
     boolean emergency(String text) {
-        return detector.detect(text) instanceof Finding.Clear c && c.flag().tier() == Tier.EMERGENCY;
+        return detector.detect(text) instanceof Finding.Clear c
+                && c.flag().tier() == Tier.EMERGENCY;
     }
 
     static boolean isAnswer(String action) {
@@ -83,13 +87,17 @@ final class RedFlags {
             }
             otherwise = flags.get(i);
         }
-        Dialogue resume = s.dialogue() instanceof Dialogue.ConfirmFlag c ? c.resume() : s.dialogue();
+        Dialogue resume =
+                s.dialogue() instanceof Dialogue.ConfirmFlag c ? c.resume() : s.dialogue();
         if (m.group(1).equals("y")) {
             return apply(s, asks.get(0), today, resume);
         }
         if (asks.size() > 1) {
             List<String> rest = asks.subList(1, asks.size()).stream().map(RedFlag::id).toList();
-            return Outcome.to(s.withDialogue(new Dialogue.ConfirmFlag(rest, otherwise == null ? null : otherwise.id(), resume)));
+            return Outcome.to(
+                    s.withDialogue(
+                            new Dialogue.ConfirmFlag(
+                                    rest, otherwise == null ? null : otherwise.id(), resume)));
         }
         if (otherwise != null) {
             return apply(s, otherwise, today, resume);
@@ -106,9 +114,17 @@ final class RedFlags {
         if (c.otherwise() != null) {
             data.append('-').append(flags.indexOf(flag(c.otherwise())));
         }
-        return new Reply(flag.confirm(), List.of(List.of(
-                new Button(texts.get("button.yes"), ButtonData.answer(seq, "fy" + data)),
-                new Button(texts.get("button.no"), ButtonData.answer(seq, "fn" + data)))), false);
+        return new Reply(
+                flag.confirm(),
+                List.of(
+                        List.of(
+                                new Button(
+                                        texts.get("button.yes"),
+                                        ButtonData.answer(seq, "fy" + data)),
+                                new Button(
+                                        texts.get("button.no"),
+                                        ButtonData.answer(seq, "fn" + data)))),
+                false);
     }
 
     /**
@@ -118,14 +134,17 @@ final class RedFlags {
     private Outcome apply(Session s, RedFlag flag, LocalDate today, Dialogue resume) {
         String about = texts.catalog().flag(flag.id()).map(q -> q.about()).orElse(flag.id());
         String because = texts.get("route.because", "about", about);
-        Route target = switch (flag.tier()) {
-            case EMERGENCY -> Route.EMERGENCY;
-            case SEE_CLINICIAN -> Route.SEE_CLINICIAN;
-            case CLEAR_FIRST -> Route.CLEAR_FIRST;
-        };
+        Route target =
+                switch (flag.tier()) {
+                    case EMERGENCY -> Route.EMERGENCY;
+                    case SEE_CLINICIAN -> Route.SEE_CLINICIAN;
+                    case CLEAR_FIRST -> Route.CLEAR_FIRST;
+                };
         if (target == Route.EMERGENCY && (!s.onboarded() || s.route() == Route.EMERGENCY)) {
-            return Outcome.only(s.withDialogue(s.onboarded() ? Dialogue.IDLE : resume),
-                    texts.get("outcome.emergency"), because);
+            return Outcome.only(
+                    s.withDialogue(s.onboarded() ? Dialogue.IDLE : resume),
+                    texts.get("outcome.emergency"),
+                    because);
         }
         if (!s.onboarded()) {
             return Outcome.to(s.withDialogue(resume), texts.get(outcomeKey(target)), because);
@@ -135,10 +154,21 @@ final class RedFlags {
         }
         Session routed = s.withRoute(target, today, flag.id());
         return switch (target) {
-            case EMERGENCY -> Outcome.only(routed.withDialogue(Dialogue.IDLE), texts.get("outcome.emergency"), because);
-            case CLEAR_FIRST -> Outcome.to(routed.withDialogue(new Dialogue.AskClearance()),
-                    texts.get("outcome.clear_first"), because);
-            default -> Outcome.to(routed.withDialogue(Dialogue.IDLE), texts.get("outcome.see_clinician"), because);
+            case EMERGENCY ->
+                    Outcome.only(
+                            routed.withDialogue(Dialogue.IDLE),
+                            texts.get("outcome.emergency"),
+                            because);
+            case CLEAR_FIRST ->
+                    Outcome.to(
+                            routed.withDialogue(new Dialogue.AskClearance()),
+                            texts.get("outcome.clear_first"),
+                            because);
+            default ->
+                    Outcome.to(
+                            routed.withDialogue(Dialogue.IDLE),
+                            texts.get("outcome.see_clinician"),
+                            because);
         };
     }
 
@@ -162,6 +192,7 @@ final class RedFlags {
                 return f;
             }
         }
-        throw new IllegalStateException("unknown red flag " + id); // ids come from this catalog only
+        throw new IllegalStateException(
+                "unknown red flag " + id); // ids come from this catalog only
     }
 }

@@ -6,13 +6,17 @@ import dev.backcoach.core.model.Session;
 final class RouteReason {
     private RouteReason() {}
 
-    /** The text under {@code key}, after the reason line when a known warning sign decided the route. */
+    /**
+     * The text under {@code key}, after the reason line when a known warning sign decided the
+     * route.
+     */
     static String prefixed(Texts texts, Session s, String key) {
         String text = texts.get(key);
         if (s.routeReason() == null) {
             return text;
         }
-        return texts.catalog().flag(s.routeReason())
+        return texts.catalog()
+                .flag(s.routeReason())
                 .map(flag -> texts.get("route.because", "about", flag.about()) + "\n" + text)
                 .orElse(text);
     }

@@ -28,7 +28,11 @@ record RoutineSteps(Routine routine, List<Part> parts, List<Position> positions)
         List<Part> parts = new ArrayList<>();
         List<Position> positions = new ArrayList<>();
         for (Step partStep : routine.steps()) {
-            Part part = new Part(parts.size() + 1, partStep.text(), Plans.choose(catalog, partStep, equipment));
+            Part part =
+                    new Part(
+                            parts.size() + 1,
+                            partStep.text(),
+                            Plans.choose(catalog, partStep, equipment));
             parts.add(part);
             List<Step> steps = part.technique().steps();
             for (int i = 0; i < steps.size(); i++) {

@@ -38,15 +38,17 @@ final class TechniqueFinder {
     }
 
     private static int score(Technique t, String wanted) {
-        List<String> names = new ArrayList<>(List.of(Labels.normalize(t.id()), Labels.normalize(t.title())));
+        List<String> names =
+                new ArrayList<>(List.of(Labels.normalize(t.id()), Labels.normalize(t.title())));
         t.names().forEach(n -> names.add(Labels.normalize(n)));
         if (names.contains(wanted)) {
             return 2;
         }
         List<String> words = new ArrayList<>();
         names.forEach(n -> words.addAll(Arrays.asList(n.split(" "))));
-        boolean everyWordStartsOne = Arrays.stream(wanted.split(" "))
-                .allMatch(w -> words.stream().anyMatch(x -> x.startsWith(w)));
+        boolean everyWordStartsOne =
+                Arrays.stream(wanted.split(" "))
+                        .allMatch(w -> words.stream().anyMatch(x -> x.startsWith(w)));
         return everyWordStartsOne ? 1 : 0;
     }
 }

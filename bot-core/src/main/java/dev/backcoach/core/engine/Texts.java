@@ -14,7 +14,9 @@ final class Texts {
         return catalog;
     }
 
-    /** The text under {@code key} with placeholders replaced; {@code pairs} alternates name, value. */
+    /**
+     * The text under {@code key} with placeholders replaced; {@code pairs} alternates name, value.
+     */
     String get(String key, Object... pairs) {
         String text = catalog.text(key);
         for (int i = 0; i + 1 < pairs.length; i += 2) {

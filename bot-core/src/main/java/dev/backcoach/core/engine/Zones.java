@@ -14,28 +14,94 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading the times and time zones people type. Only IANA zones are accepted, never raw offsets. */
+/**
+ * Reading the times and time zones people type. Only IANA zones are accepted, never raw offsets.
+ */
 final class Zones {
     /** Offered when the user tells their local time: familiar cities first. */
-    static final List<String> COMMON = List.of("Europe/London", "Europe/Lisbon", "Europe/Berlin", "Europe/Paris",
-            "Europe/Madrid", "Europe/Rome", "Europe/Warsaw", "Europe/Kyiv", "Europe/Athens", "Europe/Helsinki",
-            "Europe/Istanbul", "Europe/Moscow", "Atlantic/Reykjavik", "America/New_York", "America/Toronto",
-            "America/Chicago", "America/Mexico_City", "America/Denver", "America/Phoenix", "America/Los_Angeles",
-            "America/Anchorage", "Pacific/Honolulu", "America/Halifax", "America/St_Johns", "America/Sao_Paulo",
-            "America/Argentina/Buenos_Aires", "America/Bogota", "America/Santiago", "Africa/Lagos", "Africa/Cairo",
-            "Africa/Johannesburg", "Africa/Nairobi", "Asia/Dubai", "Asia/Tehran", "Asia/Karachi", "Asia/Kolkata",
-            "Asia/Kathmandu", "Asia/Dhaka", "Asia/Bangkok", "Asia/Jakarta", "Asia/Singapore", "Asia/Shanghai",
-            "Asia/Manila", "Asia/Tokyo", "Asia/Seoul", "Australia/Perth", "Australia/Adelaide", "Australia/Brisbane",
-            "Australia/Sydney", "Pacific/Auckland");
+    static final List<String> COMMON =
+            List.of(
+                    "Europe/London",
+                    "Europe/Lisbon",
+                    "Europe/Berlin",
+                    "Europe/Paris",
+                    "Europe/Madrid",
+                    "Europe/Rome",
+                    "Europe/Warsaw",
+                    "Europe/Kyiv",
+                    "Europe/Athens",
+                    "Europe/Helsinki",
+                    "Europe/Istanbul",
+                    "Europe/Moscow",
+                    "Atlantic/Reykjavik",
+                    "America/New_York",
+                    "America/Toronto",
+                    "America/Chicago",
+                    "America/Mexico_City",
+                    "America/Denver",
+                    "America/Phoenix",
+                    "America/Los_Angeles",
+                    "America/Anchorage",
+                    "Pacific/Honolulu",
+                    "America/Halifax",
+                    "America/St_Johns",
+                    "America/Sao_Paulo",
+                    "America/Argentina/Buenos_Aires",
+                    "America/Bogota",
+                    "America/Santiago",
+                    "Africa/Lagos",
+                    "Africa/Cairo",
+                    "Africa/Johannesburg",
+                    "Africa/Nairobi",
+                    "Asia/Dubai",
+                    "Asia/Tehran",
+                    "Asia/Karachi",
+                    "Asia/Kolkata",
+                    "Asia/Kathmandu",
+                    "Asia/Dhaka",
+                    "Asia/Bangkok",
+                    "Asia/Jakarta",
+                    "Asia/Singapore",
+                    "Asia/Shanghai",
+                    "Asia/Manila",
+                    "Asia/Tokyo",
+                    "Asia/Seoul",
+                    "Australia/Perth",
+                    "Australia/Adelaide",
+                    "Australia/Brisbane",
+                    "Australia/Sydney",
+                    "Pacific/Auckland");
+
     static final int MAX_SUGGESTIONS = 4;
-    private static final Pattern TIME = Pattern.compile(
-            "(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
-    private static final Set<String> REGIONS = Set.of("Africa", "America", "Antarctica", "Asia", "Atlantic",
-            "Australia", "Europe", "Indian", "Pacific", "Etc");
-    /** Every zone a user may pick: the tz database's regions (no legacy aliases like "US/Eastern"). */
-    private static final Set<String> IDS = new TreeSet<>(ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.equals("UTC") || REGIONS.contains(id.substring(0, Math.max(0, id.indexOf('/')))))
-            .toList());
+    private static final Pattern TIME =
+            Pattern.compile("(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
+    private static final Set<String> REGIONS =
+            Set.of(
+                    "Africa",
+                    "America",
+                    "Antarctica",
+                    "Asia",
+                    "Atlantic",
+                    "Australia",
+                    "Europe",
+                    "Indian",
+                    "Pacific",
+                    "Etc");
+
+    /**
+     * Every zone a user may pick: the tz database's regions (no legacy aliases like "US/Eastern").
+     */
+    private static final Set<String> IDS =
+            new TreeSet<>(
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(
+                                    id ->
+                                            id.equals("UTC")
+                                                    || REGIONS.contains(
+                                                            id.substring(
+                                                                    0,
+                                                                    Math.max(0, id.indexOf('/')))))
+                            .toList());
 
     private Zones() {}
 
@@ -53,10 +119,15 @@ final class Zones {
             }
             hour = hour % 12 + (m.group(3).startsWith("p") ? 12 : 0);
         }
-        return hour <= 23 && minute <= 59 ? Optional.of(LocalTime.of(hour, minute)) : Optional.empty();
+        return hour <= 23 && minute <= 59
+                ? Optional.of(LocalTime.of(hour, minute))
+                : Optional.empty();
     }
 
-    /** The zone exactly named ("europe/berlin"), else up to four whose city matches ("new york", "york"). */
+    /**
+     * The zone exactly named ("europe/berlin"), else up to four whose city matches ("new york",
+     * "york").
+     */
     static List<String> lookup(String typed) {
         String wanted = Labels.normalize(typed);
         if (wanted.isEmpty() || typed.length() > 64) {
@@ -66,7 +137,8 @@ final class Zones {
         List<String> partial = new ArrayList<>();
         for (String id : IDS) {
             String city = Labels.normalize(id.substring(id.lastIndexOf('/') + 1));
-            if (id.equalsIgnoreCase(typed.strip()) || Labels.normalize(id.replace('/', ' ')).equals(wanted)) {
+            if (id.equalsIgnoreCase(typed.strip())
+                    || Labels.normalize(id.replace('/', ' ')).equals(wanted)) {
                 return List.of(id);
             } else if (city.equals(wanted)) {
                 exact.add(id);
@@ -93,7 +165,8 @@ final class Zones {
         int offset = (int) quarter * 60;
         List<String> found = new ArrayList<>();
         for (String id : COMMON) {
-            if (ZoneId.of(id).getRules().getOffset(now).getTotalSeconds() == offset && found.size() < MAX_SUGGESTIONS) {
+            if (ZoneId.of(id).getRules().getOffset(now).getTotalSeconds() == offset
+                    && found.size() < MAX_SUGGESTIONS) {
                 found.add(id);
             }
         }

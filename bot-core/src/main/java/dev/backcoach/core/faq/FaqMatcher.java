@@ -7,25 +7,27 @@ import dev.backcoach.core.text.Phrase;
 import dev.backcoach.core.text.ReadText;
 import dev.backcoach.core.text.WordAnalyzer;
 import java.util.ArrayList;
-import org.apache.lucene.analysis.Analyzer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
- * Finds the FAQ entry or small talk a typed message asks for. Every keyword is a phrase whose
- * words must all appear, in order, a few words apart at most (plurals and case do not matter). The longest matching phrase wins, so "heat or ice"
- * beats "heat"; on a tie the entry listed first does. When a long message matches only a short
- * keyword, or two entries match as strongly, the answer is a guess and says so. Small talk counts
- * only when it is nearly the whole message ("thanks!", not "thanks, but should it hurt?").
+ * Finds the FAQ entry or small talk a typed message asks for. Every keyword is a phrase whose words
+ * must all appear, in order, a few words apart at most (plurals and case do not matter). The
+ * longest matching phrase wins, so "heat or ice" beats "heat"; on a tie the entry listed first
+ * does. When a long message matches only a short keyword, or two entries match as strongly, the
+ * answer is a guess and says so. Small talk counts only when it is nearly the whole message
+ * ("thanks!", not "thanks, but should it hurt?").
  */
 public final class FaqMatcher {
     /** Small talk is a short message: a greeting inside a question is not small talk. */
     private static final int SMALL_TALK_WORDS = 4;
+
     /**
      * Any keyword is enough in a message this short ("heat or ice?", "can I use a foam roller?");
-     * in a longer one only a phrase of three words or more is, as a long message often names
-     * things it does not ask about.
+     * in a longer one only a phrase of three words or more is, as a long message often names things
+     * it does not ask about.
      */
     private static final int SURE_WORDS = 6;
 
@@ -33,6 +35,7 @@ public final class FaqMatcher {
 
     private final Analyzer analyzer = WordAnalyzer.forQuestions();
     private final List<Keyword> keywords = new ArrayList<>();
+
     /** Keywords by their first word: a message is compared only with those it could match. */
     private final Map<String, List<Keyword>> byFirstWord = new HashMap<>();
 
@@ -56,11 +59,14 @@ public final class FaqMatcher {
         Keyword rival = null; // the best match of another entry
         for (Keyword k : candidates(read)) {
             if (!k.phrase().mayMatch(read.distinct())
-                    || (k.smallTalk() && read.terms().size() > k.phrase().slots().size() + SMALL_TALK_WORDS - 1)) {
+                    || (k.smallTalk()
+                            && read.terms().size()
+                                    > k.phrase().slots().size() + SMALL_TALK_WORDS - 1)) {
                 continue;
             }
             boolean[] found = {false};
-            k.phrase().forEachMatch(read.terms(), read.positions(), (start, end) -> found[0] = true);
+            k.phrase()
+                    .forEachMatch(read.terms(), read.positions(), (start, end) -> found[0] = true);
             if (!found[0]) {
                 continue;
             }
@@ -106,7 +112,8 @@ public final class FaqMatcher {
         if (analysed.isEmpty()) {
             throw new IllegalArgumentException("keyword \"" + keyword + "\" has no words");
         }
-        Keyword k = new Keyword(Phrase.ofWords("text", keyword, analysed), order, meaning, smallTalk);
+        Keyword k =
+                new Keyword(Phrase.ofWords("text", keyword, analysed), order, meaning, smallTalk);
         keywords.add(k);
         byFirstWord.computeIfAbsent(analysed.get(0), w -> new ArrayList<>()).add(k);
     }

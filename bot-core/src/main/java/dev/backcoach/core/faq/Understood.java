@@ -11,7 +11,9 @@ public sealed interface Understood {
      */
     record Question(FaqEntry entry, boolean sure) implements Understood {}
 
-    /** Hello, thanks, bye and the like: {@code id} names the kind ({@code hi}, {@code thanks} …). */
+    /**
+     * Hello, thanks, bye and the like: {@code id} names the kind ({@code hi}, {@code thanks} …).
+     */
     record SmallTalk(String id) implements Understood {}
 
     /** Nothing the bot knows how to answer: better an honest "I don't know" than a wrong answer. */

@@ -10,6 +10,7 @@ public record Button(String label, String data) {
     /** The start payload when this button should open a private chat with the bot. */
     public Optional<String> privateChatPayload() {
         return data.startsWith(PRIVATE_CHAT_PREFIX)
-                ? Optional.of(data.substring(PRIVATE_CHAT_PREFIX.length())) : Optional.empty();
+                ? Optional.of(data.substring(PRIVATE_CHAT_PREFIX.length()))
+                : Optional.empty();
     }
 }

@@ -25,7 +25,9 @@ public sealed interface Dialogue {
      */
     sealed interface Check extends Dialogue {}
 
-    /** "Do you have any of these right now?" for check group {@code group} (0 = first, most urgent). */
+    /**
+     * "Do you have any of these right now?" for check group {@code group} (0 = first, most urgent).
+     */
     record Screening(int group) implements Check {}
 
     /** The user said Yes to {@code group}: is it item {@code item} of that group? */
@@ -40,10 +42,15 @@ public sealed interface Dialogue {
     /** A CLEAR FIRST user: has a clinician OK'd massage and stretching? */
     record AskClearance() implements Dialogue {}
 
-    /** Building the plan: one screen of equipment toggles; {@code bits} holds what is ticked so far. */
+    /**
+     * Building the plan: one screen of equipment toggles; {@code bits} holds what is ticked so far.
+     */
     record Planning(int bits) implements Dialogue {}
 
-    /** "Any new symptoms since last time?" before giving techniques; {@code then} is what the user asked for. */
+    /**
+     * "Any new symptoms since last time?" before giving techniques; {@code then} is what the user
+     * asked for.
+     */
     record SymptomCheckIn(String then) implements Dialogue {}
 
     record ChoosingTechnique() implements Dialogue {}
@@ -70,18 +77,26 @@ public sealed interface Dialogue {
     /** Setting up the evening reminder: what time? */
     record NudgeTime() implements Dialogue {}
 
-    /** A bare hour outside the evening ("3"): did the user mean {@code morning} or twelve hours later? */
+    /**
+     * A bare hour outside the evening ("3"): did the user mean {@code morning} or twelve hours
+     * later?
+     */
     record NudgeAmOrPm(java.time.LocalTime morning) implements Dialogue {}
 
-    /** Which time zone (for a reminder at {@code time})? {@code suggestions}: zone ids offered as buttons. */
-    record NudgeZone(java.time.LocalTime time, java.util.List<String> suggestions) implements Dialogue {
+    /**
+     * Which time zone (for a reminder at {@code time})? {@code suggestions}: zone ids offered as
+     * buttons.
+     */
+    record NudgeZone(java.time.LocalTime time, java.util.List<String> suggestions)
+            implements Dialogue {
         public NudgeZone {
             suggestions = java.util.List.copyOf(suggestions);
         }
     }
 
     /** Which days? {@code days} as in {@link NudgePlan#days()}, toggled until the user is done. */
-    record NudgeDays(java.time.LocalTime time, java.time.ZoneId zone, int days) implements Dialogue {}
+    record NudgeDays(java.time.LocalTime time, java.time.ZoneId zone, int days)
+            implements Dialogue {}
 
     /** The reminder is on: change, pause or stop it. */
     record NudgeMenu() implements Dialogue {}
@@ -89,19 +104,24 @@ public sealed interface Dialogue {
     /**
      * A typed message hinted at warning signs: is it {@code asks.get(0)}? A Yes applies that sign's
      * tier; a No asks about the next one. When every answer is No, {@code otherwise} (a sign the
-     * message reported plainly, less urgent than those asked about) applies, or the user is back
-     * at {@code resume}, exactly where they were. Stored as {@code resume}, since answers are never
+     * message reported plainly, less urgent than those asked about) applies, or the user is back at
+     * {@code resume}, exactly where they were. Stored as {@code resume}, since answers are never
      * stored; the buttons carry the signs, so they still work after a restart.
      */
-    record ConfirmFlag(java.util.List<String> asks, @org.jspecify.annotations.Nullable String otherwise, Dialogue resume)
+    record ConfirmFlag(
+            java.util.List<String> asks,
+            @org.jspecify.annotations.Nullable String otherwise,
+            Dialogue resume)
             implements Dialogue {
         public ConfirmFlag {
             asks = java.util.List.copyOf(asks);
             if (asks.isEmpty()) {
-                throw new IllegalArgumentException("a confirming question needs a sign to ask about");
+                throw new IllegalArgumentException(
+                        "a confirming question needs a sign to ask about");
             }
             if (resume instanceof ConfirmFlag) {
-                throw new IllegalArgumentException("a confirming question resumes where the user was before it");
+                throw new IllegalArgumentException(
+                        "a confirming question resumes where the user was before it");
             }
         }
     }

@@ -9,10 +9,11 @@ public sealed interface Effect {
     record StartTimer(UserKey user, ChatRef chat, int token, Duration delay) implements Effect {}
 
     /**
-     * The user's evening reminder changed: next due at {@code at}, or never ({@code null}: stopped).
-     * Also drops a pending snooze.
+     * The user's evening reminder changed: next due at {@code at}, or never ({@code null}:
+     * stopped). Also drops a pending snooze.
      */
-    record ScheduleNudge(UserKey user, ChatRef chat, java.time.@org.jspecify.annotations.Nullable Instant at)
+    record ScheduleNudge(
+            UserKey user, ChatRef chat, java.time.@org.jspecify.annotations.Nullable Instant at)
             implements Effect {}
 
     /** Remind the user again at {@code at}, once: they pressed "Snooze". */

@@ -1,9 +1,9 @@
 package dev.backcoach.core.model;
 
 /**
- * A position in step-by-step guidance. Step 0 is the introduction with the cautions; steps
- * 1..n are the technique's steps, or for a routine the steps of the techniques its parts use, one
- * after another (chosen from the plan each turn, so only the position is kept).
+ * A position in step-by-step guidance. Step 0 is the introduction with the cautions; steps 1..n are
+ * the technique's steps, or for a routine the steps of the techniques its parts use, one after
+ * another (chosen from the plan each turn, so only the position is kept).
  *
  * @param timerToken non-zero while a step timer runs; a {@link Inbound.TimerFired} with another
  *     token is from a step the user has already left

@@ -3,8 +3,8 @@ package dev.backcoach.core.model;
 import java.util.Locale;
 
 /**
- * One thing that happened to a user, already translated from the platform's event.
- * {@code eventId} is the platform's id for it, used to recognise re-deliveries.
+ * One thing that happened to a user, already translated from the platform's event. {@code eventId}
+ * is the platform's id for it, used to recognise re-deliveries.
  */
 public sealed interface Inbound {
     UserKey user();
@@ -13,8 +13,12 @@ public sealed interface Inbound {
 
     String eventId();
 
-    /** A slash command such as {@code /routine evening}; {@code name} is lower case without the slash. */
-    record Command(UserKey user, ChatRef chat, String eventId, String name, String argument) implements Inbound {
+    /**
+     * A slash command such as {@code /routine evening}; {@code name} is lower case without the
+     * slash.
+     */
+    record Command(UserKey user, ChatRef chat, String eventId, String name, String argument)
+            implements Inbound {
         public Command {
             name = name.toLowerCase(Locale.ROOT);
             argument = argument == null ? "" : argument.strip();
@@ -31,9 +35,10 @@ public sealed interface Inbound {
     record TimerFired(UserKey user, ChatRef chat, String eventId, int token) implements Inbound {}
 
     /**
-     * The user's evening reminder is due at {@code dueAt}; {@code snoozed} when it is the one the user
-     * put off for an hour.
+     * The user's evening reminder is due at {@code dueAt}; {@code snoozed} when it is the one the
+     * user put off for an hour.
      */
-    record NudgeDue(UserKey user, ChatRef chat, String eventId, java.time.Instant dueAt, boolean snoozed)
+    record NudgeDue(
+            UserKey user, ChatRef chat, String eventId, java.time.Instant dueAt, boolean snoozed)
             implements Inbound {}
 }

@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param ignored reminders in a row that got no reaction at all
  * @param awaiting the last reminder has had no reaction yet
  */
-public record NudgePlan(LocalTime time, ZoneId zone, int days, @Nullable LocalDate pausedUntil, int ignored,
+public record NudgePlan(
+        LocalTime time,
+        ZoneId zone,
+        int days,
+        @Nullable LocalDate pausedUntil,
+        int ignored,
         boolean awaiting) {
     public static final int EVERY_DAY = 0b111_1111;
     public static final int WEEKDAYS = 0b001_1111;
@@ -25,7 +30,8 @@ public record NudgePlan(LocalTime time, ZoneId zone, int days, @Nullable LocalDa
     public NudgePlan {
         time = time.withSecond(0).withNano(0);
         if ((days & EVERY_DAY) == 0 || (days & ~EVERY_DAY) != 0) {
-            throw new IllegalArgumentException("a plan needs at least one day and only days: " + days);
+            throw new IllegalArgumentException(
+                    "a plan needs at least one day and only days: " + days);
         }
     }
 
@@ -57,7 +63,8 @@ public record NudgePlan(LocalTime time, ZoneId zone, int days, @Nullable LocalDa
      */
     public Instant nextDue(Instant after) {
         LocalDate date = localDate(after).minusDays(1);
-        LocalDate last = (pausedUntil != null && pausedUntil.isAfter(date) ? pausedUntil : date).plusDays(9);
+        LocalDate last =
+                (pausedUntil != null && pausedUntil.isAfter(date) ? pausedUntil : date).plusDays(9);
         for (; !date.isAfter(last); date = date.plusDays(1)) {
             if (!on(date.getDayOfWeek()) || pausedOn(date)) {
                 continue;
@@ -67,7 +74,8 @@ public record NudgePlan(LocalTime time, ZoneId zone, int days, @Nullable LocalDa
                 return at;
             }
         }
-        throw new IllegalStateException("no reminder day within a week of " + last); // unreachable: days ≠ 0
+        throw new IllegalStateException(
+                "no reminder day within a week of " + last); // unreachable: days ≠ 0
     }
 
     public NudgePlan withSchedule(LocalTime newTime, ZoneId newZone, int newDays) {
@@ -85,7 +93,9 @@ public record NudgePlan(LocalTime time, ZoneId zone, int days, @Nullable LocalDa
 
     /** The user did something: whatever went before was not ignored. */
     public NudgePlan answered() {
-        return awaiting || ignored > 0 ? new NudgePlan(time, zone, days, pausedUntil, 0, false) : this;
+        return awaiting || ignored > 0
+                ? new NudgePlan(time, zone, days, pausedUntil, 0, false)
+                : this;
     }
 
     public NudgePlan withDays(int newDays) {

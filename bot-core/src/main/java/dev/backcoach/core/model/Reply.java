@@ -7,20 +7,29 @@ import org.jspecify.annotations.Nullable;
  * One message to the user, platform-neutral: plain text plus rows of buttons.
  *
  * @param document a file to attach, or null
- * @param replacePrevious a hint that this message continues the previous one (the next step of
- *     a technique), so a platform that can edit messages should edit it in place
+ * @param replacePrevious a hint that this message continues the previous one (the next step of a
+ *     technique), so a platform that can edit messages should edit it in place
  * @param stale the answer to a button from an outdated message: a platform should show it as a new
  *     message and leave the pressed one as it was
  * @param pressNote a short answer to a button press that changed nothing ("already chosen"): the
  *     pressed message stays as it is, and a platform with a small notice for presses shows it there
  */
-public record Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document,
-        boolean stale, boolean pressNote) {
+public record Reply(
+        String text,
+        List<List<Button>> buttons,
+        boolean replacePrevious,
+        @Nullable Document document,
+        boolean stale,
+        boolean pressNote) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
     }
 
-    public Reply(String text, List<List<Button>> buttons, boolean replacePrevious, @Nullable Document document) {
+    public Reply(
+            String text,
+            List<List<Button>> buttons,
+            boolean replacePrevious,
+            @Nullable Document document) {
         this(text, buttons, replacePrevious, document, false, false);
     }
 

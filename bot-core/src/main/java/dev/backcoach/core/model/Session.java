@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param unreachable the platform refused delivery (the user blocked the bot, closed DMs): nudges
  *     pause until the user writes again
  * @param routeDate when the current route was decided (the check expires after 30 days)
- * @param routeReason the red flag (its screening id) that decided the route, to name the reason for a
- *     block in one line; {@code null} when no flag decided it. Stores keep it only where the platform
- *     allows health details (not on Discord)
+ * @param routeReason the red flag (its screening id) that decided the route, to name the reason for
+ *     a block in one line; {@code null} when no flag decided it. Stores keep it only where the
+ *     platform allows health details (not on Discord)
  * @param checkInDate when the user last said "no new symptoms" (or finished a check)
  * @param equipment the plan, as {@link dev.backcoach.core.content.Equipment} bits
  * @param paused guidance left midway, offered for resuming
- * @param promptSeq changes whenever the pending question changes; buttons carry it so a button
- *     from an earlier message is recognised as stale
+ * @param promptSeq changes whenever the pending question changes; buttons carry it so a button from
+ *     an earlier message is recognised as stale
  * @param ratings the last stiffness ratings, packed four bits each (see {@code Ratings})
  * @param ratingDay epoch day of the newest rating
  * @param nudge the evening reminder the user opted in to; {@code null} while off
@@ -41,21 +41,68 @@ public record Session(
         @Nullable NudgePlan nudge) {
 
     public static Session fresh(UserKey user) {
-        return new Session(user, 0, false, false, false, Route.UNSCREENED, null, null, null, 0, Dialogue.IDLE, null,
-                0, 0, 0, null);
+        return new Session(
+                user,
+                0,
+                false,
+                false,
+                false,
+                Route.UNSCREENED,
+                null,
+                null,
+                null,
+                0,
+                Dialogue.IDLE,
+                null,
+                0,
+                0,
+                0,
+                null);
     }
 
     public Session withDialogue(Dialogue next) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, next, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                next,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
-        return new Session(user, version, isAdult, hasConsented, unreachable, route, routeDate, routeReason,
-                checkInDate, equipment, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                isAdult,
+                hasConsented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
-    /** A new route decided today, by no particular flag; it also counts as today's symptom check-in. */
+    /**
+     * A new route decided today, by no particular flag; it also counts as today's symptom check-in.
+     */
     public Session withRoute(Route next, @Nullable LocalDate today) {
         return withRoute(next, today, null);
     }
@@ -65,54 +112,204 @@ public record Session(
      * typed-message screening use); it also counts as today's symptom check-in.
      */
     public Session withRoute(Route next, @Nullable LocalDate today, @Nullable String reason) {
-        return new Session(user, version, adult, consented, unreachable, next, today, reason, today, equipment,
-                dialogue, null, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                next,
+                today,
+                reason,
+                today,
+                equipment,
+                dialogue,
+                null,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
     public Session withoutRouteReason() {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, null, checkInDate,
-                equipment, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                null,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withCheckIn(LocalDate today) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, today,
-                equipment, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                today,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withEquipment(int bits) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                bits, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                bits,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withPaused(@Nullable Guide guide) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, guide, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                guide,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withPromptSeq(int seq) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, paused, seq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                seq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withRatings(int packed, int day) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, paused, promptSeq, packed, day, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                packed,
+                day,
+                nudge);
     }
 
     public Session withVersion(long next) {
-        return new Session(user, next, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                next,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
-        return new Session(user, version, adult, consented, isUnreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, paused, promptSeq, ratings, ratingDay, nudge);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                isUnreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge);
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
-        return new Session(user, version, adult, consented, unreachable, route, routeDate, routeReason, checkInDate,
-                equipment, dialogue, paused, promptSeq, ratings, ratingDay, plan);
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                plan);
     }
 
     public boolean onboarded() {

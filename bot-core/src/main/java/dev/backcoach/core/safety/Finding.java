@@ -13,9 +13,9 @@ public sealed interface Finding {
     record Clear(RedFlag flag) implements Finding {}
 
     /**
-     * Hints of signs, or plain reports in a question or a denial: ask about each of {@code asks}
-     * in turn, most urgent first, until one is answered Yes. If every answer is No,
-     * {@code otherwise} (a plain report of a less urgent sign in the same message) still applies.
+     * Hints of signs, or plain reports in a question or a denial: ask about each of {@code asks} in
+     * turn, most urgent first, until one is answered Yes. If every answer is No, {@code otherwise}
+     * (a plain report of a less urgent sign in the same message) still applies.
      */
     record Possible(List<RedFlag> asks, @Nullable RedFlag otherwise) implements Finding {
         public Possible {

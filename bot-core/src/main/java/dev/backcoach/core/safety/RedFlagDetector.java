@@ -18,21 +18,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a typed message for warning signs. Thread-safe and without I/O: build one per catalog.
  *
- * <p>Each message is analysed once, by Lucene. Rules whose words are not all in it are passed
- * over (most messages have none of the rules' words, so that is all they cost); the rest are
- * matched as Lucene's ordered span queries would match them (see {@link Phrase}). A match right after "no", "not", "never" … or
- * right before "fine", "ok" …, or (for signs that count only when recent) in a sentence that says
- * "years ago", is a denial; one near "what if", "worried", "lol" …, after a word for someone else
- * ("my wife …"), or in a question is a hedge. A denied plain report only asks, a denied hint says
- * nothing, a hedged report asks.
+ * <p>Each message is analysed once, by Lucene. Rules whose words are not all in it are passed over
+ * (most messages have none of the rules' words, so that is all they cost); the rest are matched as
+ * Lucene's ordered span queries would match them (see {@link Phrase}). A match right after "no",
+ * "not", "never" … or right before "fine", "ok" …, or (for signs that count only when recent) in a
+ * sentence that says "years ago", is a denial; one near "what if", "worried", "lol" …, after a word
+ * for someone else ("my wife …"), or in a question is a hedge. A denied plain report only asks, a
+ * denied hint says nothing, a hedged report asks.
  */
 public final class RedFlagDetector {
     /** The platforms' longest message (Telegram's 4,096); anything after it is not read. */
     public static final int MAX_CHARS = 4_096;
+
     private static final String FIELD = "text";
     private static final int NEGATION_REACH = 3;
     private static final int REASSURANCE_REACH = 2;
     private static final int HEDGE_REACH = 6;
+
     /** One message asks about at most this many signs, one question at a time. */
     static final int MAX_QUESTIONS = 3;
 
@@ -42,7 +44,11 @@ public final class RedFlagDetector {
         }
     }
 
-    private enum Strength { NONE, HINT, PLAIN }
+    private enum Strength {
+        NONE,
+        HINT,
+        PLAIN
+    }
 
     private final WordAnalyzer analyzer;
     private final List<Rule> rules = new ArrayList<>();
@@ -53,12 +59,16 @@ public final class RedFlagDetector {
     private final Set<String> longAgo;
     private final Set<String> others;
     private final Set<String> jokes;
+
     /** The flags, most urgent tier first (stable within a tier). */
     private final List<RedFlag> byUrgency;
 
     /** Fails with every problem listed when a rule cannot be read. */
     public RedFlagDetector(RedFlagRules content) {
-        this.byUrgency = content.flags().stream().sorted(java.util.Comparator.comparing(RedFlag::tier)).toList();
+        this.byUrgency =
+                content.flags().stream()
+                        .sorted(java.util.Comparator.comparing(RedFlag::tier))
+                        .toList();
         WordAnalyzer ruleWords = WordAnalyzer.forRules(content.synonyms(), content.keep());
         List<String> problems = new ArrayList<>();
         for (RedFlag flag : content.flags()) {
@@ -70,14 +80,16 @@ public final class RedFlagDetector {
             }
         }
         for (Rule rule : rules) {
-            // A match starts with a word of the first slot: the rule is listed under those words only.
+            // A match starts with a word of the first slot: the rule is listed under those words
+            // only.
             for (String word : rule.pattern().slots().get(0)) {
                 rulesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(rule);
             }
         }
         checkSynonyms(content.synonyms(), problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("red-flag rules are invalid:\n  " + String.join("\n  ", problems));
+            throw new IllegalArgumentException(
+                    "red-flag rules are invalid:\n  " + String.join("\n  ", problems));
         }
         this.negations = words(ruleWords, content.negations());
         this.reassurances = words(ruleWords, content.reassurances());
@@ -120,12 +132,17 @@ public final class RedFlagDetector {
         return plain != null ? new Finding.Clear(plain) : Finding.NONE;
     }
 
-    /** The words the screen reads in {@code text}, by position: for tests and for tuning the rules. */
+    /**
+     * The words the screen reads in {@code text}, by position: for tests and for tuning the rules.
+     */
     String explain(String text) {
         ReadText analysed = new ReadText(analyzer, text);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < analysed.terms().size(); i++) {
-            out.append(i == 0 ? "" : " ").append(analysed.positions().get(i)).append(':').append(analysed.terms().get(i));
+            out.append(i == 0 ? "" : " ")
+                    .append(analysed.positions().get(i))
+                    .append(':')
+                    .append(analysed.terms().get(i));
         }
         return out.toString();
     }
@@ -134,7 +151,8 @@ public final class RedFlagDetector {
         List<Rule> found = new ArrayList<>();
         for (String word : analysed.distinct()) {
             for (Rule rule : rulesByWord.getOrDefault(word, List.of())) {
-                // A rule with two first words in the message is listed twice: the second is cheap to skip.
+                // A rule with two first words in the message is listed twice: the second is cheap
+                // to skip.
                 if (rule.pattern().mayMatch(analysed.distinct()) && !found.contains(rule)) {
                     found.add(rule);
                 }
@@ -146,25 +164,35 @@ public final class RedFlagDetector {
     /** The strongest way the rule matches anywhere in the message. */
     private Strength strength(Rule rule, ReadText analysed) {
         Strength[] best = {Strength.NONE};
-        rule.pattern().forEachMatch(analysed.terms(), analysed.positions(), (start, end) -> {
-            Strength here = judge(rule, start, end, analysed);
-            if (here.compareTo(best[0]) > 0) {
-                best[0] = here;
-            }
-        });
+        rule.pattern()
+                .forEachMatch(
+                        analysed.terms(),
+                        analysed.positions(),
+                        (start, end) -> {
+                            Strength here = judge(rule, start, end, analysed);
+                            if (here.compareTo(best[0]) > 0) {
+                                best[0] = here;
+                            }
+                        });
         return best[0];
     }
 
     private Strength judge(Rule rule, int start, int end, ReadText analysed) {
         boolean plain = rule.plain();
-        boolean denied = analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
-                || analysed.anyBetween(negations, start + 1, end - 2, rule.words()) // "sneezing doesnt make it worse"
-                || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
-                || (rule.flag().recentOnly() && analysed.inSentence(longAgo, start));
-        boolean hedged = analysed.inQuestion(start)
-                || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
-                || analysed.inSentence(jokes, start)
-                || analysed.earlierInSentence(others, start);
+        boolean denied =
+                analysed.anyBetween(negations, start - NEGATION_REACH, start - 1)
+                        || analysed.anyBetween(
+                                negations,
+                                start + 1,
+                                end - 2,
+                                rule.words()) // "sneezing doesnt make it worse"
+                        || analysed.anyBetween(reassurances, end, end + REASSURANCE_REACH - 1)
+                        || (rule.flag().recentOnly() && analysed.inSentence(longAgo, start));
+        boolean hedged =
+                analysed.inQuestion(start)
+                        || analysed.anyBetween(hedges, start - HEDGE_REACH, start - 1)
+                        || analysed.inSentence(jokes, start)
+                        || analysed.earlierInSentence(others, start);
         if (plain) {
             return denied || hedged ? Strength.HINT : Strength.PLAIN;
         }
@@ -184,9 +212,17 @@ public final class RedFlagDetector {
     private static void checkSynonyms(List<String> lines, List<String> problems) {
         try (var surface = WordAnalyzer.surface()) {
             for (String line : lines) {
-                String target = line.contains("=>") ? line.substring(line.indexOf("=>") + 2) : line.split(",", -1)[0];
+                String target =
+                        line.contains("=>")
+                                ? line.substring(line.indexOf("=>") + 2)
+                                : line.split(",", -1)[0];
                 if (Phrase.analyse(surface, target).size() != 1) {
-                    problems.add("synonyms \"" + line + "\": \"" + target.strip() + "\" must be one word");
+                    problems.add(
+                            "synonyms \""
+                                    + line
+                                    + "\": \""
+                                    + target.strip()
+                                    + "\" must be one word");
                 }
             }
         }

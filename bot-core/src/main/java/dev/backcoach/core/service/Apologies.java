@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a turn answers when it cannot be done: the state stays as it was, and the user hears why. */
+/**
+ * What a turn answers when it cannot be done: the state stays as it was, and the user hears why.
+ */
 final class Apologies {
     private static final Logger log = LoggerFactory.getLogger(Apologies.class);
 
@@ -28,7 +30,11 @@ final class Apologies {
     }
 
     /** The database is away: "I can't save right now", and where the user is, if known. */
-    Turn unavailable(UserKey user, Session unchanged, @Nullable Session showPromptOf, StoreUnavailableException e) {
+    Turn unavailable(
+            UserKey user,
+            Session unchanged,
+            @Nullable Session showPromptOf,
+            StoreUnavailableException e) {
         log.warn("store unavailable for a {} user: {}", user.platform(), e.getMessage());
         health.markDown(e.getMessage() == null ? "unavailable" : e.getMessage());
         return apology(unchanged, "error.unavailable", showPromptOf);
@@ -49,8 +55,9 @@ final class Apologies {
     }
 
     /**
-     * The one exit of a turn that failed. An apology is for someone who wrote: a reminder that fails
-     * is rethrown, so the scheduler retries it later instead of sending "something went wrong".
+     * The one exit of a turn that failed. An apology is for someone who wrote: a reminder that
+     * fails is rethrown, so the scheduler retries it later instead of sending "something went
+     * wrong".
      */
     Turn after(Inbound inbound, Failed failed) {
         RuntimeException cause = failed.reason;
@@ -76,7 +83,9 @@ final class Apologies {
         final transient @Nullable Session showPromptOf;
         final RuntimeException reason;
 
-        /** @param showPromptOf the session whose pending question follows the apology, or null */
+        /**
+         * @param showPromptOf the session whose pending question follows the apology, or null
+         */
         Failed(Session unchanged, @Nullable Session showPromptOf, RuntimeException reason) {
             super(null, reason, false, false); // a signal between two methods: no stack trace
             this.unchanged = unchanged;

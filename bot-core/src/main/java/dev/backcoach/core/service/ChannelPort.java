@@ -18,8 +18,8 @@ public interface ChannelPort {
      * Completes with true once sent, false when the claim was refused, and exceptionally when the
      * platform refused delivery for good.
      */
-    default CompletableFuture<Boolean> deliverOnce(UserKey user, ChatRef chat, List<Reply> replies,
-            BooleanSupplier claim) {
+    default CompletableFuture<Boolean> deliverOnce(
+            UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
         if (!claim.getAsBoolean()) {
             return CompletableFuture.completedFuture(false);
         }

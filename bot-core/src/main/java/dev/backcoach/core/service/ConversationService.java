@@ -15,18 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one turn at a time per user: loads the session (cache, then store), asks the engine,
- * saves the new session with a version check, and only then returns the replies. Whatever goes
- * wrong, the user gets a kind answer and the stored state stays as it was.
+ * Runs one turn at a time per user: loads the session (cache, then store), asks the engine, saves
+ * the new session with a version check, and only then returns the replies. Whatever goes wrong, the
+ * user gets a kind answer and the stored state stays as it was.
  */
 public final class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
-    /** Version conflicts come from another instance writing the same user; a few retries settle it. */
+
+    /**
+     * Version conflicts come from another instance writing the same user; a few retries settle it.
+     */
     static final int MAX_ATTEMPTS = 5;
 
     private final Engine engine;
@@ -44,13 +46,22 @@ public final class ConversationService {
     private final Apologies apologies;
     private final ServiceStats stats;
 
-    public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
+    public ConversationService(
+            Catalog catalog,
+            StateStore store,
+            Clock clock,
+            EffectHandler effects,
             CacheSettings cacheSettings) {
         this(catalog, store, clock, effects, cacheSettings, TurnObserver.NONE);
     }
 
-    public ConversationService(Catalog catalog, StateStore store, Clock clock, EffectHandler effects,
-            CacheSettings cacheSettings, TurnObserver observer) {
+    public ConversationService(
+            Catalog catalog,
+            StateStore store,
+            Clock clock,
+            EffectHandler effects,
+            CacheSettings cacheSettings,
+            TurnObserver observer) {
         this.observer = observer;
         this.engine = new Engine(catalog);
         this.catalog = catalog;
@@ -60,11 +71,12 @@ public final class ConversationService {
         this.health = new StoreHealth(store, clock);
         this.export = new DataExport(store, clock);
         this.apologies = new Apologies(catalog, engine, health);
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(cacheSettings.maximumSize())
-                .expireAfterAccess(cacheSettings.expireAfterAccess())
-                .recordStats()
-                .build();
+        this.cache =
+                Caffeine.newBuilder()
+                        .maximumSize(cacheSettings.maximumSize())
+                        .expireAfterAccess(cacheSettings.expireAfterAccess())
+                        .recordStats()
+                        .build();
         this.stats = new ServiceStats(cache, inFlight);
     }
 
@@ -94,7 +106,10 @@ public final class ConversationService {
 
     private void observe(Inbound inbound, long start) {
         try {
-            observer.turnHandled(inbound.user().platform(), TurnsInFlight.kind(inbound), System.nanoTime() - start);
+            observer.turnHandled(
+                    inbound.user().platform(),
+                    TurnsInFlight.kind(inbound),
+                    System.nanoTime() - start);
         } catch (RuntimeException e) {
             log.warn("turn observer failed: {}", e.toString());
         }
@@ -138,8 +153,10 @@ public final class ConversationService {
                 FloodGuard.Verdict verdict = flood.check(user, clock.instant());
                 if (verdict != FloodGuard.Verdict.PASS) {
                     log.debug("flood from a {} user: {}", user.platform(), verdict);
-                    List<Reply> once = verdict == FloodGuard.Verdict.SLOW_DOWN
-                            ? List.of(Reply.text(catalog.text("flood.wait"))) : List.of();
+                    List<Reply> once =
+                            verdict == FloodGuard.Verdict.SLOW_DOWN
+                                    ? List.of(Reply.text(catalog.text("flood.wait")))
+                                    : List.of();
                     return new Turn(current, once, List.of());
                 }
             }
@@ -147,8 +164,11 @@ public final class ConversationService {
             try {
                 turn = engine.handle(current, inbound, clock.instant());
             } catch (RuntimeException e) {
-                log.error("engine failed on a {} event of type {}", user.platform(),
-                        inbound.getClass().getSimpleName(), e);
+                log.error(
+                        "engine failed on a {} event of type {}",
+                        user.platform(),
+                        inbound.getClass().getSimpleName(),
+                        e);
                 throw new Apologies.Failed(current, current, e);
             }
             if (turn.effects().stream().anyMatch(Effect.Forget.class::isInstance)) {
@@ -168,14 +188,23 @@ public final class ConversationService {
                     cache.invalidate(user); // ran on an old session: run again on the stored one
                     continue;
                 }
-                // Nothing to commit: running such a turn again (a re-delivery) changes nothing either.
+                // Nothing to commit: running such a turn again (a re-delivery) changes nothing
+                // either.
                 applyEffects(turn.effects());
-                return new Turn(current, withExport(user, current, turn.replies(), turn.effects()), turn.effects());
+                return new Turn(
+                        current,
+                        withExport(user, current, turn.replies(), turn.effects()),
+                        turn.effects());
             }
             Session next = turn.session().withVersion(current.version() + 1);
             try {
-                store.commit(new TurnRecord(next, current.version(), inbound.eventId(), turn.replies(),
-                        turn.effects()));
+                store.commit(
+                        new TurnRecord(
+                                next,
+                                current.version(),
+                                inbound.eventId(),
+                                turn.replies(),
+                                turn.effects()));
             } catch (DuplicateEventException e) {
                 // A re-delivery of an event already committed: answer it again, never run it twice.
                 cache.invalidate(user);
@@ -185,7 +214,10 @@ public final class ConversationService {
                 if (attempt < MAX_ATTEMPTS) {
                     continue;
                 }
-                log.warn("gave up after {} version conflicts for a {} user", attempt, user.platform());
+                log.warn(
+                        "gave up after {} version conflicts for a {} user",
+                        attempt,
+                        user.platform());
                 return apologies.apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
                 throw new Apologies.Failed(current, current, e);
@@ -193,16 +225,22 @@ public final class ConversationService {
             health.markUp();
             cache.put(user, next);
             applyEffects(turn.effects());
-            return new Turn(next, withExport(user, next, turn.replies(), turn.effects()), turn.effects());
+            return new Turn(
+                    next, withExport(user, next, turn.replies(), turn.effects()), turn.effects());
         }
     }
 
-    /** The user's session as stored now (another instance may have changed it); empty for a user never seen. */
+    /**
+     * The user's session as stored now (another instance may have changed it); empty for a user
+     * never seen.
+     */
     public Optional<Session> storedSession(UserKey user) {
         return store.load(user);
     }
 
-    /** Floods are typed: a tap answers what is on screen, and a double tap is only a stale button. */
+    /**
+     * Floods are typed: a tap answers what is on screen, and a double tap is only a stale button.
+     */
     private static boolean typed(Inbound inbound) {
         return inbound instanceof Inbound.Command || inbound instanceof Inbound.Text;
     }
@@ -247,8 +285,11 @@ public final class ConversationService {
         return new Turn(Session.fresh(user), turn.replies(), turn.effects());
     }
 
-    /** /export: a summary a person can read, then everything as a file, then the pending question. */
-    private List<Reply> withExport(UserKey user, Session session, List<Reply> replies, List<Effect> turnEffects) {
+    /**
+     * /export: a summary a person can read, then everything as a file, then the pending question.
+     */
+    private List<Reply> withExport(
+            UserKey user, Session session, List<Reply> replies, List<Effect> turnEffects) {
         if (turnEffects.stream().noneMatch(Effect.ExportData.class::isInstance)) {
             return replies;
         }
@@ -264,17 +305,19 @@ public final class ConversationService {
         return all;
     }
 
-
-    /** The pending question of a user who already has a session, e.g. after a restart; empty for a new user. */
+    /**
+     * The pending question of a user who already has a session, e.g. after a restart; empty for a
+     * new user.
+     */
     public List<Reply> currentPrompt(UserKey user) {
-        Optional<Session> session = Optional.ofNullable(cache.getIfPresent(user)).or(() -> store.load(user));
+        Optional<Session> session =
+                Optional.ofNullable(cache.getIfPresent(user)).or(() -> store.load(user));
         return session.map(s -> List.of(engine.currentPrompt(s))).orElse(List.of());
     }
 
     public StoreHealth health() {
         return health;
     }
-
 
     private void applyEffects(List<Effect> list) {
         for (Effect effect : list) {

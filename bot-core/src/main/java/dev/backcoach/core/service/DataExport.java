@@ -12,7 +12,8 @@ import java.util.Map;
 
 /** Builds the /export document: everything the store keeps about one user, as JSON. */
 final class DataExport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StateStore store;
     private final Clock clock;
@@ -29,7 +30,9 @@ final class DataExport {
         document.put("user_id", user.userId());
         document.put("data", store.export(user));
         try {
-            return new Document("backcoach-data.json", "application/json",
+            return new Document(
+                    "backcoach-data.json",
+                    "application/json",
                     JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("export of stored values cannot fail to serialize", e);

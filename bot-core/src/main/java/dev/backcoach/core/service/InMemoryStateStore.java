@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentMap;
 /** A store that forgets on restart: for tests, benchmarks and trying the bot out. */
 public final class InMemoryStateStore implements StateStore {
     private final ConcurrentMap<UserKey, Session> sessions = new ConcurrentHashMap<>();
-    private final ConcurrentMap<UserKey, Map<String, List<Reply>>> events = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserKey, Map<String, List<Reply>>> events =
+            new ConcurrentHashMap<>();
     private final ConcurrentMap<UserKey, Map<String, Integer>> ratings = new ConcurrentHashMap<>();
 
     @Override
@@ -26,31 +27,41 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public void commit(TurnRecord turn) {
         UserKey user = turn.session().user();
-        sessions.compute(user, (key, stored) -> {
-            List<Reply> earlier = turn.eventId().isEmpty() ? null : events.getOrDefault(key, Map.of()).get(turn.eventId());
-            if (earlier != null) {
-                throw new DuplicateEventException("event of a " + key.platform() + " user committed before", earlier);
-            }
-            long storedVersion = stored == null ? 0 : stored.version();
-            if (storedVersion != turn.expectedVersion()) {
-                throw new ConcurrentUpdateException("session of " + key.platform() + " user changed concurrently");
-            }
-            if (!turn.eventId().isEmpty()) {
-                events.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(turn.eventId(), turn.replies());
-            }
-            for (Effect effect : turn.effects()) {
-                if (effect instanceof Effect.RecordRating r) {
-                    ratings.computeIfAbsent(key, k -> new TreeMap<>()).put(r.day().toString(), r.score());
-                }
-            }
-            return turn.session();
-        });
+        sessions.compute(
+                user,
+                (key, stored) -> {
+                    List<Reply> earlier =
+                            turn.eventId().isEmpty()
+                                    ? null
+                                    : events.getOrDefault(key, Map.of()).get(turn.eventId());
+                    if (earlier != null) {
+                        throw new DuplicateEventException(
+                                "event of a " + key.platform() + " user committed before", earlier);
+                    }
+                    long storedVersion = stored == null ? 0 : stored.version();
+                    if (storedVersion != turn.expectedVersion()) {
+                        throw new ConcurrentUpdateException(
+                                "session of " + key.platform() + " user changed concurrently");
+                    }
+                    if (!turn.eventId().isEmpty()) {
+                        events.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                                .put(turn.eventId(), turn.replies());
+                    }
+                    for (Effect effect : turn.effects()) {
+                        if (effect instanceof Effect.RecordRating r) {
+                            ratings.computeIfAbsent(key, k -> new TreeMap<>())
+                                    .put(r.day().toString(), r.score());
+                        }
+                    }
+                    return turn.session();
+                });
     }
 
     @Override
     public Precheck precheck(UserKey user, String eventId) {
         Session stored = sessions.get(user);
-        return new Precheck(stored == null ? 0 : stored.version(),
+        return new Precheck(
+                stored == null ? 0 : stored.version(),
                 Optional.ofNullable(events.getOrDefault(user, Map.of()).get(eventId)));
     }
 
@@ -65,7 +76,8 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
         java.util.SortedMap<java.time.LocalDate, Integer> history = new TreeMap<>();
-        ratings.getOrDefault(user, Map.of()).forEach((day, score) -> history.put(java.time.LocalDate.parse(day), score));
+        ratings.getOrDefault(user, Map.of())
+                .forEach((day, score) -> history.put(java.time.LocalDate.parse(day), score));
         return history;
     }
 

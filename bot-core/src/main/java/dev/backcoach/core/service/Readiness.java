@@ -8,6 +8,9 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface Readiness {
-    /** Empty when ready; otherwise why not, in words for an operator, with no secret and no user data. */
+    /**
+     * Empty when ready; otherwise why not, in words for an operator, with no secret and no user
+     * data.
+     */
     Optional<String> problem();
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where everything about users lives durably. The cache in front of it is never the source of
- * truth. Implementations: in memory (tests, trying out), SQLite and PostgreSQL ({@code bot-storage}).
+ * truth. Implementations: in memory (tests, trying out), SQLite and PostgreSQL ({@code
+ * bot-storage}).
  */
 public interface StateStore {
 
@@ -18,10 +19,11 @@ public interface StateStore {
     /**
      * Commits one turn atomically: the session (only if the stored version is still {@code
      * expectedVersion}; 0 means not stored yet), the turn's durable effects (ratings), and the
-     * event's replies for replaying a re-delivered event. Nothing is written if anything fails.
-     * The event decides first: a re-delivered event fails as a duplicate whatever the version.
+     * event's replies for replaying a re-delivered event. Nothing is written if anything fails. The
+     * event decides first: a re-delivered event fails as a duplicate whatever the version.
      *
-     * @throws DuplicateEventException when the turn's event was committed before; nothing was written
+     * @throws DuplicateEventException when the turn's event was committed before; nothing was
+     *     written
      * @throws ConcurrentUpdateException when someone else saved first; nothing was written
      * @throws StoreUnavailableException when the store cannot be reached; nothing was written
      */
@@ -35,7 +37,9 @@ public interface StateStore {
      */
     Precheck precheck(UserKey user, String eventId);
 
-    /** @param earlierReplies present when the event was already handled */
+    /**
+     * @param earlierReplies present when the event was already handled
+     */
     record Precheck(long storedVersion, Optional<List<Reply>> earlierReplies) {}
 
     /** The replies of an event already committed for this user, for answering a re-delivery. */
@@ -46,7 +50,10 @@ public interface StateStore {
     /** Everything stored about the user, table by table, as plain values (for /export). */
     Map<String, Object> export(UserKey user);
 
-    /** Every stiffness rating the user logged, by their calendar day, oldest first (for /export's summary). */
+    /**
+     * Every stiffness rating the user logged, by their calendar day, oldest first (for /export's
+     * summary).
+     */
     java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user);
 
     /** Deletes every row of the user in every table. Afterwards the user is new. */

@@ -8,7 +8,9 @@ import java.time.Instant;
  * and a periodic {@link #probe} notices recovery even when nobody is chatting.
  */
 public final class StoreHealth {
-    /** @param reason why the store is down, without secrets; empty while up */
+    /**
+     * @param reason why the store is down, without secrets; empty while up
+     */
     public record State(boolean up, Instant since, String reason) {}
 
     private final StateStore store;

@@ -8,7 +8,7 @@ import dev.backcoach.core.model.Platform;
  */
 @FunctionalInterface
 public interface TurnObserver {
-    TurnObserver NONE = (platform, kind, nanos) -> { };
+    TurnObserver NONE = (platform, kind, nanos) -> {};
 
     /**
      * @param kind the event's type in lower case: command, text, choice, timer or nudge

@@ -16,16 +16,20 @@ import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
 
 /**
- * One rule pattern as a Lucene span query: its words in order, each at most
- * {@link #WORDS_BETWEEN} words after the one before ("my legs are both getting weak" meets
- * "legs both weak"). Each slot also keeps its analysed words, so a message lacking any of them
- * is passed over without running the query.
+ * One rule pattern as a Lucene span query: its words in order, each at most {@link #WORDS_BETWEEN}
+ * words after the one before ("my legs are both getting weak" meets "legs both weak"). Each slot
+ * also keeps its analysed words, so a message lacking any of them is passed over without running
+ * the query.
  */
 public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
     public static final int WORDS_BETWEEN = 3;
 
-    /** Compiles {@code source}; problems (a word that reads as nothing, or as two) go to {@code problems}. */
-    public static Phrase compile(String field, String source, Analyzer analyzer, List<String> problems) {
+    /**
+     * Compiles {@code source}; problems (a word that reads as nothing, or as two) go to {@code
+     * problems}.
+     */
+    public static Phrase compile(
+            String field, String source, Analyzer analyzer, List<String> problems) {
         List<Set<String>> slots = new ArrayList<>();
         List<SpanQuery> clauses = new ArrayList<>();
         for (String slot : source.strip().split("\\s+", -1)) {
@@ -33,8 +37,14 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
             for (String alternative : slot.split("\\|", -1)) {
                 List<String> analysed = analyse(analyzer, alternative);
                 if (analysed.size() != 1) {
-                    problems.add("pattern \"" + source + "\": \"" + alternative + "\" reads as " + analysed
-                            + "; write one word per slot");
+                    problems.add(
+                            "pattern \""
+                                    + source
+                                    + "\": \""
+                                    + alternative
+                                    + "\" reads as "
+                                    + analysed
+                                    + "; write one word per slot");
                 } else {
                     words.add(analysed.get(0));
                 }
@@ -43,27 +53,42 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                 continue;
             }
             slots.add(Set.copyOf(words));
-            List<SpanQuery> terms = words.stream().<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w))).toList();
-            clauses.add(terms.size() == 1 ? terms.get(0) : new SpanOrQuery(terms.toArray(SpanQuery[]::new)));
+            List<SpanQuery> terms =
+                    words.stream()
+                            .<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w)))
+                            .toList();
+            clauses.add(
+                    terms.size() == 1
+                            ? terms.get(0)
+                            : new SpanOrQuery(terms.toArray(SpanQuery[]::new)));
         }
         if (clauses.isEmpty()) {
             problems.add("pattern \"" + source + "\" has no words");
             clauses.add(new SpanTermQuery(new Term(field, "\u0000never")));
             slots.add(Set.of("\u0000never"));
         }
-        SpanQuery query = clauses.size() == 1
-                ? clauses.get(0)
-                : new SpanNearQuery(clauses.toArray(SpanQuery[]::new), WORDS_BETWEEN * (clauses.size() - 1), true);
+        SpanQuery query =
+                clauses.size() == 1
+                        ? clauses.get(0)
+                        : new SpanNearQuery(
+                                clauses.toArray(SpanQuery[]::new),
+                                WORDS_BETWEEN * (clauses.size() - 1),
+                                true);
         return new Phrase(source, query, List.copyOf(slots));
     }
 
     /** A phrase of words already analysed, one word to a slot ("how often" → how, often). */
     public static Phrase ofWords(String field, String source, List<String> words) {
         List<Set<String>> slots = words.stream().map(Set::of).toList();
-        List<SpanQuery> clauses = words.stream().<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w))).toList();
-        SpanQuery query = clauses.size() == 1
-                ? clauses.get(0)
-                : new SpanNearQuery(clauses.toArray(SpanQuery[]::new), WORDS_BETWEEN * (clauses.size() - 1), true);
+        List<SpanQuery> clauses =
+                words.stream().<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w))).toList();
+        SpanQuery query =
+                clauses.size() == 1
+                        ? clauses.get(0)
+                        : new SpanNearQuery(
+                                clauses.toArray(SpanQuery[]::new),
+                                WORDS_BETWEEN * (clauses.size() - 1),
+                                true);
         return new Phrase(source, query, slots);
     }
 
@@ -92,7 +117,9 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                 int found = -1;
                 for (int i = 0; i < terms.size(); i++) {
                     int p = positions.get(i);
-                    if (p > previous && (found < 0 || p < found) && slots.get(slot).contains(terms.get(i))) {
+                    if (p > previous
+                            && (found < 0 || p < found)
+                            && slots.get(slot).contains(terms.get(i))) {
                         found = p;
                     }
                 }

@@ -24,17 +24,23 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 public final class ReadText {
     public static final int SENTENCE_GAP = 100;
     private static final Pattern BREAKS =
-            Pattern.compile("[.!?;,:\\n\\r()\\[\\]]+|\\s(?:but|although|though|except)\\s", Pattern.CASE_INSENSITIVE);
+            Pattern.compile(
+                    "[.!?;,:\\n\\r()\\[\\]]+|\\s(?:but|although|though|except)\\s",
+                    Pattern.CASE_INSENSITIVE);
 
     private final List<String> terms = new ArrayList<>();
     private final List<Integer> positions = new ArrayList<>();
     private final Set<String> distinct = new HashSet<>();
+
     /** Sentence numbers of the sentences that ended with a question mark. */
     private final BitSet questions = new BitSet();
+
     /** The first position of each sentence, in order. */
     private final List<Integer> sentenceStarts = new ArrayList<>();
 
-    /** Reads the whole message in one pass; the breaks between sentences come from their offsets. */
+    /**
+     * Reads the whole message in one pass; the breaks between sentences come from their offsets.
+     */
     public ReadText(Analyzer analyzer, String text) {
         List<Integer> breaks = new ArrayList<>();
         BitSet questionBreaks = new BitSet();
@@ -47,7 +53,8 @@ public final class ReadText {
         }
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            PositionIncrementAttribute increment =
+                    stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
@@ -124,7 +131,10 @@ public final class ReadText {
     /** True when a word of {@code words} stands anywhere in the sentence of {@code position}. */
     public boolean inSentence(Set<String> words, int position) {
         int sentence = sentenceOf(position);
-        int end = sentence + 1 < sentenceStarts.size() ? sentenceStarts.get(sentence + 1) - 1 : Integer.MAX_VALUE;
+        int end =
+                sentence + 1 < sentenceStarts.size()
+                        ? sentenceStarts.get(sentence + 1) - 1
+                        : Integer.MAX_VALUE;
         return anyBetween(words, sentenceStarts.get(sentence), end);
     }
 
@@ -135,7 +145,8 @@ public final class ReadText {
 
     private int sentenceOf(int position) {
         int sentence = 0;
-        while (sentence + 1 < sentenceStarts.size() && sentenceStarts.get(sentence + 1) <= position) {
+        while (sentence + 1 < sentenceStarts.size()
+                && sentenceStarts.get(sentence + 1) <= position) {
             sentence++;
         }
         return sentence;

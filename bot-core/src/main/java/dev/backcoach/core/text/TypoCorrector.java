@@ -15,10 +15,10 @@ import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Reads a misspelt word as the sign word it is closest to ("bladdr" as "bladder"), using
- * Lucene's Levenshtein automata over the catalog's list of sign words. Only words of five letters or more
- * are corrected, by one edit (two from ten letters), and the first letter must match: that
- * keeps "ladder" from becoming "bladder". Answers are cached, as people reuse their words.
+ * Reads a misspelt word as the sign word it is closest to ("bladdr" as "bladder"), using Lucene's
+ * Levenshtein automata over the catalog's list of sign words. Only words of five letters or more
+ * are corrected, by one edit (two from ten letters), and the first letter must match: that keeps
+ * "ladder" from becoming "bladder". Answers are cached, as people reuse their words.
  */
 public final class TypoCorrector {
     private static final String FIELD = "vocabulary";
@@ -26,7 +26,8 @@ public final class TypoCorrector {
 
     private final Set<String> vocabulary;
     private final MemoryIndex index = new MemoryIndex();
-    private final Cache<String, String> corrections = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, String> corrections =
+            Caffeine.newBuilder().maximumSize(20_000).build();
 
     public TypoCorrector(Set<String> vocabulary) {
         this.vocabulary = Set.copyOf(vocabulary);
@@ -63,15 +64,19 @@ public final class TypoCorrector {
 
     private String nearest(String word) {
         try {
-            Terms terms = index.createSearcher().getIndexReader().leaves().get(0).reader().terms(FIELD);
+            Terms terms =
+                    index.createSearcher().getIndexReader().leaves().get(0).reader().terms(FIELD);
             if (terms == null) {
                 return word;
             }
             int maxEdits = word.length() >= 10 ? 2 : 1;
-            FuzzyTermsEnum candidates = new FuzzyTermsEnum(terms, new Term(FIELD, word), maxEdits, 1, true);
+            FuzzyTermsEnum candidates =
+                    new FuzzyTermsEnum(terms, new Term(FIELD, word), maxEdits, 1, true);
             String best = word;
             float bestBoost = -1;
-            for (BytesRef candidate = candidates.next(); candidate != null; candidate = candidates.next()) {
+            for (BytesRef candidate = candidates.next();
+                    candidate != null;
+                    candidate = candidates.next()) {
                 float boost = candidates.getBoost(); // higher for fewer edits relative to length
                 if (boost > bestBoost) {
                     bestBoost = boost;

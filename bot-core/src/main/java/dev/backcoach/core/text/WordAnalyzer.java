@@ -35,15 +35,16 @@ public final class WordAnalyzer extends Analyzer {
     private final CharArraySet keep;
     private final @Nullable TypoCorrector corrector;
 
-    private WordAnalyzer(@Nullable SynonymMap synonyms, CharArraySet keep, @Nullable TypoCorrector corrector) {
+    private WordAnalyzer(
+            @Nullable SynonymMap synonyms, CharArraySet keep, @Nullable TypoCorrector corrector) {
         this.synonyms = synonyms;
         this.keep = keep;
         this.corrector = corrector;
     }
 
     /**
-     * For questions: plurals only ("balls" = "ball"), no synonyms, so that "massager" and "massage",
-     * or "painful" and "pain", stay apart as the FAQ's keywords need.
+     * For questions: plurals only ("balls" = "ball"), no synonyms, so that "massager" and
+     * "massage", or "painful" and "pain", stay apart as the FAQ's keywords need.
      */
     public static Analyzer forQuestions() {
         return new Analyzer() {
@@ -55,8 +56,10 @@ public final class WordAnalyzer extends Analyzer {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source,
-                        new EnglishMinimalStemFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source))));
+                return new TokenStreamComponents(
+                        source,
+                        new EnglishMinimalStemFilter(
+                                new ASCIIFoldingFilter(new LowerCaseFilter(source))));
             }
         };
     }
@@ -81,7 +84,9 @@ public final class WordAnalyzer extends Analyzer {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
         if (corrector != null) {
-            stream = corrector.filter(stream); // before synonyms, so "warferin" still becomes a blood thinner
+            stream =
+                    corrector.filter(
+                            stream); // before synonyms, so "warferin" still becomes a blood thinner
         }
         if (synonyms != null) {
             // Every synonym reads as one word, so the output stays a plain sequence and needs no
@@ -111,7 +116,8 @@ public final class WordAnalyzer extends Analyzer {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+                return new TokenStreamComponents(
+                        source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
             }
         };
     }
@@ -127,7 +133,8 @@ public final class WordAnalyzer extends Analyzer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("red-flag synonyms cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "red-flag synonyms cannot be read: " + e.getMessage(), e);
         }
     }
 }

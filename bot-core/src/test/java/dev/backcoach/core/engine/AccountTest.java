@@ -12,31 +12,54 @@ class AccountTest {
 
     @Test
     void startForAKnownUserOffersToCarryOnOrStartOver() {
-        Chat chat = new Chat().selfCare(true).send("/techniques foam roller").press("Next").send("/start");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques foam roller")
+                        .press("Next")
+                        .send("/start");
         assertThat(chat.text()).isEqualTo(chat.catalogText("start.welcome_back"));
         chat.press(chat.catalogText("button.carry_on"));
         assertThat(chat.hasButton("Resume")).as("the exercise left midway is still there").isTrue();
 
         chat.send("/start").press(chat.catalogText("button.start_over"));
-        assertThat(chat.text()).contains(chat.catalogText("check.intro"), "(1/" + Chat.CATALOG.checkGroups().size() + ")");
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("check.intro"),
+                        "(1/" + Chat.CATALOG.checkGroups().size() + ")");
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.Screening.class);
     }
 
     @Test
     void settingsOnTheEmergencyRouteShowOnlyWhatApplies() {
-        Chat chat = new Chat().onboarded().send("/check").press(Chat.CATALOG.text("button.check_yes")).press("Yes");
+        Chat chat =
+                new Chat()
+                        .onboarded()
+                        .send("/check")
+                        .press(Chat.CATALOG.text("button.check_yes"))
+                        .press("Yes");
         assertThat(chat.session().route()).isEqualTo(Route.EMERGENCY);
         chat.send("/settings");
-        assertThat(chat.text()).contains(chat.catalogText("route.emergency")).doesNotContain("Plan:", "/nudge");
-        assertThat(chat.labels()).containsExactly(chat.catalogText("button.symptoms_changed"), chat.catalogText("button.menu"));
+        assertThat(chat.text())
+                .contains(chat.catalogText("route.emergency"))
+                .doesNotContain("Plan:", "/nudge");
+        assertThat(chat.labels())
+                .containsExactly(
+                        chat.catalogText("button.symptoms_changed"),
+                        chat.catalogText("button.menu"));
 
         Chat selfCare = new Chat().selfCare(false).send("/settings");
         assertThat(selfCare.text()).contains("Plan: " + selfCare.catalogText("export.none"));
-        assertThat(selfCare.labels()).contains(selfCare.catalogText("button.redo_plan"), selfCare.catalogText("button.reminders"));
+        assertThat(selfCare.labels())
+                .contains(
+                        selfCare.catalogText("button.redo_plan"),
+                        selfCare.catalogText("button.reminders"));
 
         Chat unchecked = new Chat().onboarded().send("/settings");
-        assertThat(unchecked.labels()).containsExactly(unchecked.catalogText("button.start_check"),
-                unchecked.catalogText("button.menu"));
+        assertThat(unchecked.labels())
+                .containsExactly(
+                        unchecked.catalogText("button.start_check"),
+                        unchecked.catalogText("button.menu"));
     }
 
     @Test

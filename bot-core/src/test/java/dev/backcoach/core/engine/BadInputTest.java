@@ -17,7 +17,10 @@ class BadInputTest {
     private static void assertStillAtFirstQuestion(Chat chat) {
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
         assertThat(chat.text()).contains(Chat.CATALOG.checkGroups().get(0).lines().get(0));
-        assertThat(chat.labels()).containsExactly(Chat.CATALOG.text("button.check_yes"), Chat.CATALOG.text("button.check_no"));
+        assertThat(chat.labels())
+                .containsExactly(
+                        Chat.CATALOG.text("button.check_yes"),
+                        Chat.CATALOG.text("button.check_no"));
     }
 
     @Test
@@ -59,7 +62,9 @@ class BadInputTest {
         var before = chat.session();
         chat.pressData(oldYes);
         assertThat(chat.text()).startsWith(chat.catalogText("input.stale_button"));
-        assertThat(chat.replies().get(0).stale()).as("marked, so platforms leave the old message alone").isTrue();
+        assertThat(chat.replies().get(0).stale())
+                .as("marked, so platforms leave the old message alone")
+                .isTrue();
         assertThat(chat.session()).isEqualTo(before);
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(1));
     }
@@ -67,8 +72,22 @@ class BadInputTest {
     @Test
     void forgedButtonDataIsTreatedAsStale() {
         Chat chat = atFirstQuestion();
-        for (String forged : new String[] {"", ".", "x.y", "999999999999.y", "1.", "1.v99", "\u0000", "1.next", "1.g9y",
-                "1.i0-9y", "1.i9-0y", "1.g", "1.gone0"}) {
+        for (String forged :
+                new String[] {
+                    "",
+                    ".",
+                    "x.y",
+                    "999999999999.y",
+                    "1.",
+                    "1.v99",
+                    "\u0000",
+                    "1.next",
+                    "1.g9y",
+                    "1.i0-9y",
+                    "1.i9-0y",
+                    "1.g",
+                    "1.gone0"
+                }) {
             chat.pressData(forged);
             assertThat(chat.text()).startsWith(chat.catalogText("input.stale_button"));
             assertThat(chat.replies().get(0).stale()).isTrue();
@@ -78,7 +97,10 @@ class BadInputTest {
 
     @Test
     void aQuestionMatchingTheFaqIsAnsweredAndTheQuestionFollows() {
-        var faq = Chat.CATALOG.faq().stream().filter(f -> f.id().equals("foam_roller_daily")).findFirst();
+        var faq =
+                Chat.CATALOG.faq().stream()
+                        .filter(f -> f.id().equals("foam_roller_daily"))
+                        .findFirst();
         var entry = faq.orElse(Chat.CATALOG.faq().get(0));
         Chat chat = atFirstQuestion().send("Can I use a " + entry.keywords().get(0) + " ?");
         assertThat(chat.text()).startsWith(entry.answer());
@@ -89,8 +111,15 @@ class BadInputTest {
     void idleFreeTextGetsAHintAndTheMenu() {
         Chat chat = new Chat().onboarded().send("/menu").send("qwerty zxcvb");
         String reply = chat.text();
-        assertThat(java.util.stream.Stream.of("input.hint", "fallback.examples", "fallback.rephrase",
-                "fallback.commands", "fallback.honest", "fallback.safety").map(chat::catalogText))
+        assertThat(
+                        java.util.stream.Stream.of(
+                                        "input.hint",
+                                        "fallback.examples",
+                                        "fallback.rephrase",
+                                        "fallback.commands",
+                                        "fallback.honest",
+                                        "fallback.safety")
+                                .map(chat::catalogText))
                 .anySatisfy(fallback -> assertThat(reply).startsWith(fallback));
         assertThat(chat.text()).contains(chat.catalogText("menu.prompt"));
         assertThat(chat.hasButton(chat.catalogText("button.start_check"))).isTrue();

@@ -14,9 +14,14 @@ class GroupAndReachabilityTest {
     @Test
     void inAGroupTheCheckIsOfferedInAPrivateChatAndNothingIsStored() {
         Chat chat = new Chat();
-        Reply reply = chat.service.handle(new Inbound.Command(chat.user(), GROUP, "g1", "check", "")).replies().get(0);
+        Reply reply =
+                chat.service
+                        .handle(new Inbound.Command(chat.user(), GROUP, "g1", "check", ""))
+                        .replies()
+                        .get(0);
         assertThat(reply.text()).isEqualTo(chat.catalogText("group.private_only"));
-        assertThat(reply.allButtons()).singleElement()
+        assertThat(reply.allButtons())
+                .singleElement()
                 .satisfies(b -> assertThat(b.privateChatPayload()).contains("check"));
         assertThat(chat.store.load(chat.user())).isEmpty();
     }
@@ -24,10 +29,24 @@ class GroupAndReachabilityTest {
     @Test
     void inAGroupHelpIsAnsweredButPersonalStateNeverShows() {
         Chat chat = new Chat().selfCare(true);
-        var help = chat.service.handle(new Inbound.Command(chat.user(), GROUP, "g2", "help", "")).replies();
-        assertThat(help).singleElement().satisfies(r -> assertThat(r.text())
-                .isEqualTo(chat.catalogText("help") + "\n\n" + chat.catalogText("safety.emergency_signs")));
-        var garbage = chat.service.handle(new Inbound.Text(chat.user(), GROUP, "g3", "my back hurts")).replies();
+        var help =
+                chat.service
+                        .handle(new Inbound.Command(chat.user(), GROUP, "g2", "help", ""))
+                        .replies();
+        assertThat(help)
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.text())
+                                        .isEqualTo(
+                                                chat.catalogText("help")
+                                                        + "\n\n"
+                                                        + chat.catalogText(
+                                                                "safety.emergency_signs")));
+        var garbage =
+                chat.service
+                        .handle(new Inbound.Text(chat.user(), GROUP, "g3", "my back hurts"))
+                        .replies();
         assertThat(garbage.get(0).text()).isEqualTo(chat.catalogText("group.private_only"));
     }
 
@@ -37,11 +56,17 @@ class GroupAndReachabilityTest {
         chat.service.markUnreachable(chat.user());
         assertThat(chat.session().unreachable()).isTrue();
         chat.send("/help");
-        assertThat(chat.session().unreachable()).as("any message shows we can reach them").isFalse();
-        assertThat(chat.text()).as("they hear why reminders went quiet, then their answer")
-                .startsWith(chat.catalogText("unreachable.note")).contains(chat.catalogText("help"));
+        assertThat(chat.session().unreachable())
+                .as("any message shows we can reach them")
+                .isFalse();
+        assertThat(chat.text())
+                .as("they hear why reminders went quiet, then their answer")
+                .startsWith(chat.catalogText("unreachable.note"))
+                .contains(chat.catalogText("help"));
         chat.send("/help");
-        assertThat(chat.text()).as("said once").doesNotContain(chat.catalogText("unreachable.note"));
+        assertThat(chat.text())
+                .as("said once")
+                .doesNotContain(chat.catalogText("unreachable.note"));
     }
 
     @Test

@@ -39,7 +39,10 @@ class GuidanceTest {
             assertThat(chat.replies()).allMatch(r -> r.replacePrevious());
         }
         chat.press("Next");
-        assertThat(chat.text()).contains(chat.catalogText("guide.done_technique").replace("{title}", technique.title()));
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("guide.done_technique")
+                                .replace("{title}", technique.title()));
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Rating());
         assertThat(chat.session().paused()).isNull();
     }
@@ -47,14 +50,25 @@ class GuidanceTest {
     @Test
     void backAndRepeatMoveWithinTheTechnique() {
         Technique balls = Chat.CATALOG.technique("tennis_balls").orElseThrow();
-        Chat chat = new Chat().selfCare(true).send("/techniques tennis_balls").press("Next").press("Next");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques tennis_balls")
+                        .press("Next")
+                        .press("Next");
         assertThat(chat.text()).contains(balls.steps().get(1).text());
         chat.press("◀ Back");
         assertThat(chat.text()).contains(balls.steps().get(0).text());
         chat.press("↻");
         assertThat(chat.text()).contains(balls.steps().get(0).text());
-        assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Guiding(
-                new dev.backcoach.core.model.Guide(dev.backcoach.core.model.Guide.Kind.TECHNIQUE, "tennis_balls", 1, 0)));
+        assertThat(chat.session().dialogue())
+                .isEqualTo(
+                        new Dialogue.Guiding(
+                                new dev.backcoach.core.model.Guide(
+                                        dev.backcoach.core.model.Guide.Kind.TECHNIQUE,
+                                        "tennis_balls",
+                                        1,
+                                        0)));
     }
 
     private static Chat atFirstTimedStep() {
@@ -68,9 +82,15 @@ class GuidanceTest {
     @Test
     void aTimedStepStartsATimerAndSaysWhenTimeIsUp() {
         Chat chat = atFirstTimedStep();
-        int seconds = chat.session().dialogue() instanceof Dialogue.Guiding g
-                ? Chat.CATALOG.technique("tennis_balls").orElseThrow().steps().get(g.guide().step() - 1).seconds()
-                : -1;
+        int seconds =
+                chat.session().dialogue() instanceof Dialogue.Guiding g
+                        ? Chat.CATALOG
+                                .technique("tennis_balls")
+                                .orElseThrow()
+                                .steps()
+                                .get(g.guide().step() - 1)
+                                .seconds()
+                        : -1;
         chat.press("⏱");
         assertThat(chat.text()).contains(Texts.duration(seconds));
         Effect.StartTimer timer = (Effect.StartTimer) chat.effects.get(chat.effects.size() - 1);
@@ -78,7 +98,10 @@ class GuidanceTest {
         assertThat(chat.hasButton("⏱")).as("no second timer while one runs").isFalse();
 
         chat.later(timer.delay()).fireTimer(timer.token());
-        assertThat(chat.text()).startsWith(chat.catalogText("timer.done").replace("{duration}", Texts.duration(seconds)));
+        assertThat(chat.text())
+                .startsWith(
+                        chat.catalogText("timer.done")
+                                .replace("{duration}", Texts.duration(seconds)));
         assertThat(chat.hasButton("Next")).isTrue();
     }
 
@@ -95,7 +118,12 @@ class GuidanceTest {
 
     @Test
     void sharpOrSpreadingPainStopsTechniquesAndRoutesToAClinician() {
-        Chat chat = new Chat().selfCare(true).send("/techniques foam_roller").press("Next").press("It hurts");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques foam_roller")
+                        .press("Next")
+                        .press("It hurts");
         assertThat(chat.text()).contains(chat.catalogText("hurt.ask"));
         chat.press("Yes");
         assertThat(chat.text()).contains(chat.catalogText("hurt.radiating"));
@@ -107,19 +135,32 @@ class GuidanceTest {
 
     @Test
     void aDullAcheEasesOffAndContinuesAtTheSameStep() {
-        Chat chat = new Chat().selfCare(true).send("/techniques foam_roller").press("Next").press("Next")
-                .press("It hurts").press("No");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques foam_roller")
+                        .press("Next")
+                        .press("Next")
+                        .press("It hurts")
+                        .press("No");
         assertThat(chat.text()).contains(chat.catalogText("hurt.dull"));
         chat.press(chat.catalogText("button.continue_gently"));
-        assertThat(chat.text()).contains(Chat.CATALOG.technique("foam_roller").orElseThrow().steps().get(1).text());
+        assertThat(chat.text())
+                .contains(
+                        Chat.CATALOG.technique("foam_roller").orElseThrow().steps().get(1).text());
         assertThat(chat.session().route()).isEqualTo(Route.SELF_CARE);
     }
 
     @Test
     void stopKeepsThePlaceForResuming() {
         Technique roller = Chat.CATALOG.technique("foam_roller").orElseThrow();
-        Chat chat = new Chat().selfCare(true).send("/techniques foam_roller").press("Next").press("Next")
-                .press("Stop");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques foam_roller")
+                        .press("Next")
+                        .press("Next")
+                        .press("Stop");
         assertThat(chat.text()).contains(chat.catalogText("guide.stopped"));
         chat.press("Resume");
         assertThat(chat.text()).contains(roller.steps().get(1).text());

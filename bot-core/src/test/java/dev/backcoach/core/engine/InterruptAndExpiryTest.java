@@ -13,7 +13,11 @@ class InterruptAndExpiryTest {
     private static final Technique ROLLER = Chat.CATALOG.technique("foam_roller").orElseThrow();
 
     private static Chat atSecondStep() {
-        return new Chat().selfCare(true).send("/techniques foam_roller").press("Next").press("Next");
+        return new Chat()
+                .selfCare(true)
+                .send("/techniques foam_roller")
+                .press("Next")
+                .press("Next");
     }
 
     @Test
@@ -32,9 +36,11 @@ class InterruptAndExpiryTest {
         Chat chat = atSecondStep().send("/settings");
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.Settings.class);
         chat.send("/techniques");
-        assertThat(chat.labels()).anyMatch(l -> l.contains(ROLLER.title()) && l.startsWith("Resume"));
+        assertThat(chat.labels())
+                .anyMatch(l -> l.contains(ROLLER.title()) && l.startsWith("Resume"));
         chat.press("Resume");
-        assertThat(chat.text()).contains(chat.catalogText("guide.resumed"), ROLLER.steps().get(1).text());
+        assertThat(chat.text())
+                .contains(chat.catalogText("guide.resumed"), ROLLER.steps().get(1).text());
         chat.press("Next");
         assertThat(chat.text()).contains(ROLLER.steps().get(2).text());
     }
@@ -60,18 +66,29 @@ class InterruptAndExpiryTest {
 
     @Test
     void newSymptomsMeanARecheckBeforeAnyTechnique() {
-        Chat chat = new Chat().selfCare(true).later(Duration.ofDays(8)).send("/routine evening").press("Yes");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .later(Duration.ofDays(8))
+                        .send("/routine evening")
+                        .press("Yes");
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
         assertThat(chat.text()).contains(chat.catalogText("check.intro"));
     }
 
     @Test
     void theRouteExpiresAfterThirtyDays() {
-        Chat chat = new Chat().selfCare(true).later(Duration.ofDays(29)).send("/techniques").press("No");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .later(Duration.ofDays(29))
+                        .send("/techniques")
+                        .press("No");
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.ChoosingTechnique.class);
 
         chat.later(Duration.ofDays(1)).send("/techniques");
-        assertThat(chat.text()).contains(chat.catalogText("techniques.route_expired").replace("{days}", "30"));
+        assertThat(chat.text())
+                .contains(chat.catalogText("techniques.route_expired").replace("{days}", "30"));
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
         chat.noToEveryGroup();
         assertThat(chat.session().routeDate()).hasToString("2026-04-01");
@@ -79,7 +96,10 @@ class InterruptAndExpiryTest {
 
     @Test
     void sayingSymptomsChangedRechecksAndLocksTechniquesUntilDone() {
-        Chat chat = atSecondStep().send("/settings").press(Chat.CATALOG.text("button.symptoms_changed"));
+        Chat chat =
+                atSecondStep()
+                        .send("/settings")
+                        .press(Chat.CATALOG.text("button.symptoms_changed"));
         assertThat(chat.session().route()).isEqualTo(Route.UNSCREENED);
         assertThat(chat.session().paused()).isNull();
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));

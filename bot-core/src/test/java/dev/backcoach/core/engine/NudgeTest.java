@@ -14,7 +14,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Evening reminders, played turn by turn. The test clock starts on Monday 2 March 2026, 18:00 UTC. */
+/**
+ * Evening reminders, played turn by turn. The test clock starts on Monday 2 March 2026, 18:00 UTC.
+ */
 class NudgeTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -35,13 +37,17 @@ class NudgeTest {
         assertThat(chat.text()).contains("On which days?").contains("Chosen: Every day");
         chat.press("✅ Sat").press("✅ Sun");
         assertThat(chat.text()).contains("Chosen: Weekdays");
-        assertThat(chat.replies().get(0).replacePrevious()).as("toggling edits the message").isTrue();
+        assertThat(chat.replies().get(0).replacePrevious())
+                .as("toggling edits the message")
+                .isTrue();
         chat.press("Done");
-        assertThat(chat.text()).contains("I'll remind you at 20:00 (Europe/Berlin), Weekdays")
+        assertThat(chat.text())
+                .contains("I'll remind you at 20:00 (Europe/Berlin), Weekdays")
                 .contains("Mon 2 Mar 20:00");
         assertThat(chat.session().nudge())
                 .isEqualTo(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.WEEKDAYS));
-        assertThat(chat.effects(Effect.ScheduleNudge.class)).last()
+        assertThat(chat.effects(Effect.ScheduleNudge.class))
+                .last()
                 .satisfies(e -> assertThat(e.at()).isEqualTo("2026-03-02T19:00:00Z"));
     }
 
@@ -64,7 +70,9 @@ class NudgeTest {
         chat.send("+03:00");
         assertThat(chat.text()).contains("I don't know a time zone");
         chat.send("US/Eastern");
-        assertThat(chat.text()).as("legacy aliases are not offered").contains("I don't know a time zone");
+        assertThat(chat.text())
+                .as("legacy aliases are not offered")
+                .contains("I don't know a time zone");
         chat.send("25:99");
         assertThat(chat.text()).as("not a clock time either").contains("I don't know a time zone");
         assertThat(chat.session().nudge()).isNull();
@@ -75,7 +83,9 @@ class NudgeTest {
     @Test
     void aBadTimeIsExplainedAndAskedAgain() {
         Chat chat = new Chat().selfCare(true).send("/nudge").send("tonight-ish");
-        assertThat(chat.text()).contains("couldn't read \"tonight-ish\" as a time").contains("What time suits you?");
+        assertThat(chat.text())
+                .contains("couldn't read \"tonight-ish\" as a time")
+                .contains("What time suits you?");
         chat.send("/nudge 31:00");
         assertThat(chat.text()).contains("couldn't read \"31:00\"");
     }
@@ -84,7 +94,8 @@ class NudgeTest {
     void oneCommandWithTimeAndZoneSavesAtOnce() {
         Chat chat = new Chat().selfCare(true).send("/nudge 21:30 America/New_York");
         assertThat(chat.text()).contains("I'll remind you at 21:30 (America/New_York), Every day");
-        assertThat(chat.effects(Effect.ScheduleNudge.class)).last()
+        assertThat(chat.effects(Effect.ScheduleNudge.class))
+                .last()
                 .satisfies(e -> assertThat(e.at()).isEqualTo("2026-03-03T02:30:00Z"));
     }
 
@@ -99,17 +110,26 @@ class NudgeTest {
     void theReminderOffersStartSnoozeSkipPauseAndStop() {
         Chat chat = withReminder().at(Instant.parse("2026-03-02T19:00:00Z")).nudge();
         assertThat(Chat.CATALOG.nudges()).contains(chat.text());
-        assertThat(chat.labels()).containsExactly("Start the routine", "In 1 hour", "Skip tonight", "Pause 7 days",
-                "Stop reminders");
+        assertThat(chat.labels())
+                .containsExactly(
+                        "Start the routine",
+                        "In 1 hour",
+                        "Skip tonight",
+                        "Pause 7 days",
+                        "Stop reminders");
         chat.press("In 1 hour");
         assertThat(chat.text()).isEqualTo("Okay, I'll ask again at 21:00.");
-        assertThat(chat.effects(Effect.SnoozeNudge.class)).singleElement()
+        assertThat(chat.effects(Effect.SnoozeNudge.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.at()).isEqualTo("2026-03-02T20:00:01Z"));
         chat.at(Instant.parse("2026-03-02T20:00:01Z")).snoozedNudge();
-        assertThat(chat.labels()).as("a snoozed reminder is not snoozed again")
-                .containsExactly("Start the routine", "Skip tonight", "Pause 7 days", "Stop reminders");
+        assertThat(chat.labels())
+                .as("a snoozed reminder is not snoozed again")
+                .containsExactly(
+                        "Start the routine", "Skip tonight", "Pause 7 days", "Stop reminders");
         chat.press("Start the routine");
-        assertThat(chat.session().dialogue()).isInstanceOf(dev.backcoach.core.model.Dialogue.Guiding.class);
+        assertThat(chat.session().dialogue())
+                .isInstanceOf(dev.backcoach.core.model.Dialogue.Guiding.class);
     }
 
     @Test
@@ -124,19 +144,32 @@ class NudgeTest {
 
     @Test
     void stopIsHonouredAtOnce() {
-        Chat chat = withReminder().at(Instant.parse("2026-03-02T19:00:00Z")).nudge().press("Stop reminders");
+        Chat chat =
+                withReminder()
+                        .at(Instant.parse("2026-03-02T19:00:00Z"))
+                        .nudge()
+                        .press("Stop reminders");
         assertThat(chat.text()).contains("Reminders are off");
         assertThat(chat.session().nudge()).isNull();
-        assertThat(chat.effects(Effect.ScheduleNudge.class)).last().satisfies(e -> assertThat(e.at()).isNull());
+        assertThat(chat.effects(Effect.ScheduleNudge.class))
+                .last()
+                .satisfies(e -> assertThat(e.at()).isNull());
         chat.later(Duration.ofDays(1)).nudge();
-        assertThat(chat.replies()).as("a reminder already under way finds nothing to send").isEmpty();
+        assertThat(chat.replies())
+                .as("a reminder already under way finds nothing to send")
+                .isEmpty();
     }
 
     @Test
     void pauseSevenDaysThenResume() {
-        Chat chat = withReminder().at(Instant.parse("2026-03-02T19:00:00Z")).nudge().press("Pause 7 days");
+        Chat chat =
+                withReminder()
+                        .at(Instant.parse("2026-03-02T19:00:00Z"))
+                        .nudge()
+                        .press("Pause 7 days");
         assertThat(chat.text()).contains("paused").contains("Mon 9 Mar");
-        assertThat(chat.effects(Effect.ScheduleNudge.class)).last()
+        assertThat(chat.effects(Effect.ScheduleNudge.class))
+                .last()
                 .satisfies(e -> assertThat(e.at()).isEqualTo("2026-03-09T19:00:00Z"));
         chat.at(Instant.parse("2026-03-04T19:00:00Z")).nudge();
         assertThat(chat.replies()).as("paused").isEmpty();
@@ -156,7 +189,9 @@ class NudgeTest {
             assertThat(Chat.CATALOG.nudges()).contains(chat.text());
         }
         chat.at(evening.plus(Duration.ofDays(3))).nudge();
-        assertThat(chat.text()).contains("Would fewer suit you better?").contains("Mon, Wed, Fri, Sun");
+        assertThat(chat.text())
+                .contains("Would fewer suit you better?")
+                .contains("Mon, Wed, Fri, Sun");
         chat.press("Yes, fewer");
         assertThat(chat.session().nudge().days()).isEqualTo(0b1010101);
         assertThat(chat.session().nudge().ignored()).isZero();
@@ -182,7 +217,10 @@ class NudgeTest {
         chat.service.markUnreachable(chat.user());
         chat.at(Instant.parse("2026-03-02T19:00:00Z")).nudge();
         assertThat(chat.replies()).isEmpty();
-        chat.send("/settings").press("My symptoms changed").press("No").press("Yes"); // a see-clinician answer
+        chat.send("/settings")
+                .press("My symptoms changed")
+                .press("No")
+                .press("Yes"); // a see-clinician answer
         assertThat(chat.session().route()).isNotEqualTo(Route.SELF_CARE);
         chat.later(Duration.ofDays(1)).nudge();
         assertThat(chat.replies()).isEmpty();
@@ -191,14 +229,19 @@ class NudgeTest {
     @Test
     void theMenuChangesOnePartAndKeepsTheRest() {
         Chat chat = withReminder().send("/nudge");
-        assertThat(chat.text()).contains("Your evening reminder: 20:00 (Europe/Berlin), Every day.");
+        assertThat(chat.text())
+                .contains("Your evening reminder: 20:00 (Europe/Berlin), Every day.");
         chat.press("Change time").press("22:00");
         assertThat(chat.text()).contains("I'll remind you at 22:00 (Europe/Berlin), Every day");
         chat.send("/nudge").press("Change time zone").send("Asia/Kolkata");
         assertThat(chat.session().nudge().zone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
         chat.send("/nudge").press("Change days").press("Weekends").press("Done");
-        assertThat(chat.session().nudge()).isEqualTo(
-                NudgePlan.of(LocalTime.of(22, 0), ZoneId.of("Asia/Kolkata"), NudgePlan.WEEKENDS));
+        assertThat(chat.session().nudge())
+                .isEqualTo(
+                        NudgePlan.of(
+                                LocalTime.of(22, 0),
+                                ZoneId.of("Asia/Kolkata"),
+                                NudgePlan.WEEKENDS));
     }
 
     @Test

@@ -11,14 +11,16 @@ class OnboardingTest {
     @Test
     void startGreetsExplainsAndAsksAgeThenConsentThenStartsTheCheck() {
         Chat chat = new Chat().send("/start");
-        assertThat(chat.text()).contains(chat.catalogText("start.greeting"), chat.catalogText("start.ask_adult"));
+        assertThat(chat.text())
+                .contains(chat.catalogText("start.greeting"), chat.catalogText("start.ask_adult"));
         assertThat(chat.labels()).containsExactly("Yes", "No");
 
         chat.press("Yes");
         assertThat(chat.text()).isEqualTo(chat.catalogText("start.ask_consent"));
 
         chat.press("Yes");
-        assertThat(chat.text()).contains(chat.catalogText("start.ready"), chat.catalogText("check.intro"), "(1/");
+        assertThat(chat.text())
+                .contains(chat.catalogText("start.ready"), chat.catalogText("check.intro"), "(1/");
         assertThat(chat.session().onboarded()).isTrue();
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
     }
@@ -40,7 +42,9 @@ class OnboardingTest {
         assertThat(chat.store.load(chat.user())).as("declining consent keeps nothing").isEmpty();
 
         chat.send("/techniques");
-        assertThat(chat.text()).contains(chat.catalogText("onboarding.needed"), chat.catalogText("start.ask_adult"));
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("onboarding.needed"), chat.catalogText("start.ask_adult"));
 
         chat.send("/help");
         assertThat(chat.text()).contains(chat.catalogText("help"));

@@ -15,15 +15,27 @@ class PrivacyTest {
 
     @Test
     void exportSendsAReadableSummaryThenAllStoredDataAsJson() throws Exception {
-        Chat chat = new Chat().selfCareWith(dev.backcoach.core.content.Equipment.FOAM_ROLLER)
-                .send("/nudge 20:00 Europe/Berlin").send("/progress").press("6").send("/export");
-        assertThat(chat.replies().get(0).text()).startsWith("Here is what I keep about you:")
-                .contains("Safety check: " + chat.catalogText("route.self_care") + " (Mon 2 Mar)",
+        Chat chat =
+                new Chat()
+                        .selfCareWith(dev.backcoach.core.content.Equipment.FOAM_ROLLER)
+                        .send("/nudge 20:00 Europe/Berlin")
+                        .send("/progress")
+                        .press("6")
+                        .send("/export");
+        assertThat(chat.replies().get(0).text())
+                .startsWith("Here is what I keep about you:")
+                .contains(
+                        "Safety check: " + chat.catalogText("route.self_care") + " (Mon 2 Mar)",
                         "Plan: " + chat.catalogText("equipment.foam_roller"),
-                        "Reminder: 20:00 (Europe/Berlin), Every day", "Stiffness ratings: Mon 2 Mar: 6");
+                        "Reminder: 20:00 (Europe/Berlin), Every day",
+                        "Stiffness ratings: Mon 2 Mar: 6");
         assertThat(chat.replies().get(1).document()).isNotNull();
-        Document document = chat.replies().stream().map(Reply::document).filter(Objects::nonNull).findFirst()
-                .orElseThrow();
+        Document document =
+                chat.replies().stream()
+                        .map(Reply::document)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(document.mediaType()).isEqualTo("application/json");
         JsonNode json = new ObjectMapper().readTree(document.content());
         assertThat(json.path("user_id").asText()).isEqualTo("user-1");
@@ -34,7 +46,10 @@ class PrivacyTest {
     void theConsentScreenListsEverythingPrivacyLists() {
         Chat chat = new Chat().send("/start").press("Yes");
         String consent = chat.text();
-        for (String kept : new String[] {"safety check", "plan", "exercise", "ratings", "replies", "7 days", "reminder"}) {
+        for (String kept :
+                new String[] {
+                    "safety check", "plan", "exercise", "ratings", "replies", "7 days", "reminder"
+                }) {
             assertThat(chat.catalogText("privacy")).containsIgnoringCase(kept);
             assertThat(consent).containsIgnoringCase(kept);
         }
@@ -51,8 +66,13 @@ class PrivacyTest {
 
     @Test
     void forgetDeletesEverythingAndTheUserStartsAsNew() {
-        Chat chat = new Chat().selfCare(true).send("/progress").press("4").send("/forget")
-                .press("Yes, delete everything");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/progress")
+                        .press("4")
+                        .send("/forget")
+                        .press("Yes, delete everything");
         assertThat(chat.text()).isEqualTo(chat.catalogText("forget.done"));
         assertThat(chat.store.load(chat.user())).isEmpty();
         assertThat(chat.store.export(chat.user()).toString()).doesNotContain("4");

@@ -16,25 +16,42 @@ class ProgressTest {
     @Test
     void aSecondRatingTheSameDaySaysItReplacesTheFirst() {
         Chat chat = new Chat().selfCare(false).send("/progress").press("7");
-        assertThat(chat.text()).contains(chat.catalogText("progress.saved").replace("{score}", "7"));
+        assertThat(chat.text())
+                .contains(chat.catalogText("progress.saved").replace("{score}", "7"));
         chat.send("/progress").press("5");
         assertThat(chat.text()).contains("Updated today: 5 (was 7)");
-        assertThat(chat.text()).contains(chat.catalogText("progress.trend").replace("{trend}", "5").split("\n")[0]);
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("progress.trend").replace("{trend}", "5").split("\n")[0]);
     }
 
     @Test
     void daysFollowTheReminderTimeZoneNotUtc() {
         // 23:30 and 00:30 UTC are two UTC days but one afternoon in Auckland.
-        Chat auckland = new Chat().selfCare(false).send("/nudge 20:00 Pacific/Auckland")
-                .at(Instant.parse("2026-03-02T23:30:00Z")).send("/progress").press("6")
-                .at(Instant.parse("2026-03-03T00:30:00Z")).send("/progress").press("4");
+        Chat auckland =
+                new Chat()
+                        .selfCare(false)
+                        .send("/nudge 20:00 Pacific/Auckland")
+                        .at(Instant.parse("2026-03-02T23:30:00Z"))
+                        .send("/progress")
+                        .press("6")
+                        .at(Instant.parse("2026-03-03T00:30:00Z"))
+                        .send("/progress")
+                        .press("4");
         assertThat(auckland.text()).contains("Updated today: 4 (was 6)");
-        assertThat(auckland.effects(Effect.RecordRating.class)).extracting(Effect.RecordRating::day)
+        assertThat(auckland.effects(Effect.RecordRating.class))
+                .extracting(Effect.RecordRating::day)
                 .containsOnly(LocalDate.of(2026, 3, 3));
 
-        Chat utc = new Chat().selfCare(false)
-                .at(Instant.parse("2026-03-02T23:30:00Z")).send("/progress").press("6")
-                .at(Instant.parse("2026-03-03T00:30:00Z")).send("/progress").press("4");
+        Chat utc =
+                new Chat()
+                        .selfCare(false)
+                        .at(Instant.parse("2026-03-02T23:30:00Z"))
+                        .send("/progress")
+                        .press("6")
+                        .at(Instant.parse("2026-03-03T00:30:00Z"))
+                        .send("/progress")
+                        .press("4");
         assertThat(utc.text()).contains(utc.catalogText("progress.saved").replace("{score}", "4"));
     }
 
@@ -45,11 +62,14 @@ class ProgressTest {
         for (int i = 0; i <= hands.steps().size(); i++) {
             chat.press("Next");
         }
-        assertThat(chat.text()).contains(chat.catalogText("guide.done_technique").replace("{title}", hands.title()),
-                chat.catalogText("progress.ask"));
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("guide.done_technique").replace("{title}", hands.title()),
+                        chat.catalogText("progress.ask"));
         assertThat(chat.labels()).contains("0", "5", "10", chat.catalogText("button.menu"));
         chat.press("3");
-        assertThat(chat.text()).contains(chat.catalogText("progress.saved").replace("{score}", "3"));
+        assertThat(chat.text())
+                .contains(chat.catalogText("progress.saved").replace("{score}", "3"));
         assertThat(chat.effects(Effect.RecordRating.class)).hasSize(1);
         assertThat(chat.session().dialogue()).isEqualTo(Dialogue.IDLE);
     }

@@ -22,7 +22,10 @@ class ScreeningTest {
         return Chat.CATALOG.screening().stream().map(ScreeningQuestion::id);
     }
 
-    /** No to the groups before, Yes to its group, No to the items before it, then Yes: its tier decides. */
+    /**
+     * No to the groups before, Yes to its group, No to the items before it, then Yes: its tier
+     * decides.
+     */
     @ParameterizedTest
     @MethodSource("everyWarningSign")
     void everyWarningSignDecidesItsTierAndIsNamedAsTheReason(String id) {
@@ -36,27 +39,40 @@ class ScreeningTest {
         assertThat(chat.text()).startsWith(because);
         if (sign.tier() == Tier.EMERGENCY) {
             assertThat(chat.session().route()).isEqualTo(Route.EMERGENCY);
-            assertThat(chat.text()).contains(chat.catalogText("outcome.emergency"), "999", "911", "112",
-                    "don't drive yourself");
+            assertThat(chat.text())
+                    .contains(
+                            chat.catalogText("outcome.emergency"),
+                            "999",
+                            "911",
+                            "112",
+                            "don't drive yourself");
             assertThat(chat.buttons()).as("emergency offers nothing else").isEmpty();
             chat.send("/techniques");
-            assertThat(chat.text()).isEqualTo(because + "\n" + chat.catalogText("outcome.emergency_locked"));
+            assertThat(chat.text())
+                    .isEqualTo(because + "\n" + chat.catalogText("outcome.emergency_locked"));
             assertThat(chat.buttons()).isEmpty();
             chat.send("/routine evening");
             assertThat(chat.text()).contains(chat.catalogText("outcome.emergency_locked"));
         } else if (sign.tier() == Tier.SEE_CLINICIAN) {
             assertThat(chat.session().route()).isEqualTo(Route.SEE_CLINICIAN);
-            assertThat(chat.text()).contains(chat.catalogText("outcome.see_clinician"), "next day or two",
-                    chat.catalogText("safety.emergency_signs"));
+            assertThat(chat.text())
+                    .contains(
+                            chat.catalogText("outcome.see_clinician"),
+                            "next day or two",
+                            chat.catalogText("safety.emergency_signs"));
             assertThat(chat.hasButton(chat.catalogText("button.techniques"))).isFalse();
             chat.send("/techniques");
-            assertThat(chat.text()).contains(because + "\n" + chat.catalogText("techniques.locked_clinician"));
+            assertThat(chat.text())
+                    .contains(because + "\n" + chat.catalogText("techniques.locked_clinician"));
             assertThat(chat.session().dialogue()).isEqualTo(Dialogue.IDLE);
             chat.press(chat.catalogText("button.learn"));
             assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.ChoosingLesson.class);
         } else {
             assertThat(chat.session().route()).isEqualTo(Route.CLEAR_FIRST);
-            assertThat(chat.text()).contains(chat.catalogText("outcome.clear_first"), chat.catalogText("clear_first.ask"));
+            assertThat(chat.text())
+                    .contains(
+                            chat.catalogText("outcome.clear_first"),
+                            chat.catalogText("clear_first.ask"));
         }
     }
 
@@ -65,18 +81,25 @@ class ScreeningTest {
         Chat chat = new Chat().onboarded().send("/check");
         for (int g = 0; g < Chat.CATALOG.checkGroups().size(); g++) {
             CheckGroup group = Chat.CATALOG.checkGroups().get(g);
-            assertThat(chat.text()).contains("Do you have any of these right now", "(" + (g + 1) + "/");
+            assertThat(chat.text())
+                    .contains("Do you have any of these right now", "(" + (g + 1) + "/");
             group.lines().forEach(line -> assertThat(chat.text()).contains("• " + line));
             assertThat(group.lines()).hasSizeLessThanOrEqualTo(5);
             assertThat(chat.labels()).containsExactly(YES_LIST, NO_LIST);
             chat.press(NO_LIST);
         }
-        assertThat(Chat.CATALOG.checkGroups().get(0).items()).allSatisfy(
-                id -> assertThat(Chat.CATALOG.flag(id).orElseThrow().tier()).isEqualTo(Tier.EMERGENCY));
+        assertThat(Chat.CATALOG.checkGroups().get(0).items())
+                .allSatisfy(
+                        id ->
+                                assertThat(Chat.CATALOG.flag(id).orElseThrow().tier())
+                                        .isEqualTo(Tier.EMERGENCY));
         assertThat(chat.session().route()).isEqualTo(Route.SELF_CARE);
     }
 
-    /** Yes to a list, then No to each of its items: the most urgent tier on that list, never self-care. */
+    /**
+     * Yes to a list, then No to each of its items: the most urgent tier on that list, never
+     * self-care.
+     */
     @ParameterizedTest
     @MethodSource("everyGroup")
     void aListConfirmedButNoItemFoundGoesByTheMostUrgentSignOnIt(int g) {
@@ -92,11 +115,12 @@ class ScreeningTest {
         }
         assertThat(chat.text()).startsWith(chat.catalogText("check.none_found"));
         Tier mostUrgent = Chat.CATALOG.flag(group.items().get(0)).orElseThrow().tier();
-        Route expected = switch (mostUrgent) {
-            case EMERGENCY -> Route.EMERGENCY;
-            case SEE_CLINICIAN -> Route.SEE_CLINICIAN;
-            case CLEAR_FIRST -> Route.CLEAR_FIRST;
-        };
+        Route expected =
+                switch (mostUrgent) {
+                    case EMERGENCY -> Route.EMERGENCY;
+                    case SEE_CLINICIAN -> Route.SEE_CLINICIAN;
+                    case CLEAR_FIRST -> Route.CLEAR_FIRST;
+                };
         assertThat(chat.session().route()).isEqualTo(expected);
         assertThat(chat.session().routeReason()).isNull();
     }
@@ -112,8 +136,10 @@ class ScreeningTest {
         chat.press("No");
         assertThat(chat.text()).contains(chat.catalogText("clear_first.not_yet"));
         chat.send("/techniques");
-        assertThat(chat.text()).contains(chat.catalogText("route.because").replace("{about}", "pregnancy"),
-                chat.catalogText("techniques.locked_clear_first"));
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("route.because").replace("{about}", "pregnancy"),
+                        chat.catalogText("techniques.locked_clear_first"));
 
         chat.press("Yes");
         assertThat(chat.session().route()).isEqualTo(Route.CLEARED);
@@ -126,23 +152,33 @@ class ScreeningTest {
         Chat chat = new Chat().onboarded().send("/check").noToEveryGroup();
         assertThat(chat.session().route()).isEqualTo(Route.SELF_CARE);
         assertThat(chat.session().routeReason()).isNull();
-        assertThat(chat.text()).contains(chat.catalogText("outcome.self_care"), chat.catalogText("safety.emergency_signs"),
-                "Ticked: nothing yet");
+        assertThat(chat.text())
+                .contains(
+                        chat.catalogText("outcome.self_care"),
+                        chat.catalogText("safety.emergency_signs"),
+                        "Ticked: nothing yet");
         assertThat(chat.labels()).hasSize(Chat.CATALOG.plan().size() + 1);
 
         chat.press("Tennis balls").press("I can get to the floor");
-        assertThat(chat.labels()).contains("✅ Tennis balls and a sock", "✅ I can get to the floor", "Foam roller");
+        assertThat(chat.labels())
+                .contains("✅ Tennis balls and a sock", "✅ I can get to the floor", "Foam roller");
         assertThat(chat.text()).endsWith("Ticked: Tennis balls and a sock, I can get to the floor");
         chat.press("Foam roller").press("✅ Foam roller"); // ticked and unticked again
         assertThat(chat.labels()).contains("Foam roller");
         chat.press(chat.catalogText("button.plan_done"));
         assertThat(chat.text()).contains(chat.catalogText("plan.done"));
-        assertThat(chat.labels()).contains("Tennis balls in a sock").doesNotContain("Foam roller", "Ball against a wall");
+        assertThat(chat.labels())
+                .contains("Tennis balls in a sock")
+                .doesNotContain("Foam roller", "Ball against a wall");
     }
 
     @Test
     void redoingThePlanStartsFromTheCurrentOne() {
-        Chat chat = new Chat().selfCare(true).send("/settings").press(Chat.CATALOG.text("button.redo_plan"));
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/settings")
+                        .press(Chat.CATALOG.text("button.redo_plan"));
         assertThat(chat.labels()).contains("✅ Foam roller", "✅ Massager");
         chat.press("✅ Foam roller").press(chat.catalogText("button.plan_done"));
         assertThat(chat.labels()).doesNotContain("Foam roller");
@@ -156,8 +192,10 @@ class ScreeningTest {
 
         chat.send("/check").noToEveryGroup();
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.SignGone());
-        assertThat(chat.text()).contains("Earlier you told me about pain, numbness or weakness in both legs.",
-                "If you're not sure, please check with a clinician");
+        assertThat(chat.text())
+                .contains(
+                        "Earlier you told me about pain, numbness or weakness in both legs.",
+                        "If you're not sure, please check with a clinician");
         chat.press(chat.catalogText("button.sign_not_gone"));
         assertThat(chat.text()).contains(chat.catalogText("check.sign_not_gone"));
         assertThat(chat.session().route()).isEqualTo(Route.EMERGENCY);
@@ -172,7 +210,13 @@ class ScreeningTest {
 
     @Test
     void aRouteDecidedWithoutANamedSignIsAskedAboutInGeneralWords() {
-        Chat chat = new Chat().selfCare(true).send("/techniques tennis_balls").press("Next").press("It hurts").press("Yes");
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("/techniques tennis_balls")
+                        .press("Next")
+                        .press("It hurts")
+                        .press("Yes");
         assertThat(chat.session().route()).isEqualTo(Route.SEE_CLINICIAN);
         chat.send("/check").noToEveryGroup();
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.SignGone());
@@ -192,7 +236,8 @@ class ScreeningTest {
 
     @Test
     void newSymptomsAtTheWeeklyCheckInResetTheRouteUntilANewCheck() {
-        Chat chat = new Chat().selfCare(true).later(java.time.Duration.ofDays(8)).send("/techniques");
+        Chat chat =
+                new Chat().selfCare(true).later(java.time.Duration.ofDays(8)).send("/techniques");
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.SymptomCheckIn.class);
         chat.press("Yes");
         assertThat(chat.session().route()).isEqualTo(Route.UNSCREENED);
@@ -205,8 +250,10 @@ class ScreeningTest {
     @Test
     void helpListsTheEmergencySigns() {
         Chat chat = new Chat().send("/help");
-        assertThat(chat.text()).contains(chat.catalogText("help"), chat.catalogText("safety.emergency_signs"));
-        assertThat(chat.catalogText("safety.emergency_signs")).startsWith("Call your emergency number now");
+        assertThat(chat.text())
+                .contains(chat.catalogText("help"), chat.catalogText("safety.emergency_signs"));
+        assertThat(chat.catalogText("safety.emergency_signs"))
+                .startsWith("Call your emergency number now");
     }
 
     @Test

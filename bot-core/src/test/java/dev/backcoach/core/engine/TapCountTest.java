@@ -9,12 +9,13 @@ import dev.backcoach.core.model.Route;
 import org.junit.jupiter.api.Test;
 
 /**
- * More warning signs must not mean more taps: the goals of the short check, measured by playing
- * the conversation of a user without any warning sign and counting every button they press.
+ * More warning signs must not mean more taps: the goals of the short check, measured by playing the
+ * conversation of a user without any warning sign and counting every button they press.
  */
 class TapCountTest {
     /** Goal: from /check to the outcome in at most this many taps. */
     static final int CHECK_TAPS = 6;
+
     /** Goal: from a first /start to the first step of a technique in at most this many taps. */
     static final int FIRST_STEP_TAPS = 14;
 
@@ -34,7 +35,8 @@ class TapCountTest {
         }
         assertThat(chat.session().route()).isEqualTo(Route.SELF_CARE);
         assertThat(chat.text()).contains(chat.catalogText("outcome.self_care"));
-        System.out.printf("taps from /check to the outcome: %d (goal at most %d)%n", taps, CHECK_TAPS);
+        System.out.printf(
+                "taps from /check to the outcome: %d (goal at most %d)%n", taps, CHECK_TAPS);
         assertThat(taps).isLessThanOrEqualTo(CHECK_TAPS);
     }
 
@@ -59,8 +61,9 @@ class TapCountTest {
         Guide guide = ((Dialogue.Guiding) d).guide();
         assertThat(guide.id()).isEqualTo("tennis_balls");
         assertThat(guide.step()).isEqualTo(1);
-        System.out.printf("taps from a first /start to the first technique step: %d (goal at most %d)%n", taps,
-                FIRST_STEP_TAPS);
+        System.out.printf(
+                "taps from a first /start to the first technique step: %d (goal at most %d)%n",
+                taps, FIRST_STEP_TAPS);
         assertThat(taps).isLessThanOrEqualTo(FIRST_STEP_TAPS);
     }
 }

@@ -71,14 +71,25 @@ class TypedAnswersTest {
         assertThat(chat.send("can I use a massage gun?").text()).contains(answer("massager"));
         assertThat(chat.send("heat or ice?").text()).contains(answer("heat_or_ice"));
         assertThat(chat.send("can I do this at my desk?").text()).contains(answer("at_desk"));
-        assertThat(chat.send("how long until I feel better?").text()).contains(answer("how_long_better"));
+        assertThat(chat.send("how long until I feel better?").text())
+                .contains(answer("how_long_better"));
     }
 
     @Test
     void aLongQuestionThatOnlyNamesATopicGetsTheAnswerAsAGuess() {
-        Chat chat = new Chat().selfCare(true).send("did the tennis balls yesterday and my back is a bit meh today");
-        String guess = chat.catalogText("faq.guess").replace("{question}",
-                Chat.CATALOG.faq().stream().filter(f -> f.id().equals("tennis_balls")).findFirst().orElseThrow().question());
+        Chat chat =
+                new Chat()
+                        .selfCare(true)
+                        .send("did the tennis balls yesterday and my back is a bit meh today");
+        String guess =
+                chat.catalogText("faq.guess")
+                        .replace(
+                                "{question}",
+                                Chat.CATALOG.faq().stream()
+                                        .filter(f -> f.id().equals("tennis_balls"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .question());
         assertThat(chat.text()).startsWith(guess);
     }
 
@@ -86,7 +97,8 @@ class TypedAnswersTest {
     void unmatchedTextGetsVariedHelpfulReplies() {
         Chat chat = new Chat().selfCare(true);
         java.util.Set<String> replies = new java.util.HashSet<>();
-        for (String text : new String[] {"blorp", "qwerty", "zzz zzz", "asdfgh", "hmm hmm", "lorem ipsum"}) {
+        for (String text :
+                new String[] {"blorp", "qwerty", "zzz zzz", "asdfgh", "hmm hmm", "lorem ipsum"}) {
             String reply = chat.send(text).text();
             replies.add(reply.substring(0, reply.indexOf("\n\n")));
         }
@@ -94,6 +106,10 @@ class TypedAnswersTest {
     }
 
     private static String answer(String id) {
-        return Chat.CATALOG.faq().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow().answer();
+        return Chat.CATALOG.faq().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .answer();
     }
 }

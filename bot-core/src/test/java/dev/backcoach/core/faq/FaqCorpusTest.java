@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The labelled questions: each gets the right answer, an honest "I don't know", or an answer
- * given as a guess that names the question it answers, and never a confidently wrong one.
+ * The labelled questions: each gets the right answer, an honest "I don't know", or an answer given
+ * as a guess that names the question it answers, and never a confidently wrong one.
  */
 class FaqCorpusTest {
     private final FaqMatcher matcher = new FaqMatcher(Chat.CATALOG);
@@ -41,19 +41,28 @@ class FaqCorpusTest {
                 counts.merge(outcome, 1, Integer::sum);
                 total++;
                 if (!outcome.startsWith("right")) {
-                    notRight.append(String.format("  %-16s %-20s got %-20s %s%n", outcome, expect, label(understood), cells[1]));
+                    notRight.append(
+                            String.format(
+                                    "  %-16s %-20s got %-20s %s%n",
+                                    outcome, expect, label(understood), cells[1]));
                 }
             }
         }
-        StringBuilder report = new StringBuilder("FAQ corpus " + file + ": " + total + " questions\n");
+        StringBuilder report =
+                new StringBuilder("FAQ corpus " + file + ": " + total + " questions\n");
         for (var e : counts.entrySet()) {
-            report.append(String.format("  %-18s %4d  %5.1f%%%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / total));
+            report.append(
+                    String.format(
+                            "  %-18s %4d  %5.1f%%%n",
+                            e.getKey(), e.getValue(), 100.0 * e.getValue() / total));
         }
         System.out.println(report + "Not right:\n" + notRight);
 
         int right = counts.getOrDefault("right", 0) + counts.getOrDefault("right, as a guess", 0);
         int honest = counts.getOrDefault("honest", 0) + counts.getOrDefault("wrong, as a guess", 0);
-        assertThat(counts.getOrDefault("confidently wrong", 0)).as("confidently wrong answers").isZero();
+        assertThat(counts.getOrDefault("confidently wrong", 0))
+                .as("confidently wrong answers")
+                .isZero();
         assertThat((right + honest) / (double) total).isGreaterThanOrEqualTo(0.90);
         assertThat(right / (double) total).as("right answers").isGreaterThanOrEqualTo(0.80);
     }

@@ -7,14 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One line of a labelled corpus ({@code corpus/*.tsv}): the tier a clinician would give, the sign, the text. */
+/**
+ * One line of a labelled corpus ({@code corpus/*.tsv}): the tier a clinician would give, the sign,
+ * the text.
+ */
 record LabelledMessage(String expect, String flag, String text) {
     static final String BENIGN = "BENIGN";
 
     static List<LabelledMessage> corpus(String file) {
         try (InputStream in = LabelledMessage.class.getResourceAsStream("/corpus/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("corpus/" + file + " is missing from the test resources");
+                throw new IllegalStateException(
+                        "corpus/" + file + " is missing from the test resources");
             }
             List<LabelledMessage> out = new ArrayList<>();
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
@@ -24,7 +28,8 @@ record LabelledMessage(String expect, String flag, String text) {
                 }
                 String[] cells = lines[i].split("\t", 3);
                 if (cells.length != 3) {
-                    throw new IllegalStateException("corpus line " + (i + 1) + " does not have three columns");
+                    throw new IllegalStateException(
+                            "corpus line " + (i + 1) + " does not have three columns");
                 }
                 out.add(new LabelledMessage(cells[0].strip(), cells[1].strip(), cells[2]));
             }

@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The labelled corpus played through the real engine: a self-care user at the menu types each
- * message and answers any confirming question truthfully (Yes only when it asks about the sign
- * they reported). The test prints the confusion table and fails below the goals.
+ * message and answers any confirming question truthfully (Yes only when it asks about the sign they
+ * reported). The test prints the confusion table and fails below the goals.
  */
 class RedFlagCorpusTest {
     private static final Instant NOW = Instant.parse("2026-03-02T18:00:00Z");
-    private static final List<String> COLUMNS = List.of("EMERGENCY", "SEE_CLINICIAN", "CLEAR_FIRST", "guidance");
+    private static final List<String> COLUMNS =
+            List.of("EMERGENCY", "SEE_CLINICIAN", "CLEAR_FIRST", "guidance");
 
     private final Engine engine = new Engine(Chat.CATALOG);
 
@@ -49,15 +50,20 @@ class RedFlagCorpusTest {
         StringBuilder asked = new StringBuilder();
         for (LabelledMessage m : corpus) {
             Played played = play(m);
-            table.computeIfAbsent(m.expect(), k -> new LinkedHashMap<>()).merge(played.landed(), 1, Integer::sum);
+            table.computeIfAbsent(m.expect(), k -> new LinkedHashMap<>())
+                    .merge(played.landed(), 1, Integer::sum);
             if (played.questions() == 0) {
                 atOnce.merge(m.expect(), 1, Integer::sum);
             }
             if (played.questions() > 0 && m.expect().equals("EMERGENCY")) {
-                asked.append(String.format("  %-20s %d %s%n", m.flag(), played.questions(), m.text()));
+                asked.append(
+                        String.format("  %-20s %d %s%n", m.flag(), played.questions(), m.text()));
             }
             if (!acceptable(m.expect(), played.landed())) {
-                misses.append(String.format("  %-13s %-20s -> %-13s %s%n", m.expect(), m.flag(), played.landed(), m.text()));
+                misses.append(
+                        String.format(
+                                "  %-13s %-20s -> %-13s %s%n",
+                                m.expect(), m.flag(), played.landed(), m.text()));
             }
         }
         System.out.println(report(file, table, atOnce, corpus.size()));
@@ -65,9 +71,14 @@ class RedFlagCorpusTest {
         System.out.println("Emergencies that took a confirming question first:\n" + asked);
 
         assertThat(share(table, "EMERGENCY", "EMERGENCY")).as("emergency recall").isEqualTo(1.0);
-        assertThat(atLeast(table, "SEE_CLINICIAN")).as("see-a-clinician recall").isGreaterThanOrEqualTo(0.98);
-        assertThat(atLeast(table, "CLEAR_FIRST")).as("clear-first recall").isGreaterThanOrEqualTo(0.98);
-        assertThat(share(table, LabelledMessage.BENIGN, "guidance")).as("benign messages reaching guidance")
+        assertThat(atLeast(table, "SEE_CLINICIAN"))
+                .as("see-a-clinician recall")
+                .isGreaterThanOrEqualTo(0.98);
+        assertThat(atLeast(table, "CLEAR_FIRST"))
+                .as("clear-first recall")
+                .isGreaterThanOrEqualTo(0.98);
+        assertThat(share(table, LabelledMessage.BENIGN, "guidance"))
+                .as("benign messages reaching guidance")
                 .isGreaterThanOrEqualTo(0.95);
     }
 
@@ -82,23 +93,39 @@ class RedFlagCorpusTest {
     private Played play(LabelledMessage m) {
         UserKey user = new UserKey(Platform.CONSOLE, "corpus");
         ChatRef chat = ChatRef.privateWith("corpus");
-        Session session = Session.fresh(user).withOnboarding(true, true)
-                .withRoute(Route.SELF_CARE, LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC));
+        Session session =
+                Session.fresh(user)
+                        .withOnboarding(true, true)
+                        .withRoute(
+                                Route.SELF_CARE,
+                                LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC));
         Turn turn = engine.handle(session, new Inbound.Text(user, chat, "t", m.text()), NOW);
         int questions = 0;
         while (turn.session().dialogue() instanceof Dialogue.ConfirmFlag confirm) {
             questions++;
-            assertThat(questions).as("questions for: " + m.text()).isLessThanOrEqualTo(RedFlagDetector.MAX_QUESTIONS);
+            assertThat(questions)
+                    .as("questions for: " + m.text())
+                    .isLessThanOrEqualTo(RedFlagDetector.MAX_QUESTIONS);
             boolean truthful = confirm.asks().get(0).equals(m.flag());
-            Button answer = turn.replies().get(turn.replies().size() - 1).buttons().get(0).get(truthful ? 0 : 1);
-            turn = engine.handle(turn.session(), new Inbound.Choice(user, chat, "c" + questions, answer.data()), NOW);
+            Button answer =
+                    turn.replies()
+                            .get(turn.replies().size() - 1)
+                            .buttons()
+                            .get(0)
+                            .get(truthful ? 0 : 1);
+            turn =
+                    engine.handle(
+                            turn.session(),
+                            new Inbound.Choice(user, chat, "c" + questions, answer.data()),
+                            NOW);
         }
         Route route = turn.session().route();
         String landed = route == Route.SELF_CARE ? "guidance" : route.name();
         return new Played(landed, questions);
     }
 
-    private static double share(Map<String, Map<String, Integer>> table, String row, String column) {
+    private static double share(
+            Map<String, Map<String, Integer>> table, String row, String column) {
         Map<String, Integer> counts = table.getOrDefault(row, Map.of());
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         return total == 0 ? 1.0 : counts.getOrDefault(column, 0) / (double) total;
@@ -113,8 +140,13 @@ class RedFlagCorpusTest {
         return sum;
     }
 
-    private static String report(String file, Map<String, Map<String, Integer>> table, Map<String, Integer> atOnce, int total) {
-        StringBuilder out = new StringBuilder("Red-flag corpus " + file + ": " + total + " messages\n");
+    private static String report(
+            String file,
+            Map<String, Map<String, Integer>> table,
+            Map<String, Integer> atOnce,
+            int total) {
+        StringBuilder out =
+                new StringBuilder("Red-flag corpus " + file + ": " + total + " messages\n");
         out.append(String.format("%-14s", "labelled \\ got"));
         COLUMNS.forEach(c -> out.append(String.format("%14s", c)));
         out.append(String.format("%12s%12s%n", "recall", "no question"));
@@ -126,15 +158,22 @@ class RedFlagCorpusTest {
                 columnTotals.merge(c, n, Integer::sum);
                 out.append(String.format("%14d", n));
             }
-            double recall = row.getKey().equals(LabelledMessage.BENIGN)
-                    ? share(table, row.getKey(), "guidance") : atLeast(table, row.getKey());
+            double recall =
+                    row.getKey().equals(LabelledMessage.BENIGN)
+                            ? share(table, row.getKey(), "guidance")
+                            : atLeast(table, row.getKey());
             int rowTotal = row.getValue().values().stream().mapToInt(Integer::intValue).sum();
-            out.append(String.format("%11.1f%%%12s%n", 100 * recall, atOnce.getOrDefault(row.getKey(), 0) + "/" + rowTotal));
+            out.append(
+                    String.format(
+                            "%11.1f%%%12s%n",
+                            100 * recall, atOnce.getOrDefault(row.getKey(), 0) + "/" + rowTotal));
         }
         out.append(String.format("%-14s", "precision"));
         for (String c : COLUMNS) {
             int n = columnTotals.getOrDefault(c, 0);
-            int right = table.getOrDefault(c.equals("guidance") ? LabelledMessage.BENIGN : c, Map.of()).getOrDefault(c, 0);
+            int right =
+                    table.getOrDefault(c.equals("guidance") ? LabelledMessage.BENIGN : c, Map.of())
+                            .getOrDefault(c, 0);
             out.append(String.format("%13.1f%%", n == 0 ? 100.0 : 100.0 * right / n));
         }
         return out.append('\n').toString();

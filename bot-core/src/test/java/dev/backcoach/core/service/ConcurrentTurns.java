@@ -18,21 +18,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConcurrentTurns {
     private ConcurrentTurns() {}
 
-    static int run(StateStore store, UserKey user, int threads, int commitsPerThread) throws Exception {
+    static int run(StateStore store, UserKey user, int threads, int commitsPerThread)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger committed = new AtomicInteger();
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < commitsPerThread; i++) {
-                        commitOnce(store, user);
-                        committed.incrementAndGet();
-                    }
-                    return null;
-                }));
+                workers.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    for (int i = 0; i < commitsPerThread; i++) {
+                                        commitOnce(store, user);
+                                        committed.incrementAndGet();
+                                    }
+                                    return null;
+                                }));
             }
             start.countDown();
             for (Future<?> worker : workers) {
@@ -47,7 +50,9 @@ final class ConcurrentTurns {
     private static void commitOnce(StateStore store, UserKey user) {
         while (true) {
             Session current = store.load(user).orElseGet(() -> Session.fresh(user));
-            Session next = current.withPromptSeq(current.promptSeq() + 1).withVersion(current.version() + 1);
+            Session next =
+                    current.withPromptSeq(current.promptSeq() + 1)
+                            .withVersion(current.version() + 1);
             try {
                 store.commit(new TurnRecord(next, current.version(), "", List.of(), List.of()));
                 return;

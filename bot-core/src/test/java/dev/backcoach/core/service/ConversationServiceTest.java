@@ -80,8 +80,10 @@ class ConversationServiceTest {
         Chat b = new Chat(store, "same-user");
         a.send("/check");
         b.send("No"); // b's service loads the user fresh and answers question 1
-        a.send("No"); // a's cached session is now stale: the version check makes it reload and re-run
-        assertThat(store.load(a.session().user()).orElseThrow().dialogue()).isEqualTo(new Dialogue.Screening(2));
+        a.send("No"); // a's cached session is now stale: the version check makes it reload and
+        // re-run
+        assertThat(store.load(a.session().user()).orElseThrow().dialogue())
+                .isEqualTo(new Dialogue.Screening(2));
         assertThat(a.session().version()).isEqualTo(b.session().version());
     }
 
@@ -90,20 +92,21 @@ class ConversationServiceTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
-        StateStore watching = new ForwardingStore() {
-            @Override
-            public void commit(TurnRecord turn) {
-                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                try {
-                    super.commit(turn);
-                } catch (ConcurrentUpdateException e) {
-                    conflicts.incrementAndGet();
-                    throw e;
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            }
-        };
+        StateStore watching =
+                new ForwardingStore() {
+                    @Override
+                    public void commit(TurnRecord turn) {
+                        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        try {
+                            super.commit(turn);
+                        } catch (ConcurrentUpdateException e) {
+                            conflicts.incrementAndGet();
+                            throw e;
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
+                    }
+                };
         Chat chat = new Chat(watching, "busy").onboarded();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();
@@ -123,8 +126,12 @@ class ConversationServiceTest {
     @Test
     void theSameEventDeliveredTwiceIsAnsweredTwiceButRunOnce() {
         Chat chat = new Chat().onboarded().send("/check");
-        var press = new dev.backcoach.core.model.Inbound.Choice(chat.session().user(),
-                dev.backcoach.core.model.ChatRef.privateWith("user-1"), "update-42", chat.button("No").data());
+        var press =
+                new dev.backcoach.core.model.Inbound.Choice(
+                        chat.session().user(),
+                        dev.backcoach.core.model.ChatRef.privateWith("user-1"),
+                        "update-42",
+                        chat.button("No").data());
         chat.deliver(press);
         var first = chat.replies();
         Session after = chat.session();
@@ -139,25 +146,26 @@ class ConversationServiceTest {
     void aTurnThatChangesACachedSessionOnlyWrites() {
         AtomicInteger reads = new AtomicInteger();
         AtomicInteger commits = new AtomicInteger();
-        StateStore counting = new ForwardingStore() {
-            @Override
-            public Optional<Session> load(UserKey user) {
-                reads.incrementAndGet();
-                return super.load(user);
-            }
+        StateStore counting =
+                new ForwardingStore() {
+                    @Override
+                    public Optional<Session> load(UserKey user) {
+                        reads.incrementAndGet();
+                        return super.load(user);
+                    }
 
-            @Override
-            public Precheck precheck(UserKey user, String eventId) {
-                reads.incrementAndGet();
-                return super.precheck(user, eventId);
-            }
+                    @Override
+                    public Precheck precheck(UserKey user, String eventId) {
+                        reads.incrementAndGet();
+                        return super.precheck(user, eventId);
+                    }
 
-            @Override
-            public void commit(TurnRecord turn) {
-                commits.incrementAndGet();
-                super.commit(turn);
-            }
-        };
+                    @Override
+                    public void commit(TurnRecord turn) {
+                        commits.incrementAndGet();
+                        super.commit(turn);
+                    }
+                };
         Chat chat = new Chat(counting, "cached").onboarded().send("/menu");
         reads.set(0);
         commits.set(0);
@@ -168,13 +176,20 @@ class ConversationServiceTest {
         assertThat(reads.get()).isZero();
     }
 
-    /** Run again, the event would change the session: the commit recognises it and nothing moves. */
+    /**
+     * Run again, the event would change the session: the commit recognises it and nothing moves.
+     */
     @Test
     void aReDeliveryWhoseTurnWouldChangeTheSessionGetsTheFirstRepliesAndChangesNothing() {
         Chat chat = new Chat().onboarded().send("/menu");
         UserKey user = chat.session().user();
-        var settings = new dev.backcoach.core.model.Inbound.Command(user,
-                dev.backcoach.core.model.ChatRef.privateWith(user.userId()), "update-7", "settings", "");
+        var settings =
+                new dev.backcoach.core.model.Inbound.Command(
+                        user,
+                        dev.backcoach.core.model.ChatRef.privateWith(user.userId()),
+                        "update-7",
+                        "settings",
+                        "");
         chat.deliver(settings);
         List<dev.backcoach.core.model.Reply> first = chat.replies();
         chat.send("/menu");

@@ -6,8 +6,8 @@ import dev.backcoach.core.Chat;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
-import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.model.UserKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +19,24 @@ class FloodTest {
     private static List<Reply> burst(Chat chat, int messages) {
         List<Reply> all = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            all.addAll(chat.service.handle(new Inbound.Text(chat.user(), ChatRef.privateWith("user-1"), "f" + i + "-"
-                    + System.nanoTime(), "hello?")).replies());
+            all.addAll(
+                    chat.service
+                            .handle(
+                                    new Inbound.Text(
+                                            chat.user(),
+                                            ChatRef.privateWith("user-1"),
+                                            "f" + i + "-" + System.nanoTime(),
+                                            "hello?"))
+                            .replies());
         }
         return all;
     }
 
     @Test
     void twentyMessagesInASecondAreAnsweredOnceWithOneMoment() {
-        Chat chat = new Chat(new InMemoryStateStore(), new UserKey(Platform.TELEGRAM, "user-1")).onboarded();
+        Chat chat =
+                new Chat(new InMemoryStateStore(), new UserKey(Platform.TELEGRAM, "user-1"))
+                        .onboarded();
         chat.later(Duration.ofSeconds(10));
         List<Reply> replies = burst(chat, 20);
 
@@ -38,7 +47,9 @@ class FloodTest {
 
     @Test
     void afterTheBurstTheUserIsHeardNormallyAgain() {
-        Chat chat = new Chat(new InMemoryStateStore(), new UserKey(Platform.TELEGRAM, "user-1")).onboarded();
+        Chat chat =
+                new Chat(new InMemoryStateStore(), new UserKey(Platform.TELEGRAM, "user-1"))
+                        .onboarded();
         chat.later(Duration.ofSeconds(10));
         burst(chat, 20);
         chat.later(Duration.ofSeconds(2)).send("/help");

@@ -1,9 +1,7 @@
 package dev.backcoach.core.service;
 
-import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.UserKey;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

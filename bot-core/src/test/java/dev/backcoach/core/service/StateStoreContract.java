@@ -56,16 +56,27 @@ public abstract class StateStoreContract<S extends StateStore> {
         store.save(first, 0);
         assertThat(store.load(ANNA)).contains(first);
 
-        Session second = first.withDialogue(new Dialogue.Guiding(FOAM_ROLLER)).withPaused(FOAM_ROLLER.atStep(1))
-                .withEquipment(0b101).withPromptSeq(7).withRatings(0x35, 20_412).withVersion(2);
+        Session second =
+                first.withDialogue(new Dialogue.Guiding(FOAM_ROLLER))
+                        .withPaused(FOAM_ROLLER.atStep(1))
+                        .withEquipment(0b101)
+                        .withPromptSeq(7)
+                        .withRatings(0x35, 20_412)
+                        .withVersion(2);
         store.save(second, 1);
         assertThat(store.load(ANNA)).contains(second);
     }
 
     @Test
     void anEveningReminderIsKeptWithEveryDetailAndCanBeTurnedOff() {
-        NudgePlan plan = new NudgePlan(LocalTime.of(20, 30), ZoneId.of("America/Argentina/Buenos_Aires"), 0b1010101,
-                LocalDate.of(2026, 3, 9), 2, true);
+        NudgePlan plan =
+                new NudgePlan(
+                        LocalTime.of(20, 30),
+                        ZoneId.of("America/Argentina/Buenos_Aires"),
+                        0b1010101,
+                        LocalDate.of(2026, 3, 9),
+                        2,
+                        true);
         Session on = onboarded(ANNA).withNudge(plan).withVersion(1);
         store.save(on, 0);
         assertThat(store.load(ANNA)).contains(on);
@@ -79,7 +90,8 @@ public abstract class StateStoreContract<S extends StateStore> {
         store.save(onboarded(ANNA).withVersion(1), 0);
         Session rival = onboarded(ANNA).withPromptSeq(99).withVersion(1);
 
-        assertThatThrownBy(() -> store.save(rival, 0)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(rival, 0))
+                .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(store.load(ANNA)).contains(onboarded(ANNA).withVersion(1));
     }
 
@@ -88,8 +100,13 @@ public abstract class StateStoreContract<S extends StateStore> {
         store.save(onboarded(ANNA).withVersion(1), 0);
         store.save(onboarded(ANNA).withPromptSeq(1).withVersion(2), 1);
 
-        TurnRecord stale = new TurnRecord(onboarded(ANNA).withPromptSeq(50).withVersion(2), 1, "update-9",
-                List.of(Reply.text("late")), List.of(new Effect.RecordRating(ANNA, TODAY, 4)));
+        TurnRecord stale =
+                new TurnRecord(
+                        onboarded(ANNA).withPromptSeq(50).withVersion(2),
+                        1,
+                        "update-9",
+                        List.of(Reply.text("late")),
+                        List.of(new Effect.RecordRating(ANNA, TODAY, 4)));
         assertThatThrownBy(() -> store.commit(stale)).isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(store.load(ANNA)).contains(onboarded(ANNA).withPromptSeq(1).withVersion(2));
@@ -99,30 +116,50 @@ public abstract class StateStoreContract<S extends StateStore> {
     @Test
     void aReDeliveredEventIsRefusedWithItsEarlierRepliesWhateverTheVersion() {
         List<Reply> first = List.of(Reply.text("first answer"));
-        store.commit(new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-5", first, List.of()));
+        store.commit(
+                new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-5", first, List.of()));
 
         for (long expected : new long[] {1, 0, 7}) { // current, stale and unknown versions alike
-            TurnRecord again = new TurnRecord(onboarded(ANNA).withPromptSeq(3).withVersion(expected + 1), expected,
-                    "update-5", List.of(Reply.text("second answer")), List.of(new Effect.RecordRating(ANNA, TODAY, 2)));
-            assertThatThrownBy(() -> store.commit(again)).isInstanceOfSatisfying(DuplicateEventException.class,
-                    e -> assertThat(e.earlierReplies()).isEqualTo(first));
+            TurnRecord again =
+                    new TurnRecord(
+                            onboarded(ANNA).withPromptSeq(3).withVersion(expected + 1),
+                            expected,
+                            "update-5",
+                            List.of(Reply.text("second answer")),
+                            List.of(new Effect.RecordRating(ANNA, TODAY, 2)));
+            assertThatThrownBy(() -> store.commit(again))
+                    .isInstanceOfSatisfying(
+                            DuplicateEventException.class,
+                            e -> assertThat(e.earlierReplies()).isEqualTo(first));
         }
 
         assertThat(store.load(ANNA)).contains(onboarded(ANNA).withVersion(1));
         assertThat(store.repliesOf(ANNA, "update-5")).contains(first);
-        store.commit(new TurnRecord(onboarded(ANNA).withPromptSeq(3).withVersion(2), 1, "update-6",
-                List.of(Reply.text("next")), List.of()));
+        store.commit(
+                new TurnRecord(
+                        onboarded(ANNA).withPromptSeq(3).withVersion(2),
+                        1,
+                        "update-6",
+                        List.of(Reply.text("next")),
+                        List.of()));
         assertThat(store.load(ANNA)).contains(onboarded(ANNA).withPromptSeq(3).withVersion(2));
     }
 
     @Test
     void theRepliesOfAnEventComeBackExactly() {
-        List<Reply> replies = List.of(
-                new Reply("Rücken – ça va? 背中 💪🏽 <b>not html</b>", List.of(
-                        List.of(new Button("Yes ✅", "17.y"), new Button("No", "17.n")),
-                        List.of(new Button("Stop ⏹", "/stop"))), true),
-                Reply.text("Second message\nwith a line break and \"quotes\""));
-        store.commit(new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-1", replies, List.of()));
+        List<Reply> replies =
+                List.of(
+                        new Reply(
+                                "Rücken – ça va? 背中 💪🏽 <b>not html</b>",
+                                List.of(
+                                        List.of(
+                                                new Button("Yes ✅", "17.y"),
+                                                new Button("No", "17.n")),
+                                        List.of(new Button("Stop ⏹", "/stop"))),
+                                true),
+                        Reply.text("Second message\nwith a line break and \"quotes\""));
+        store.commit(
+                new TurnRecord(onboarded(ANNA).withVersion(1), 0, "update-1", replies, List.of()));
 
         assertThat(store.repliesOf(ANNA, "update-1")).contains(replies);
         assertThat(store.repliesOf(ANNA, "update-2")).isEmpty();
@@ -140,7 +177,12 @@ public abstract class StateStoreContract<S extends StateStore> {
 
     @Test
     void aForgottenUserIsNewAgain() {
-        store.commit(turn(onboarded(ANNA).withVersion(1), 0, "update-1", new Effect.RecordRating(ANNA, TODAY, 5)));
+        store.commit(
+                turn(
+                        onboarded(ANNA).withVersion(1),
+                        0,
+                        "update-1",
+                        new Effect.RecordRating(ANNA, TODAY, 5)));
         store.commit(turn(onboarded(BORIS).withVersion(1), 0, "update-1"));
 
         store.forget(ANNA);
@@ -148,7 +190,8 @@ public abstract class StateStoreContract<S extends StateStore> {
         assertThat(store.load(ANNA)).isEmpty();
         assertThat(store.repliesOf(ANNA, "update-1")).isEmpty();
         assertThat(store.load(BORIS)).isPresent();
-        store.save(Session.fresh(ANNA).withVersion(1), 0); // version 0 again: nothing of hers is left
+        store.save(
+                Session.fresh(ANNA).withVersion(1), 0); // version 0 again: nothing of hers is left
         assertThat(store.load(ANNA)).contains(Session.fresh(ANNA).withVersion(1));
     }
 
@@ -156,7 +199,9 @@ public abstract class StateStoreContract<S extends StateStore> {
         return Session.fresh(user).withOnboarding(true, true).withRoute(Route.SELF_CARE, TODAY);
     }
 
-    public static TurnRecord turn(Session session, long expectedVersion, String eventId, Effect... effects) {
-        return new TurnRecord(session, expectedVersion, eventId, List.of(Reply.text("ok")), List.of(effects));
+    public static TurnRecord turn(
+            Session session, long expectedVersion, String eventId, Effect... effects) {
+        return new TurnRecord(
+                session, expectedVersion, eventId, List.of(Reply.text("ok")), List.of(effects));
     }
 }

@@ -15,7 +15,10 @@ public final class ReminderCounters {
         return sent.sum();
     }
 
-    /** Not to be sent: reminders off, paused, not a reminder day, route not self-care, user unreachable. */
+    /**
+     * Not to be sent: reminders off, paused, not a reminder day, route not self-care, user
+     * unreachable.
+     */
     public long skipped() {
         return skipped.sum();
     }

@@ -29,8 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ReminderRun {
     private static final Logger log = LoggerFactory.getLogger(ReminderRun.class);
-    /** A reminder later than this (the bot was down) is skipped: an evening nudge at midnight helps nobody. */
+
+    /**
+     * A reminder later than this (the bot was down) is skipped: an evening nudge at midnight helps
+     * nobody.
+     */
     static final Duration LATE_LIMIT = Duration.ofHours(2);
+
     /** How long a task thread waits for the platform; beyond it, the send counts as failed. */
     static final Duration SEND_WAIT = Duration.ofMinutes(10);
 
@@ -40,7 +45,11 @@ final class ReminderRun {
     private final Clock clock;
     private final ReminderCounters counters;
 
-    ReminderRun(ConversationService service, NudgeLog nudgeLog, Function<Platform, ChannelPort> channels, Clock clock,
+    ReminderRun(
+            ConversationService service,
+            NudgeLog nudgeLog,
+            Function<Platform, ChannelPort> channels,
+            Clock clock,
             ReminderCounters counters) {
         this.service = service;
         this.nudgeLog = nudgeLog;
@@ -62,12 +71,20 @@ final class ReminderRun {
             boolean first = nudgeLog.claim(user, day, kind, due, NudgeLog.Status.LATE);
             if (first) {
                 counters.late.increment();
-                log.info("skipped a {} reminder due {} ago: more than {} late", user.platform(), late, LATE_LIMIT);
+                log.info(
+                        "skipped a {} reminder due {} ago: more than {} late",
+                        user.platform(),
+                        late,
+                        LATE_LIMIT);
             }
             return;
         }
-        // Run again after a crash, the same event id replays the stored reminder; the claim decides.
-        Turn turn = service.handle(new Inbound.NudgeDue(user, chat, "nudge:" + kind + ":" + day, due, snoozed));
+        // Run again after a crash, the same event id replays the stored reminder; the claim
+        // decides.
+        Turn turn =
+                service.handle(
+                        new Inbound.NudgeDue(
+                                user, chat, "nudge:" + kind + ":" + day, due, snoozed));
         if (turn.replies().isEmpty()) {
             counters.skipped.increment();
             return;
@@ -75,9 +92,15 @@ final class ReminderRun {
         send(user, chat, turn, day, kind, due);
     }
 
-    private void send(UserKey user, ChatRef chat, Turn turn, LocalDate day, String kind, Instant due) {
-        var sending = channels.apply(user.platform())
-                .deliverOnce(user, chat, turn.replies(), () -> nudgeLog.claim(user, day, kind, due, NudgeLog.Status.SENT));
+    private void send(
+            UserKey user, ChatRef chat, Turn turn, LocalDate day, String kind, Instant due) {
+        var sending =
+                channels.apply(user.platform())
+                        .deliverOnce(
+                                user,
+                                chat,
+                                turn.replies(),
+                                () -> nudgeLog.claim(user, day, kind, due, NudgeLog.Status.SENT));
         try {
             if (sending.get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 counters.sent.increment();
@@ -86,13 +109,20 @@ final class ReminderRun {
             }
         } catch (ExecutionException e) {
             counters.failed.increment();
-            log.warn("a {} reminder could not be delivered: {}", user.platform(), String.valueOf(e.getCause()));
+            log.warn(
+                    "a {} reminder could not be delivered: {}",
+                    user.platform(),
+                    String.valueOf(e.getCause()));
             nudgeLog.mark(user, day, kind, NudgeLog.Status.FAILED);
         } catch (TimeoutException e) {
             counters.failed.increment();
-            log.warn("a {} reminder was not sent within {}; it may still go out", user.platform(), SEND_WAIT);
+            log.warn(
+                    "a {} reminder was not sent within {}; it may still go out",
+                    user.platform(),
+                    SEND_WAIT);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: the claim stays, the message may still leave
+            Thread.currentThread()
+                    .interrupt(); // shutting down: the claim stays, the message may still leave
         }
     }
 }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's {@link EffectHandler}: the engine's effects become rows in db-scheduler's table
- * through a scheduling-only {@link SchedulerClient}. It runs nothing, so it needs no service and
- * is built before it; the {@link Timekeeper}, which runs the tasks and calls the service, comes after.
+ * through a scheduling-only {@link SchedulerClient}. It runs nothing, so it needs no service and is
+ * built before it; the {@link Timekeeper}, which runs the tasks and calls the service, comes after.
  */
 public final class Scheduling implements EffectHandler {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
@@ -25,7 +25,9 @@ public final class Scheduling implements EffectHandler {
     private final SchedulerClient client;
     private final Clock clock;
 
-    /** @param client a client on the bot's database with {@link TaskData} as its serializer */
+    /**
+     * @param client a client on the bot's database with {@link TaskData} as its serializer
+     */
     public Scheduling(SchedulerClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
@@ -34,7 +36,8 @@ public final class Scheduling implements EffectHandler {
     @Override
     public void apply(Effect effect) {
         if (effect instanceof Effect.StartTimer t) {
-            client.scheduleIfNotExists(instance(Timekeeper.STEP_TIMER, TaskIds.timer(t.user(), t.token()), t.chat()),
+            client.scheduleIfNotExists(
+                    instance(Timekeeper.STEP_TIMER, TaskIds.timer(t.user(), t.token()), t.chat()),
                     clock.instant().plus(t.delay()));
         } else if (effect instanceof Effect.ScheduleNudge n) {
             cancel(Timekeeper.SNOOZE, n.user());
@@ -57,7 +60,8 @@ public final class Scheduling implements EffectHandler {
         try {
             client.schedule(instance, at, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         } catch (TaskInstanceCurrentlyExecutingException e) {
-            // The reminder is being sent right now; when it completes it reschedules from the stored plan.
+            // The reminder is being sent right now; when it completes it reschedules from the
+            // stored plan.
             log.debug("reminder running while its plan changed; it reschedules itself");
         }
     }
@@ -68,7 +72,8 @@ public final class Scheduling implements EffectHandler {
         } catch (TaskInstanceNotFoundException e) {
             // nothing scheduled: nothing to cancel
         } catch (TaskInstanceCurrentlyExecutingException e) {
-            log.debug("a reminder is running while it is being stopped; it finds no plan and stops");
+            log.debug(
+                    "a reminder is running while it is being stopped; it finds no plan and stops");
         }
     }
 }

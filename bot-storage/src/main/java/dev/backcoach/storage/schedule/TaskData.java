@@ -3,7 +3,10 @@ package dev.backcoach.storage.schedule;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import java.nio.charset.StandardCharsets;
 
-/** Task data is a short string (the chat to answer in), stored as readable UTF-8 instead of Java serialization. */
+/**
+ * Task data is a short string (the chat to answer in), stored as readable UTF-8 instead of Java
+ * serialization.
+ */
 public final class TaskData implements Serializer {
     public TaskData() {}
 

@@ -23,7 +23,8 @@ final class TaskIds {
     static UserKey user(String id) {
         int first = id.indexOf(':');
         int second = id.indexOf(':', first + 1);
-        return new UserKey(Platform.valueOf(id.substring(0, first)),
+        return new UserKey(
+                Platform.valueOf(id.substring(0, first)),
                 second < 0 ? id.substring(first + 1) : id.substring(first + 1, second));
     }
 
@@ -37,6 +38,8 @@ final class TaskIds {
 
     static ChatRef chat(String data) {
         int bar = data.lastIndexOf('|');
-        return bar < 0 ? new ChatRef(data, true) : new ChatRef(data.substring(0, bar), data.endsWith("|p"));
+        return bar < 0
+                ? new ChatRef(data, true)
+                : new ChatRef(data.substring(0, bar), data.endsWith("|p"));
     }
 }

@@ -32,6 +32,7 @@ public final class Timekeeper implements AutoCloseable {
     static final String REMINDER = "nudge";
     static final String SNOOZE = "nudge-snooze";
     static final String STEP_TIMER = "step-timer";
+
     /** A failed run (database down) is tried again soon; the late limit still applies. */
     static final Duration RETRY = Duration.ofMinutes(1);
 
@@ -47,31 +48,50 @@ public final class Timekeeper implements AutoCloseable {
      * @param schedulerFactory builds the scheduler for the given tasks: {@code SchedulerSetup} in
      *     production, a manual scheduler in tests
      */
-    public Timekeeper(ConversationService service, NudgeLog nudgeLog, Function<Platform, ChannelPort> channels,
-            Clock clock, Function<List<Task<?>>, Scheduler> schedulerFactory) {
+    public Timekeeper(
+            ConversationService service,
+            NudgeLog nudgeLog,
+            Function<Platform, ChannelPort> channels,
+            Clock clock,
+            Function<List<Task<?>>, Scheduler> schedulerFactory) {
         this.service = service;
         this.clock = clock;
         ReminderRun run = new ReminderRun(service, nudgeLog, channels, clock, counters);
-        this.reminder = Tasks.custom(REMINDER, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .execute((instance, context) -> {
-                    UserKey user = TaskIds.user(instance.getId());
-                    Instant due = context.getExecution().executionTime;
-                    run.remind(user, TaskIds.chat(instance.getData()), due, false);
-                    return next(user, due);
-                });
-        this.snooze = Tasks.oneTime(SNOOZE, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .execute((instance, context) -> run.remind(TaskIds.user(instance.getId()),
-                        TaskIds.chat(instance.getData()), context.getExecution().executionTime, true));
-        this.stepTimer = Tasks.oneTime(STEP_TIMER, String.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .execute((instance, context) -> {
-                    UserKey user = TaskIds.user(instance.getId());
-                    int token = TaskIds.token(instance.getId());
-                    service.accept(new Inbound.TimerFired(user, TaskIds.chat(instance.getData()), "timer:" + token, token),
-                            channels.apply(user.platform()));
-                });
+        this.reminder =
+                Tasks.custom(REMINDER, String.class)
+                        .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                        .execute(
+                                (instance, context) -> {
+                                    UserKey user = TaskIds.user(instance.getId());
+                                    Instant due = context.getExecution().executionTime;
+                                    run.remind(user, TaskIds.chat(instance.getData()), due, false);
+                                    return next(user, due);
+                                });
+        this.snooze =
+                Tasks.oneTime(SNOOZE, String.class)
+                        .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                        .execute(
+                                (instance, context) ->
+                                        run.remind(
+                                                TaskIds.user(instance.getId()),
+                                                TaskIds.chat(instance.getData()),
+                                                context.getExecution().executionTime,
+                                                true));
+        this.stepTimer =
+                Tasks.oneTime(STEP_TIMER, String.class)
+                        .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
+                        .execute(
+                                (instance, context) -> {
+                                    UserKey user = TaskIds.user(instance.getId());
+                                    int token = TaskIds.token(instance.getId());
+                                    service.accept(
+                                            new Inbound.TimerFired(
+                                                    user,
+                                                    TaskIds.chat(instance.getData()),
+                                                    "timer:" + token,
+                                                    token),
+                                            channels.apply(user.platform()));
+                                });
         this.scheduler = schedulerFactory.apply(List.of(reminder, snooze, stepTimer));
     }
 
@@ -87,27 +107,41 @@ public final class Timekeeper implements AutoCloseable {
         return counters;
     }
 
-    /** After a reminder: the plan's next due time, as the plan stands now (the user may have changed it). */
+    /**
+     * After a reminder: the plan's next due time, as the plan stands now (the user may have changed
+     * it).
+     */
     private CompletionHandler<String> next(UserKey user, Instant due) {
         Optional<NudgePlan> plan = service.storedSession(user).map(Session::nudge);
         if (plan.isEmpty()) {
             return (complete, operations) -> operations.stop();
         }
-        // Not before the late limit: after a long outage the next one is the first still worth sending.
+        // Not before the late limit: after a long outage the next one is the first still worth
+        // sending.
         Instant after = max(due, clock.instant().minus(ReminderRun.LATE_LIMIT));
         Instant at = plan.get().nextDue(after);
         return (complete, operations) -> operations.reschedule(complete, at);
     }
 
-    /** Tasks lost between a committed turn and its effect (a crash) are put back from the stored plans. */
+    /**
+     * Tasks lost between a committed turn and its effect (a crash) are put back from the stored
+     * plans.
+     */
     public int restoreMissingReminders(List<UserKey> usersWithPlanButNoTask) {
         int restored = 0;
         for (UserKey user : usersWithPlanButNoTask) {
             Optional<NudgePlan> plan = service.storedSession(user).map(Session::nudge);
             if (plan.isPresent()) {
-                restored += scheduler.scheduleIfNotExists(reminder.instance(TaskIds.of(user),
-                        TaskIds.chat(new dev.backcoach.core.model.ChatRef(user.userId(), true))),
-                        plan.get().nextDue(clock.instant())) ? 1 : 0;
+                restored +=
+                        scheduler.scheduleIfNotExists(
+                                        reminder.instance(
+                                                TaskIds.of(user),
+                                                TaskIds.chat(
+                                                        new dev.backcoach.core.model.ChatRef(
+                                                                user.userId(), true))),
+                                        plan.get().nextDue(clock.instant()))
+                                ? 1
+                                : 0;
             }
         }
         return restored;

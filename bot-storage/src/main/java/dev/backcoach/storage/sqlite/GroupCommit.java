@@ -22,11 +22,18 @@ import org.jspecify.annotations.Nullable;
 public final class GroupCommit<T> {
     /** What a batch needs from the store: a transaction, and how to write one item into it. */
     public interface Store<T> {
-        /** Runs {@code work} in one transaction (the caller holds the writer lock); failures unchecked. */
+        /**
+         * Runs {@code work} in one transaction (the caller holds the writer lock); failures
+         * unchecked.
+         */
         void inTransaction(String action, Batch work);
 
-        /** Writes one item in the open transaction; returns why it was refused (nothing written), or null. */
-        @Nullable RuntimeException write(Connection connection, T item, Instant now) throws SQLException;
+        /**
+         * Writes one item in the open transaction; returns why it was refused (nothing written), or
+         * null.
+         */
+        @Nullable RuntimeException write(Connection connection, T item, Instant now)
+                throws SQLException;
 
         /** A database failure of one item, as the exception its caller should see. */
         RuntimeException failure(String action, SQLException e);
@@ -44,6 +51,7 @@ public final class GroupCommit<T> {
 
     /** Extra batches a leader writes for turns that queued up while it wrote, beyond its own. */
     static final int EXTRA_ROUNDS = 4;
+
     /**
      * A waiting turn is normally woken by the leader that wrote it; it looks again after this long
      * in case the lock was held by another kind of writer when it queued, so no leader saw it.
@@ -66,7 +74,9 @@ public final class GroupCommit<T> {
     private final Clock clock;
     private final ReentrantLock writer;
 
-    /** @param writer SQLite's in-process writer lock, the one every other writer takes too */
+    /**
+     * @param writer SQLite's in-process writer lock, the one every other writer takes too
+     */
     public GroupCommit(ReentrantLock writer, Store<T> store, Clock clock) {
         this.writer = writer;
         this.store = store;
@@ -119,7 +129,8 @@ public final class GroupCommit<T> {
     /** Under the writer lock: one transaction for the queued turns, a savepoint each. */
     private void writeBatch() {
         List<Pending<T>> batch = new ArrayList<>();
-        while (batch.size() < MAX_BATCH) { // check the size first: a turn taken off the queue must be written
+        while (batch.size()
+                < MAX_BATCH) { // check the size first: a turn taken off the queue must be written
             Pending<T> p = queue.poll();
             if (p == null) {
                 break;
@@ -131,30 +142,34 @@ public final class GroupCommit<T> {
         }
         Instant now = clock.instant();
         try {
-            store.inTransaction(ACTION, c -> {
-                for (Pending<T> p : batch) {
-                    Savepoint savepoint = c.setSavepoint();
-                    try {
-                        RuntimeException refused = store.write(c, p.item, now);
-                        if (refused == null) {
-                            c.releaseSavepoint(savepoint);
-                        } else {
-                            c.rollback(savepoint);
-                            p.failure = refused; // a version conflict or a re-delivered event
+            store.inTransaction(
+                    ACTION,
+                    c -> {
+                        for (Pending<T> p : batch) {
+                            Savepoint savepoint = c.setSavepoint();
+                            try {
+                                RuntimeException refused = store.write(c, p.item, now);
+                                if (refused == null) {
+                                    c.releaseSavepoint(savepoint);
+                                } else {
+                                    c.rollback(savepoint);
+                                    p.failure =
+                                            refused; // a version conflict or a re-delivered event
+                                }
+                            } catch (SQLException e) {
+                                c.rollback(savepoint);
+                                p.failure = store.failure(ACTION, e);
+                            } catch (RuntimeException e) {
+                                c.rollback(savepoint);
+                                p.failure = e;
+                            }
                         }
-                    } catch (SQLException e) {
-                        c.rollback(savepoint);
-                        p.failure = store.failure(ACTION, e);
-                    } catch (RuntimeException e) {
-                        c.rollback(savepoint);
-                        p.failure = e;
-                    }
-                }
-            });
+                    });
         } catch (RuntimeException e) { // StoreUnavailableException among them
             for (Pending<T> p : batch) {
                 if (p.failure == null) {
-                    p.failure = e; // the transaction itself failed: nothing of the batch was written
+                    p.failure =
+                            e; // the transaction itself failed: nothing of the batch was written
                 }
             }
         } finally {

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class SqliteFile {
     public static final String PREFIX = "jdbc:sqlite:";
+
     /** The bot's default database: a file in {@code data/} under the working directory. */
     public static final String DEFAULT_URL = PREFIX + "data/backcoach.db";
 
@@ -25,10 +26,13 @@ public final class SqliteFile {
         int query = rest.indexOf('?');
         String location = query < 0 ? rest : rest.substring(0, query);
         String parameters = query < 0 ? "" : rest.substring(query);
-        if (location.isEmpty() || location.contains(":memory:") || parameters.contains("mode=memory")) {
-            throw new IllegalArgumentException("DATABASE_URL: an in-memory SQLite database is not supported: each "
-                    + "pooled connection would get its own empty database. Use a file, e.g. "
-                    + DEFAULT_URL);
+        if (location.isEmpty()
+                || location.contains(":memory:")
+                || parameters.contains("mode=memory")) {
+            throw new IllegalArgumentException(
+                    "DATABASE_URL: an in-memory SQLite database is not supported: each "
+                            + "pooled connection would get its own empty database. Use a file, e.g. "
+                            + DEFAULT_URL);
         }
         if (location.startsWith("file:")) {
             // A URI form: leave SQLite's own parsing alone; only its folder needs to exist.
@@ -41,7 +45,9 @@ public final class SqliteFile {
         return PREFIX + file + parameters;
     }
 
-    /** What is wrong with the URL's file location, as what is expected instead; empty when usable. */
+    /**
+     * What is wrong with the URL's file location, as what is expected instead; empty when usable.
+     */
     public static Optional<String> problem(String url) {
         String rest = url.substring(PREFIX.length());
         int query = rest.indexOf('?');
@@ -55,15 +61,18 @@ public final class SqliteFile {
         } catch (InvalidPathException e) {
             return Optional.of("a SQLite file path, e.g. " + DEFAULT_URL);
         }
-        // The nearest folder that exists must be writable: the file's folder is made there, and in WAL
+        // The nearest folder that exists must be writable: the file's folder is made there, and in
+        // WAL
         // mode SQLite writes its -wal and -shm files beside the database file.
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            return Optional.of("a SQLite file in a folder the bot can create and write ("
-                    + (existing == null ? folder : existing) + " is not a writable folder)");
+            return Optional.of(
+                    "a SQLite file in a folder the bot can create and write ("
+                            + (existing == null ? folder : existing)
+                            + " is not a writable folder)");
         }
         return Optional.empty();
     }
@@ -76,10 +85,13 @@ public final class SqliteFile {
         try {
             Files.createDirectories(folder);
         } catch (IOException | SecurityException e) {
-            // What the check before start-up could not foresee (a dangling link, a read-only mount): the
+            // What the check before start-up could not foresee (a dangling link, a read-only
+            // mount): the
             // same kind of answer as that check, since the fix is the same, a usable DATABASE_URL.
-            throw new UnusableDatabaseUrl("a SQLite file in a folder the bot can create and write (cannot create "
-                    + folder + ")");
+            throw new UnusableDatabaseUrl(
+                    "a SQLite file in a folder the bot can create and write (cannot create "
+                            + folder
+                            + ")");
         }
     }
 }

@@ -34,19 +34,22 @@ public final class SqliteStatementCache extends WrappingDataSource {
         return CachingConnection.wrap(connection);
     }
 
-    /** A connection whose one-argument {@code prepareStatement} is served from its own statements. */
+    /**
+     * A connection whose one-argument {@code prepareStatement} is served from its own statements.
+     */
     private static final class CachingConnection implements InvocationHandler {
         private final Connection connection;
-        private final Map<String, CachedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CachedStatement> eldest) {
-                if (size() <= PER_CONNECTION) {
-                    return false;
-                }
-                eldest.getValue().evict();
-                return true;
-            }
-        };
+        private final Map<String, CachedStatement> statements =
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, CachedStatement> eldest) {
+                        if (size() <= PER_CONNECTION) {
+                            return false;
+                        }
+                        eldest.getValue().evict();
+                        return true;
+                    }
+                };
         private boolean closed;
 
         private CachingConnection(Connection connection) {
@@ -54,22 +57,29 @@ public final class SqliteStatementCache extends WrappingDataSource {
         }
 
         static Connection wrap(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(SqliteStatementCache.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, new CachingConnection(connection));
+            return (Connection)
+                    Proxy.newProxyInstance(
+                            SqliteStatementCache.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            new CachingConnection(connection));
         }
 
         @Override
-        public synchronized @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
-                throws Throwable {
+        public synchronized @Nullable Object invoke(
+                Object proxy, Method method, @Nullable Object[] args) throws Throwable {
             String name = method.getName();
             if (name.equals("prepareStatement") && args != null && args.length == 1 && !closed) {
                 return prepared((String) args[0]);
             }
             if (name.equals("close") && (args == null || args.length == 0)) {
                 closeAll();
-            } else if (name.equals("unwrap") && args != null && ((Class<?>) args[0]).isInstance(connection)) {
+            } else if (name.equals("unwrap")
+                    && args != null
+                    && ((Class<?>) args[0]).isInstance(connection)) {
                 return connection;
-            } else if (name.equals("isWrapperFor") && args != null && ((Class<?>) args[0]).isInstance(connection)) {
+            } else if (name.equals("isWrapperFor")
+                    && args != null
+                    && ((Class<?>) args[0]).isInstance(connection)) {
                 return true;
             } else if (name.equals("equals") && args != null) {
                 return proxy == args[0];
@@ -107,18 +117,25 @@ public final class SqliteStatementCache extends WrappingDataSource {
         final PreparedStatement proxy;
         volatile boolean inUse;
         volatile boolean discarded;
+
         /** Evicted while its user still had it: closed when handed back. */
         volatile boolean closeOnHandBack;
+
         private @Nullable ResultSet results;
 
         CachedStatement(PreparedStatement statement) {
             this.statement = statement;
-            this.proxy = (PreparedStatement) Proxy.newProxyInstance(SqliteStatementCache.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, this);
+            this.proxy =
+                    (PreparedStatement)
+                            Proxy.newProxyInstance(
+                                    SqliteStatementCache.class.getClassLoader(),
+                                    new Class<?>[] {PreparedStatement.class},
+                                    this);
         }
 
         @Override
-        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+                throws Throwable {
             switch (method.getName()) {
                 case "close":
                     handBack();
@@ -138,7 +155,10 @@ public final class SqliteStatementCache extends WrappingDataSource {
             }
         }
 
-        /** Idempotent: the pool closes statements its user left open, after the user may have closed them. */
+        /**
+         * Idempotent: the pool closes statements its user left open, after the user may have closed
+         * them.
+         */
         private void handBack() throws SQLException {
             if (!inUse) {
                 return;

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SQLite's write-ahead log, copied back into the database file every second in the background,
- * so that no user's turn pays for it, and started over each time, so that it cannot grow.
+ * SQLite's write-ahead log, copied back into the database file every second in the background, so
+ * that no user's turn pays for it, and started over each time, so that it cannot grow.
  *
  * <p>A passive checkpoint alone is not enough under steady load: SQLite starts the log over only
  * when a write finds it fully copied and no reader in it, which never happens while turns keep
@@ -40,11 +40,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class WalCheckpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
+
     /** Passive rounds while waiting for the writer lock, before waiting for it outright. */
     static final int PASSIVE_ROUNDS = 20;
+
     /** RESTART tries while a reader is still in the log, {@link #READER_PAUSE_NANOS} apart. */
     static final int RESTART_TRIES = 200;
+
     static final long READER_PAUSE_NANOS = 50_000;
+
     /** Rounds in a row without a restart (about seconds) before the log says so. */
     public static final int FAILURES_BEFORE_WARNING = 60;
 
@@ -52,11 +56,13 @@ public final class WalCheckpoints implements AutoCloseable {
     private final ReentrantLock writer;
     private final int busyTimeoutMillis;
     private final ScheduledExecutorService executor;
+
     /**
      * The database file, only ever synced. Opened once and closed only after every connection:
      * closing any descriptor of a file drops all of the process's POSIX locks on it, SQLite's too.
      */
     private @Nullable FileChannel file;
+
     private boolean closed;
     private int failedInARow;
 
@@ -64,12 +70,15 @@ public final class WalCheckpoints implements AutoCloseable {
         this.pool = pool;
         this.writer = writer;
         this.busyTimeoutMillis = busyTimeoutMillis;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
+        this.executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "backcoach-sqlite-checkpoint");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        ScheduledFuture<?> unused =
+                executor.scheduleWithFixedDelay(this::runLogged, 1, 1, TimeUnit.SECONDS);
     }
 
     /** A scheduled task that throws is never run again: then the log would grow unseen. */
@@ -81,7 +90,9 @@ public final class WalCheckpoints implements AutoCloseable {
         }
     }
 
-    /** One round of the steps above; a step that fails is logged and the next second tries again. */
+    /**
+     * One round of the steps above; a step that fails is logged and the next second tries again.
+     */
     public synchronized void run() {
         if (closed || passive() == 0) {
             return; // an empty log: nothing to copy, sync or start over
@@ -104,7 +115,10 @@ public final class WalCheckpoints implements AutoCloseable {
         noteOutcome(restarted);
     }
 
-    /** Told once, not every second: a log that stays big is an operator's problem to find (docs/operations.md). */
+    /**
+     * Told once, not every second: a log that stays big is an operator's problem to find
+     * (docs/operations.md).
+     */
     private void noteOutcome(boolean restarted) {
         if (restarted) {
             if (failedInARow >= FAILURES_BEFORE_WARNING) {
@@ -112,15 +126,17 @@ public final class WalCheckpoints implements AutoCloseable {
             }
             failedInARow = 0;
         } else if (++failedInARow == FAILURES_BEFORE_WARNING) {
-            log.warn("the SQLite write-ahead log has not started over for {} s and keeps growing: something "
-                    + "outside the bot may hold a read open on the database (a sqlite3 shell, a backup)",
+            log.warn(
+                    "the SQLite write-ahead log has not started over for {} s and keeps growing: something "
+                            + "outside the bot may hold a read open on the database (a sqlite3 shell, a backup)",
                     FAILURES_BEFORE_WARNING);
         }
     }
 
     /** The frames in the log as the copy ended (-1 when it failed). */
     private int passive() {
-        try (Connection c = pool.getConnection(); Statement statement = c.createStatement();
+        try (Connection c = pool.getConnection();
+                Statement statement = c.createStatement();
                 ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             return result.next() ? result.getInt(2) : -1;
         } catch (SQLException | RuntimeException e) {
@@ -141,7 +157,8 @@ public final class WalCheckpoints implements AutoCloseable {
     }
 
     private Path databaseFile() throws SQLException {
-        try (Connection c = pool.getConnection(); Statement statement = c.createStatement();
+        try (Connection c = pool.getConnection();
+                Statement statement = c.createStatement();
                 ResultSet main = statement.executeQuery("PRAGMA database_list")) {
             main.next(); // "main" comes first
             return Path.of(main.getString("file"));
@@ -154,11 +171,13 @@ public final class WalCheckpoints implements AutoCloseable {
      * stays in the log.
      */
     private boolean restart() {
-        try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement statement = c.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 0");
             try {
                 for (int i = 0; i < RESTART_TRIES; i++) {
-                    try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                    try (ResultSet result =
+                            statement.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
                         if (result.next() && result.getInt(1) == 0) {
                             return true;
                         }
@@ -196,7 +215,10 @@ public final class WalCheckpoints implements AutoCloseable {
         }
     }
 
-    /** The first line of the driver's message: enough for a debug line, never a statement's parameters. */
+    /**
+     * The first line of the driver's message: enough for a debug line, never a statement's
+     * parameters.
+     */
     private static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse("").strip();

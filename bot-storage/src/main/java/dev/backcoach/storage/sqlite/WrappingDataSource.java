@@ -10,7 +10,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** A data source whose connections are another's, each wrapped on the way out; the rest passes through. */
+/**
+ * A data source whose connections are another's, each wrapped on the way out; the rest passes
+ * through.
+ */
 public abstract class WrappingDataSource implements DataSource {
     final DataSource wrapped;
 
@@ -20,8 +23,12 @@ public abstract class WrappingDataSource implements DataSource {
 
     abstract Connection wrap(Connection connection);
 
-    /** For wrappers built as dynamic proxies: calls through with the target's own exception, not reflection's. */
-    static @Nullable Object callThrough(Object target, Method method, @Nullable Object[] args) throws Throwable {
+    /**
+     * For wrappers built as dynamic proxies: calls through with the target's own exception, not
+     * reflection's.
+     */
+    static @Nullable Object callThrough(Object target, Method method, @Nullable Object[] args)
+            throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -24,8 +24,11 @@ public final class WriterLockedDataSource extends WrappingDataSource {
 
     @Override
     Connection wrap(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new Locking(connection));
+        return (Connection)
+                Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        new Locking(connection));
     }
 
     /** One connection, used by one thread at a time (as JDBC connections are). */
@@ -38,10 +41,14 @@ public final class WriterLockedDataSource extends WrappingDataSource {
         }
 
         @Override
-        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+                throws Throwable {
             String name = method.getName();
-            if (!holding && (name.equals("prepareStatement") || name.equals("prepareCall")) && args != null
-                    && args[0] instanceof String sql && writes(sql)) {
+            if (!holding
+                    && (name.equals("prepareStatement") || name.equals("prepareCall"))
+                    && args != null
+                    && args[0] instanceof String sql
+                    && writes(sql)) {
                 writer.lock();
                 holding = true;
             }
@@ -58,6 +65,8 @@ public final class WriterLockedDataSource extends WrappingDataSource {
 
     public static boolean writes(String sql) {
         String start = sql.stripLeading().toLowerCase(Locale.ROOT);
-        return start.startsWith("insert") || start.startsWith("update") || start.startsWith("delete");
+        return start.startsWith("insert")
+                || start.startsWith("update")
+                || start.startsWith("delete");
     }
 }

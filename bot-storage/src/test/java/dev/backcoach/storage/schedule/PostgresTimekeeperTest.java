@@ -4,10 +4,12 @@ import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.PostgresSchema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The timekeeper contract on PostgreSQL; without a server each test is skipped with a note (CI=true: fails). */
+/**
+ * The timekeeper contract on PostgreSQL; without a server each test is skipped with a note
+ * (CI=true: fails).
+ */
 class PostgresTimekeeperTest extends TimekeeperContract {
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Override
     DatabaseSettings newDatabase() {

@@ -30,20 +30,37 @@ import java.time.ZoneOffset;
 public final class ReminderSeeding {
     private ReminderSeeding() {}
 
-    public static void seed(DatabaseSettings settings, Iterable<Long> telegramUserIds, Instant due) {
+    public static void seed(
+            DatabaseSettings settings, Iterable<Long> telegramUserIds, Instant due) {
         try (Database database = Database.open(settings)) {
             Clock clock = Clock.fixed(due, ZoneOffset.UTC);
             JdbcStateStore store = new JdbcStateStore(database, clock);
-            ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock,
-                    EffectHandler.NONE, CacheSettings.DEFAULT);
+            ConversationService service =
+                    new ConversationService(
+                            CatalogLoader.load("en"),
+                            store,
+                            clock,
+                            EffectHandler.NONE,
+                            CacheSettings.DEFAULT);
             Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-            NudgePlan plan = NudgePlan.of(LocalTime.ofInstant(due, ZoneOffset.UTC), ZoneOffset.UTC, NudgePlan.EVERY_DAY);
+            NudgePlan plan =
+                    NudgePlan.of(
+                            LocalTime.ofInstant(due, ZoneOffset.UTC),
+                            ZoneOffset.UTC,
+                            NudgePlan.EVERY_DAY);
             for (long id : telegramUserIds) {
                 UserKey user = new UserKey(Platform.TELEGRAM, Long.toString(id));
-                Session session = Session.fresh(user).withOnboarding(true, true)
-                        .withRoute(Route.SELF_CARE, LocalDate.ofInstant(due, ZoneOffset.UTC)).withNudge(plan).withVersion(1);
-                store.commit(new TurnRecord(session, 0, "", java.util.List.of(), java.util.List.of()));
-                scheduling.apply(new Effect.ScheduleNudge(user, new ChatRef(Long.toString(id), true), due));
+                Session session =
+                        Session.fresh(user)
+                                .withOnboarding(true, true)
+                                .withRoute(
+                                        Route.SELF_CARE, LocalDate.ofInstant(due, ZoneOffset.UTC))
+                                .withNudge(plan)
+                                .withVersion(1);
+                store.commit(
+                        new TurnRecord(session, 0, "", java.util.List.of(), java.util.List.of()));
+                scheduling.apply(
+                        new Effect.ScheduleNudge(user, new ChatRef(Long.toString(id), true), due));
             }
         }
     }

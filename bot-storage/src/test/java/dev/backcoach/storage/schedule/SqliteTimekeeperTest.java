@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTimekeeperTest extends TimekeeperContract {
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Override
     DatabaseSettings newDatabase() {

@@ -38,22 +38,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reminders and step timers on db-scheduler's manual scheduler and a settable clock: what is
- * sent, when, and how often, on a real database. Subclasses pick the database.
+ * Reminders and step timers on db-scheduler's manual scheduler and a settable clock: what is sent,
+ * when, and how often, on a real database. Subclasses pick the database.
  */
 abstract class TimekeeperContract {
     static final UserKey ANNA = new UserKey(Platform.TELEGRAM, "1001");
     static final ChatRef ANNAS_CHAT = new ChatRef("1001", true);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    final TestClock clock = TestClock.at(Instant.parse("2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on Sunday
+    final TestClock clock =
+            TestClock.at(
+                    Instant.parse(
+                            "2026-03-27T12:00:00Z")); // a Friday; Berlin moves to summer time on
+
+    // Sunday
+
     /** db-scheduler's manual scheduler takes its own clock class: this one reads the test clock. */
-    private final SettableClock schedulerTime = new SettableClock() {
-        @Override
-        public Instant now() {
-            return clock.instant();
-        }
-    };
+    private final SettableClock schedulerTime =
+            new SettableClock() {
+                @Override
+                public Instant now() {
+                    return clock.instant();
+                }
+            };
+
     final List<List<Reply>> sent = new CopyOnWriteArrayList<>();
     final ChannelPort channel = (user, chat, replies) -> sent.add(replies);
     Database database;
@@ -70,19 +78,29 @@ abstract class TimekeeperContract {
         database = Database.open(newDatabase());
         store = new JdbcStateStore(database, clock);
         scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-        service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
-        timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock, tasks -> {
-            TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(database.dataSource(), tasks);
-            builder.clock(schedulerTime).serializer(new TaskData());
-            scheduler = builder.build();
-            return scheduler;
-        });
+        service =
+                new ConversationService(
+                        CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
+        timekeeper =
+                new Timekeeper(
+                        service,
+                        store.nudgeLog(),
+                        platform -> channel,
+                        clock,
+                        tasks -> {
+                            TestHelper.ManualSchedulerBuilder builder =
+                                    TestHelper.createManualScheduler(database.dataSource(), tasks);
+                            builder.clock(schedulerTime).serializer(new TaskData());
+                            scheduler = builder.build();
+                            return scheduler;
+                        });
         timekeeper.start();
     }
 
     @AfterEach
     void close() throws Exception {
-        // Either may be null when opening failed part-way; a NullPointerException here would hide why.
+        // Either may be null when opening failed part-way; a NullPointerException here would hide
+        // why.
         if (timekeeper != null) {
             timekeeper.close();
         }
@@ -93,8 +111,12 @@ abstract class TimekeeperContract {
 
     /** Anna, on the self-care route, with a reminder at 20:00 in Berlin every day, scheduled. */
     NudgePlan remindAnna(NudgePlan plan) {
-        Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
-                .withNudge(plan).withVersion(1);
+        Session anna =
+                Session.fresh(ANNA)
+                        .withOnboarding(true, true)
+                        .withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
+                        .withNudge(plan)
+                        .withVersion(1);
         store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
         scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(clock.instant())));
         return plan;
@@ -102,10 +124,14 @@ abstract class TimekeeperContract {
 
     Optional<Instant> nextReminder() {
         return scheduler.getScheduledExecutionsForTask(Timekeeper.REMINDER).stream()
-                .map(ScheduledExecution::getExecutionTime).findFirst();
+                .map(ScheduledExecution::getExecutionTime)
+                .findFirst();
     }
 
-    /** Moves the clock and runs what is due, including what became due by running (as polling would). */
+    /**
+     * Moves the clock and runs what is due, including what became due by running (as polling
+     * would).
+     */
     void at(String instant) {
         clock.set(Instant.parse(instant));
         scheduler.runAnyDueExecutions();
@@ -114,7 +140,8 @@ abstract class TimekeeperContract {
 
     List<Map<String, Object>> log() {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) store.export(ANNA).get("nudge_log");
+        List<Map<String, Object>> rows =
+                (List<Map<String, Object>>) store.export(ANNA).get("nudge_log");
         return rows;
     }
 
@@ -128,10 +155,13 @@ abstract class TimekeeperContract {
         assertThat(sent).hasSize(1);
         assertThat(nextReminder()).contains(Instant.parse("2026-03-28T19:00:00Z"));
         at("2026-03-28T19:00:00Z");
-        assertThat(nextReminder()).as("summer time: 20:00 is 18:00 UTC").contains(Instant.parse("2026-03-29T18:00:00Z"));
+        assertThat(nextReminder())
+                .as("summer time: 20:00 is 18:00 UTC")
+                .contains(Instant.parse("2026-03-29T18:00:00Z"));
         at("2026-03-29T18:00:00Z");
         assertThat(sent).hasSize(3);
-        assertThat(log()).extracting(row -> row.get("local_date") + " " + row.get("status"))
+        assertThat(log())
+                .extracting(row -> row.get("local_date") + " " + row.get("status"))
                 .containsExactlyInAnyOrder("2026-03-27 sent", "2026-03-28 sent", "2026-03-29 sent");
         assertThat(timekeeper.counters().sent()).isEqualTo(3);
     }
@@ -141,9 +171,19 @@ abstract class TimekeeperContract {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
         clock.set(due.plusSeconds(30));
-        ReminderRun run = new ReminderRun(service, store.nudgeLog(), platform -> channel, clock, timekeeper.counters());
+        ReminderRun run =
+                new ReminderRun(
+                        service,
+                        store.nudgeLog(),
+                        platform -> channel,
+                        clock,
+                        timekeeper.counters());
         run.remind(ANNA, ANNAS_CHAT, due, false);
-        run.remind(ANNA, ANNAS_CHAT, due, false); // the scheduler revived the execution of a crashed instance
+        run.remind(
+                ANNA,
+                ANNAS_CHAT,
+                due,
+                false); // the scheduler revived the execution of a crashed instance
         assertThat(sent).hasSize(1);
         assertThat(timekeeper.counters().alreadyClaimed()).isEqualTo(1);
     }
@@ -152,8 +192,13 @@ abstract class TimekeeperContract {
     void claimedButNeverSentBeforeACrashMeansNotSentAgain() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
-        store.nudgeLog().claim(ANNA, LocalDate.of(2026, 3, 27), "evening", due,
-                dev.backcoach.storage.NudgeLog.Status.CLAIMED);
+        store.nudgeLog()
+                .claim(
+                        ANNA,
+                        LocalDate.of(2026, 3, 27),
+                        "evening",
+                        due,
+                        dev.backcoach.storage.NudgeLog.Status.CLAIMED);
         at("2026-03-27T19:00:05Z");
         assertThat(sent).as("at most once: a claim may have reached the platform").isEmpty();
         assertThat(nextReminder()).contains(Instant.parse("2026-03-28T19:00:00Z"));
@@ -167,7 +212,8 @@ abstract class TimekeeperContract {
         at("2026-03-28T21:01:00Z"); // down for two hours and a minute this time
         assertThat(sent).hasSize(1);
         assertThat(timekeeper.counters().late()).isEqualTo(1);
-        assertThat(log()).extracting(row -> row.get("local_date") + " " + row.get("status"))
+        assertThat(log())
+                .extracting(row -> row.get("local_date") + " " + row.get("status"))
                 .containsExactlyInAnyOrder("2026-03-27 sent", "2026-03-28 late");
         assertThat(nextReminder()).contains(Instant.parse("2026-03-29T18:00:00Z"));
     }
@@ -184,18 +230,21 @@ abstract class TimekeeperContract {
     void snoozeSendsItOnceMoreAnHourLater() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         at("2026-03-27T19:00:00Z");
-        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
+        scheduling.apply(
+                new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T20:00:10Z")));
         at("2026-03-27T20:00:10Z");
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).get(0).allButtons()).noneMatch(b -> b.data().contains("snooze"));
-        assertThat(log()).extracting(row -> row.get("kind") + " " + row.get("status"))
+        assertThat(log())
+                .extracting(row -> row.get("kind") + " " + row.get("status"))
                 .containsExactlyInAnyOrder("evening sent", "snooze sent");
     }
 
     @Test
     void stoppingRemovesTheTaskAndThePendingSnooze() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(
+                new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
         scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, null));
         assertThat(nextReminder()).isEmpty();
         at("2026-03-28T12:00:00Z");
@@ -205,7 +254,8 @@ abstract class TimekeeperContract {
     @Test
     void afterForgetNoReminderAndNoTaskIsLeft() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
-        scheduling.apply(new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
+        scheduling.apply(
+                new Effect.SnoozeNudge(ANNA, ANNAS_CHAT, Instant.parse("2026-03-27T13:00:00Z")));
         store.forget(ANNA);
         assertThat(nextReminder()).isEmpty();
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.SNOOZE)).isEmpty();
@@ -226,26 +276,47 @@ abstract class TimekeeperContract {
 
     @Test
     void aStepTimerFiresOnceAfterItsDelay() {
-        var foamRoller = new dev.backcoach.core.model.Guide(dev.backcoach.core.model.Guide.Kind.TECHNIQUE, "foam_roller", 2, 7); // on step 2, a timed one
-        Session guiding = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
-                .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller)).withVersion(1);
+        var foamRoller =
+                new dev.backcoach.core.model.Guide(
+                        dev.backcoach.core.model.Guide.Kind.TECHNIQUE,
+                        "foam_roller",
+                        2,
+                        7); // on step 2, a timed one
+        Session guiding =
+                Session.fresh(ANNA)
+                        .withOnboarding(true, true)
+                        .withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
+                        .withDialogue(new dev.backcoach.core.model.Dialogue.Guiding(foamRoller))
+                        .withVersion(1);
         store.commit(new TurnRecord(guiding, 0, "", List.of(), List.of()));
         scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45)));
-        scheduling.apply(new Effect.StartTimer(ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
+        scheduling.apply(
+                new Effect.StartTimer(
+                        ANNA, ANNAS_CHAT, 7, Duration.ofSeconds(45))); // a replayed effect
         at("2026-03-27T12:00:44Z");
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).hasSize(1);
         at("2026-03-27T12:00:45Z");
         assertThat(scheduler.getScheduledExecutionsForTask(Timekeeper.STEP_TIMER)).isEmpty();
-        assertThat(store.repliesOf(ANNA, "timer:7")).as("handled as an event of its own").isPresent();
-        assertThat(sent).singleElement().satisfies(replies -> assertThat(replies.get(0).text()).contains("Time's up"));
+        assertThat(store.repliesOf(ANNA, "timer:7"))
+                .as("handled as an event of its own")
+                .isPresent();
+        assertThat(sent)
+                .singleElement()
+                .satisfies(replies -> assertThat(replies.get(0).text()).contains("Time's up"));
     }
 
     @Test
     void aReminderWhoseTaskWasLostIsPutBackAtStart() {
         NudgePlan plan = NudgePlan.of(LocalTime.of(21, 30), BERLIN, NudgePlan.EVERY_DAY);
-        Session anna = Session.fresh(ANNA).withOnboarding(true, true).withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
-                .withNudge(plan).withVersion(1);
-        store.commit(new TurnRecord(anna, 0, "", List.of(), List.of())); // committed, then the process died
+        Session anna =
+                Session.fresh(ANNA)
+                        .withOnboarding(true, true)
+                        .withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
+                        .withNudge(plan)
+                        .withVersion(1);
+        store.commit(
+                new TurnRecord(
+                        anna, 0, "", List.of(), List.of())); // committed, then the process died
         List<UserKey> missing = store.nudgeLog().usersMissingReminderTask();
         assertThat(missing).containsExactly(ANNA);
         assertThat(timekeeper.restoreMissingReminders(missing)).isEqualTo(1);

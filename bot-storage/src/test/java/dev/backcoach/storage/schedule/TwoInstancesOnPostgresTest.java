@@ -17,8 +17,8 @@ import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.storage.SchedulerSetup;
 import dev.backcoach.storage.PostgresSchema;
+import dev.backcoach.storage.SchedulerSetup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +43,7 @@ class TwoInstancesOnPostgresTest {
     final Clock clock = Clock.systemUTC();
     final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     final List<AutoCloseable> opened = new ArrayList<>();
-    @RegisterExtension
-    final PostgresSchema postgres = new PostgresSchema();
+    @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     record Instance(Timekeeper timekeeper, Scheduling scheduling, JdbcStateStore store) {}
 
@@ -52,12 +51,20 @@ class TwoInstancesOnPostgresTest {
         Database database = Database.open(postgres.settings());
         JdbcStateStore store = new JdbcStateStore(database, clock);
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-        ConversationService service = new ConversationService(CatalogLoader.load("en"), store, clock, scheduling,
-                CacheSettings.DEFAULT);
-        ChannelPort channel = (user, chat, replies) -> received.computeIfAbsent(user.userId(), id -> new AtomicInteger())
-                .incrementAndGet();
-        Timekeeper timekeeper = new Timekeeper(service, store.nudgeLog(), platform -> channel, clock,
-                SchedulerSetup.forDatabase(database, clock));
+        ConversationService service =
+                new ConversationService(
+                        CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
+        ChannelPort channel =
+                (user, chat, replies) ->
+                        received.computeIfAbsent(user.userId(), id -> new AtomicInteger())
+                                .incrementAndGet();
+        Timekeeper timekeeper =
+                new Timekeeper(
+                        service,
+                        store.nudgeLog(),
+                        platform -> channel,
+                        clock,
+                        SchedulerSetup.forDatabase(database, clock));
         opened.add(database);
         opened.add(0, timekeeper);
         return new Instance(timekeeper, scheduling, store);
@@ -75,23 +82,38 @@ class TwoInstancesOnPostgresTest {
         Instance first = instance();
         Instance second = instance();
         Instant due = clock.instant();
-        NudgePlan plan = NudgePlan.of(LocalTime.ofInstant(due, ZoneOffset.UTC), ZoneOffset.UTC, NudgePlan.EVERY_DAY);
+        NudgePlan plan =
+                NudgePlan.of(
+                        LocalTime.ofInstant(due, ZoneOffset.UTC),
+                        ZoneOffset.UTC,
+                        NudgePlan.EVERY_DAY);
         for (int i = 0; i < USERS; i++) {
             UserKey user = new UserKey(Platform.DISCORD, Long.toString(900_000 + i));
-            Session session = Session.fresh(user).withOnboarding(true, true)
-                    .withRoute(Route.SELF_CARE, LocalDate.now(ZoneOffset.UTC)).withNudge(plan).withVersion(1);
+            Session session =
+                    Session.fresh(user)
+                            .withOnboarding(true, true)
+                            .withRoute(Route.SELF_CARE, LocalDate.now(ZoneOffset.UTC))
+                            .withNudge(plan)
+                            .withVersion(1);
             first.store().commit(new TurnRecord(session, 0, "", List.of(), List.of()));
-            first.scheduling().apply(new Effect.ScheduleNudge(user, new ChatRef(user.userId(), true), due));
+            first.scheduling()
+                    .apply(new Effect.ScheduleNudge(user, new ChatRef(user.userId(), true), due));
         }
         first.timekeeper().start();
         second.timekeeper().start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == USERS);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> total() == USERS);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> total() == USERS);
         assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isOne());
-        assertThat(first.timekeeper().counters().sent() + second.timekeeper().counters().sent()).isEqualTo(USERS);
-        assertThat(first.timekeeper().counters().alreadyClaimed() + second.timekeeper().counters().alreadyClaimed())
-                .as("db-scheduler handed each task to one instance").isZero();
+        assertThat(first.timekeeper().counters().sent() + second.timekeeper().counters().sent())
+                .isEqualTo(USERS);
+        assertThat(
+                        first.timekeeper().counters().alreadyClaimed()
+                                + second.timekeeper().counters().alreadyClaimed())
+                .as("db-scheduler handed each task to one instance")
+                .isZero();
     }
 
     private int total() {

@@ -16,8 +16,7 @@ import org.sqlite.jdbc4.JDBC4PreparedStatement;
 
 /** Kept statements behave like fresh ones: no parameter, result or snapshot carries over. */
 class SqliteStatementCacheTest {
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     private SqliteStatementCache cache;
     private SQLiteDataSource plain;
@@ -27,7 +26,8 @@ class SqliteStatementCacheTest {
         plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + folder.resolve("cache.db"));
         cache = new SqliteStatementCache(plain);
-        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = plain.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
             s.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
@@ -58,7 +58,8 @@ class SqliteStatementCacheTest {
                     assertThat(r.next()).isTrue();
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT ?"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT ?");
+                    ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).isTrue();
                 assertThat(r.getString(1)).isNull();
             }
@@ -72,7 +73,8 @@ class SqliteStatementCacheTest {
                 PreparedStatement inner = c.prepareStatement("SELECT v FROM t WHERE k = ?")) {
             outer.setInt(1, 1);
             inner.setInt(1, 2);
-            try (ResultSet a = outer.executeQuery(); ResultSet b = inner.executeQuery()) {
+            try (ResultSet a = outer.executeQuery();
+                    ResultSet b = inner.executeQuery()) {
                 assertThat(a.next() && b.next()).isTrue();
                 assertThat(a.getString(1)).isEqualTo("one");
                 assertThat(b.getString(1)).isEqualTo("two");
@@ -80,10 +82,13 @@ class SqliteStatementCacheTest {
         }
     }
 
-    /** A result set left open would keep SQLite's read snapshot, and the log could never be emptied. */
+    /**
+     * A result set left open would keep SQLite's read snapshot, and the log could never be emptied.
+     */
     @Test
     void aResultSetLeftOpenIsClosedWhenTheStatementIsHandedBack() throws SQLException {
-        try (Connection reader = cache.getConnection(); Connection writer = plain.getConnection()) {
+        try (Connection reader = cache.getConnection();
+                Connection writer = plain.getConnection()) {
             PreparedStatement s = reader.prepareStatement("SELECT v FROM t");
             ResultSet r = s.executeQuery();
             assertThat(r.next()).isTrue();
@@ -102,7 +107,8 @@ class SqliteStatementCacheTest {
     @Test
     void closingTheConnectionClosesItsStatements() throws SQLException {
         JDBC4PreparedStatement kept;
-        try (Connection c = cache.getConnection(); PreparedStatement s = c.prepareStatement("SELECT 1")) {
+        try (Connection c = cache.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT 1")) {
             kept = s.unwrap(JDBC4PreparedStatement.class);
         }
         assertThat(kept.isClosed()).isTrue();
@@ -119,7 +125,8 @@ class SqliteStatementCacheTest {
                 c.prepareStatement("SELECT " + i).close();
             }
             assertThat(oldest.isClosed()).isTrue();
-            try (PreparedStatement s = c.prepareStatement("SELECT 0"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 0");
+                    ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).isTrue();
                 assertThat(r.getInt(1)).isZero();
             }

@@ -10,7 +10,10 @@ import okhttp3.MultipartReader;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
-/** A request body as JSON: plain, or the {@code payload_json} part of a multipart upload with its file names. */
+/**
+ * A request body as JSON: plain, or the {@code payload_json} part of a multipart upload with its
+ * file names.
+ */
 final class Bodies {
     record Body(@Nullable JsonNode json, List<String> files) {}
 
@@ -24,16 +27,23 @@ final class Bodies {
         if (type != null && "multipart".equals(type.type())) {
             JsonNode json = null;
             List<String> files = new ArrayList<>();
-            try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()),
-                    type.parameter("boundary"))) {
-                for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
+            try (MultipartReader reader =
+                    new MultipartReader(
+                            new Buffer().write(request.getBody()), type.parameter("boundary"))) {
+                for (MultipartReader.Part part = reader.nextPart();
+                        part != null;
+                        part = reader.nextPart()) {
                     String disposition = String.valueOf(part.headers().get("Content-Disposition"));
                     String content = part.body().readUtf8();
                     if (disposition.contains("name=\"payload_json\"")) {
                         json = Payloads.JSON.readTree(content);
                     } else {
                         int at = disposition.indexOf("filename=\"");
-                        files.add(at < 0 ? "?" : disposition.substring(at + 10, disposition.indexOf('"', at + 10)));
+                        files.add(
+                                at < 0
+                                        ? "?"
+                                        : disposition.substring(
+                                                at + 10, disposition.indexOf('"', at + 10)));
                     }
                     part.close();
                 }

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's OpenAPI description ({@code src/test/resources/specs/discord-openapi.json}, MIT
- * licence beside it, read from the test classpath so a clone builds on its own) used as a JSON-schema check of request bodies. Supports what the
- * description uses: $ref, type (also as a list), properties, required, additionalProperties,
- * items, enum, lengths, bounds, pattern and the combinators (oneOf is read as anyOf: Discord's
- * unions overlap, e.g. a null member).
+ * Discord's OpenAPI description ({@code src/test/resources/specs/discord-openapi.json}, MIT licence
+ * beside it, read from the test classpath so a clone builds on its own) used as a JSON-schema check
+ * of request bodies. Supports what the description uses: $ref, type (also as a list), properties,
+ * required, additionalProperties, items, enum, lengths, bounds, pattern and the combinators (oneOf
+ * is read as anyOf: Discord's unions overlap, e.g. a null member).
  */
 final class DiscordSpec {
     private static final String RESOURCE = "/specs/discord-openapi.json";
@@ -47,15 +47,24 @@ final class DiscordSpec {
         return spec;
     }
 
-    /** The JSON request schema of {@code method path} (path after /api/v10), or empty if the spec has none. */
+    /**
+     * The JSON request schema of {@code method path} (path after /api/v10), or empty if the spec
+     * has none.
+     */
     Optional<JsonNode> requestSchema(String method, String path) {
         Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
-            String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+            String regex =
+                    "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
             if (Pattern.matches(regex, path)) {
-                JsonNode schema = entry.getValue().path(method.toLowerCase()).path("requestBody").path("content")
-                        .path("application/json").path("schema");
+                JsonNode schema =
+                        entry.getValue()
+                                .path(method.toLowerCase())
+                                .path("requestBody")
+                                .path("content")
+                                .path("application/json")
+                                .path("schema");
                 return schema.isMissingNode() ? Optional.empty() : Optional.of(schema);
             }
         }
@@ -67,7 +76,8 @@ final class DiscordSpec {
         Iterator<Map.Entry<String, JsonNode>> paths = root.get("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> entry = paths.next();
-            String regex = "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
+            String regex =
+                    "\\Q" + entry.getKey().replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
             if (Pattern.matches(regex, path) && entry.getValue().has(method.toLowerCase())) {
                 return true;
             }
@@ -91,7 +101,9 @@ final class DiscordSpec {
             }
             check(target, value, at, out);
         }
-        if ("snowflake".equals(schema.path("format").asText()) && value.isIntegralNumber() && value.asLong() >= 0) {
+        if ("snowflake".equals(schema.path("format").asText())
+                && value.isIntegralNumber()
+                && value.asLong() >= 0) {
             return; // Discord takes ids as numbers too; JDA sends recipient_id that way
         }
         if (schema.has("type") && !typeMatches(schema.get("type"), value)) {
@@ -114,7 +126,13 @@ final class DiscordSpec {
                     }
                 }
                 if (!any) {
-                    out.add(at + ": matches none of " + combinator + " (closest: " + firstFailure + ")");
+                    out.add(
+                            at
+                                    + ": matches none of "
+                                    + combinator
+                                    + " (closest: "
+                                    + firstFailure
+                                    + ")");
                 }
             }
         }
@@ -127,16 +145,32 @@ final class DiscordSpec {
         if (value.isTextual()) {
             int length = value.asText().codePointCount(0, value.asText().length());
             if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-                out.add(at + ": " + length + " characters, at most " + schema.get("maxLength") + " allowed");
+                out.add(
+                        at
+                                + ": "
+                                + length
+                                + " characters, at most "
+                                + schema.get("maxLength")
+                                + " allowed");
             }
             if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-                out.add(at + ": " + length + " characters, at least " + schema.get("minLength") + " required");
+                out.add(
+                        at
+                                + ": "
+                                + length
+                                + " characters, at least "
+                                + schema.get("minLength")
+                                + " required");
             }
-            if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
+            if (schema.has("pattern")
+                    && !Pattern.compile(schema.get("pattern").asText())
+                            .matcher(value.asText())
+                            .find()) {
                 out.add(at + ": '" + value.asText() + "' does not match " + schema.get("pattern"));
             }
         }
-        if (value.isNumber() || value.isTextual() && schema.path("type").asText().equals("integer")) {
+        if (value.isNumber()
+                || value.isTextual() && schema.path("type").asText().equals("integer")) {
             if (schema.has("maximum") && value.asDouble() > schema.get("maximum").asDouble()) {
                 out.add(at + ": " + value + " above " + schema.get("maximum"));
             }
@@ -146,10 +180,22 @@ final class DiscordSpec {
         }
         if (value.isArray()) {
             if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
-                out.add(at + ": " + value.size() + " items, at most " + schema.get("maxItems") + " allowed");
+                out.add(
+                        at
+                                + ": "
+                                + value.size()
+                                + " items, at most "
+                                + schema.get("maxItems")
+                                + " allowed");
             }
             if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
-                out.add(at + ": " + value.size() + " items, at least " + schema.get("minItems") + " required");
+                out.add(
+                        at
+                                + ": "
+                                + value.size()
+                                + " items, at least "
+                                + schema.get("minItems")
+                                + " required");
             }
             if (schema.has("items")) {
                 for (int i = 0; i < value.size(); i++) {
@@ -175,15 +221,30 @@ final class DiscordSpec {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (properties.has(field.getKey())) {
-                check(properties.get(field.getKey()), field.getValue(), at + "." + field.getKey(), out);
+                check(
+                        properties.get(field.getKey()),
+                        field.getValue(),
+                        at + "." + field.getKey(),
+                        out);
             } else if (schema.path("additionalProperties").isObject()) {
-                check(schema.get("additionalProperties"), field.getValue(), at + "." + field.getKey(), out);
-            } else if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
+                check(
+                        schema.get("additionalProperties"),
+                        field.getValue(),
+                        at + "." + field.getKey(),
+                        out);
+            } else if (schema.path("additionalProperties").isBoolean()
+                    && !schema.get("additionalProperties").asBoolean()) {
                 out.add(at + ": unknown field " + field.getKey());
             }
         }
         if (schema.has("maxProperties") && value.size() > schema.get("maxProperties").asInt()) {
-            out.add(at + ": " + value.size() + " fields, at most " + schema.get("maxProperties") + " allowed");
+            out.add(
+                    at
+                            + ": "
+                            + value.size()
+                            + " fields, at most "
+                            + schema.get("maxProperties")
+                            + " allowed");
         }
     }
 
@@ -200,7 +261,9 @@ final class DiscordSpec {
             case "null" -> value.isNull();
             case "string" -> value.isTextual();
             // Discord also takes integers as decimal strings; JDA sends command contexts that way.
-            case "integer" -> value.isIntegralNumber() || value.isTextual() && value.asText().matches("-?\\d{1,19}");
+            case "integer" ->
+                    value.isIntegralNumber()
+                            || value.isTextual() && value.asText().matches("-?\\d{1,19}");
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             case "array" -> value.isArray();
@@ -211,7 +274,10 @@ final class DiscordSpec {
 
     private static boolean contains(JsonNode options, JsonNode value) {
         for (JsonNode option : options) {
-            if (option.equals(value) || (option.isNumber() && value.isNumber() && option.asDouble() == value.asDouble())) {
+            if (option.equals(value)
+                    || (option.isNumber()
+                            && value.isNumber()
+                            && option.asDouble() == value.asDouble())) {
                 return true;
             }
         }

@@ -16,8 +16,10 @@ class DiscordSpecTest {
     @Test
     void anEphemeralReplyWithButtonsConforms() throws Exception {
         JsonNode schema = SPEC.requestSchema("POST", "/interactions/1/abc/callback").orElseThrow();
-        JsonNode body = json("{'type':4,'data':{'content':'Hi','flags':64,'components':[{'type':1,'components':"
-                + "[{'type':2,'style':2,'label':'Yes','custom_id':'1:0.y'}]}]}}");
+        JsonNode body =
+                json(
+                        "{'type':4,'data':{'content':'Hi','flags':64,'components':[{'type':1,'components':"
+                                + "[{'type':2,'style':2,'label':'Yes','custom_id':'1:0.y'}]}]}}");
         assertThat(SPEC.violations(schema, body)).isEmpty();
         assertThat(Limits.check(body.get("data"))).isEmpty();
     }
@@ -26,9 +28,18 @@ class DiscordSpecTest {
     void wrongTypesAndOverlongFieldsAreReported() throws Exception {
         JsonNode schema = SPEC.requestSchema("POST", "/channels/1/messages").orElseThrow();
         assertThat(SPEC.violations(schema, json("{'content':5}"))).isNotEmpty();
-        JsonNode button = json("{'content':'" + "x".repeat(2001) + "','components':[{'type':1,'components':"
-                + "[{'type':2,'style':2,'label':'" + "L".repeat(81) + "','custom_id':'" + "c".repeat(101) + "'}]}]}");
-        assertThat(SPEC.violations(schema, button)).anyMatch(v -> v.contains("custom_id") || v.contains("none of"));
+        JsonNode button =
+                json(
+                        "{'content':'"
+                                + "x".repeat(2001)
+                                + "','components':[{'type':1,'components':"
+                                + "[{'type':2,'style':2,'label':'"
+                                + "L".repeat(81)
+                                + "','custom_id':'"
+                                + "c".repeat(101)
+                                + "'}]}]}");
+        assertThat(SPEC.violations(schema, button))
+                .anyMatch(v -> v.contains("custom_id") || v.contains("none of"));
         assertThat(Limits.check(button)).hasSize(3);
     }
 

@@ -23,16 +23,18 @@ import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A strict, in-JVM Discord for tests: REST ({@code /api/v10/...}) and the gateway websocket
- * ({@code /gateway}) on one local port, driven by the real JDA client. Every request body is
- * checked against Discord's OpenAPI description and message limits; any breach, an unknown
- * route, a bad token, a second or late (over 3 s) interaction answer is recorded as a violation
- * for {@link #assertNoViolations()}. Tests inject slash commands, clicks and autocomplete, read
- * each user's screen, close a user's DMs (50007), answer with 429 and drop the gateway.
+ * A strict, in-JVM Discord for tests: REST ({@code /api/v10/...}) and the gateway websocket ({@code
+ * /gateway}) on one local port, driven by the real JDA client. Every request body is checked
+ * against Discord's OpenAPI description and message limits; any breach, an unknown route, a bad
+ * token, a second or late (over 3 s) interaction answer is recorded as a violation for {@link
+ * #assertNoViolations()}. Tests inject slash commands, clicks and autocomplete, read each user's
+ * screen, close a user's DMs (50007), answer with 429 and drop the gateway.
  */
 public final class FakeDiscord implements AutoCloseable {
     /** A token in Discord's shape; the fake accepts no other. */
-    public static final String TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEd.fake-token_for-tests-0123456789";
+    public static final String TOKEN =
+            "MTAwMDAwMDAwMDAwMDAwMDAw.GfAkEd.fake-token_for-tests-0123456789";
+
     static final Duration ACK_LIMIT = Duration.ofSeconds(3);
 
     private final MockWebServer server = new MockWebServer();
@@ -43,23 +45,26 @@ public final class FakeDiscord implements AutoCloseable {
     private final Gateway gateway = new Gateway(TOKEN, payloads, violations::add);
     private final InteractionLog interactions = new InteractionLog();
     private final Screens screens = new Screens(ids, violations::add);
-    private final InteractionRoutes answers = new InteractionRoutes(interactions, screens, payloads, violations::add);
+    private final InteractionRoutes answers =
+            new InteractionRoutes(interactions, screens, payloads, violations::add);
     private final Map<String, ObjectNode> commands = new LinkedHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
 
-    private record Failure(String method, Pattern path, int status, double retryAfter, int code, int[] left) {}
+    private record Failure(
+            String method, Pattern path, int status, double retryAfter, int code, int[] left) {}
 
     private FakeDiscord() {}
 
     public static FakeDiscord start() throws IOException {
         FakeDiscord fake = new FakeDiscord();
-        fake.server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return fake.handle(request);
-            }
-        });
+        fake.server.setDispatcher(
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        return fake.handle(request);
+                    }
+                });
         fake.server.start();
         return fake;
     }
@@ -78,7 +83,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- what users do ----
 
-    /** A slash command typed by {@code userId} in {@code guildId}'s channel, or in the bot's DM when 0. */
+    /**
+     * A slash command typed by {@code userId} in {@code guildId}'s channel, or in the bot's DM when
+     * 0.
+     */
     public long slash(long userId, long guildId, String name, Map<String, String> options) {
         ObjectNode data = Payloads.JSON.createObjectNode();
         data.put("id", Long.toString(commandId(name)));
@@ -98,17 +106,28 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode data = Payloads.JSON.createObjectNode();
         data.put("custom_id", customId);
         data.put("component_type", 2);
-        return inject(3, userId, guildId, data, payloads.message(on.id(), on.channelId(), on.content(), on.flags(),
-                on.components(), null));
+        return inject(
+                3,
+                userId,
+                guildId,
+                data,
+                payloads.message(
+                        on.id(), on.channelId(), on.content(), on.flags(), on.components(), null));
     }
 
-    /** Types {@code typed} into {@code option} of {@code command}; returns the names the bot offers. */
+    /**
+     * Types {@code typed} into {@code option} of {@code command}; returns the names the bot offers.
+     */
     public List<String> autocomplete(long userId, String command, String option, String typed) {
         ObjectNode data = Payloads.JSON.createObjectNode();
         data.put("id", Long.toString(commandId(command)));
         data.put("name", command);
         data.put("type", 1);
-        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed)
+        data.putArray("options")
+                .addObject()
+                .put("name", option)
+                .put("type", 3)
+                .put("value", typed)
                 .put("focused", true);
         long id = inject(4, userId, 0, data, null);
         JsonNode answer = interactions.awaitAnswer(id, Duration.ofSeconds(20));
@@ -117,13 +136,22 @@ public final class FakeDiscord implements AutoCloseable {
         return names;
     }
 
-    private long inject(int type, long userId, long guildId, ObjectNode data, @Nullable JsonNode message) {
+    private long inject(
+            int type, long userId, long guildId, ObjectNode data, @Nullable JsonNode message) {
         long id = ids.next();
         String token = "itoken-" + id;
         long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
-        interactions.add(new InteractionLog.Pending(id, token, userId, channel, message == null ? 0
-                : message.path("id").asLong(), Instant.now()));
-        gateway.dispatch(guildId, "INTERACTION_CREATE",
+        interactions.add(
+                new InteractionLog.Pending(
+                        id,
+                        token,
+                        userId,
+                        channel,
+                        message == null ? 0 : message.path("id").asLong(),
+                        Instant.now()));
+        gateway.dispatch(
+                guildId,
+                "INTERACTION_CREATE",
                 payloads.interaction(id, token, type, userId, guildId, channel, data, message));
         return id;
     }
@@ -153,7 +181,10 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** Answers to interactions in order: type (4 reply, 5 deferred, 6 deferred edit, 7 edit, 8 choices) and flags. */
+    /**
+     * Answers to interactions in order: type (4 reply, 5 deferred, 6 deferred edit, 7 edit, 8
+     * choices) and flags.
+     */
     public List<InteractionLog.Answer> answers() {
         return interactions.answers();
     }
@@ -176,13 +207,25 @@ public final class FakeDiscord implements AutoCloseable {
         screens.closeDms(userId, false);
     }
 
-    /** The next {@code count} calls matching get {@code status}; 429 comes with Retry-After {@code seconds}. */
+    /**
+     * The next {@code count} calls matching get {@code status}; 429 comes with Retry-After {@code
+     * seconds}.
+     */
     public void failNext(String method, String pathRegex, int count, int status, double seconds) {
-        failures.add(new Failure(method, Pattern.compile(pathRegex), status, seconds, status == 429 ? 0 : 500,
-                new int[] {count}));
+        failures.add(
+                new Failure(
+                        method,
+                        Pattern.compile(pathRegex),
+                        status,
+                        seconds,
+                        status == 429 ? 0 : 500,
+                        new int[] {count}));
     }
 
-    /** Drops every gateway connection (close 4000, resumable); events injected meanwhile wait for the resume. */
+    /**
+     * Drops every gateway connection (close 4000, resumable); events injected meanwhile wait for
+     * the resume.
+     */
     public void dropGateway() {
         gateway.drop();
     }
@@ -212,7 +255,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     public void assertNoViolations() {
         if (!violations.isEmpty()) {
-            throw new AssertionError("the bot broke Discord's rules:\n" + String.join("\n", violations));
+            throw new AssertionError(
+                    "the bot broke Discord's rules:\n" + String.join("\n", violations));
         }
     }
 
@@ -227,7 +271,9 @@ public final class FakeDiscord implements AutoCloseable {
     private MockResponse handle(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.startsWith("/gateway")) {
-            return new MockResponse.Builder().webSocketUpgrade(gateway.listener(gatewayUrl())).build();
+            return new MockResponse.Builder()
+                    .webSocketUpgrade(gateway.listener(gatewayUrl()))
+                    .build();
         }
         if (!path.startsWith("/api/v10/")) {
             return violation(404, "request outside /api/v10: " + request.getMethod() + " " + path);
@@ -248,17 +294,28 @@ public final class FakeDiscord implements AutoCloseable {
         try {
             body = Bodies.parse(request);
         } catch (IOException e) {
-            return violation(400, "unreadable body of " + method + " " + path + ": " + e.getMessage());
+            return violation(
+                    400, "unreadable body of " + method + " " + path + ": " + e.getMessage());
         }
         if (body.json() != null) {
             JsonNode json = body.json();
-            spec.requestSchema(method, path).ifPresent(schema -> spec.violations(schema, json)
-                    .forEach(v -> violations.add(method + " " + path + " " + v)));
+            spec.requestSchema(method, path)
+                    .ifPresent(
+                            schema ->
+                                    spec.violations(schema, json)
+                                            .forEach(
+                                                    v ->
+                                                            violations.add(
+                                                                    method + " " + path + " "
+                                                                            + v)));
         }
         for (Failure failure : failures) {
-            if (failure.method.equals(method) && failure.path.matcher(path).matches() && failure.left[0] > 0) {
+            if (failure.method.equals(method)
+                    && failure.path.matcher(path).matches()
+                    && failure.left[0] > 0) {
                 failure.left[0]--;
-                return failure.status == 429 ? Responses.tooManyRequests(failure.retryAfter)
+                return failure.status == 429
+                        ? Responses.tooManyRequests(failure.retryAfter)
                         : Responses.error(failure.status, failure.code, "Injected failure");
             }
         }
@@ -277,10 +334,12 @@ public final class FakeDiscord implements AutoCloseable {
             }
             return method.equals("PUT") ? putCommands(json) : Responses.ok(commandList());
         }
-        if (method.equals("POST") && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
+        if (method.equals("POST")
+                && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
             return answers.callback(Long.parseLong(m.group(1)), m.group(2), json, body.files());
         }
-        if (method.equals("PATCH") && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
+        if (method.equals("PATCH")
+                && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
             return answers.editOriginal(m.group(2), json, body.files());
         }
         if (method.equals("POST") && (m = match("/webhooks/(\\d+)/([^/]+)", path)) != null) {
@@ -335,12 +394,15 @@ public final class FakeDiscord implements AutoCloseable {
             return Responses.error(403, 50007, "Cannot send messages to this user");
         }
         Screens.Stored created = screens.create(user, channelId, body, true, files);
-        return Responses.ok(payloads.message(created.id(), channelId, created.content(), created.flags(), created.components(),
-                null));
+        return Responses.ok(
+                payloads.message(
+                        created.id(),
+                        channelId,
+                        created.content(),
+                        created.flags(),
+                        created.components(),
+                        null));
     }
-
-
-
 
     private static @Nullable Matcher match(String regex, String path) {
         Matcher m = Pattern.compile(regex).matcher(path);

@@ -55,7 +55,8 @@ final class Gateway {
         return new WebSocketListener() {
             @Override
             public void onOpen(WebSocket socket, Response response) {
-                socket.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
+                socket.send(
+                        "{\"op\":10,\"d\":{\"heartbeat_interval\":41250},\"s\":null,\"t\":null}");
             }
 
             @Override
@@ -95,19 +96,25 @@ final class Gateway {
                 Session session = new Session(shard);
                 session.socket = socket;
                 byShard.put(shard, session);
-                dispatch(session, "READY", payloads.ready(session.id, resumeUrl, shard, shardTotal));
+                dispatch(
+                        session, "READY", payloads.ready(session.id, resumeUrl, shard, shardTotal));
             }
             case 6 -> resume(socket, d);
-            case 3, 4, 8 -> { } // presence, voice, member requests: nothing to do for a text bot
+            case 3, 4, 8 -> {} // presence, voice, member requests: nothing to do for a text bot
             default -> violation.accept("gateway: unexpected frame " + frame);
         }
     }
 
     private void resume(WebSocket socket, JsonNode d) {
-        Session session = byShard.values().stream().filter(s -> s.id.equals(d.path("session_id").asText()))
-                .findFirst().orElse(null);
+        Session session =
+                byShard.values().stream()
+                        .filter(s -> s.id.equals(d.path("session_id").asText()))
+                        .findFirst()
+                        .orElse(null);
         if (session == null || !token.equals(d.path("token").asText())) {
-            socket.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}"); // invalid session: identify again
+            socket.send(
+                    "{\"op\":9,\"d\":false,\"s\":null,\"t\":null}"); // invalid session: identify
+            // again
             return;
         }
         resumes.incrementAndGet();
@@ -122,14 +129,18 @@ final class Gateway {
     }
 
     private synchronized void detach(WebSocket socket) {
-        byShard.values().forEach(s -> {
-            if (s.socket == socket) {
-                s.socket = null;
-            }
-        });
+        byShard.values()
+                .forEach(
+                        s -> {
+                            if (s.socket == socket) {
+                                s.socket = null;
+                            }
+                        });
     }
 
-    /** Sends {@code t} to the shard that serves {@code guildId} (0 for DMs), now or when it resumes. */
+    /**
+     * Sends {@code t} to the shard that serves {@code guildId} (0 for DMs), now or when it resumes.
+     */
     synchronized void dispatch(long guildId, String type, JsonNode data) {
         int shard = guildId == 0 ? 0 : (int) ((guildId >> 22) % shardTotal);
         Session session = byShard.get(shard);

@@ -13,13 +13,18 @@ import org.jspecify.annotations.Nullable;
 /** The interactions the fake sent and how each was answered: once, within 3 seconds. */
 public final class InteractionLog {
 
-    /** An interaction waiting for or past its answer. {@code messageId} is the clicked message, else 0. */
-    record Pending(long id, String token, long userId, long channelId, long messageId, Instant created) {}
+    /**
+     * An interaction waiting for or past its answer. {@code messageId} is the clicked message, else
+     * 0.
+     */
+    record Pending(
+            long id, String token, long userId, long channelId, long messageId, Instant created) {}
 
     /**
      * How an interaction was answered.
      *
-     * @param type 4 reply, 5 deferred reply, 6 deferred edit, 7 edit in place, 8 autocomplete choices
+     * @param type 4 reply, 5 deferred reply, 6 deferred edit, 7 edit in place, 8 autocomplete
+     *     choices
      * @param flags the message flags (64: ephemeral)
      * @param took from the event to the answer; Discord refuses answers after 3 seconds
      */
@@ -44,15 +49,22 @@ public final class InteractionLog {
     }
 
     /** Records the answer; returns why Discord would refuse it, or null. */
-    synchronized @Nullable String acknowledge(Pending pending, int type, int flags, Duration took, JsonNode body) {
+    synchronized @Nullable String acknowledge(
+            Pending pending, int type, int flags, Duration took, JsonNode body) {
         CompletableFuture<JsonNode> answered = bodies.get(pending.id());
         if (answered.isDone()) {
-            return "interaction " + pending.id() + " answered twice (40060 Interaction has already been acknowledged)";
+            return "interaction "
+                    + pending.id()
+                    + " answered twice (40060 Interaction has already been acknowledged)";
         }
         answered.complete(body);
         answers.add(new Answer(pending.id(), type, flags, took));
         if (took.compareTo(FakeDiscord.ACK_LIMIT) > 0) {
-            return "interaction " + pending.id() + " answered after " + took.toMillis() + " ms (10062 Unknown interaction)";
+            return "interaction "
+                    + pending.id()
+                    + " answered after "
+                    + took.toMillis()
+                    + " ms (10062 Unknown interaction)";
         }
         return null;
     }

@@ -19,7 +19,11 @@ final class InteractionRoutes {
     private final Payloads payloads;
     private final Consumer<String> violation;
 
-    InteractionRoutes(InteractionLog interactions, Screens screens, Payloads payloads, Consumer<String> violation) {
+    InteractionRoutes(
+            InteractionLog interactions,
+            Screens screens,
+            Payloads payloads,
+            Consumer<String> violation) {
         this.interactions = interactions;
         this.screens = screens;
         this.payloads = payloads;
@@ -34,7 +38,8 @@ final class InteractionRoutes {
         int type = body.path("type").asInt();
         JsonNode data = body.path("data");
         Duration took = Duration.between(pending.created(), Instant.now());
-        String refusal = interactions.acknowledge(pending, type, data.path("flags").asInt(), took, body);
+        String refusal =
+                interactions.acknowledge(pending, type, data.path("flags").asInt(), took, body);
         if (refusal != null) {
             return refuse(400, refusal);
         }
@@ -44,19 +49,39 @@ final class InteractionRoutes {
         interaction.put("type", 2);
         ObjectNode resource = response.putObject("resource");
         resource.put("type", type);
-        Screens.Stored shown = switch (type) {
-            case 4 -> screens.create(pending.userId(), pending.channelId(), data, false, files);
-            case 5 -> screens.create(pending.userId(), pending.channelId(), Payloads.object(Map.of("content", "",
-                    "flags", data.path("flags").asInt())), false, files);
-            case 6 -> screens.get(pending.messageId());
-            case 7 -> screens.edit(pending.messageId(), data, files);
-            default -> null;
-        };
+        Screens.Stored shown =
+                switch (type) {
+                    case 4 ->
+                            screens.create(
+                                    pending.userId(), pending.channelId(), data, false, files);
+                    case 5 ->
+                            screens.create(
+                                    pending.userId(),
+                                    pending.channelId(),
+                                    Payloads.object(
+                                            Map.of(
+                                                    "content",
+                                                    "",
+                                                    "flags",
+                                                    data.path("flags").asInt())),
+                                    false,
+                                    files);
+                    case 6 -> screens.get(pending.messageId());
+                    case 7 -> screens.edit(pending.messageId(), data, files);
+                    default -> null;
+                };
         if (shown != null) {
             interactions.setOriginal(token, shown.id());
             if (type == 4 || type == 7) {
-                resource.set("message", payloads.message(shown.id(), shown.channelId(), shown.content(),
-                        shown.flags(), shown.components(), null));
+                resource.set(
+                        "message",
+                        payloads.message(
+                                shown.id(),
+                                shown.channelId(),
+                                shown.content(),
+                                shown.flags(),
+                                shown.components(),
+                                null));
             }
         }
         return Responses.ok(response);
@@ -69,8 +94,14 @@ final class InteractionRoutes {
             return refuse(404, "edit of @original before the interaction was answered");
         }
         Screens.Stored edited = screens.edit(original, body, files);
-        return Responses.ok(payloads.message(edited.id(), edited.channelId(), edited.content(), edited.flags(),
-                edited.components(), Instant.now()));
+        return Responses.ok(
+                payloads.message(
+                        edited.id(),
+                        edited.channelId(),
+                        edited.content(),
+                        edited.flags(),
+                        edited.components(),
+                        Instant.now()));
     }
 
     MockResponse followUp(String token, JsonNode body, List<String> files) {
@@ -78,9 +109,16 @@ final class InteractionRoutes {
         if (pending == null || interactions.original(token) == null) {
             return refuse(404, "follow-up before the interaction was answered");
         }
-        Screens.Stored created = screens.create(pending.userId(), pending.channelId(), body, false, files);
-        return Responses.ok(payloads.message(created.id(), created.channelId(), created.content(), created.flags(),
-                created.components(), null));
+        Screens.Stored created =
+                screens.create(pending.userId(), pending.channelId(), body, false, files);
+        return Responses.ok(
+                payloads.message(
+                        created.id(),
+                        created.channelId(),
+                        created.content(),
+                        created.flags(),
+                        created.components(),
+                        null));
     }
 
     private MockResponse refuse(int status, String what) {

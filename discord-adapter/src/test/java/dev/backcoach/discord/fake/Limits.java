@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Discord's message limits where the OpenAPI description is looser than what Discord enforces
- * for a bot's message: 2,000 characters of content, 5 action rows of at most 5 buttons,
- * custom_id up to 100 and labels up to 80 characters.
+ * Discord's message limits where the OpenAPI description is looser than what Discord enforces for a
+ * bot's message: 2,000 characters of content, 5 action rows of at most 5 buttons, custom_id up to
+ * 100 and labels up to 80 characters.
  */
 final class Limits {
     private Limits() {}
@@ -24,7 +24,10 @@ final class Limits {
         }
         for (JsonNode row : rows) {
             if (row.path("type").asInt() != 1) {
-                out.add("top-level component of type " + row.path("type") + " (expected action rows)");
+                out.add(
+                        "top-level component of type "
+                                + row.path("type")
+                                + " (expected action rows)");
                 continue;
             }
             if (row.path("components").size() > 5 || row.path("components").isEmpty()) {

@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The JSON Discord sends: users, READY, messages and INTERACTION_CREATE, with what JDA 6.5 reads. */
+/**
+ * The JSON Discord sends: users, READY, messages and INTERACTION_CREATE, with what JDA 6.5 reads.
+ */
 final class Payloads {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** All permissions a member could have in a channel, as Discord sends them: a decimal string. */
+
+    /**
+     * All permissions a member could have in a channel, as Discord sends them: a decimal string.
+     */
     private static final String PERMISSIONS = "2248473465835073";
 
     final long botId;
@@ -61,7 +66,12 @@ final class Payloads {
     }
 
     /** A message as Discord returns it, built from what the bot sent. */
-    ObjectNode message(long id, long channelId, String content, int flags, JsonNode components,
+    ObjectNode message(
+            long id,
+            long channelId,
+            String content,
+            int flags,
+            JsonNode components,
             @Nullable Instant edited) {
         ObjectNode m = JSON.createObjectNode();
         m.put("id", Long.toString(id));
@@ -92,8 +102,15 @@ final class Payloads {
      * An INTERACTION_CREATE body. In a server ({@code guildId} not 0) the user comes as a member,
      * the channel as a text channel and the guild as a detached one (the bot caches no guilds).
      */
-    ObjectNode interaction(long id, String token, int type, long userId, long guildId, long channelId,
-            ObjectNode data, @Nullable JsonNode message) {
+    ObjectNode interaction(
+            long id,
+            String token,
+            int type,
+            long userId,
+            long guildId,
+            long channelId,
+            ObjectNode data,
+            @Nullable JsonNode message) {
         ObjectNode in = JSON.createObjectNode();
         in.put("id", Long.toString(id));
         in.put("application_id", Long.toString(applicationId));

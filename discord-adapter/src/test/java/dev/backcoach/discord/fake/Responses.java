@@ -13,14 +13,26 @@ final class Responses {
     }
 
     static MockResponse tooManyRequests(double seconds) {
-        return new MockResponse.Builder().code(429)
-                .setHeader("Via", "1.1 google") // without it JDA takes a 429 for Cloudflare's and pauses every route
+        return new MockResponse.Builder()
+                .code(429)
+                .setHeader(
+                        "Via",
+                        "1.1 google") // without it JDA takes a 429 for Cloudflare's and pauses
+                // every route
                 .setHeader("X-RateLimit-Bucket", "fake-bucket")
                 .setHeader("Retry-After", Integer.toString((int) Math.ceil(seconds)))
                 .setHeader("X-RateLimit-Scope", "user")
                 .setHeader("Content-Type", "application/json")
-                .body(Payloads.object(Map.of("message", "You are being rate limited.", "retry_after", seconds,
-                        "global", false)).toString())
+                .body(
+                        Payloads.object(
+                                        Map.of(
+                                                "message",
+                                                "You are being rate limited.",
+                                                "retry_after",
+                                                seconds,
+                                                "global",
+                                                false))
+                                .toString())
                 .build();
     }
 
@@ -29,7 +41,11 @@ final class Responses {
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                .setHeader("Via", "1.1 google").body(body).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("Via", "1.1 google")
+                .body(body)
+                .build();
     }
 }

@@ -9,19 +9,35 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Every message the bot showed, per user, as it looks after its edits; and the users' DM channels. */
+/**
+ * Every message the bot showed, per user, as it looks after its edits; and the users' DM channels.
+ */
 final class Screens {
-    record Stored(long id, long userId, long channelId, String content, int flags, JsonNode components, boolean dm,
-            int edits, List<String> files) {
+    record Stored(
+            long id,
+            long userId,
+            long channelId,
+            String content,
+            int flags,
+            JsonNode components,
+            boolean dm,
+            int edits,
+            List<String> files) {
         Shown shown() {
             List<List<Shown.Key>> rows = new ArrayList<>();
             for (JsonNode row : components) {
                 List<Shown.Key> keys = new ArrayList<>();
-                row.path("components").forEach(b -> keys.add(new Shown.Key(b.path("label").asText(),
-                        b.path("custom_id").asText())));
+                row.path("components")
+                        .forEach(
+                                b ->
+                                        keys.add(
+                                                new Shown.Key(
+                                                        b.path("label").asText(),
+                                                        b.path("custom_id").asText())));
                 rows.add(List.copyOf(keys));
             }
-            return new Shown(id, userId, content, (flags & 64) != 0, dm, List.copyOf(rows), edits, files);
+            return new Shown(
+                    id, userId, content, (flags & 64) != 0, dm, List.copyOf(rows), edits, files);
         }
     }
 
@@ -39,9 +55,19 @@ final class Screens {
 
     Stored create(long userId, long channelId, JsonNode body, boolean dm, List<String> files) {
         Limits.check(body).forEach(v -> violation.accept("message: " + v));
-        Stored stored = new Stored(ids.next(), userId, channelId, body.path("content").asText(""),
-                body.path("flags").asInt(), body.path("components").isArray() ? body.get("components")
-                        : Payloads.JSON.createArrayNode(), dm, 0, files);
+        Stored stored =
+                new Stored(
+                        ids.next(),
+                        userId,
+                        channelId,
+                        body.path("content").asText(""),
+                        body.path("flags").asInt(),
+                        body.path("components").isArray()
+                                ? body.get("components")
+                                : Payloads.JSON.createArrayNode(),
+                        dm,
+                        0,
+                        files);
         messages.put(stored.id(), stored);
         byUser.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(stored.id());
         return stored;
@@ -50,10 +76,21 @@ final class Screens {
     /** Applies the fields present in {@code body}, as Discord's PATCH and update callbacks do. */
     Stored edit(long messageId, JsonNode body, List<String> files) {
         Limits.check(body).forEach(v -> violation.accept("edit: " + v));
-        return messages.compute(messageId, (id, old) -> new Stored(id, old.userId(), old.channelId(),
-                body.has("content") ? body.path("content").asText("") : old.content(), old.flags(),
-                body.has("components") ? body.get("components") : old.components(), old.dm(), old.edits() + 1,
-                files.isEmpty() ? old.files() : files));
+        return messages.compute(
+                messageId,
+                (id, old) ->
+                        new Stored(
+                                id,
+                                old.userId(),
+                                old.channelId(),
+                                body.has("content")
+                                        ? body.path("content").asText("")
+                                        : old.content(),
+                                old.flags(),
+                                body.has("components") ? body.get("components") : old.components(),
+                                old.dm(),
+                                old.edits() + 1,
+                                files.isEmpty() ? old.files() : files));
     }
 
     Stored get(long messageId) {
@@ -61,7 +98,9 @@ final class Screens {
     }
 
     List<Shown> of(long userId) {
-        return byUser.getOrDefault(userId, List.of()).stream().map(id -> messages.get(id).shown()).toList();
+        return byUser.getOrDefault(userId, List.of()).stream()
+                .map(id -> messages.get(id).shown())
+                .toList();
     }
 
     long dmChannel(long userId) {
@@ -70,8 +109,11 @@ final class Screens {
 
     /** The user whose DM channel this is, or 0. */
     long userOfDm(long channelId) {
-        return dmChannels.entrySet().stream().filter(e -> e.getValue() == channelId).map(Map.Entry::getKey)
-                .findFirst().orElse(0L);
+        return dmChannels.entrySet().stream()
+                .filter(e -> e.getValue() == channelId)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(0L);
     }
 
     void closeDms(long userId, boolean closed) {

@@ -10,8 +10,15 @@ import java.util.Optional;
  * @param dm sent in the bot's DM channel with the user (not as an interaction answer)
  * @param edits how often it was edited in place
  */
-public record Shown(long id, long userId, String content, boolean ephemeral, boolean dm, List<List<Key>> rows,
-        int edits, List<String> files) {
+public record Shown(
+        long id,
+        long userId,
+        String content,
+        boolean ephemeral,
+        boolean dm,
+        List<List<Key>> rows,
+        int edits,
+        List<String> files) {
 
     /** A button: its label and its custom_id. */
     public record Key(String label, String customId) {}
@@ -21,7 +28,10 @@ public record Shown(long id, long userId, String content, boolean ephemeral, boo
     }
 
     public Optional<Key> button(String labelStart) {
-        return rows.stream().flatMap(List::stream).filter(k -> k.label().startsWith(labelStart)).findFirst();
+        return rows.stream()
+                .flatMap(List::stream)
+                .filter(k -> k.label().startsWith(labelStart))
+                .findFirst();
     }
 
     public List<String> labels() {

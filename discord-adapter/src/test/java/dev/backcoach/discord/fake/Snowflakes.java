@@ -12,7 +12,8 @@ final class Snowflakes {
     private final AtomicLong counter = new AtomicLong();
 
     long next() {
-        return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (counter.incrementAndGet() & 0x3FFFFF);
+        return ((System.currentTimeMillis() - DISCORD_EPOCH) << 22)
+                | (counter.incrementAndGet() & 0x3FFFFF);
     }
 
     static Instant instantOf(long snowflake) {
