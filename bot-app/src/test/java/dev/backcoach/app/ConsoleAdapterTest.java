@@ -50,7 +50,7 @@ class ConsoleAdapterTest {
     @Test
     void anExportShowsASummaryAndSavesTheFullFile() throws Exception {
         List<String> lines = toSelfCarePlan();
-        lines.addAll(List.of("/progress", "6", "/export"));
+        lines.addAll(List.of("/progress", "Use UTC", "6", "/export"));
         String out = chat(lines);
         Path file = folder.resolve("backcoach-data.json");
         assertThat(out)
@@ -165,12 +165,15 @@ class ConsoleAdapterTest {
     void ratingsAreTypedAsTheirOwnNumbers() throws Exception {
         List<String> lines = toSelfCarePlan();
         lines.add("/progress");
+        lines.add("Berlin"); // asked once: which time zone
         lines.add("6");
         lines.add("/progress");
         lines.add("4");
         String out = chat(lines);
         assertThat(out).contains("[0]  [1]  [2]  [3]");
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
+        assertThat(out)
+                .contains(CATALOG.text("progress.zone_saved").replace("{zone}", "Europe/Berlin"));
         assertThat(out).contains("Updated today: 4 (was 6)");
     }
 

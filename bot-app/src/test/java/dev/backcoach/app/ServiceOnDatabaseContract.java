@@ -155,7 +155,7 @@ abstract class ServiceOnDatabaseContract {
                 user.press(bot, "No");
             }
             user.press(bot, CATALOG.text("button.plan_done"));
-            user.send(bot, "progress").press(bot, "5");
+            user.send(bot, "progress").press(bot, "Use UTC").press(bot, "5");
             user.sendCommand(bot, "nudge", "20:00 Europe/Berlin");
         }
         assertThat(rowsOf(leaving)).isPositive();

@@ -128,7 +128,8 @@ class TelegramPollingTest {
     void aStormOf429sDelaysRepliesButLosesAndReordersNothing() {
         TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 3001));
         bot.telegram().failNext("sendMessage", 3, 429, "Too Many Requests: retry after 1", 1);
-        anna.send("/progress", CATALOG.text("progress.ask"));
+        anna.send("/progress", CATALOG.text("progress.ask_zone"));
+        anna.send("Berlin", CATALOG.text("progress.ask"));
         anna.press("6", CATALOG.text("progress.ask").substring(0, 0) + "6/10");
         bot.telegram().failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
         bot.telegram().privateText(3001, "/export");

@@ -241,4 +241,16 @@ public final class Chat {
         }
         return this;
     }
+
+    /**
+     * /progress, answering the one-time time-zone question with "Use UTC" when it comes (users
+     * without a reminder are asked once; ProgressZoneTest covers the question itself).
+     */
+    public Chat progress() {
+        send("/progress");
+        if (session().dialogue() instanceof dev.backcoach.core.model.Dialogue.AskZone) {
+            press(CATALOG.text("button.use_utc"));
+        }
+        return this;
+    }
 }

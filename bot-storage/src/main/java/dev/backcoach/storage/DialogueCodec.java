@@ -71,6 +71,8 @@ final class DialogueCodec {
             return "guiding" + SEP + encodeGuide(e.guide());
         } else if (dialogue instanceof Dialogue.Planning p) {
             return "planning" + SEP + p.bits();
+        } else if (dialogue instanceof Dialogue.AskZone a) {
+            return "ask_zone" + SEP + encodeText(String.join(",", a.suggestions()));
         } else if (dialogue instanceof Dialogue.NudgeZone z) {
             return "nudge_zone"
                     + SEP
@@ -129,6 +131,11 @@ final class DialogueCodec {
                     return new Dialogue.NudgeZone(
                             time(fields.get(1)),
                             zones.isEmpty() ? List.of() : List.of(zones.split(",")));
+                case "ask_zone":
+                    expect(fields, 2);
+                    String offered = decodeText(fields.get(1));
+                    return new Dialogue.AskZone(
+                            offered.isEmpty() ? List.of() : List.of(offered.split(",")));
                 case "nudge_am_pm":
                     expect(fields, 2);
                     return new Dialogue.NudgeAmOrPm(time(fields.get(1)));

@@ -25,7 +25,7 @@ final class SessionRows {
     private static final String FIELDS =
             "version, adult, consented, unreachable, route, route_date, route_reason, "
                     + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
-                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting";
+                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting, zone";
     private static final String SELECT =
             "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
 
@@ -37,13 +37,13 @@ final class SessionRows {
             "INSERT INTO user_session (platform, user_id, "
                     + FIELDS
                     + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
 
     private static final String UPDATE =
             "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
                     + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
                     + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
-                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ? WHERE platform = ? AND user_id = ? AND version = ?";
+                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ?, zone = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
     private final Dialect dialect;
 
@@ -111,6 +111,8 @@ final class SessionRows {
         dialect.setDate(statement, i++, plan == null ? null : plan.pausedUntil());
         statement.setInt(i++, plan == null ? 0 : plan.ignored());
         statement.setBoolean(i++, plan != null && plan.awaiting());
+        ZoneId zone = s.zone();
+        statement.setString(i++, zone == null ? null : zone.getId());
         return i;
     }
 
@@ -155,7 +157,18 @@ final class SessionRows {
                 row.getInt("prompt_seq"),
                 row.getInt("ratings"),
                 row.getInt("rating_day"),
-                nudge(row));
+                nudge(row),
+                zone(row.getString("zone")));
+    }
+
+    /** A zone that cannot be read any more (dropped from the tz database) is asked again. */
+    private static @Nullable ZoneId zone(@Nullable String id) {
+        try {
+            return id == null ? null : ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            log.warn("stored time zone {} is unknown now; it will be asked again", id);
+            return null;
+        }
     }
 
     /**

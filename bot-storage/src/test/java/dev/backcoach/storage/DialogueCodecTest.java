@@ -18,6 +18,8 @@ class DialogueCodecTest {
     /** One of each variant; those that keep all their fields in storage. */
     static final List<Dialogue> KEPT =
             List.of(
+                    new Dialogue.AskZone(List.of()),
+                    new Dialogue.AskZone(List.of("America/New_York", "Europe/London")),
                     Dialogue.IDLE,
                     new Dialogue.AskAdult(),
                     new Dialogue.AskConsent(),

@@ -105,6 +105,20 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
     }
 
     @Test
+    void theUsersTimeZoneIsKeptAndAnUnknownOneIsAskedAgain() throws Exception {
+        store.save(
+                onboarded(ANNA).withZone(java.time.ZoneId.of("Europe/Berlin")).withVersion(1), 0);
+        assertThat(store.load(ANNA).orElseThrow().zone())
+                .isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+
+        try (var c = database.dataSource().getConnection();
+                var update = c.prepareStatement("UPDATE user_session SET zone = 'Mars/Olympus'")) {
+            update.executeUpdate();
+        }
+        assertThat(store.load(ANNA).orElseThrow().zone()).as("read as not asked yet").isNull();
+    }
+
+    @Test
     void aFailureHalfwayRollsBackTheWholeTurn() {
         store.save(onboarded(ANNA).withVersion(1), 0);
         TurnRecord broken =

@@ -92,6 +92,9 @@ final class Access {
                         ? Outcome.to(s.withDialogue(new Dialogue.ChoosingRoutine()))
                         : start(s, new Guide(Guide.Kind.ROUTINE, id, 0, 0));
             case "progress":
+                if (ZoneQuestion.needed(s)) {
+                    return ZoneQuestion.ask(s);
+                }
                 return Outcome.to(s.withDialogue(new Dialogue.Rating()), Ratings.trend(texts, s));
             default:
                 throw new IllegalArgumentException("unknown intent " + intent);

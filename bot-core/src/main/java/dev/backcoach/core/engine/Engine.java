@@ -2,6 +2,7 @@ package dev.backcoach.core.engine;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.model.Button;
+import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
@@ -30,6 +31,7 @@ public final class Engine {
     private final FreeText freeText;
     private final Nudges nudges;
     private final RedFlags redFlags;
+    private final ZoneQuestion zoneQuestion;
 
     public Engine(Catalog catalog) {
         this.texts = new Texts(catalog);
@@ -38,7 +40,8 @@ public final class Engine {
         this.redFlags = new RedFlags(texts);
         SafetyCheck check = new SafetyCheck(texts);
         PlanScreen plan = new PlanScreen(texts);
-        this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags);
+        this.zoneQuestion = new ZoneQuestion(texts, access);
+        this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags, zoneQuestion);
         this.commands = new Commands(texts, access, nudges, check);
         this.guidance = new Guidance(texts);
         this.answers = new Answers(texts, access, guidance, check, plan);
@@ -110,6 +113,7 @@ public final class Engine {
         }
         return nudges.setup()
                 .typed(session, t.text(), t.chat(), now)
+                .or(() -> zoneQuestion.typed(session, t.text()))
                 .orElse(((FreeText.Meaning.Say) meaning).outcome());
     }
 
@@ -155,6 +159,9 @@ public final class Engine {
                     parsed.get().action(),
                     LocalDate.ofInstant(now, ZoneOffset.UTC),
                     answers.stale(s));
+        }
+        if (s.dialogue() instanceof Dialogue.AskZone ask) {
+            return zoneQuestion.answer(s, ask, parsed.get().action(), answers.stale(s));
         }
         if (NudgeSetup.owns(s.dialogue())) {
             return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);

@@ -26,6 +26,7 @@ final class Prompts {
     private final GuideView guideView;
     private final NudgeSetup nudgeSetup;
     private final RedFlags redFlags;
+    private final ZoneQuestion zoneQuestion;
 
     private final SafetyCheck check;
     private final PlanScreen plan;
@@ -35,7 +36,9 @@ final class Prompts {
             NudgeSetup nudgeSetup,
             SafetyCheck check,
             PlanScreen plan,
-            RedFlags redFlags) {
+            RedFlags redFlags,
+            ZoneQuestion zoneQuestion) {
+        this.zoneQuestion = zoneQuestion;
         this.texts = texts;
         this.nudgeSetup = nudgeSetup;
         this.check = check;
@@ -87,6 +90,8 @@ final class Prompts {
             return yesNo(seq, texts.get("forget.confirm"), "button.forget_yes", "button.forget_no");
         } else if (d instanceof Dialogue.Settings) {
             return settingsPrompt(s);
+        } else if (d instanceof Dialogue.AskZone ask) {
+            return zoneQuestion.render(s, ask);
         } else if (d instanceof Dialogue.ConfirmFlag c) {
             return redFlags.render(c, seq);
         } else if (NudgeSetup.owns(d)) {

@@ -1,5 +1,6 @@
 package dev.backcoach.core.engine;
 
+import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Session;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,10 @@ final class Ratings {
      * in their evening counts for their day, not UTC's.
      */
     static LocalDate today(Session s, Instant now) {
-        return LocalDate.ofInstant(now, s.nudge() == null ? ZoneOffset.UTC : s.nudge().zone());
+        NudgePlan plan = s.nudge();
+        java.time.ZoneId zone =
+                plan != null ? plan.zone() : s.zone() != null ? s.zone() : ZoneOffset.UTC;
+        return LocalDate.ofInstant(now, zone);
     }
 
     /** The rating already logged today, if any: a new one replaces it. */

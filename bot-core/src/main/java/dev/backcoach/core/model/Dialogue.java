@@ -126,5 +126,15 @@ public sealed interface Dialogue {
         }
     }
 
+    /**
+     * Asked once, before the first rating of a user without a reminder: which time zone, so that a
+     * rating falls on the user's own day. {@code suggestions}: zone ids offered as buttons.
+     */
+    record AskZone(java.util.List<String> suggestions) implements Dialogue {
+        public AskZone {
+            suggestions = java.util.List.copyOf(suggestions);
+        }
+    }
+
     Dialogue IDLE = new Idle();
 }

@@ -1,6 +1,7 @@
 package dev.backcoach.core.model;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param ratings the last stiffness ratings, packed four bits each (see {@code Ratings})
  * @param ratingDay epoch day of the newest rating
  * @param nudge the evening reminder the user opted in to; {@code null} while off
+ * @param zone the user's time zone for the days of their ratings when no reminder gives one: asked
+ *     once; {@code null} until then
  */
 public record Session(
         UserKey user,
@@ -38,7 +41,8 @@ public record Session(
         int promptSeq,
         int ratings,
         int ratingDay,
-        @Nullable NudgePlan nudge) {
+        @Nullable NudgePlan nudge,
+        @Nullable ZoneId zone) {
 
     public static Session fresh(UserKey user) {
         return new Session(
@@ -57,6 +61,7 @@ public record Session(
                 0,
                 0,
                 0,
+                null,
                 null);
     }
 
@@ -77,7 +82,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
@@ -97,7 +103,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     /**
@@ -128,7 +135,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
@@ -149,7 +157,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withCheckIn(LocalDate today) {
@@ -169,7 +178,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withEquipment(int bits) {
@@ -189,7 +199,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withPaused(@Nullable Guide guide) {
@@ -209,7 +220,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withPromptSeq(int seq) {
@@ -229,7 +241,8 @@ public record Session(
                 seq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withRatings(int packed, int day) {
@@ -249,7 +262,8 @@ public record Session(
                 promptSeq,
                 packed,
                 day,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withVersion(long next) {
@@ -269,7 +283,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
@@ -289,7 +304,8 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                nudge);
+                nudge,
+                zone);
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
@@ -309,10 +325,32 @@ public record Session(
                 promptSeq,
                 ratings,
                 ratingDay,
-                plan);
+                plan,
+                zone);
     }
 
     public boolean onboarded() {
         return adult && consented;
+    }
+
+    public Session withZone(@Nullable ZoneId next) {
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge,
+                next);
     }
 }

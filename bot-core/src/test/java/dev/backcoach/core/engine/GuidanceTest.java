@@ -168,12 +168,12 @@ class GuidanceTest {
 
     @Test
     void progressRatingsShowATrend() {
-        Chat chat = new Chat().selfCare(false).send("/progress");
+        Chat chat = new Chat().selfCare(false).progress();
         assertThat(chat.text()).contains(chat.catalogText("progress.empty"));
         chat.press("7");
-        chat.later(Duration.ofDays(1)).send("/progress").press("5");
-        chat.later(Duration.ofDays(1)).send("/progress").press("4");
-        chat.send("/progress").press("3");
+        chat.later(Duration.ofDays(1)).progress().press("5");
+        chat.later(Duration.ofDays(1)).progress().press("4");
+        chat.progress().press("3");
         assertThat(chat.text()).contains("7 → 5 → 3");
         assertThat(chat.effects).filteredOn(e -> e instanceof Effect.RecordRating).hasSize(4);
     }

@@ -19,7 +19,7 @@ class PrivacyTest {
                 new Chat()
                         .selfCareWith(dev.backcoach.core.content.Equipment.FOAM_ROLLER)
                         .send("/nudge 20:00 Europe/Berlin")
-                        .send("/progress")
+                        .progress()
                         .press("6")
                         .send("/export");
         assertThat(chat.replies().get(0).text())
@@ -69,7 +69,7 @@ class PrivacyTest {
         Chat chat =
                 new Chat()
                         .selfCare(true)
-                        .send("/progress")
+                        .progress()
                         .press("4")
                         .send("/forget")
                         .press("Yes, delete everything");

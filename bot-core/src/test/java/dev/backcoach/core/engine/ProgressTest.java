@@ -15,10 +15,10 @@ class ProgressTest {
 
     @Test
     void aSecondRatingTheSameDaySaysItReplacesTheFirst() {
-        Chat chat = new Chat().selfCare(false).send("/progress").press("7");
+        Chat chat = new Chat().selfCare(false).progress().press("7");
         assertThat(chat.text())
                 .contains(chat.catalogText("progress.saved").replace("{score}", "7"));
-        chat.send("/progress").press("5");
+        chat.progress().press("5");
         assertThat(chat.text()).contains("Updated today: 5 (was 7)");
         assertThat(chat.text())
                 .contains(
@@ -33,10 +33,10 @@ class ProgressTest {
                         .selfCare(false)
                         .send("/nudge 20:00 Pacific/Auckland")
                         .at(Instant.parse("2026-03-02T23:30:00Z"))
-                        .send("/progress")
+                        .progress()
                         .press("6")
                         .at(Instant.parse("2026-03-03T00:30:00Z"))
-                        .send("/progress")
+                        .progress()
                         .press("4");
         assertThat(auckland.text()).contains("Updated today: 4 (was 6)");
         assertThat(auckland.effects(Effect.RecordRating.class))
@@ -47,10 +47,10 @@ class ProgressTest {
                 new Chat()
                         .selfCare(false)
                         .at(Instant.parse("2026-03-02T23:30:00Z"))
-                        .send("/progress")
+                        .progress()
                         .press("6")
                         .at(Instant.parse("2026-03-03T00:30:00Z"))
-                        .send("/progress")
+                        .progress()
                         .press("4");
         assertThat(utc.text()).contains(utc.catalogText("progress.saved").replace("{score}", "4"));
     }

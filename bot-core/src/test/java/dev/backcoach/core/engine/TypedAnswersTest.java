@@ -46,7 +46,7 @@ class TypedAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"7", "7/10", "seven", "7 out of 10", "about 7"})
     void aRatingCanBeTypedAsPeopleWriteIt(String seven) {
-        Chat chat = new Chat().selfCare(true).send("/progress");
+        Chat chat = new Chat().selfCare(true).progress();
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.Rating.class);
         chat.send(seven);
         assertThat(chat.text()).contains("7");

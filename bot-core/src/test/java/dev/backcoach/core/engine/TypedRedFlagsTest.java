@@ -33,7 +33,7 @@ class TypedRedFlagsTest {
                 Named.of("in the check", c -> c.onboarded().send("/check")),
                 Named.of("choosing a technique", c -> c.selfCare(true).send("/techniques")),
                 Named.of("setting up a reminder", c -> c.selfCare(true).send("/nudge")),
-                Named.of("rating stiffness", c -> c.selfCare(true).send("/progress")),
+                Named.of("rating stiffness", c -> c.selfCare(true).progress()),
                 Named.of("in settings", c -> c.selfCare(true).send("/settings")),
                 Named.of("asked to confirm forgetting", c -> c.selfCare(true).send("/forget")));
     }
