@@ -237,19 +237,6 @@ final class NudgeSetup {
                     List.of(
                             timeButton(seq, evening, AmOrPm.label(evening)),
                             timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
-        } else if (d instanceof Dialogue.NudgeAmOrPm a) {
-            LocalTime evening = a.morning().plusHours(12);
-            text =
-                    texts.get(
-                            "nudge.am_or_pm",
-                            "pm",
-                            AmOrPm.label(evening),
-                            "am",
-                            AmOrPm.label(a.morning()));
-            rows.add(
-                    List.of(
-                            timeButton(seq, evening, AmOrPm.label(evening)),
-                            timeButton(seq, a.morning(), AmOrPm.label(a.morning()))));
         } else if (d instanceof Dialogue.NudgeZone z) {
             text = texts.get("nudge.ask_zone", "time", z.time());
             for (int i = 0; i < z.suggestions().size(); i++) {
