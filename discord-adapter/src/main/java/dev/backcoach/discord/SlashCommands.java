@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.engine.Engine;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,19 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlashCommands {
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
-    static final List<String> NAMES =
-            List.of(
-                    "start",
-                    "help",
-                    "check",
-                    "techniques",
-                    "routine",
-                    "nudge",
-                    "progress",
-                    "privacy",
-                    "export",
-                    "forget",
-                    "settings");
+    static final List<String> NAMES = Engine.commands();
 
     /** Option names; their values become the engine's command argument. */
     static final String TECHNIQUE = "name";

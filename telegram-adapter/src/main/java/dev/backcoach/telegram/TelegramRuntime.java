@@ -2,6 +2,7 @@ package dev.backcoach.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
 import java.time.Duration;
@@ -30,19 +31,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramRuntime.class);
 
     /** The commands of docs/runtime.md, in the order Telegram shows them. */
-    static final List<String> COMMANDS =
-            List.of(
-                    "start",
-                    "help",
-                    "check",
-                    "techniques",
-                    "routine",
-                    "nudge",
-                    "progress",
-                    "privacy",
-                    "export",
-                    "forget",
-                    "settings");
+    static final List<String> COMMANDS = Engine.commands();
 
     private final TelegramBot bot;
     private final @Nullable PollingReceiver polling;

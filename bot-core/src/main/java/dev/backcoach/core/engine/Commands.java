@@ -81,22 +81,26 @@ final class Commands {
         }
     }
 
+    /** The commands platforms list, in the order they show them (docs/runtime.md). */
+    static final List<String> LISTED =
+            List.of(
+                    "start",
+                    "help",
+                    "check",
+                    "techniques",
+                    "routine",
+                    "nudge",
+                    "progress",
+                    "privacy",
+                    "export",
+                    "forget",
+                    "settings");
+
+    /** Reached by buttons and typing, not listed: resuming, general reading, the menu. */
+    private static final Set<String> UNLISTED = Set.of("resume", "learn", "menu");
+
     static boolean isKnown(String name) {
-        return INFORMATIONAL.contains(name)
-                || Set.of(
-                                "start",
-                                "check",
-                                "techniques",
-                                "routine",
-                                "resume",
-                                "progress",
-                                "learn",
-                                "settings",
-                                "menu",
-                                "export",
-                                "forget",
-                                "nudge")
-                        .contains(name);
+        return LISTED.contains(name) || UNLISTED.contains(name);
     }
 
     /** /help ends with the emergency signs: the one paragraph everyone should have seen. */

@@ -117,6 +117,11 @@ public final class Engine {
                 .orElse(((FreeText.Meaning.Say) meaning).outcome());
     }
 
+    /** The commands platforms list (menus, slash commands), in the order they show them. */
+    public static List<String> commands() {
+        return Commands.LISTED;
+    }
+
     /**
      * The time zones a user may choose (tz database regions, no legacy aliases), sorted: for
      * suggestions.

@@ -101,6 +101,9 @@ public final class RedFlagDetector {
     }
 
     public Finding detect(String message) {
+        if (message.isBlank()) {
+            return Finding.NONE; // most commands carry no text: nothing to read
+        }
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         ReadText analysed = new ReadText(analyzer, text);
         if (analysed.isEmpty()) {
