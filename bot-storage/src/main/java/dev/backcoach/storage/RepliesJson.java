@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.backcoach.core.model.Reply;
 import java.util.List;
 
@@ -16,6 +17,11 @@ import java.util.List;
 final class RepliesJson {
     private static final ObjectMapper JSON =
             JsonMapper.builder()
+                    // dates of a progress chart, written as ISO text
+                    .addModule(new JavaTimeModule())
+                    .disable(
+                            com.fasterxml.jackson.databind.SerializationFeature
+                                    .WRITE_DATES_AS_TIMESTAMPS)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .defaultPropertyInclusion(
                             JsonInclude.Value.construct(

@@ -1,5 +1,6 @@
 package dev.backcoach.core.model;
 
+import dev.backcoach.core.progress.ProgressHistory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     message and leave the pressed one as it was
  * @param pressNote a short answer to a button press that changed nothing ("already chosen"): the
  *     pressed message stays as it is, and a platform with a small notice for presses shows it there
+ * @param chart a progress chart to render and send with this message (the text is its caption and
+ *     says the same numbers in words), or null
  */
 public record Reply(
         String text,
@@ -20,9 +23,20 @@ public record Reply(
         boolean replacePrevious,
         @Nullable Document document,
         boolean stale,
-        boolean pressNote) {
+        boolean pressNote,
+        @Nullable ProgressHistory chart) {
     public Reply {
         buttons = buttons.stream().map(List::copyOf).toList();
+    }
+
+    public Reply(
+            String text,
+            List<List<Button>> buttons,
+            boolean replacePrevious,
+            @Nullable Document document,
+            boolean stale,
+            boolean pressNote) {
+        this(text, buttons, replacePrevious, document, stale, pressNote, null);
     }
 
     public Reply(
