@@ -15,7 +15,7 @@ COPY bot-app/ bot-app/
 COPY bot-bench/pom.xml bot-bench/
 # The cache mount keeps downloaded dependencies between builds; tests run in CI, not here.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -q -pl bot-app -am -DskipTests package \
+    ./mvnw -B -ntp -q -pl bot-app -am -DskipTests -Dcds.skip package \
     && cp bot-app/target/backcoach.jar /backcoach.jar
 
 FROM eclipse-temurin:17-jre-noble
@@ -25,6 +25,12 @@ RUN groupadd --system --gid 10001 backcoach \
     && chown backcoach:backcoach /data
 COPY --from=build /backcoach.jar /app/backcoach.jar
 COPY --chmod=0755 deploy/healthcheck.sh /app/healthcheck.sh
+COPY --chmod=0755 bin/backcoach /app/backcoach
+# The class data sharing archive, from a training run on this image's own JVM (an archive from
+# another JVM build would be ignored): start-up takes about half as long. Nothing leaves the build.
+RUN java -XX:ArchiveClassesAtExit=/app/backcoach.jsa -Xlog:cds=error -Xlog:cds+dynamic=error \
+        -cp /app/backcoach.jar dev.backcoach.app.Training \
+    && chmod 0644 /app/backcoach.jsa
 # SQLite by default, in the volume; docker-compose.yml points DATABASE_URL at PostgreSQL instead.
 ENV DATABASE_URL=jdbc:sqlite:/data/backcoach.db \
     HTTP_PORT=8080
@@ -35,4 +41,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["/app/healthcheck.sh", "/healthz"]
 # SIGTERM is a graceful stop (exit 0): give it the stop timeout the README names (docker stop -t 40).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/backcoach.jar"]
+# bin/backcoach: heap as a share of the container's memory, the serial GC on up to 2 CPUs, the
+# archive above; JAVA_OPTS adds to or overrides them. It execs java, which gets the signals.
+ENTRYPOINT ["/app/backcoach"]

@@ -1,29 +1,36 @@
 #!/usr/bin/env bash
-# Load benchmark of Telegram webhook mode, on loopback only.
+# Load benchmark of Telegram webhook mode, on loopback only, side by side with its peers.
 #
-# Starts a fast local stand-in for the Bot API (FastBotApiStub) and the bot in webhook mode on a
-# fresh SQLite file (or BENCH_DATABASE_URL), warms up, then drives the webhook with wrk: updates
-# from BENCH_USERS distinct users, each update running a turn on the user's state and committing a
-# changed one; the replies go back in the webhook response or out to the stand-in. Prints wrk's summary per run, the stand-in's call
-# counts and the database's row counts, then stops everything it started.
+# One run measures, one after the other and the same way, up to three webhook servers:
+#   backcoach  the bot in webhook mode, started by bin/backcoach with its default settings, on a
+#              fresh SQLite file (or BENCH_DATABASE_URL)
+#   grammy     the equivalent Node bot on grammY with file sessions (bench/grammy; `npm ci` from the
+#              npm registry when its node_modules are missing)
+#   bare       the JDK's HTTP server answering an empty 200, parsing nothing: the ceiling
+# Each gets its replies to a fast local stand-in for the Bot API over HTTP (FastBotApiStub), a
+# warm-up, then the measurement with wrk: updates from BENCH_USERS users, each user's updates in
+# turn cycling through /help, the text "hello there" and a press of an unknown button (see
+# scripts/bench/webhook-updates.lua; BENCH_MIX=commands is the earlier /settings + /menu workload).
+# Ends with one table: updates/s, latency, RSS after the run, start-up time, and the ratio of
+# BackCoach to grammY. Stops everything it started.
 #
 #   bash scripts/bench-telegram-webhook.sh
-#   BENCH_CONNECTIONS="32 64 128" BENCH_DURATION=30s bash scripts/bench-telegram-webhook.sh
+#   BENCH_TARGETS=backcoach BENCH_MIX=commands bash scripts/bench-telegram-webhook.sh
 #
 # Settings (environment):
-#   BENCH_CONNECTIONS  wrk -c; a space-separated list runs one measurement each (default "64")
-#   BENCH_THREADS      wrk -t (2)
-#   BENCH_DURATION     each measurement (30s); BENCH_WARMUP first (20s: the JIT is still busy at 10 s)
+#   BENCH_TARGETS      which to measure, in this order ("backcoach grammy bare")
+#   BENCH_MIX          realistic (default) or commands
+#   BENCH_CONNECTIONS  wrk -c (64); BENCH_THREADS wrk -t (2)
+#   BENCH_DURATION     the measurement (30s); BENCH_WARMUP before it (30s)
 #   BENCH_USERS        distinct users (10000)
-#   BENCH_DATABASE_URL an empty database or schema to use instead of a fresh SQLite file, e.g.
+#   BENCH_DATABASE_URL an empty database or schema for BackCoach instead of a fresh SQLite file, e.g.
 #                      jdbc:postgresql://127.0.0.1:5432/backcoach_test?currentSchema=bench
 #                      (with DATABASE_USER and DATABASE_PASSWORD)
-#   STUB_PORT, WEBHOOK_PORT, HTTP_PORT  loopback ports (18081, 18443, 18080 = the bot's health port)
-#   BENCH_JAVA_OPTS    extra JVM options for the bot
+#   JAVA_OPTS          extra JVM options for BackCoach (read by bin/backcoach), e.g. a profiler agent
+#   STUB_PORT, WEBHOOK_PORT, GRAMMY_PORT, BARE_PORT, HTTP_PORT  loopback ports
+#                      (18081, 18443, 18444, 18445, 18080 = BackCoach's health port)
 #   BENCH_QUIET_WAIT   seconds to wait for an idle machine before each measurement (60)
-#   BENCH_SAMPLE=1     during the first measurement, top -H and three thread dumps of the bot in the
-#                      work folder (the bot's CPU by thread is always printed for the first one)
-#   BENCH_KEEP=1       keep the work folder (logs, database, samples)
+#   BENCH_KEEP=1       keep the work folder (logs, database, sessions)
 #   APP_JAR, BENCH_JAR the jars to use (built when missing)
 set -euo pipefail
 
@@ -31,13 +38,18 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APP_JAR=${APP_JAR:-$ROOT/bot-app/target/backcoach.jar}
 BENCH_JAR=${BENCH_JAR:-$ROOT/bot-bench/target/benchmarks.jar}
 LUA=$ROOT/scripts/bench/webhook-updates.lua
+GRAMMY_DIR=$ROOT/bench/grammy
+TARGETS=${BENCH_TARGETS:-backcoach grammy bare}
+MIX=${BENCH_MIX:-realistic}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-20s}
+WARMUP=${BENCH_WARMUP:-30s}
 USERS=${BENCH_USERS:-10000}
 STUB_PORT=${STUB_PORT:-18081}
 WEBHOOK_PORT=${WEBHOOK_PORT:-18443}
+GRAMMY_PORT=${GRAMMY_PORT:-18444}
+BARE_PORT=${BARE_PORT:-18445}
 HEALTH_PORT=${HTTP_PORT:-18080}
 WEBHOOK_PATH=/telegram
 HOST=127.0.0.1
@@ -51,6 +63,7 @@ seconds() { # 30s, 2m, 45 -> seconds
     *) echo "$1" ;;
   esac
 }
+case "$MIX" in realistic | commands) ;; *) die "BENCH_MIX must be realistic or commands" ;; esac
 
 # ---- tools and jars ----
 if ! command -v wrk > /dev/null; then
@@ -63,22 +76,30 @@ command -v curl > /dev/null || die "curl is needed"
 
 has_class() { [ -f "$1" ] && unzip -l "$1" 2> /dev/null | grep -c "$2" > /dev/null; } # no grep -q: SIGPIPE under pipefail
 if ! has_class "$APP_JAR" dev/backcoach/telegram/WebhookReceiver.class \
-    || ! has_class "$BENCH_JAR" dev/backcoach/bench/telegram/FastBotApiStub.class; then
+    || ! has_class "$BENCH_JAR" dev/backcoach/bench/telegram/BareHttpServer.class; then
   say "building the jars"
   (cd "$ROOT" && { ./mvnw -B -o -q -DskipTests package || ./mvnw -B -q -DskipTests package; })
   has_class "$APP_JAR" dev/backcoach/telegram/WebhookReceiver.class || die "$APP_JAR has no Telegram webhook"
 fi
+case " $TARGETS " in
+  *" grammy "*)
+    command -v node > /dev/null && command -v npm > /dev/null || die "the grammY peer needs node and npm (or leave grammy out of BENCH_TARGETS)"
+    if [ ! -d "$GRAMMY_DIR/node_modules/grammy" ]; then
+      say "installing the grammY peer (npm ci)"
+      (cd "$GRAMMY_DIR" && npm ci --no-audit --no-fund --loglevel=error > /dev/null) || die "npm ci failed in bench/grammy"
+    fi ;;
+esac
 
-for port in "$STUB_PORT" "$WEBHOOK_PORT" "$HEALTH_PORT"; do
+for port in "$STUB_PORT" "$WEBHOOK_PORT" "$GRAMMY_PORT" "$BARE_PORT" "$HEALTH_PORT"; do
   if (exec 3<> "/dev/tcp/$HOST/$port") 2> /dev/null; then
-    die "port $port on $HOST is in use: set STUB_PORT / WEBHOOK_PORT / HTTP_PORT"
+    die "port $port on $HOST is in use: set STUB_PORT / WEBHOOK_PORT / GRAMMY_PORT / BARE_PORT / HTTP_PORT"
   fi
 done
 
 # ---- processes (only these are stopped, by pid) ----
 WORK=$(mktemp -d /tmp/bench-telegram-webhook.XXXXXX)
 STUB_PID=
-APP_PID=
+TARGET_PID=
 stop_pid() { # pid, seconds to wait after SIGTERM before SIGKILL
   local pid=$1 wait=$2
   [ -n "$pid" ] || return 0
@@ -91,7 +112,7 @@ stop_pid() { # pid, seconds to wait after SIGTERM before SIGKILL
   wait "$pid" 2> /dev/null || true
 }
 cleanup() {
-  stop_pid "$APP_PID" 15
+  stop_pid "$TARGET_PID" 15
   stop_pid "$STUB_PID" 5
   if [ "${BENCH_KEEP:-0}" = 1 ]; then
     echo "work folder kept: $WORK"
@@ -103,22 +124,14 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 SECRET=bench-$RANDOM$RANDOM
-STATE=$WORK/lua-state
-DB=$WORK/backcoach.db
-DB_URL=${BENCH_DATABASE_URL:-jdbc:sqlite:$DB}
-case "$DB_URL" in
-  jdbc:sqlite:*) COUNT_URL="jdbc:sqlite:file:$DB?mode=ro" ;; # read-only: the counts change nothing
-  *) COUNT_URL=$DB_URL ;;
-esac
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)
+MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(( $(awk '/MemTotal/{print $2}' /proc/meminfo) / 1024 / 1024 )) GiB"
+say "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT, $MACHINE, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "java: $(java -version 2>&1 | head -1); node: $(node -v 2> /dev/null || echo none); $(wrk -v 2>&1 | head -1)"
 
-say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
-say "java: $(java -version 2>&1 | head -1)"
-say "$(wrk -v 2>&1 | head -1)"
-
-java -Xmx256m -cp "$BENCH_JAR" dev.backcoach.bench.telegram.FastBotApiStub "$STUB_PORT" 4 > "$WORK/stub.log" 2>&1 &
+java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" dev.backcoach.bench.telegram.FastBotApiStub "$STUB_PORT" 4 > "$WORK/stub.log" 2>&1 &
 STUB_PID=$!
-
-stub_count() { # method -> count (0 if none yet)
+stub_count() { # method (or total) -> count (0 if none yet)
   curl -s --max-time 2 "http://$HOST:$STUB_PORT/stats" | tr ' ' '\n' | sed -n "s/^$1=//p" | grep . || echo 0
 }
 for _ in $(seq 100); do
@@ -127,136 +140,137 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-# The bot, as an operator would start it, plus the benchmark's settings. Only loopback addresses.
-env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
-  TELEGRAM_BOT_TOKEN=123456:bench-token \
-  TELEGRAM_API_URL="http://$HOST:$STUB_PORT" \
-  TELEGRAM_MODE=webhook \
-  TELEGRAM_WEBHOOK_PORT="$WEBHOOK_PORT" \
-  TELEGRAM_WEBHOOK_PATH="$WEBHOOK_PATH" \
-  TELEGRAM_WEBHOOK_SECRET="$SECRET" \
-  TELEGRAM_SEND_RATE=100000 \
-  HTTP_PORT="$HEALTH_PORT" \
-  DATABASE_URL="$DB_URL" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
-  LOG_LEVEL=WARN \
-  java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$APP_JAR" < /dev/null > "$WORK/app.out" 2> "$WORK/app.err" &
-APP_PID=$!
-
-# Up when the webhook answers at all: a GET is refused (405) without running a turn.
-for i in $(seq 300); do
-  code=$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH" || true)
-  [ "$code" = 405 ] && break
-  kill -0 "$APP_PID" 2> /dev/null || die "the bot stopped at start: $(tail -5 "$WORK/app.err")"
-  [ "$i" = 300 ] && die "the webhook did not answer within 30 s"
-  sleep 0.1
-done
-say "bot pid $APP_PID up, webhook http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH, stand-in pid $STUB_PID, work $WORK"
-
-# CPU accounting in clock ticks: how much of the machine went to the bot, the stand-in, wrk and
-# interrupts (loopback TCP; partly counted in the processes' own time too), against how busy the
-# whole machine was: anything else running (a build) skews a run, and this shows it.
-busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
-irq_ticks() { awk '/^cpu /{print $7+$8}' /proc/stat; } # loopback TCP is mostly softirq, counted to no process
-pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
-child_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{print $14+$15}'; } # waited children: wrk
-cores() { awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t / hz / s}'; }
-thread_ticks() { # the bot's threads: "name ticks" per thread (tid-unique), names without numbers
-  local t
-  for t in /proc/"$1"/task/*; do
-    [ -r "$t/stat" ] || continue
-    awk -v tid="${t##*/}" '{ name = $0; sub(/^[^(]*\(/, "", name); sub(/\) .*/, "", name); gsub(/[#0-9-]+$/, "", name)
-      rest = $0; sub(/.*\) /, "", rest); split(rest, f, " "); print tid, name, f[12] + f[13] }' "$t/stat" 2> /dev/null || true
+# ---- the three servers ----
+start_backcoach() {
+  local db=$WORK/backcoach.db
+  env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
+    TELEGRAM_BOT_TOKEN=123456:bench-token \
+    TELEGRAM_API_URL="http://$HOST:$STUB_PORT" \
+    TELEGRAM_MODE=webhook \
+    TELEGRAM_WEBHOOK_PORT="$WEBHOOK_PORT" \
+    TELEGRAM_WEBHOOK_PATH="$WEBHOOK_PATH" \
+    TELEGRAM_WEBHOOK_SECRET="$SECRET" \
+    TELEGRAM_SEND_RATE=100000 \
+    HTTP_PORT="$HEALTH_PORT" \
+    DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:sqlite:$db}" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
+    LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR" \
+    "$ROOT/bin/backcoach" < /dev/null > "$WORK/backcoach.out" 2> "$WORK/backcoach.err" &
+  TARGET_PID=$!
+  URL=http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH
+  READY_CODE=405 # a GET is refused without running a turn
+}
+start_grammy() {
+  (cd "$GRAMMY_DIR" && exec env BOT_TOKEN=123456:bench-token API_ROOT="http://$HOST:$STUB_PORT" PORT="$GRAMMY_PORT" \
+    WEBHOOK_PATH="$WEBHOOK_PATH" WEBHOOK_SECRET="$SECRET" SESSION_DIR="$WORK/grammy-sessions" \
+    node bot.js < /dev/null > "$WORK/grammy.out" 2> "$WORK/grammy.err") &
+  TARGET_PID=$!
+  URL=http://$HOST:$GRAMMY_PORT$WEBHOOK_PATH
+  READY_CODE=405
+}
+start_bare() {
+  java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.BareHttpServer "$BARE_PORT" < /dev/null > "$WORK/bare.out" 2> "$WORK/bare.err" &
+  TARGET_PID=$!
+  URL=http://$HOST:$BARE_PORT$WEBHOOK_PATH
+  READY_CODE=200
+}
+wait_ready() { # name -> start-up in ms, from the process start to its first answer
+  local name=$1 t0=$2 code
+  for _ in $(seq 3000); do
+    code=$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "$URL" || true)
+    if [ "$code" = "$READY_CODE" ]; then
+      echo $(( ($(date +%s%N) - t0) / 1000000 ))
+      return
+    fi
+    kill -0 "$TARGET_PID" 2> /dev/null || die "$name stopped at start: $(tail -5 "$WORK/$name.err")"
+    sleep 0.01
   done
+  die "$name did not answer within 30 s"
 }
-thread_cpu() { # before-file after-file seconds -> cores per thread group, busiest first
-  awk -v s="$3" -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $NF; next }
-    { n = $0; sub(/^[0-9]+ /, "", n); sub(/ [0-9]+$/, "", n); cpu[n] += $NF - before[$1] }
-    END { for (n in cpu) if (cpu[n] > 0) printf "%.2f %s\n", cpu[n] / hz / s, n }' "$1" "$2" | sort -rn | head -12
-}
+
+# ---- measuring ----
+busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
+pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
+cores() { awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t / hz / s}'; }
+rss_mib() { awk -v k="$2" '$1 == k":" {printf "%d", $2 / 1024}' "/proc/$1/status" 2> /dev/null || echo "?"; }
 wait_quiet() { # up to BENCH_QUIET_WAIT s (default 60) for the machine to idle (< 0.3 cores busy)
   local deadline=$(( SECONDS + ${BENCH_QUIET_WAIT:-60} )) b0 b1 busy
   while :; do
     b0=$(busy_ticks); sleep 1; b1=$(busy_ticks)
     busy=$(cores $(( b1 - b0 )) 1)
-    if awk -v b="$busy" 'BEGIN{exit !(b < 0.3)}'; then echo "   machine idle before the run ($busy cores busy)"; return; fi
-    if [ $SECONDS -ge "$deadline" ]; then echo "   WARNING: machine still busy before the run ($busy cores): numbers are skewed"; return; fi
+    if awk -v b="$busy" 'BEGIN{exit !(b < 0.3)}'; then echo "   machine idle before the run ($busy cores busy)"; QUIET=yes; return; fi
+    if [ $SECONDS -ge "$deadline" ]; then echo "   WARNING: machine still busy before the run ($busy cores): numbers are noisy"; QUIET="no ($busy cores busy)"; return; fi
   done
 }
-
-run_wrk() { # connections duration -> wrk output in $WORK/wrk.out
-  local c=$1 d=$2
-  BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS BENCH_USERS=$USERS BENCH_STATE=$STATE \
-    timeout --kill-after=5 $(( $(seconds "$d") + 30 )) \
-    wrk -t"$THREADS" -c"$c" -d"$d" --latency -s "$LUA" "http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH" > "$WORK/wrk.out" 2>&1 \
+run_wrk() { # name duration -> wrk output in $WORK/wrk.out
+  BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS BENCH_USERS=$USERS BENCH_MIX=$MIX BENCH_STATE=$WORK/$1.lua-state \
+    timeout --kill-after=5 $(( $(seconds "$2") + 30 )) \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$LUA" "$URL" > "$WORK/wrk.out" 2>&1 \
     || { cat "$WORK/wrk.out"; die "wrk failed"; }
   # wrk goes on with plain GETs when the script fails in a thread: only a result line proves it ran
   grep -q '^bench-result' "$WORK/wrk.out" && ! grep -qE '\.lua:[0-9]+:' "$WORK/wrk.out" \
     || { cat "$WORK/wrk.out"; die "the wrk script failed"; }
 }
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" "$WORK/wrk.out" | tail -1; }
-wait_drained() { # until sendMessage stops moving (outbox empty), at most 20 s
+wait_drained() { # until the stand-in's call count stops moving (queues empty), at most 20 s
   local last=-1 now
   for _ in $(seq 40); do
-    now=$(stub_count sendmessage)
+    now=$(stub_count total)
     [ "$now" = "$last" ] && break
     last=$now
     sleep 0.5
   done
 }
 
-say "warm-up: wrk -t$THREADS -c64 -d$WARMUP"
-run_wrk 64 "$WARMUP"
-echo "   $(grep '^bench-result' "$WORK/wrk.out")"
-SENT_TOTAL=$(field sent)
-wait_drained
-
-RESULTS=()
-first=1
-for c in $CONNECTIONS; do
-  wait_quiet
-  before=$(stub_count sendmessage)
-  say "measure: wrk -t$THREADS -c$c -d$DURATION --latency -s scripts/bench/webhook-updates.lua http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH"
-  sampler=
-  if [ "${BENCH_SAMPLE:-0}" = 1 ] && [ "$first" = 1 ]; then
-    ( sleep $(( $(seconds "$DURATION") / 2 ))
-      top -H -b -n 1 -d 1 -p "$APP_PID" > "$WORK/top-threads.txt" 2>&1 || true
-      for k in 1 2 3; do jcmd "$APP_PID" Thread.print > "$WORK/threads-$k.txt" 2>&1 || true; sleep 1; done ) &
-    sampler=$!
-  fi
-  [ "$first" = 1 ] && thread_ticks "$APP_PID" > "$WORK/threads-before.txt"
-  i0=$(irq_ticks); b0=$(busy_ticks); a0=$(pid_ticks "$APP_PID"); s0=$(pid_ticks "$STUB_PID"); w0=$(child_ticks); t0=$SECONDS
-  run_wrk "$c" "$DURATION"
-  i1=$(irq_ticks); b1=$(busy_ticks); a1=$(pid_ticks "$APP_PID"); s1=$(pid_ticks "$STUB_PID"); w1=$(child_ticks); t1=$SECONDS
-  [ -z "$sampler" ] || wait "$sampler"
-  if [ "$first" = 1 ]; then
-    thread_ticks "$APP_PID" > "$WORK/threads-after.txt"
-    echo "   the bot's CPU by thread (cores):"
-    thread_cpu "$WORK/threads-before.txt" "$WORK/threads-after.txt" $(( t1 - t0 > 0 ? t1 - t0 : 1 )) | sed 's/^/     /'
-  fi
-  span=$(( t1 - t0 > 0 ? t1 - t0 : 1 ))
-  cpu="cpu_cores bot=$(cores $(( a1 - a0 )) $span) stand_in=$(cores $(( s1 - s0 )) $span) wrk=$(cores $(( w1 - w0 )) $span) irq=$(cores $(( i1 - i0 )) $span) machine_busy=$(cores $(( b1 - b0 )) $span)/$(nproc)"
-  at_stop=$(stub_count sendmessage)
+ROWS=()
+declare -A RATE P99
+for name in $TARGETS; do
+  case "$name" in backcoach | grammy | bare) ;; *) die "unknown target $name" ;; esac
+  say "$name: starting"
+  t0=$(date +%s%N)
+  "start_$name"
+  startup=$(wait_ready "$name" "$t0")
+  echo "   answering after $startup ms, pid $TARGET_PID, $URL"
+  say "$name: warm-up, wrk -t$THREADS -c$CONNECTIONS -d$WARMUP ($MIX mix)"
+  run_wrk "$name" "$WARMUP"
+  echo "   $(grep '^bench-result' "$WORK/wrk.out")"
   wait_drained
-  drained=$(stub_count sendmessage)
-  sed -n '/^Running/,/^Transfer/p' "$WORK/wrk.out"
-  sent=$(field sent)
-  SENT_TOTAL=$(( SENT_TOTAL + sent ))
-  line="c=$c rps=$(field rps) p50_ms=$(field p50_ms) p90_ms=$(field p90_ms) p99_ms=$(field p99_ms) p999_ms=$(field p999_ms) max_ms=$(field max_ms) non2xx=$(field non2xx) socket_errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) )) requests=$(field requests) sent=$sent sendMessage_at_stop=$(( at_stop - before )) sendMessage_drained=$(( drained - before )) inline_replies=$(field inline_replies) replies_total=$(( drained - before + $(field inline_replies) )) $cpu"
-  echo "   $line"
-  RESULTS+=("$line")
-  first=0
+  wait_quiet
+  say "$name: measure, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s scripts/bench/webhook-updates.lua $URL"
+  calls0=$(stub_count total)
+  b0=$(busy_ticks); p0=$(pid_ticks "$TARGET_PID"); s0=$(pid_ticks "$STUB_PID"); t1=$SECONDS
+  run_wrk "$name" "$DURATION"
+  b1=$(busy_ticks); p1=$(pid_ticks "$TARGET_PID"); s1=$(pid_ticks "$STUB_PID"); span=$(( SECONDS - t1 > 0 ? SECONDS - t1 : 1 ))
+  rss=$(rss_mib "$TARGET_PID" VmRSS); peak=$(rss_mib "$TARGET_PID" VmHWM)
+  wait_drained
+  calls=$(( $(stub_count total) - calls0 ))
+  requests=$(field requests); non2xx=$(field non2xx)
+  accepted=$(awk -v r="$requests" -v n="$non2xx" -v d="$(field duration_s)" 'BEGIN{printf "%d", (r - n) / d}')
+  errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
+  echo "   $(grep '^bench-result' "$WORK/wrk.out")"
+  echo "   calls: $(field inline_replies) in webhook responses, $calls to the stand-in; cpu cores: $name=$(cores $(( p1 - p0 )) $span) stand-in=$(cores $(( s1 - s0 )) $span) machine=$(cores $(( b1 - b0 )) $span)/$(nproc)"
+  RATE[$name]=$accepted; P99[$name]=$(field p99_ms)
+  ROWS+=("| $name | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $non2xx / $errors | $rss | $peak | $startup | $(cores $(( p1 - p0 )) $span) | $(field inline_replies) + $calls | $QUIET |")
+  stop_pid "$TARGET_PID" 15
+  TARGET_PID=
+  if [ "$name" = backcoach ]; then
+    echo "   log lines at WARN and above: $(grep -cE ' (WARN|ERROR) ' "$WORK/backcoach.err" || true)"
+    grep -E ' (WARN|ERROR) ' "$WORK/backcoach.err" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
+    if [ -z "${BENCH_DATABASE_URL:-}" ]; then
+      echo "   $(java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.RowCounts "jdbc:sqlite:file:$WORK/backcoach.db?mode=ro" 2> /dev/null || echo 'row counts unavailable')"
+    fi
+  fi
 done
 
-# Stop the bot (SIGTERM: it stops taking updates and lets queued replies go out), then count.
-stop_pid "$APP_PID" 15
-APP_PID=
-say "bot log (WARN and above): $(grep -cE ' (WARN|ERROR) ' "$WORK/app.err" || true) lines"
-grep -E ' (WARN|ERROR) ' "$WORK/app.err" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
-STUB_LINE=$(curl -s --max-time 2 "http://$HOST:$STUB_PORT/stats")
-DB_LINE=$(java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.RowCounts "$COUNT_URL" 2> "$WORK/counts.err")
-
-say "results"
-for line in "${RESULTS[@]}"; do echo "   $line"; done
-echo "   updates sent in total (warm-up included): $SENT_TOTAL"
-echo "   $STUB_LINE"
-echo "   $DB_LINE (expected user_session=$USERS, processed_event = one per update that ran a turn)"
+say "results: $MIX mix, $USERS users, wrk -t$THREADS -c$CONNECTIONS -d$DURATION after $WARMUP warm-up; $(date -u '+%Y-%m-%d'), commit $COMMIT, $MACHINE"
+echo
+echo "| server | updates/s | p50 ms | p99 ms | p99.9 ms | non-2xx / socket errors | RSS after, MiB | peak RSS, MiB | start-up, ms | CPU, cores | Bot API calls: inline + to the stand-in | machine idle before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+for row in "${ROWS[@]}"; do echo "$row"; done
+echo
+ratio() { awk -v a="${RATE[$1]:-0}" -v b="${RATE[$2]:-0}" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+if [ -n "${RATE[backcoach]:-}" ] && [ -n "${RATE[grammy]:-}" ]; then
+  echo "HEADLINE: BackCoach / grammY = $(ratio backcoach grammy)x (goal >= 3x; BackCoach ${RATE[backcoach]} updates/s, goal >= 7500; p99 ${P99[backcoach]} ms, goal <= 40)"
+fi
+if [ -n "${RATE[backcoach]:-}" ] && [ -n "${RATE[bare]:-}" ]; then
+  echo "BackCoach / bare JDK server = $(ratio backcoach bare) (moonshot >= 0.50)"
+fi

@@ -58,6 +58,7 @@ public record AppConfig(
                     "TELEGRAM_WEBHOOK_URL",
                     "TELEGRAM_SEND_RATE",
                     "TELEGRAM_CHAT_RATE",
+                    "TELEGRAM_WEBHOOK_MAX_IN_FLIGHT",
                     "DISCORD_BOT_TOKEN",
                     "DISCORD_API_URL",
                     "DISCORD_GATEWAY_URL",

@@ -171,6 +171,19 @@ final class Outbox implements AutoCloseable {
         return true;
     }
 
+    /**
+     * True when a button press may be answered in the webhook response: always, unless closing.
+     * Answers are outside the message budgets; counted as sent.
+     */
+    boolean claimInlineAnswer() {
+        if (closed) {
+            return false;
+        }
+        counters.sent.incrementAndGet();
+        counters.inline.incrementAndGet();
+        return true;
+    }
+
     /** True to go on with the lane now; false when the lane will resume later (or was emptied). */
     private boolean follow(Lane lane, Lane.Job job, Refusals.Next next, Exception e) {
         if (next instanceof Refusals.Next.SlowDown wait) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -57,7 +58,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
      * @param sent completes when the queued calls are sent or given up on
      * @param inline a single call to return as the webhook's response body instead of sending it
      */
-    record Handled(CompletableFuture<Void> sent, @Nullable SendMessage inline) {}
+    record Handled(CompletableFuture<Void> sent, @Nullable BotApiMethod<?> inline) {}
 
     /**
      * Runs the update's turn and queues its replies; completes when they are sent or given up on.
@@ -99,20 +100,25 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                     render.message(in.chatId(), replies.get(0).text(), replies.get(0)));
         }
         List<CompletableFuture<Void>> calls = new ArrayList<>();
+        @Nullable BotApiMethod<?> inline = null;
         if (in.callbackQueryId() != null) {
             // A press that changed nothing is answered in the small notice over the chat; the
             // message stays as it is (an identical edit would be refused as "not modified").
             boolean note = replies.size() == 1 && replies.get(0).pressNote();
-            calls.add(
-                    answerCallback(
-                            in.chatId(),
-                            in.callbackQueryId(),
-                            note ? replies.get(0).text() : null));
+            AnswerCallbackQuery answer =
+                    answer(in.callbackQueryId(), note ? replies.get(0).text() : null);
+            if (inlineAllowed && outbox.claimInlineAnswer()) {
+                // The answer rides back in the webhook response (no budget: it is no message),
+                // the message below goes through the chat's lane, in order with what is queued.
+                inline = answer;
+            } else {
+                calls.add(answerCallback(in.chatId(), answer));
+            }
             if (note) {
                 return new Handled(
                         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                                 .exceptionally(failure -> null),
-                        null);
+                        inline);
             }
         }
         if (one && replies.get(0).replacePrevious() && in.buttonMessageId() != null) {
@@ -123,7 +129,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         return new Handled(
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
                         .exceptionally(failure -> null),
-                null); // each failure is already logged and counted by the outbox
+                inline); // each failure is already logged and counted by the outbox
     }
 
     /** The bot's @username, which commands in groups may name. */
@@ -212,18 +218,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                 });
     }
 
-    private CompletableFuture<Void> answerCallback(
-            long chatId, String callbackQueryId, @Nullable String note) {
-        AnswerCallbackQuery answer =
-                AnswerCallbackQuery.builder()
-                        .callbackQueryId(callbackQueryId)
-                        .text(
-                                note == null
-                                        ? null
-                                        : note.length() <= 200
-                                                ? note
-                                                : note.substring(0, 199) + "…")
-                        .build();
+    private static AnswerCallbackQuery answer(String callbackQueryId, @Nullable String note) {
+        return AnswerCallbackQuery.builder()
+                .callbackQueryId(callbackQueryId)
+                .text(
+                        note == null
+                                ? null
+                                : note.length() <= 200 ? note : note.substring(0, 199) + "…")
+                .build();
+    }
+
+    private CompletableFuture<Void> answerCallback(long chatId, AnswerCallbackQuery answer) {
         return outbox.submitUnmetered(
                 chatId,
                 "answerCallbackQuery",

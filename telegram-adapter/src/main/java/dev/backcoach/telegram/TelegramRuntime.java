@@ -98,6 +98,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                             json,
                             settings.webhookPort(),
                             settings.webhookPath(),
+                            settings.webhookMaxInFlight(),
                             Objects.requireNonNull(
                                     settings.webhookSecret(),
                                     "webhook mode needs a secret")); // validated

@@ -19,7 +19,8 @@ public record TelegramSettings(
         @Nullable String webhookSecret,
         @Nullable URI webhookUrl,
         int sendRate,
-        int chatRate) {
+        int chatRate,
+        int webhookMaxInFlight) {
 
     public enum Mode {
         POLLING,
@@ -27,6 +28,12 @@ public record TelegramSettings(
     }
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    /**
+     * Above Telegram's default of 40 connections to a webhook: Telegram's own traffic is not shed
+     * unless it is allowed more connections than this.
+     */
+    static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
     /** Ports Telegram's own Bot API calls webhooks on. */
     private static final java.util.Set<Integer> WEBHOOK_PORTS = java.util.Set.of(443, 80, 88, 8443);
@@ -119,13 +126,31 @@ public record TelegramSettings(
                         1_000,
                         "messages per second to one chat, above 0",
                         problems);
+        int maxInFlight =
+                number(
+                        env,
+                        "TELEGRAM_WEBHOOK_MAX_IN_FLIGHT",
+                        DEFAULT_MAX_IN_FLIGHT,
+                        1,
+                        10_000,
+                        "updates the webhook works on at once, a whole number above 0",
+                        problems);
         if (token == null || api == null || problems.size() > before) {
             return java.util.Optional
                     .empty(); // an unusable API URL was reported among the problems
         }
         return java.util.Optional.of(
                 new TelegramSettings(
-                        token, api, mode, port, path, secret, webhookUrl, rate, chatRate));
+                        token,
+                        api,
+                        mode,
+                        port,
+                        path,
+                        secret,
+                        webhookUrl,
+                        rate,
+                        chatRate,
+                        maxInFlight));
     }
 
     /**
@@ -213,6 +238,8 @@ public record TelegramSettings(
                 + sendRate
                 + ", chatRate="
                 + chatRate
+                + ", webhookMaxInFlight="
+                + webhookMaxInFlight
                 + "]";
     }
 }

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * stored replies; the replies themselves go out through the outbox after the 200. Stopping answers
  * new requests with 503 (Telegram sends them again later, to whichever instance is up) and waits
  * for the requests in progress.
+ *
+ * <p>Under overload the receiver sheds load instead of letting every answer slow down until
+ * Telegram's request times out: once {@code maxInFlight} updates are queued or running, a further
+ * one is answered at once with 503 on a thread of its own, without reading it, and Telegram
+ * delivers it again later. Nothing is lost, and the updates taken keep a bounded wait.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -45,8 +53,15 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** Set on the thread that refuses updates over the limit. */
+    private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
+
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ExecutorService shedder;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong shed = new AtomicLong();
+    private final int maxInFlight;
     private final TelegramBot bot;
     private final ObjectMapper json;
     private final UpdateJson updates;
@@ -54,9 +69,16 @@ final class WebhookReceiver implements AutoCloseable {
     private final Phaser active = new Phaser(1);
     private volatile boolean closing;
 
-    WebhookReceiver(TelegramBot bot, ObjectMapper json, int port, String path, String secret)
+    WebhookReceiver(
+            TelegramBot bot,
+            ObjectMapper json,
+            int port,
+            String path,
+            int maxInFlight,
+            String secret)
             throws IOException {
         this.bot = bot;
+        this.maxInFlight = maxInFlight;
         this.json = json;
         this.updates = new UpdateJson(json);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -65,7 +87,9 @@ final class WebhookReceiver implements AutoCloseable {
                 Executors.newFixedThreadPool(
                         Math.max(16, 8 * Runtime.getRuntime().availableProcessors()),
                         DaemonThreads.named("telegram-webhook"));
-        server.setExecutor(workers);
+        this.shedder =
+                Executors.newSingleThreadExecutor(DaemonThreads.named("telegram-webhook-shed"));
+        server.setExecutor(this::dispatch);
         server.createContext(path, this::handle);
         server.start();
         log.info("webhook listening on port {} at {}", server.getAddress().getPort(), path);
@@ -75,10 +99,51 @@ final class WebhookReceiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Called by the server's dispatcher thread for each request: to a worker while fewer than
+     * {@code maxInFlight} are queued or running, otherwise to the thread that refuses it.
+     */
+    private void dispatch(Runnable exchange) {
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            shed.incrementAndGet();
+            shedder.execute(
+                    () -> {
+                        SHEDDING.set(true);
+                        try {
+                            exchange.run();
+                        } finally {
+                            SHEDDING.set(false);
+                        }
+                    });
+            return;
+        }
+        try {
+            workers.execute(
+                    () -> {
+                        try {
+                            exchange.run();
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet(); // closed: the server drops the connection
+            throw e;
+        }
+    }
+
+    /** Updates refused because too many were in flight, since the start. */
+    long shed() {
+        return shed.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         active.register();
         try (exchange) {
-            if (closing) {
+            if (closing || SHEDDING.get()) {
+                // Telegram delivers the update again later, to this instance or another.
+                exchange.getResponseHeaders().set("Retry-After", "1");
                 respond(exchange, 503);
                 return;
             }
@@ -187,5 +252,6 @@ final class WebhookReceiver implements AutoCloseable {
         closing = true;
         server.stop(0);
         workers.shutdownNow();
+        shedder.shutdownNow();
     }
 }
