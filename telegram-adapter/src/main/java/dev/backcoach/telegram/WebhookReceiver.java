@@ -56,6 +56,13 @@ final class WebhookReceiver implements AutoCloseable {
     /** Set on the thread that refuses updates over the limit. */
     private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
 
+    /**
+     * Set on a worker while its request holds a place in flight. The place is given back just
+     * before the answer goes out: the client may send its next request as soon as it has the
+     * answer.
+     */
+    private static final ThreadLocal<Boolean> COUNTED = ThreadLocal.withInitial(() -> false);
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final ExecutorService shedder;
@@ -121,15 +128,23 @@ final class WebhookReceiver implements AutoCloseable {
         try {
             workers.execute(
                     () -> {
+                        COUNTED.set(true);
                         try {
                             exchange.run();
                         } finally {
-                            inFlight.decrementAndGet();
+                            release(); // when the server answered without calling handle()
                         }
                     });
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet(); // closed: the server drops the connection
             throw e;
+        }
+    }
+
+    private void release() {
+        if (COUNTED.get()) {
+            COUNTED.set(false);
+            inFlight.decrementAndGet();
         }
     }
 
@@ -187,6 +202,7 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] call =
                     json.writeValueAsBytes(handled.inline()); // carries "method": Telegram runs it
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            release();
             exchange.sendResponseHeaders(200, call.length);
             exchange.getResponseBody().write(call);
         } finally {
@@ -227,7 +243,8 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status) throws IOException {
+    private void respond(HttpExchange exchange, int status) throws IOException {
+        release();
         exchange.sendResponseHeaders(status, -1);
     }
 

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * A fast local stand-in for the Telegram Bot API, for the webhook load benchmark ({@code
  * scripts/bench-telegram-webhook.sh}). It answers {@code POST /bot<token>/<method>} on 127.0.0.1 as
  * cheaply as it can: {@code getMe} with the bot {@code bench_bot}, {@code sendMessage} with a
- * message in the request's chat, anything else ({@code setMyCommands}, {@code editMessageText},
- * {@code answerCallbackQuery}, ...) with {@code true}. It validates nothing; the strict fake lives
- * in the telegram-adapter tests.
+ * message in the request's chat, {@code getUpdates} with no updates after 0.2 s, anything else
+ * ({@code setMyCommands}, {@code editMessageText}, {@code answerCallbackQuery}, ...) with {@code
+ * true}. It validates nothing; the strict fake lives in the telegram-adapter tests.
  *
  * <p>Calls are counted per method (lower-case, as the client sends them). The counts go to stdout
  * every 5 s and once more at exit (SIGTERM included), as one line: {@code stub-counts total=N
@@ -42,6 +42,7 @@ public final class FastBotApiStub {
                             + "\"username\":\"bench_bot\"}}");
     private static final byte[] TRUE = json("{\"ok\":true,\"result\":true}");
     private static final byte[] CHAT_ID = json("\"chat_id\":");
+    private static final byte[] NO_UPDATES = json("{\"ok\":true,\"result\":[]}");
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
@@ -172,6 +173,10 @@ public final class FastBotApiStub {
                             perChat.computeIfAbsent(chatId(body), c -> new LongAdder()).increment();
                             yield message(body);
                         }
+                        case "getupdates" -> {
+                            pause(); // a short long poll with nothing new, as an idle bot sees
+                            yield NO_UPDATES;
+                        }
                         default -> TRUE; // setmycommands, editmessagetext, answercallbackquery, ...
                     };
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -179,6 +184,14 @@ public final class FastBotApiStub {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
