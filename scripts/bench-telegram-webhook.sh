@@ -23,6 +23,9 @@
 #   BENCH_CONNECTIONS  wrk -c (64); BENCH_THREADS wrk -t (2)
 #   BENCH_DURATION     the measurement (30s); BENCH_WARMUP before it (30s)
 #   BENCH_USERS        distinct users (10000)
+#   BENCH_OVERLOAD     1 (default): after BackCoach's measurement, one more with twice the
+#                      connections, where the webhook sheds what is over its in-flight limit (503);
+#                      its latencies mix the refused (fast) and the accepted updates. 0: skip it
 #   BENCH_DATABASE_URL an empty database or schema for BackCoach instead of a fresh SQLite file, e.g.
 #                      jdbc:postgresql://127.0.0.1:5432/backcoach_test?currentSchema=bench
 #                      (with DATABASE_USER and DATABASE_PASSWORD)
@@ -201,10 +204,10 @@ wait_quiet() { # up to BENCH_QUIET_WAIT s (default 60) for the machine to idle (
     if [ $SECONDS -ge "$deadline" ]; then echo "   WARNING: machine still busy before the run ($busy cores): numbers are noisy"; QUIET="no ($busy cores busy)"; return; fi
   done
 }
-run_wrk() { # name duration -> wrk output in $WORK/wrk.out
+run_wrk() { # name duration [connections] -> wrk output in $WORK/wrk.out
   BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS BENCH_USERS=$USERS BENCH_MIX=$MIX BENCH_STATE=$WORK/$1.lua-state \
     timeout --kill-after=5 $(( $(seconds "$2") + 30 )) \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$LUA" "$URL" > "$WORK/wrk.out" 2>&1 \
+    wrk -t"$THREADS" -c"${3:-$CONNECTIONS}" -d"$2" --latency -s "$LUA" "$URL" > "$WORK/wrk.out" 2>&1 \
     || { cat "$WORK/wrk.out"; die "wrk failed"; }
   # wrk goes on with plain GETs when the script fails in a thread: only a result line proves it ran
   grep -q '^bench-result' "$WORK/wrk.out" && ! grep -qE '\.lua:[0-9]+:' "$WORK/wrk.out" \
@@ -250,6 +253,19 @@ for name in $TARGETS; do
   echo "   calls: $(field inline_replies) in webhook responses, $calls to the stand-in; cpu cores: $name=$(cores $(( p1 - p0 )) $span) stand-in=$(cores $(( s1 - s0 )) $span) machine=$(cores $(( b1 - b0 )) $span)/$(nproc)"
   RATE[$name]=$accepted; P99[$name]=$(field p99_ms)
   ROWS+=("| $name | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $non2xx / $errors | $rss | $peak | $startup | $(cores $(( p1 - p0 )) $span) | $(field inline_replies) + $calls | $QUIET |")
+  if [ "$name" = backcoach ] && [ "${BENCH_OVERLOAD:-1}" = 1 ]; then
+    over=$(( CONNECTIONS * 2 ))
+    say "$name: overload, twice the connections: wrk -t$THREADS -c$over -d$DURATION"
+    b0=$(busy_ticks); p0=$(pid_ticks "$TARGET_PID"); t1=$SECONDS
+    run_wrk "$name" "$DURATION" "$over"
+    b1=$(busy_ticks); p1=$(pid_ticks "$TARGET_PID"); span=$(( SECONDS - t1 > 0 ? SECONDS - t1 : 1 ))
+    echo "   $(grep '^bench-result' "$WORK/wrk.out")"
+    wait_drained
+    accepted=$(awk -v r="$(field requests)" -v n="$(field non2xx)" -v d="$(field duration_s)" 'BEGIN{printf "%d", (r - n) / d}')
+    shed_rate=$(awk -v n="$(field shed)" -v d="$(field duration_s)" 'BEGIN{printf "%d", n / d}')
+    errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
+    ROWS+=("| $name, overload: -c$over, $shed_rate/s refused with 503 | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $(field non2xx) / $errors | $(rss_mib "$TARGET_PID" VmRSS) | $(rss_mib "$TARGET_PID" VmHWM) | | $(cores $(( p1 - p0 )) $span) | $(field inline_replies) + ? | |")
+  fi
   stop_pid "$TARGET_PID" 15
   TARGET_PID=
   if [ "$name" = backcoach ]; then

@@ -42,9 +42,13 @@ if KINDS == nil then error("BENCH_MIX must be realistic or commands") end
 local K = #KINDS
 
 -- State file: line 1 the next update_id base, line 2 one digit per user (its next place in the
--- mix). Missing or for another user count or mix: a fresh bot is assumed.
+-- mix). Missing or for another user count or mix: a fresh bot is assumed, and user u starts at
+-- place u mod K, so that any stretch of updates, however short, has the kinds in equal shares
+-- (with the commands mix every user starts with /settings, which changes a fresh dialogue).
 local function load_state()
-  local base, place = 1, string.rep("0", users)
+  local fresh = {}
+  for u = 0, users - 1 do fresh[u + 1] = mix == "commands" and "0" or tostring(u % K) end
+  local base, place = 1, table.concat(fresh)
   if state_path and state_path ~= "" then
     local f = io.open(state_path, "r")
     if f then
