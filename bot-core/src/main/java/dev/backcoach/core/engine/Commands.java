@@ -176,33 +176,29 @@ final class Commands {
         ProgressArgument typed = ProgressArgument.parse(argument);
         if (typed instanceof ProgressArgument.Week) {
             return access.begin(s, today, "progress:week");
-        } else if (typed instanceof ProgressArgument.Unreadable) {
-            String hint = texts.get("progress.bad_score");
-            return access.gate(s, today, "progress")
-                    .orElseGet(
-                            () ->
-                                    ZoneQuestion.needed(s)
-                                            ? ZoneQuestion.ask(s).withNoteFirst(hint)
-                                            : Outcome.to(s.withDialogue(new Dialogue.Rating()))
-                                                    .with(
-                                                            new Effect.ShowProgress(
-                                                                    s.user(), false, hint)));
-        } else if (typed instanceof ProgressArgument.Score score) {
-            return access.gate(s, today, "progress")
-                    .orElseGet(
-                            () ->
-                                    ZoneQuestion.needed(s)
-                                            // The day of the rating depends on the zone: ask
-                                            // first, then one tap logs it.
-                                            ? ZoneQuestion.ask(s)
-                                                    .withNoteFirst(
-                                                            texts.get(
-                                                                    "progress.rate_after_zone",
-                                                                    "score",
-                                                                    score.value()))
-                                            : guidance.rate(s, score.value(), today));
+        } else if (typed instanceof ProgressArgument.None) {
+            return access.begin(s, today, "progress");
         }
-        return access.begin(s, today, "progress");
+        return access.gate(s, today, "progress").orElseGet(() -> typedRating(s, typed, today));
+    }
+
+    /**
+     * A typed score is logged at once; anything else gets a hint and the usual progress. Without a
+     * known zone the day of a rating is unknown, so the zone is asked first.
+     */
+    private Outcome typedRating(Session s, ProgressArgument typed, LocalDate today) {
+        if (typed instanceof ProgressArgument.Score score) {
+            return ZoneQuestion.needed(s)
+                    ? ZoneQuestion.ask(s)
+                            .withNoteFirst(
+                                    texts.get("progress.rate_after_zone", "score", score.value()))
+                    : guidance.rate(s, score.value(), today);
+        }
+        String hint = texts.get("progress.bad_score");
+        return ZoneQuestion.needed(s)
+                ? ZoneQuestion.ask(s).withNoteFirst(hint)
+                : Outcome.to(s.withDialogue(new Dialogue.Rating()))
+                        .with(new Effect.ShowProgress(s.user(), false, hint));
     }
 
     private Outcome learn(Session s, String argument) {
