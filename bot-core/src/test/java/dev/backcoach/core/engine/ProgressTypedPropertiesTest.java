@@ -20,7 +20,6 @@ import dev.backcoach.core.service.TurnRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -34,9 +33,17 @@ import net.jqwik.api.Provide;
  * hint), never fails, and every reply fits the platforms' limits (Telegram's caption of a chart
  * included); a rating is logged only for a whole number from 0 to 10.
  */
-class ProgressTypedProperties {
+class ProgressTypedPropertiesTest {
     private static final Instant NOW = Instant.parse("2026-03-02T18:00:00Z");
     private static final AtomicInteger USERS = new AtomicInteger();
+
+    /** One service for every try (building one is slow); each try is a new user. */
+    private static final InMemoryStateStore STORE = new InMemoryStateStore();
+
+    private static final List<Effect> EFFECTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final ConversationService SERVICE =
+            new ConversationService(
+                    Chat.CATALOG, STORE, TestClock.at(NOW), EFFECTS::add, CacheSettings.DEFAULT);
 
     @Provide
     Arbitrary<String> arguments() {
@@ -57,19 +64,10 @@ class ProgressTypedProperties {
         return Arbitraries.oneOf(scores, words, Arbitraries.strings().ofMaxLength(300));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void anyArgumentGetsAnAnswerThatFitsAndLogsOnlyAWholeScore(
             @ForAll("arguments") String argument) {
         UserKey user = new UserKey(Platform.TELEGRAM, "p" + USERS.incrementAndGet());
-        InMemoryStateStore store = new InMemoryStateStore();
-        List<Effect> effects = new ArrayList<>();
-        ConversationService service =
-                new ConversationService(
-                        Chat.CATALOG,
-                        store,
-                        TestClock.at(NOW),
-                        effects::add,
-                        CacheSettings.DEFAULT);
         LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
         Session selfCare =
                 Session.fresh(user)
@@ -77,7 +75,7 @@ class ProgressTypedProperties {
                         .withRoute(Route.SELF_CARE, today)
                         .withZone(ZoneOffset.UTC)
                         .withVersion(1);
-        store.commit(
+        STORE.commit(
                 new TurnRecord(
                         selfCare,
                         0,
@@ -86,7 +84,7 @@ class ProgressTypedProperties {
                         List.of(new Effect.RecordRating(user, today.minusDays(3), 6))));
 
         List<Reply> replies =
-                service.handle(
+                SERVICE.handle(
                                 new Inbound.Command(
                                         user,
                                         ChatRef.privateWith(user.userId()),
@@ -108,7 +106,12 @@ class ProgressTypedProperties {
         }
         String whole = argument.strip().replaceAll("\\s*(/|of)\\s*10$", "");
         boolean score = whole.matches("(10|0?[0-9])\\.?");
-        assertThat(effects.stream().anyMatch(Effect.RecordRating.class::isInstance))
+        assertThat(
+                        EFFECTS.stream()
+                                .anyMatch(
+                                        e ->
+                                                e instanceof Effect.RecordRating r
+                                                        && r.user().equals(user)))
                 .as("logged for \"" + argument + "\"")
                 .isEqualTo(score);
     }
