@@ -174,7 +174,7 @@ class ConsoleAdapterTest {
         assertThat(out).contains(CATALOG.text("progress.saved").replace("{score}", "6"));
         assertThat(out)
                 .contains(CATALOG.text("progress.zone_saved").replace("{zone}", "Europe/Berlin"));
-        assertThat(out).contains("Updated today: 4 (was 6)");
+        assertThat(out).contains("I've replaced today's 6 with 4");
     }
 
     @Test

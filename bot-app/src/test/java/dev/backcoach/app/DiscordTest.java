@@ -59,6 +59,12 @@ class DiscordTest {
         assertThat(bot.discord().commands().get("routine").path("options").get(0).path("choices"))
                 .hasSize(2);
         assertThat(bot.discord().commands().get("nudge").path("options")).hasSize(2);
+        assertThat(bot.discord().commands().get("progress").path("options"))
+                .extracting(o -> o.path("name").asText() + ":" + o.path("type").asInt())
+                .containsExactly("score:4", "week:5");
+        var score = bot.discord().commands().get("progress").path("options").get(0);
+        assertThat(score.path("min_value").asInt()).isZero();
+        assertThat(score.path("max_value").asInt()).isEqualTo(10);
         assertThat(bot.app().discord().commandsRegistered()).isTrue();
 
         bot.restart(bot.env());
@@ -66,6 +72,20 @@ class DiscordTest {
                 .as("an unchanged list is left alone")
                 .isFalse();
         assertThat(bot.discord().calls("PUT", "/applications/\\d+/commands")).isEqualTo(1);
+    }
+
+    @Test
+    void progressTakesAScoreAndTheWeekAsOptions() {
+        DiscordUser anna =
+                DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 30_001, SERVER));
+        anna.send("progress", Map.of("score", "4"), "I'll note your 4 as soon as I know your day");
+        anna.press(CATALOG.text("button.use_utc"), CATALOG.text("progress.ask"));
+        anna.press("4", CATALOG.text("menu.prompt").substring(0, 10));
+        assertThat(bot.discord().screen(anna.id))
+                .anyMatch(m -> m.content().contains("Saved: 4/10 for today."));
+        anna.sendAndSee("progress", Map.of("score", "6"), "I've replaced today's 4 with 6");
+        anna.sendAndSee("progress", Map.of("week", "true"), "Your week,");
+        assertThat(bot.discord().screen(anna.id)).allMatch(Shown::ephemeral);
     }
 
     @Test

@@ -64,6 +64,31 @@ final class DiscordUser {
                 .orElseThrow(() -> new AssertionError("no buttons on screen"));
     }
 
+    /**
+     * Runs {@code /command} and waits until a message on screen contains {@code expect}: for
+     * answers followed by the pending question.
+     */
+    Shown sendAndSee(String command, Map<String, String> options, String expect) {
+        int before = discord.screen(id).size();
+        discord.slash(id, guild, command, options);
+        try {
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(
+                            () ->
+                                    discord.screen(id).stream()
+                                            .skip(before)
+                                            .anyMatch(m -> m.content().contains(expect)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no \"" + expect + "\" on " + discord.screen(id), e);
+        }
+        return discord.screen(id).stream()
+                .skip(before)
+                .filter(m -> m.content().contains(expect))
+                .findFirst()
+                .orElseThrow();
+    }
+
     Shown awaitLast(Predicate<Shown> match) {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(10))

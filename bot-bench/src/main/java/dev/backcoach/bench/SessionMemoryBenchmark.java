@@ -85,6 +85,11 @@ public final class SessionMemoryBenchmark {
         }
 
         @Override
+        public dev.backcoach.core.progress.ProgressLog progressLog(UserKey user, LocalDate from) {
+            return dev.backcoach.core.progress.ProgressLog.EMPTY;
+        }
+
+        @Override
         public Optional<Session> load(UserKey user) {
             return Optional.of(
                     Session.fresh(user)

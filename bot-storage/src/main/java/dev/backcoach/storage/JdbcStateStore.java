@@ -37,6 +37,11 @@ public final class JdbcStateStore implements StateStore {
             "INSERT INTO progress_rating (platform, user_id, day, score) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (platform, user_id, day) DO UPDATE SET score = excluded.score";
 
+    /** Sessions are counted per user and day. */
+    private static final String COUNT_SESSION =
+            "INSERT INTO practice_session (platform, user_id, day, sessions) VALUES (?, ?, ?, 1) "
+                    + "ON CONFLICT (platform, user_id, day) DO UPDATE SET sessions = practice_session.sessions + 1";
+
     /** Inserts nothing for an event committed before: that is how a re-delivery is recognised. */
     private static final String INSERT_EVENT =
             "INSERT INTO processed_event "
@@ -162,6 +167,12 @@ public final class JdbcStateStore implements StateStore {
                 // The session's user, not the effect's: a turn only ever writes its own user's
                 // rows.
                 upsertRating(c, user, rating.day(), rating.score());
+            } else if (effect instanceof Effect.RecordSession practice) {
+                try (PreparedStatement count = c.prepareStatement(COUNT_SESSION)) {
+                    UserTables.bindUser(count, user);
+                    dialect.setDate(count, 3, practice.day());
+                    count.executeUpdate();
+                }
             }
         }
         return null;
@@ -245,6 +256,12 @@ public final class JdbcStateStore implements StateStore {
                     }
                     return history;
                 });
+    }
+
+    @Override
+    public dev.backcoach.core.progress.ProgressLog progressLog(UserKey user, LocalDate from) {
+        return jdbc.readOnly(
+                "reading a user's progress", c -> ProgressRows.read(c, dialect, user, from));
     }
 
     @Override

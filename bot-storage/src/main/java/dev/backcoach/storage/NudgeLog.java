@@ -34,6 +34,18 @@ public final class NudgeLog {
             "SELECT s.platform, s.user_id FROM user_session s "
                     + "WHERE s.nudge_time IS NOT NULL AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t "
                     + "WHERE t.task_name = 'nudge' AND t.task_instance = s.platform || ':' || s.user_id)";
+
+    /** The day an evening reminder went out, for the progress chart; kept until /forget. */
+    private static final String REMINDER_DAY =
+            "INSERT INTO reminder_day (platform, user_id, day) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (platform, user_id, day) DO NOTHING";
+
+    private static final String NOT_A_REMINDER_DAY =
+            "DELETE FROM reminder_day WHERE platform = ? AND user_id = ? AND day = ?";
+
+    /** The kind of the daily reminder; its days are marked on the progress chart. */
+    static final String EVENING = "evening";
+
     private static final String PURGE = "DELETE FROM nudge_log WHERE updated_at < ?";
 
     private final Jdbc jdbc;
@@ -62,7 +74,11 @@ public final class NudgeLog {
                         insert.setString(5, status.name().toLowerCase(java.util.Locale.ROOT));
                         dialect.setInstant(insert, 6, dueAt);
                         dialect.setInstant(insert, 7, clock.instant());
-                        return insert.executeUpdate() == 1;
+                        boolean claimed = insert.executeUpdate() == 1;
+                        if (claimed && status == Status.SENT && kind.equals(EVENING)) {
+                            reminderDay(c, REMINDER_DAY, user, localDate);
+                        }
+                        return claimed;
                     }
                 });
     }
@@ -78,9 +94,22 @@ public final class NudgeLog {
                         update.setString(4, user.userId());
                         dialect.setDate(update, 5, localDate);
                         update.setString(6, kind);
+                        if (status == Status.FAILED && kind.equals(EVENING)) {
+                            // It never reached the user: not a reminder day after all.
+                            reminderDay(c, NOT_A_REMINDER_DAY, user, localDate);
+                        }
                         return update.executeUpdate();
                     }
                 });
+    }
+
+    private void reminderDay(java.sql.Connection c, String sql, UserKey user, LocalDate localDate)
+            throws java.sql.SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            UserTables.bindUser(statement, user);
+            dialect.setDate(statement, 3, localDate);
+            statement.executeUpdate();
+        }
     }
 
     /**

@@ -48,6 +48,11 @@ final class ReadableExport {
                                 out.put(
                                         "reminder_days",
                                         value == null ? null : days(number(value)));
+                        case "habits" ->
+                                out.put(
+                                        "habits",
+                                        dev.backcoach.core.engine.Engine.habitsInWords(
+                                                value instanceof Number n ? n.longValue() : 0));
                         default -> out.put(column, value);
                     }
                 });

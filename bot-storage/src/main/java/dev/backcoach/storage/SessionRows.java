@@ -25,7 +25,7 @@ final class SessionRows {
     private static final String FIELDS =
             "version, adult, consented, unreachable, route, route_date, route_reason, "
                     + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
-                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting, zone";
+                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting, zone, habits";
     private static final String SELECT =
             "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
 
@@ -37,13 +37,13 @@ final class SessionRows {
             "INSERT INTO user_session (platform, user_id, "
                     + FIELDS
                     + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
 
     private static final String UPDATE =
             "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
                     + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
                     + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
-                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ?, zone = ? WHERE platform = ? AND user_id = ? AND version = ?";
+                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ?, zone = ?, habits = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
     private final Dialect dialect;
 
@@ -113,6 +113,7 @@ final class SessionRows {
         statement.setBoolean(i++, plan != null && plan.awaiting());
         ZoneId zone = s.zone();
         statement.setString(i++, zone == null ? null : zone.getId());
+        statement.setLong(i++, s.habits());
         return i;
     }
 
@@ -158,7 +159,8 @@ final class SessionRows {
                 row.getInt("ratings"),
                 row.getInt("rating_day"),
                 nudge(row),
-                zone(row.getString("zone")));
+                zone(row.getString("zone")),
+                row.getLong("habits"));
     }
 
     /** A zone that cannot be read any more (dropped from the tz database) is asked again. */

@@ -211,7 +211,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
                         "progress_rating",
                         "user_session",
                         "scheduled_tasks",
-                        "nudge_log");
+                        "nudge_log",
+                        "practice_session",
+                        "reminder_day");
         assertThat(rows(export, "user_session"))
                 .singleElement()
                 .satisfies(
@@ -247,6 +249,46 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
     }
 
     @Test
+    void progressKeepsSessionsPerDayRatingsAndTheDaysAReminderWasSent() {
+        java.time.LocalDate yesterday = TODAY.minusDays(1);
+        store.commit(
+                turn(
+                        onboarded(ANNA).withVersion(1),
+                        0,
+                        "update-1",
+                        new Effect.RecordSession(ANNA, yesterday),
+                        new Effect.RecordRating(ANNA, yesterday, 6)));
+        store.commit(
+                turn(
+                        onboarded(ANNA).withPromptSeq(1).withVersion(2),
+                        1,
+                        "update-2",
+                        new Effect.RecordSession(ANNA, TODAY),
+                        new Effect.RecordSession(ANNA, TODAY),
+                        new Effect.RecordRating(ANNA, TODAY, 4)));
+        Instant due = Instant.parse("2026-11-20T19:00:00Z");
+        NudgeLog log = store.nudgeLog();
+        assertThat(log.claim(ANNA, yesterday, "evening", due, NudgeLog.Status.SENT)).isTrue();
+        assertThat(log.claim(ANNA, TODAY, "evening", due, NudgeLog.Status.SENT)).isTrue();
+        log.mark(ANNA, TODAY, "evening", NudgeLog.Status.FAILED); // never reached Anna
+        assertThat(log.claim(ANNA, TODAY, "weekly", due, NudgeLog.Status.SENT)).isTrue();
+
+        var progress = store.progressLog(ANNA, yesterday);
+        assertThat(progress.sessions()).containsEntry(yesterday, 1).containsEntry(TODAY, 2);
+        assertThat(progress.ratings()).containsEntry(yesterday, 6).containsEntry(TODAY, 4);
+        assertThat(progress.reminderDays()).containsExactly(yesterday);
+        assertThat(store.progressLog(ANNA, TODAY).ratings()).containsOnlyKeys(TODAY);
+        assertThat(store.progressLog(BORIS, yesterday))
+                .isEqualTo(dev.backcoach.core.progress.ProgressLog.EMPTY);
+        assertThat(rows(store.export(ANNA), "practice_session"))
+                .extracting(row -> row.get("day") + " " + row.get("sessions"))
+                .containsExactlyInAnyOrder(yesterday + " 1", TODAY + " 2");
+        assertThat(rows(store.export(ANNA), "reminder_day"))
+                .extracting(row -> row.get("day"))
+                .containsExactly(yesterday.toString());
+    }
+
+    @Test
     void forgetLeavesNoRowOfTheUserInAnyTable() throws SQLException {
         for (UserKey user : List.of(ANNA, BORIS)) {
             store.commit(
@@ -254,10 +296,17 @@ abstract class JdbcStateStoreContract extends StateStoreContract<JdbcStateStore>
                             onboarded(user).withVersion(1),
                             0,
                             "update-1",
-                            new Effect.RecordRating(user, TODAY, 5)));
+                            new Effect.RecordRating(user, TODAY, 5),
+                            new Effect.RecordSession(user, TODAY)));
         }
         List<String> tables = SchemaFacts.userTables(database);
-        assertThat(tables).contains("user_session", "progress_rating", "processed_event");
+        assertThat(tables)
+                .contains(
+                        "user_session",
+                        "progress_rating",
+                        "processed_event",
+                        "practice_session",
+                        "reminder_day");
         for (UserKey user : List.of(ANNA, BORIS)) {
             assertThat(
                             store.nudgeLog()

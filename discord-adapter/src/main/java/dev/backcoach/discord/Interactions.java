@@ -58,12 +58,20 @@ final class Interactions extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String argument =
-                Stream.of(SlashCommands.TECHNIQUE, SlashCommands.TIME, SlashCommands.ZONE)
+                Stream.of(
+                                SlashCommands.TECHNIQUE,
+                                SlashCommands.TIME,
+                                SlashCommands.ZONE,
+                                SlashCommands.SCORE)
                         .map(event::getOption)
                         .filter(o -> o != null)
                         .map(OptionMapping::getAsString)
                         .reduce((a, b) -> a + " " + b)
                         .orElse("");
+        OptionMapping week = event.getOption(SlashCommands.WEEK);
+        if (argument.isEmpty() && week != null && week.getAsBoolean()) {
+            argument = "week"; // a score given too is logged first: it is the user's data
+        }
         Inbound in =
                 new Inbound.Command(
                         user(event), chat(event), eventId(event), event.getName(), argument);

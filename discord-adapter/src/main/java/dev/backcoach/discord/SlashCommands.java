@@ -31,6 +31,11 @@ final class SlashCommands {
     static final String TIME = "time";
     static final String ZONE = "zone";
 
+    /** /progress: a stiffness rating to log (0–10), or the weekly summary. */
+    static final String SCORE = "score";
+
+    static final String WEEK = "week";
+
     private SlashCommands() {}
 
     static List<SlashCommandData> definitions(Catalog catalog) {
@@ -82,6 +87,20 @@ final class SlashCommands {
                                                         catalog.text("option.nudge_zone"),
                                                         false,
                                                         true));
+                                case "progress" ->
+                                        command.addOptions(
+                                                new OptionData(
+                                                                OptionType.INTEGER,
+                                                                SCORE,
+                                                                catalog.text(
+                                                                        "option.progress_score"),
+                                                                false)
+                                                        .setRequiredRange(0, 10),
+                                                new OptionData(
+                                                        OptionType.BOOLEAN,
+                                                        WEEK,
+                                                        catalog.text("option.progress_week"),
+                                                        false));
                                 default -> {}
                             }
                             return command;

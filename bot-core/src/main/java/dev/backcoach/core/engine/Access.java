@@ -1,6 +1,7 @@
 package dev.backcoach.core.engine;
 
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
@@ -31,6 +32,16 @@ final class Access {
     }
 
     Outcome begin(Session s, LocalDate today, String intent) {
+        return gate(s, today, intent).orElseGet(() -> proceed(s, intent));
+    }
+
+    /** What stands between the user and the intent (onboarding, the route, a check-in), if any. */
+    java.util.Optional<Outcome> gate(Session s, LocalDate today, String intent) {
+        return java.util.Optional.ofNullable(blocked(s, today, intent));
+    }
+
+    private @org.jspecify.annotations.Nullable Outcome blocked(
+            Session s, LocalDate today, String intent) {
         if (!s.onboarded()) {
             return onboard(s, texts.get("onboarding.needed"));
         }
@@ -64,10 +75,10 @@ final class Access {
                 s.checkInDate() == null
                         ? Long.MAX_VALUE
                         : ChronoUnit.DAYS.between(s.checkInDate(), today);
-        if (sinceCheckIn >= CHECK_IN_AFTER_DAYS && !intent.equals("progress")) {
+        if (sinceCheckIn >= CHECK_IN_AFTER_DAYS && !intent.startsWith("progress")) {
             return Outcome.to(s.withDialogue(new Dialogue.SymptomCheckIn(intent)));
         }
-        return proceed(s, intent);
+        return null;
     }
 
     /** Where the intent leads once the gate is passed. */
@@ -95,7 +106,12 @@ final class Access {
                 if (ZoneQuestion.needed(s)) {
                     return ZoneQuestion.ask(s);
                 }
-                return Outcome.to(s.withDialogue(new Dialogue.Rating()), Ratings.trend(texts, s));
+                if (id.equals("week")) {
+                    return Outcome.to(s).with(new Effect.ShowProgress(s.user(), true, ""));
+                }
+                // The service puts the progress (with its chart) before the rating question.
+                return Outcome.to(s.withDialogue(new Dialogue.Rating()))
+                        .with(new Effect.ShowProgress(s.user(), false, ""));
             default:
                 throw new IllegalArgumentException("unknown intent " + intent);
         }

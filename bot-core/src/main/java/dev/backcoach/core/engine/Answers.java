@@ -31,7 +31,7 @@ final class Answers {
         boolean yes = action.equals("y");
         boolean yesNo = yes || action.equals("n");
         if (d instanceof Dialogue.Guiding g) {
-            return guidance.act(s, g.guide(), action, chat);
+            return guidance.act(s, g.guide(), action, chat, today);
         } else if (d instanceof Dialogue.Rating && action.matches("v(10|[0-9])")) {
             return guidance.rate(s, Integer.parseInt(action.substring(1)), today);
         } else if (d instanceof Dialogue.Settings

@@ -29,13 +29,15 @@ final class Commands {
     private final Access access;
     private final Nudges nudges;
     private final SafetyCheck check;
+    private final Guidance guidance;
 
-    Commands(Texts texts, Access access, Nudges nudges, SafetyCheck check) {
+    Commands(Texts texts, Access access, Nudges nudges, SafetyCheck check, Guidance guidance) {
         this.texts = texts;
         this.catalog = texts.catalog();
         this.access = access;
         this.nudges = nudges;
         this.check = check;
+        this.guidance = guidance;
     }
 
     Outcome handle(Session current, String name, String argument, ChatRef chat, Instant now) {
@@ -67,7 +69,7 @@ final class Commands {
             case "resume":
                 return access.begin(s, today, "resume");
             case "progress":
-                return access.begin(s, today, "progress");
+                return progress(s, argument, today);
             case "learn":
                 return learn(s, argument);
             case "forget":
@@ -167,6 +169,36 @@ final class Commands {
                         .map(r -> r.id())
                         .findFirst();
         return access.begin(s, today, id.map(r -> "routine:" + r).orElse("routine"));
+    }
+
+    /** {@code /progress}, {@code /progress week}, {@code /progress 4} (or 4/10) to log a rating. */
+    private Outcome progress(Session s, String argument, LocalDate today) {
+        ProgressArgument typed = ProgressArgument.parse(argument);
+        if (typed instanceof ProgressArgument.Week) {
+            return access.begin(s, today, "progress:week");
+        } else if (typed instanceof ProgressArgument.None) {
+            return access.begin(s, today, "progress");
+        }
+        return access.gate(s, today, "progress").orElseGet(() -> typedRating(s, typed, today));
+    }
+
+    /**
+     * A typed score is logged at once; anything else gets a hint and the usual progress. Without a
+     * known zone the day of a rating is unknown, so the zone is asked first.
+     */
+    private Outcome typedRating(Session s, ProgressArgument typed, LocalDate today) {
+        if (typed instanceof ProgressArgument.Score score) {
+            return ZoneQuestion.needed(s)
+                    ? ZoneQuestion.ask(s)
+                            .withNoteFirst(
+                                    texts.get("progress.rate_after_zone", "score", score.value()))
+                    : guidance.rate(s, score.value(), today);
+        }
+        String hint = texts.get("progress.bad_score");
+        return ZoneQuestion.needed(s)
+                ? ZoneQuestion.ask(s).withNoteFirst(hint)
+                : Outcome.to(s.withDialogue(new Dialogue.Rating()))
+                        .with(new Effect.ShowProgress(s.user(), false, hint));
     }
 
     private Outcome learn(Session s, String argument) {

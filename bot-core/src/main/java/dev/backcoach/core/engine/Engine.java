@@ -32,6 +32,7 @@ public final class Engine {
     private final Nudges nudges;
     private final RedFlags redFlags;
     private final ZoneQuestion zoneQuestion;
+    private final ProgressReport report;
 
     public Engine(Catalog catalog) {
         this.texts = new Texts(catalog);
@@ -42,8 +43,9 @@ public final class Engine {
         PlanScreen plan = new PlanScreen(texts);
         this.zoneQuestion = new ZoneQuestion(texts, access);
         this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags, zoneQuestion);
-        this.commands = new Commands(texts, access, nudges, check);
         this.guidance = new Guidance(texts);
+        this.commands = new Commands(texts, access, nudges, check, guidance);
+        this.report = new ProgressReport(texts);
         this.answers = new Answers(texts, access, guidance, check, plan);
         this.freeText = new FreeText(texts, prompts);
     }
@@ -51,6 +53,9 @@ public final class Engine {
     public Turn handle(Session session, Inbound inbound, Instant now) {
         if (inbound instanceof Inbound.NudgeDue due) {
             return nudges.due(session, due);
+        }
+        if (inbound instanceof Inbound.WeeklySummaryDue due) {
+            return nudges.weeklyDue(session, due);
         }
         boolean fromUser = !(inbound instanceof Inbound.TimerFired);
         if (!fromUser && session.unreachable()) {
@@ -134,6 +139,32 @@ public final class Engine {
     public String exportSummary(
             Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
         return ExportSummary.of(texts, session, ratings, nudges);
+    }
+
+    /**
+     * The progress the user asked for ({@link dev.backcoach.core.model.Effect.ShowProgress}), from
+     * what the store keeps since {@link #progressSince}: words, plus a chart when there is enough.
+     */
+    public Reply progress(
+            Session session,
+            dev.backcoach.core.progress.ProgressLog log,
+            Instant now,
+            boolean week,
+            String lead) {
+        return report.report(session, log, now, week, lead);
+    }
+
+    /** The first of the user's days a progress report at {@code now} reads. */
+    public static LocalDate progressSince(Session session, Instant now) {
+        return ProgressReport.since(session, now);
+    }
+
+    /**
+     * The session's packed habits in words (latest session day, streak, milestones shown), for
+     * /export.
+     */
+    public static java.util.Map<String, Object> habitsInWords(long habits) {
+        return Habits.describe(habits);
     }
 
     /** The pending question as it would be shown now: used to show "where we are" after errors. */

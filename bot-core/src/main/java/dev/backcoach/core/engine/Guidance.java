@@ -8,8 +8,10 @@ import dev.backcoach.core.model.Guide;
 import dev.backcoach.core.model.Session;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Step-by-step guidance: Next, Back, Repeat, timer, Stop, "It hurts"; and stiffness ratings. */
 final class Guidance {
@@ -21,12 +23,12 @@ final class Guidance {
         this.view = new GuideView(texts);
     }
 
-    Outcome act(Session s, Guide guide, String action, ChatRef chat) {
+    Outcome act(Session s, Guide guide, String action, ChatRef chat, LocalDate today) {
         int total = view.steps(s, guide).size();
         int at = GuideView.position(guide, total);
         switch (action) {
             case "next":
-                return at >= total ? finish(s, guide) : move(s, guide.atStep(at + 1));
+                return at >= total ? finish(s, guide, today) : move(s, guide.atStep(at + 1));
             case "back":
                 return move(s, guide.atStep(Math.max(0, at - 1)));
             case "rep":
@@ -75,8 +77,10 @@ final class Guidance {
                 Ratings.todays(s, today)
                         .map(was -> texts.get("progress.updated", "score", score, "was", was))
                         .orElseGet(() -> texts.get("progress.saved", "score", score));
-        return Outcome.to(rated, saved, Ratings.trend(texts, rated))
-                .with(new Effect.RecordRating(s.user(), today, score));
+        // The service puts the saved note and the progress (with its chart) first, once committed.
+        return Outcome.to(rated)
+                .with(new Effect.RecordRating(s.user(), today, score))
+                .with(new Effect.ShowProgress(s.user(), false, saved));
     }
 
     private static Outcome move(Session s, Guide to) {
@@ -99,14 +103,24 @@ final class Guidance {
                 .with(new Effect.StartTimer(s.user(), chat, token, Duration.ofSeconds(seconds)));
     }
 
-    private Outcome finish(Session s, Guide guide) {
+    /** A technique or routine finished to its last step: a session for the user's habits. */
+    private Outcome finish(Session s, Guide guide, LocalDate today) {
         String key =
                 guide.kind() == Guide.Kind.TECHNIQUE
                         ? "guide.done_technique"
                         : "guide.done_routine";
+        long habits = Habits.record(s.habits(), today);
+        Optional<Habits.Milestone> milestone = Habits.reached(habits, today);
+        List<String> notes = new ArrayList<>();
+        notes.add(texts.get(key, "title", view.title(guide)));
+        if (milestone.isPresent()) {
+            habits = Habits.markShown(habits, milestone.get());
+            notes.add(texts.get(milestone.get().key));
+        }
         // Straight to "how stiff now?": the moment a rating means most, one tap away.
         return Outcome.to(
-                s.withDialogue(new Dialogue.Rating()).withPaused(null),
-                texts.get(key, "title", view.title(guide)));
+                        s.withHabits(habits).withDialogue(new Dialogue.Rating()).withPaused(null),
+                        notes.toArray(String[]::new))
+                .with(new Effect.RecordSession(s.user(), today));
     }
 }

@@ -178,6 +178,22 @@ final class Nudges {
         return new Turn(s.withNudge(sent), List.of(reply), List.of());
     }
 
+    /**
+     * The weekly summary on the user's summary day (see {@link NudgePlan#summaryOn}), under every
+     * rule of the reminder: the service fills it in from the store once the turn is done.
+     */
+    Turn weeklyDue(Session s, Inbound.WeeklySummaryDue due) {
+        NudgePlan plan = s.nudge();
+        if (plan == null || !s.onboarded() || !s.route().allowsTechniques() || s.unreachable()) {
+            return new Turn(s, List.of(), List.of());
+        }
+        LocalDate day = plan.localDate(due.dueAt());
+        if (plan.pausedOn(day) || !plan.summaryOn(day)) {
+            return new Turn(s, List.of(), List.of());
+        }
+        return new Turn(s, List.of(), List.of(new Effect.ShowProgress(s.user(), true, "")));
+    }
+
     private Reply reminder(Session s, LocalDate day, boolean snoozed) {
         List<String> nudges = texts.catalog().nudges();
         // Varied from day to day, and not the same for everyone on the same day.
@@ -186,6 +202,10 @@ final class Nudges {
         String greeting =
                 (plan == null ? Optional.<String>empty() : greeting(plan.time()).map(texts::get))
                         .orElse(nudges.get(pick));
+        int streak = Habits.streak(s.habits(), day);
+        if (streak >= 2) {
+            greeting = greeting + "\n\n" + texts.get("nudge.streak", "days", streak);
+        }
         String stamp = STAMP.format(day);
         Button start = command("button.nudge_start", "start " + stamp);
         Button later = command("button.nudge_snooze", "snooze " + stamp);

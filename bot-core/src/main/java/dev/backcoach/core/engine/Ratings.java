@@ -24,10 +24,13 @@ final class Ratings {
      * in their evening counts for their day, not UTC's.
      */
     static LocalDate today(Session s, Instant now) {
+        return LocalDate.ofInstant(now, zone(s));
+    }
+
+    /** The zone of the user's days: the reminder's, else the one they gave, else UTC. */
+    static java.time.ZoneId zone(Session s) {
         NudgePlan plan = s.nudge();
-        java.time.ZoneId zone =
-                plan != null ? plan.zone() : s.zone() != null ? s.zone() : ZoneOffset.UTC;
-        return LocalDate.ofInstant(now, zone);
+        return plan != null ? plan.zone() : s.zone() != null ? s.zone() : ZoneOffset.UTC;
     }
 
     /** The rating already logged today, if any: a new one replaces it. */
@@ -59,17 +62,5 @@ final class Ratings {
             oldestFirst.add(newestFirst.get(i));
         }
         return oldestFirst;
-    }
-
-    static String trend(Texts texts, Session s) {
-        List<Integer> scores = scores(s);
-        if (scores.isEmpty()) {
-            return texts.get("progress.empty");
-        }
-        StringBuilder trend = new StringBuilder();
-        for (int score : scores) {
-            trend.append(trend.length() == 0 ? "" : " → ").append(score);
-        }
-        return texts.get("progress.trend", "trend", trend);
     }
 }

@@ -22,6 +22,19 @@ public sealed interface Effect {
     /** Record a 0–10 stiffness rating for the user's progress log. */
     record RecordRating(UserKey user, java.time.LocalDate day, int score) implements Effect {}
 
+    /**
+     * Count a technique or routine finished to its last step on the user's calendar day, for their
+     * habits and progress chart.
+     */
+    record RecordSession(UserKey user, java.time.LocalDate day) implements Effect {}
+
+    /**
+     * Show the user's progress, read from the store once the turn is committed: the last four weeks
+     * with a chart, or ({@code week}) the weekly summary. {@code lead} goes first in the same
+     * message (e.g. "Saved: 4/10"); it may be empty.
+     */
+    record ShowProgress(UserKey user, boolean week, String lead) implements Effect {}
+
     /** Delete everything stored about the user, everywhere; afterwards they are a new user. */
     record Forget(UserKey user) implements Effect {}
 

@@ -41,4 +41,11 @@ public sealed interface Inbound {
     record NudgeDue(
             UserKey user, ChatRef chat, String eventId, java.time.Instant dueAt, boolean snoozed)
             implements Inbound {}
+
+    /**
+     * The user's weekly summary is due at {@code dueAt} (with the evening reminder of their summary
+     * day): sent only where a reminder would be.
+     */
+    record WeeklySummaryDue(UserKey user, ChatRef chat, String eventId, java.time.Instant dueAt)
+            implements Inbound {}
 }

@@ -47,6 +47,18 @@ public record NudgePlan(
         return (days & bit(day)) != 0;
     }
 
+    /**
+     * True on the day the weekly summary comes with the reminder: Sunday when it is a reminder day,
+     * else the first reminder day of the (Monday-first) week.
+     */
+    public boolean summaryOn(LocalDate localDate) {
+        DayOfWeek day = localDate.getDayOfWeek();
+        if (on(DayOfWeek.SUNDAY)) {
+            return day == DayOfWeek.SUNDAY;
+        }
+        return on(day) && Integer.numberOfTrailingZeros(days) == day.getValue() - 1;
+    }
+
     public boolean pausedOn(LocalDate localDate) {
         return pausedUntil != null && localDate.isBefore(pausedUntil);
     }

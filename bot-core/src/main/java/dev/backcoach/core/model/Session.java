@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param nudge the evening reminder the user opted in to; {@code null} while off
  * @param zone the user's time zone for the days of their ratings when no reminder gives one: asked
  *     once; {@code null} until then
+ * @param habits the recent practice days, the streak and the milestones already shown, packed into
+ *     one long so an idle cached session stays small (see {@code Habits}); the full history of
+ *     sessions goes to the store through an effect
  */
 public record Session(
         UserKey user,
@@ -42,7 +45,8 @@ public record Session(
         int ratings,
         int ratingDay,
         @Nullable NudgePlan nudge,
-        @Nullable ZoneId zone) {
+        @Nullable ZoneId zone,
+        long habits) {
 
     public static Session fresh(UserKey user) {
         return new Session(
@@ -62,7 +66,8 @@ public record Session(
                 0,
                 0,
                 null,
-                null);
+                null,
+                0L);
     }
 
     public Session withDialogue(Dialogue next) {
@@ -83,7 +88,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
@@ -104,7 +110,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     /**
@@ -136,7 +143,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
@@ -158,7 +166,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withCheckIn(LocalDate today) {
@@ -179,7 +188,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withEquipment(int bits) {
@@ -200,7 +210,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withPaused(@Nullable Guide guide) {
@@ -221,7 +232,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withPromptSeq(int seq) {
@@ -242,7 +254,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withRatings(int packed, int day) {
@@ -263,7 +276,8 @@ public record Session(
                 packed,
                 day,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withVersion(long next) {
@@ -284,7 +298,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
@@ -305,7 +320,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                habits);
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
@@ -326,7 +342,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 plan,
-                zone);
+                zone,
+                habits);
     }
 
     public boolean onboarded() {
@@ -351,6 +368,29 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                next);
+                next,
+                habits);
+    }
+
+    public Session withHabits(long packed) {
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge,
+                zone,
+                packed);
     }
 }

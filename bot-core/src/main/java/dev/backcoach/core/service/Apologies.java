@@ -61,7 +61,7 @@ final class Apologies {
      */
     Turn after(Inbound inbound, Failed failed) {
         RuntimeException cause = failed.reason;
-        if (inbound instanceof Inbound.NudgeDue) {
+        if (inbound instanceof Inbound.NudgeDue || inbound instanceof Inbound.WeeklySummaryDue) {
             if (cause instanceof StoreUnavailableException) {
                 health.markDown(String.valueOf(cause.getMessage()));
             }

@@ -286,10 +286,16 @@ public final class ConversationService {
     }
 
     /**
-     * /export: a summary a person can read, then everything as a file, then the pending question.
+     * Replies read from the store once the turn is committed: the progress (with its chart) and
+     * /export's summary and file; then the turn's own replies (the pending question).
      */
     private List<Reply> withExport(
             UserKey user, Session session, List<Reply> replies, List<Effect> turnEffects) {
+        for (Effect effect : turnEffects) {
+            if (effect instanceof Effect.ShowProgress show) {
+                return withProgress(user, session, replies, show);
+            }
+        }
         if (turnEffects.stream().noneMatch(Effect.ExportData.class::isInstance)) {
             return replies;
         }
@@ -300,6 +306,25 @@ public final class ConversationService {
         } catch (StoreUnavailableException e) {
             all.clear();
             all.add(Reply.text(catalog.text("error.unavailable")));
+        }
+        all.addAll(replies);
+        return all;
+    }
+
+    private List<Reply> withProgress(
+            UserKey user, Session session, List<Reply> replies, Effect.ShowProgress show) {
+        List<Reply> all = new ArrayList<>();
+        try {
+            java.time.Instant now = clock.instant();
+            dev.backcoach.core.progress.ProgressLog log =
+                    store.progressLog(user, Engine.progressSince(session, now));
+            all.add(engine.progress(session, log, now, show.week(), show.lead()));
+        } catch (StoreUnavailableException e) {
+            all.add(
+                    Reply.text(
+                            show.lead().isEmpty()
+                                    ? catalog.text("error.unavailable")
+                                    : show.lead()));
         }
         all.addAll(replies);
         return all;

@@ -18,6 +18,7 @@ public final class InMemoryStateStore implements StateStore {
     private final ConcurrentMap<UserKey, Map<String, List<Reply>>> events =
             new ConcurrentHashMap<>();
     private final ConcurrentMap<UserKey, Map<String, Integer>> ratings = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserKey, Map<String, Integer>> practice = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Session> load(UserKey user) {
@@ -51,6 +52,9 @@ public final class InMemoryStateStore implements StateStore {
                         if (effect instanceof Effect.RecordRating r) {
                             ratings.computeIfAbsent(key, k -> new TreeMap<>())
                                     .put(r.day().toString(), r.score());
+                        } else if (effect instanceof Effect.RecordSession r) {
+                            practice.computeIfAbsent(key, k -> new TreeMap<>())
+                                    .merge(r.day().toString(), 1, Integer::sum);
                         }
                     }
                     return turn.session();
@@ -70,6 +74,7 @@ public final class InMemoryStateStore implements StateStore {
         Map<String, Object> all = new LinkedHashMap<>();
         load(user).ifPresent(s -> all.put("session", s.toString()));
         all.put("ratings", ratings.getOrDefault(user, Map.of()));
+        all.put("sessions", practice.getOrDefault(user, Map.of()));
         return all;
     }
 
@@ -82,10 +87,23 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public dev.backcoach.core.progress.ProgressLog progressLog(
+            UserKey user, java.time.LocalDate from) {
+        java.util.SortedMap<java.time.LocalDate, Integer> sessions = new TreeMap<>();
+        practice.getOrDefault(user, Map.of())
+                .forEach((day, count) -> sessions.put(java.time.LocalDate.parse(day), count));
+        return new dev.backcoach.core.progress.ProgressLog(
+                ratingHistory(user).tailMap(from),
+                sessions.tailMap(from),
+                new java.util.TreeSet<>());
+    }
+
+    @Override
     public void forget(UserKey user) {
         sessions.remove(user);
         events.remove(user);
         ratings.remove(user);
+        practice.remove(user);
     }
 
     @Override

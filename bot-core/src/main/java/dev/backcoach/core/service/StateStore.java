@@ -56,6 +56,12 @@ public interface StateStore {
      */
     java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user);
 
+    /**
+     * The user's ratings, sessions and reminder days from their calendar day {@code from} on (for
+     * /progress, its chart and the weekly summary).
+     */
+    dev.backcoach.core.progress.ProgressLog progressLog(UserKey user, java.time.LocalDate from);
+
     /** Deletes every row of the user in every table. Afterwards the user is new. */
     void forget(UserKey user);
 

@@ -167,14 +167,18 @@ class GuidanceTest {
     }
 
     @Test
-    void progressRatingsShowATrend() {
+    void progressRatingsShowTheChangeInWordsWithDates() {
         Chat chat = new Chat().selfCare(false).progress();
-        assertThat(chat.text()).contains(chat.catalogText("progress.empty"));
+        assertThat(chat.text()).contains("Your chart needs ratings on at least two days.");
+        assertThat(chat.replies().get(0).chart()).isNull();
         chat.press("7");
         chat.later(Duration.ofDays(1)).progress().press("5");
         chat.later(Duration.ofDays(1)).progress().press("4");
         chat.progress().press("3");
-        assertThat(chat.text()).contains("7 → 5 → 3");
+        assertThat(chat.text())
+                .contains("I've replaced today's 4 with 3")
+                .contains("Stiffness went from 7 to 3 over 2 days (Mon 2 Mar to Wed 4 Mar)")
+                .contains(chat.catalogText("progress.better"));
         assertThat(chat.effects).filteredOn(e -> e instanceof Effect.RecordRating).hasSize(4);
     }
 }

@@ -19,10 +19,8 @@ class ProgressTest {
         assertThat(chat.text())
                 .contains(chat.catalogText("progress.saved").replace("{score}", "7"));
         chat.progress().press("5");
-        assertThat(chat.text()).contains("Updated today: 5 (was 7)");
-        assertThat(chat.text())
-                .contains(
-                        chat.catalogText("progress.trend").replace("{trend}", "5").split("\n")[0]);
+        assertThat(chat.text()).contains("I've replaced today's 7 with 5");
+        assertThat(chat.text()).contains("So far: 5 on Mon 2 Mar.");
     }
 
     @Test
@@ -38,7 +36,7 @@ class ProgressTest {
                         .at(Instant.parse("2026-03-03T00:30:00Z"))
                         .progress()
                         .press("4");
-        assertThat(auckland.text()).contains("Updated today: 4 (was 6)");
+        assertThat(auckland.text()).contains("I've replaced today's 6 with 4");
         assertThat(auckland.effects(Effect.RecordRating.class))
                 .extracting(Effect.RecordRating::day)
                 .containsOnly(LocalDate.of(2026, 3, 3));

@@ -38,6 +38,12 @@ public class ForwardingStore implements StateStore {
     }
 
     @Override
+    public dev.backcoach.core.progress.ProgressLog progressLog(
+            UserKey user, java.time.LocalDate from) {
+        return delegate.progressLog(user, from);
+    }
+
+    @Override
     public void forget(UserKey user) {
         delegate.forget(user);
     }

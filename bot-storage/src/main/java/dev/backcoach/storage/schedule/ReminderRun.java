@@ -39,6 +39,9 @@ final class ReminderRun {
     /** How long a task thread waits for the platform; beyond it, the send counts as failed. */
     static final Duration SEND_WAIT = Duration.ofMinutes(10);
 
+    /** The kind of the weekly summary's claim in the reminder log. */
+    static final String WEEKLY = "weekly";
+
     private final ConversationService service;
     private final NudgeLog nudgeLog;
     private final Function<Platform, ChannelPort> channels;
@@ -87,9 +90,27 @@ final class ReminderRun {
                                 user, chat, "nudge:" + kind + ":" + day, due, snoozed));
         if (turn.replies().isEmpty()) {
             counters.skipped.increment();
-            return;
+        } else {
+            send(user, chat, turn, day, kind, due);
         }
-        send(user, chat, turn, day, kind, due);
+        if (!snoozed && plan.get().summaryOn(day)) {
+            weekly(user, chat, due, day);
+        }
+    }
+
+    /**
+     * The weekly summary, after the reminder of the summary day. Its claim is keyed by the week
+     * (its Monday), so it goes out once a week even if the user moves their days mid-week; the
+     * engine applies every rule of the reminder to it.
+     */
+    private void weekly(UserKey user, ChatRef chat, Instant due, LocalDate day) {
+        LocalDate week = day.with(java.time.DayOfWeek.MONDAY);
+        Turn turn =
+                service.handle(
+                        new Inbound.WeeklySummaryDue(user, chat, "nudge:weekly:" + week, due));
+        if (!turn.replies().isEmpty()) {
+            send(user, chat, turn, week, WEEKLY, due);
+        }
     }
 
     private void send(

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The timekeeper contract on PostgreSQL; without a server each test is skipped with a note
  * (CI=true: fails).
  */
-class PostgresTimekeeperTest extends TimekeeperContract {
+class PostgresTimekeeperTest extends WeeklySummaryContract {
     @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
     @Override

@@ -4,7 +4,7 @@ import dev.backcoach.storage.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteTimekeeperTest extends TimekeeperContract {
+class SqliteTimekeeperTest extends WeeklySummaryContract {
     @TempDir Path folder;
 
     @Override

@@ -36,12 +36,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two bot instances on one PostgreSQL, each with its own pool, cache and running scheduler: 200
- * reminders due at once are sent once each, whichever instance picks them.
+ * reminders due at once, each on the user's only reminder day and so with the weekly summary, are
+ * sent once each, whichever instance picks them.
  */
 class TwoInstancesOnPostgresTest {
     static final int USERS = 200;
     final Clock clock = Clock.systemUTC();
     final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> summaries = new ConcurrentHashMap<>();
     final List<AutoCloseable> opened = new ArrayList<>();
     @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
@@ -56,7 +58,8 @@ class TwoInstancesOnPostgresTest {
                         CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
         ChannelPort channel =
                 (user, chat, replies) ->
-                        received.computeIfAbsent(user.userId(), id -> new AtomicInteger())
+                        (replies.get(0).text().startsWith("Your week") ? summaries : received)
+                                .computeIfAbsent(user.userId(), id -> new AtomicInteger())
                                 .incrementAndGet();
         Timekeeper timekeeper =
                 new Timekeeper(
@@ -78,7 +81,7 @@ class TwoInstancesOnPostgresTest {
     }
 
     @Test
-    void eachReminderIsSentOnceAcrossInstances() throws Exception {
+    void eachReminderAndWeeklySummaryIsSentOnceAcrossInstances() throws Exception {
         Instance first = instance();
         Instance second = instance();
         Instant due = clock.instant();
@@ -86,7 +89,8 @@ class TwoInstancesOnPostgresTest {
                 NudgePlan.of(
                         LocalTime.ofInstant(due, ZoneOffset.UTC),
                         ZoneOffset.UTC,
-                        NudgePlan.EVERY_DAY);
+                        // Today only: today is the summary day, whatever day the test runs.
+                        NudgePlan.bit(LocalDate.ofInstant(due, ZoneOffset.UTC).getDayOfWeek()));
         for (int i = 0; i < USERS; i++) {
             UserKey user = new UserKey(Platform.DISCORD, Long.toString(900_000 + i));
             Session session =
@@ -102,13 +106,15 @@ class TwoInstancesOnPostgresTest {
         first.timekeeper().start();
         second.timekeeper().start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == USERS);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> received.size() == USERS && summaries.size() == USERS);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> total() == USERS);
+                .until(() -> total(received) + total(summaries) == 2 * USERS);
         assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isOne());
+        assertThat(summaries.values()).allSatisfy(count -> assertThat(count.get()).isOne());
         assertThat(first.timekeeper().counters().sent() + second.timekeeper().counters().sent())
-                .isEqualTo(USERS);
+                .isEqualTo(2 * USERS);
         assertThat(
                         first.timekeeper().counters().alreadyClaimed()
                                 + second.timekeeper().counters().alreadyClaimed())
@@ -116,7 +122,7 @@ class TwoInstancesOnPostgresTest {
                 .isZero();
     }
 
-    private int total() {
-        return received.values().stream().mapToInt(AtomicInteger::get).sum();
+    private static int total(Map<String, AtomicInteger> counts) {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 }

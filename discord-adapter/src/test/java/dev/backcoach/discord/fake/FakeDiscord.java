@@ -85,7 +85,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * A slash command typed by {@code userId} in {@code guildId}'s channel, or in the bot's DM when
-     * 0.
+     * 0. Each option goes with the type the bot registered for it, as Discord sends it (an integer
+     * as a number, a boolean as true or false).
      */
     public long slash(long userId, long guildId, String name, Map<String, String> options) {
         ObjectNode data = Payloads.JSON.createObjectNode();
@@ -93,8 +94,32 @@ public final class FakeDiscord implements AutoCloseable {
         data.put("name", name);
         data.put("type", 1);
         ArrayNode opts = data.putArray("options");
-        options.forEach((k, v) -> opts.addObject().put("name", k).put("type", 3).put("value", v));
+        options.forEach(
+                (k, v) -> {
+                    int type = optionType(name, k);
+                    ObjectNode option = opts.addObject().put("name", k).put("type", type);
+                    switch (type) {
+                        case 4 -> option.put("value", Long.parseLong(v));
+                        case 5 -> option.put("value", Boolean.parseBoolean(v));
+                        default -> option.put("value", v);
+                    }
+                });
         return inject(2, userId, guildId, data, null);
+    }
+
+    /** The registered type of a command's option; 3 (string) when not registered. */
+    private int optionType(String command, String option) {
+        synchronized (commands) {
+            ObjectNode registered = commands.get(command);
+            if (registered != null) {
+                for (JsonNode o : registered.path("options")) {
+                    if (o.path("name").asText().equals(option)) {
+                        return o.path("type").asInt(3);
+                    }
+                }
+            }
+            return 3;
+        }
     }
 
     /** A click by {@code userId} on the button {@code customId} of message {@code messageId}. */
