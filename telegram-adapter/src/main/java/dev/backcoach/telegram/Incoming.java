@@ -49,7 +49,7 @@ record Incoming(
             return Optional.empty();
         }
         Message message = update.getMessage();
-        int command = message.getText() == null ? 0 : leadingCommand(message.getEntities());
+        int command = message.getText() == null ? 0 : leadingCommand(entities(message));
         return message(
                 updateId,
                 message.getFrom().getId(),
@@ -119,6 +119,18 @@ record Incoming(
      * Parsed from the entities ourselves: in 10.2.0 Message#isCommand is false until getEntities()
      * ran.
      */
+    /**
+     * The message's entities, or none when one lies outside the text: the library computes each
+     * entity's text as it hands them out and throws for such an entity, which lost the update.
+     */
+    private static @Nullable List<MessageEntity> entities(Message message) {
+        try {
+            return message.getEntities();
+        } catch (IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
     private static int leadingCommand(@Nullable List<MessageEntity> entities) {
         if (entities == null) {
             return 0;

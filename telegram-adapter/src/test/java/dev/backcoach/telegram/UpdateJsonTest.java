@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcoach.core.model.Inbound;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,6 +82,27 @@ class UpdateJsonTest {
                             + ",\"text\":\"x\"}}",
                     "{\"update_id\":7004,\"channel_post\":{\"message_id\":5,\"date\":1700000000,\"chat\":"
                             + "{\"id\":-1001,\"type\":\"channel\",\"title\":\"C\"},\"text\":\"x\"}}");
+
+    /**
+     * Found by the fault suite's fuzzed updates: through polling, an entity outside the text made
+     * the library throw and the update went unanswered.
+     */
+    @Test
+    void anEntityOutsideTheTextIsNoCommandAndNoFailure() throws IOException {
+        String raw =
+                message(
+                        PRIVATE,
+                        ",\"text\":\"/start\",\"entities\":[{\"type\":\"bot_command\",\"offset\":-1,"
+                                + "\"length\":17}]}");
+        Update update = JSON.readValue(raw, Update.class);
+
+        Optional<Incoming> viaLibrary = Incoming.from(update, BOT);
+
+        assertThat(viaLibrary).isPresent();
+        assertThat(viaLibrary.get().inbound()).isInstanceOf(Inbound.Text.class);
+        assertThat(new UpdateJson(JSON).read(raw.getBytes(StandardCharsets.UTF_8), BOT).incoming())
+                .isEqualTo(viaLibrary);
+    }
 
     @Test
     void everyKindOfUpdateMeansTheSameAsThroughTheLibrarysModel() throws IOException {

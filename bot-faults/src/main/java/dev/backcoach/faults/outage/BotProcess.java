@@ -39,10 +39,33 @@ public final class BotProcess implements AutoCloseable {
      * {@code env} plus HTTP_PORT, and waits until {@code /readyz} answers 200 (at most 60 s).
      */
     public static BotProcess start(Map<String, String> env, Path log) throws Exception {
+        BotProcess bot = launch(List.of(), jar(), env, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (bot.readyz() != 200) {
+            if (!bot.alive() || System.nanoTime() > deadline) {
+                bot.close();
+                throw new IllegalStateException("the bot did not get ready; see " + log);
+            }
+            Thread.sleep(100);
+        }
+        return bot;
+    }
+
+    /** The application's jar: BACKCOACH_JAR, else where the build leaves it. */
+    public static String jar() {
+        return System.getenv().getOrDefault("BACKCOACH_JAR", "bot-app/target/backcoach.jar");
+    }
+
+    /**
+     * Starts {@code jar} after {@code prefix} (e.g. {@code runuser -u nobody --}) without waiting
+     * for it to get ready.
+     */
+    public static BotProcess launch(
+            List<String> prefix, String jar, Map<String, String> env, Path log) throws IOException {
         int port = freePort();
-        String jar = System.getenv().getOrDefault("BACKCOACH_JAR", "bot-app/target/backcoach.jar");
-        ProcessBuilder builder =
-                new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar);
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment()
                 .keySet()
                 .removeIf(
@@ -55,16 +78,7 @@ public final class BotProcess implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.PIPE); // kept open: no end of input
-        BotProcess bot = new BotProcess(builder.start(), log, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (bot.readyz() != 200) {
-            if (!bot.alive() || System.nanoTime() > deadline) {
-                bot.close();
-                throw new IllegalStateException("the bot did not get ready; see " + log);
-            }
-            Thread.sleep(100);
-        }
-        return bot;
+        return new BotProcess(builder.start(), log, port);
     }
 
     /** The status of {@code GET /readyz}, or -1 when nothing answers. */
@@ -83,6 +97,11 @@ public final class BotProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The exit code, or -1 while it runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     public boolean alive() {

@@ -22,19 +22,26 @@ public final class ChatUser {
                     "it feels a bit better today",
                     "5");
 
+    /** How an update reaches the bot: POSTed to its webhook, or queued for its long polling. */
+    public interface Delivery {
+        /** Delivers the update; returns the HTTP status the bot answered (200 when queued). */
+        int deliver(String updateJson) throws InterruptedException;
+    }
+
     /** What one action came to. */
-    public record Outcome(boolean answered, long latencyMs, boolean apology, int status) {}
+    public record Outcome(
+            boolean answered, long latencyMs, boolean apology, int status, String update) {}
 
     final long id;
     private final FakeBotApi telegram;
-    private final Redelivery webhook;
+    private final Delivery delivery;
     private final Random random;
     private long settled;
 
-    public ChatUser(long id, FakeBotApi telegram, Redelivery webhook, long seed) {
+    public ChatUser(long id, FakeBotApi telegram, Delivery delivery, long seed) {
         this.id = id;
         this.telegram = telegram;
-        this.webhook = webhook;
+        this.delivery = delivery;
         this.random = new Random(seed ^ id);
     }
 
@@ -85,7 +92,7 @@ public final class ChatUser {
         long before = signature();
         int lastId = lastMessageId();
         long start = System.nanoTime();
-        int status = webhook.deliver(update);
+        int status = delivery.deliver(update);
         long deadline = start + waitMs * 1_000_000L;
         while (signature() == before && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -99,7 +106,7 @@ public final class ChatUser {
                         .filter(m -> m.messageId() > lastId)
                         .anyMatch(
                                 m -> m.plainText() != null && m.plainText().contains(apologyText));
-        return new Outcome(answered, latency, apology, status);
+        return new Outcome(answered, latency, apology, status, update);
     }
 
     /** The last message shown, or null. */

@@ -45,7 +45,13 @@ public final class Load {
                 updates.incrementAndGet();
                 if (!outcome.answered()) {
                     lost.incrementAndGet();
-                    lostWhat.add("user " + user.id + ": status " + outcome.status());
+                    lostWhat.add(
+                            "user "
+                                    + user.id
+                                    + ", status "
+                                    + outcome.status()
+                                    + ": "
+                                    + outcome.update());
                 }
                 if (outcome.apology()) {
                     apologies.incrementAndGet();

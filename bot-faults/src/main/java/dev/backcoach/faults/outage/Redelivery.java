@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * again while the answer is not 200 (here every 250 ms, for at most {@code patience}). A call the
  * bot returns in the 200's body is run against the fake, as Telegram runs it.
  */
-public final class Redelivery {
+public final class Redelivery implements ChatUser.Delivery {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -35,6 +35,7 @@ public final class Redelivery {
     }
 
     /** Delivers until 200; returns the last status (200, or what it got when patience ran out). */
+    @Override
     public int deliver(String updateJson) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         int status = post(updateJson);
