@@ -35,6 +35,14 @@ record Incoming(
             if (query.getMessage() == null) {
                 return Optional.empty(); // inline-mode messages: the bot offers no inline mode
             }
+            if (query.getId() == null
+                    || query.getFrom() == null
+                    || query.getFrom().getId() == null
+                    || query.getMessage().getChat() == null
+                    || query.getMessage().getChat().getId() == null
+                    || query.getMessage().getMessageId() == null) {
+                return Optional.empty(); // not a press Telegram sends: nobody to answer
+            }
             return Optional.of(
                     press(
                             updateId,
@@ -45,8 +53,12 @@ record Incoming(
                             query.getMessage().getMessageId(),
                             query.getData()));
         }
-        if (!update.hasMessage() || update.getMessage().getFrom() == null) {
-            return Optional.empty();
+        if (!update.hasMessage()
+                || update.getMessage().getFrom() == null
+                || update.getMessage().getFrom().getId() == null
+                || update.getMessage().getChat() == null
+                || update.getMessage().getChat().getId() == null) {
+            return Optional.empty(); // edits, channel posts, and messages without a sender or chat
         }
         Message message = update.getMessage();
         int command = message.getText() == null ? 0 : leadingCommand(entities(message));

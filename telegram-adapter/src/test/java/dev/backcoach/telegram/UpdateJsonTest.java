@@ -104,6 +104,34 @@ class UpdateJsonTest {
                 .isEqualTo(viaLibrary);
     }
 
+    /**
+     * Found by the fault suite's fuzzed updates: through polling, a press without its sender or a
+     * message without its chat threw inside the bot (logged as an error) instead of being ignored,
+     * as the webhook ignores them.
+     */
+    @Test
+    void anUpdateWithoutSenderOrChatIsIgnoredNotAFailure() throws IOException {
+        List<String> broken =
+                List.of(
+                        "{\"update_id\":8001,\"callback_query\":{\"id\":\"q\",\"chat_instance\":\"c\","
+                                + "\"data\":\"x\",\"message\":{\"message_id\":5,\"date\":1700000000,"
+                                + "\"chat\":"
+                                + PRIVATE
+                                + "}}}",
+                        "{\"update_id\":8002,\"callback_query\":{\"id\":\"q\",\"chat_instance\":\"c\","
+                                + "\"from\":"
+                                + FROM
+                                + ",\"data\":\"x\",\"message\":{\"message_id\":5,\"date\":1700000000}}}",
+                        "{\"update_id\":8003,\"message\":{\"message_id\":5,\"date\":1700000000,"
+                                + "\"from\":"
+                                + FROM
+                                + ",\"text\":\"/start\"}}");
+        for (String raw : broken) {
+            Update update = JSON.readValue(raw, Update.class);
+            assertThat(Incoming.from(update, BOT)).as(raw).isEmpty();
+        }
+    }
+
     @Test
     void everyKindOfUpdateMeansTheSameAsThroughTheLibrarysModel() throws IOException {
         UpdateJson reader = new UpdateJson(JSON);
