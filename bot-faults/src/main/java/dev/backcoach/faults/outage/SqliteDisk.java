@@ -103,7 +103,6 @@ public final class SqliteDisk {
             // bot
             // starts on it; then write permission returns.
             Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
-            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
             Path log2 = logs.resolve("bot-read-only.log");
             BotProcess bot = BotProcess.launch(AS_NOBODY, BotProcess.jar(), env, log2);
             try {
@@ -115,7 +114,8 @@ public final class SqliteDisk {
                     readOnlyApologies = outcome.apology() ? 1 : 0;
                     row.check(outcome.answered(), "no answer while the file was read-only");
                 }
-                List<String> lines = matching(bot, "READONLY", "read-only", "readonly");
+                List<String> lines =
+                        matching(bot, "READONLY", "read-only", "readonly", "writable", "write");
                 lines.stream().limit(2).forEach(l -> System.err.println("  read-only, log: " + l));
                 System.err.printf(
                         "sqlite-disk: on a read-only file the bot is %s, /readyz %d, exit %d%n",
@@ -124,7 +124,6 @@ public final class SqliteDisk {
                 row.check(
                         !up || readOnlyApologies > 0 || status == 503,
                         "up on a read-only file, yet neither 503 nor an apology");
-                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
                 Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
                 if (!bot.alive()) { // it stopped with its line: an operator (or systemd) starts it
                     // again
