@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * about their conversation and must be answered every time. Passes with no ERROR line and no dead
  * thread in the process's log, no 5xx from the webhook, the process alive, and nothing the strict
  * fake would refuse. Usage: {@code FuzzTelegram [count per receiver] [seed]}; FAULT_MODE sets the
- * default count (100,000 full, 3,000 short); the seed is random unless given, and printed.
+ * default count (100,000 full, 2,000 short); the seed is random unless given, and printed.
  */
 public final class FuzzTelegram {
     static final String TOKEN = "123456:TEST-token_abc";
@@ -32,7 +32,7 @@ public final class FuzzTelegram {
     private FuzzTelegram() {}
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : Row.full() ? 100_000 : 3_000;
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : Row.full() ? 100_000 : 2_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : System.nanoTime();
         System.err.println(
                 "fuzz-telegram: seed "

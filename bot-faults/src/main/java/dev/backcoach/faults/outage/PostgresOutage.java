@@ -89,7 +89,7 @@ public final class PostgresOutage {
                 long backAt = System.nanoTime();
                 proxy.restore();
                 long upMs = waitForStatus(bot, 200, backAt, 10_000);
-                Thread.sleep(full ? 15_000 : 8_000);
+                Thread.sleep(full ? 15_000 : 5_000);
                 load.stop();
 
                 // After the outage every user is served as before: a fresh start asks the age.
