@@ -182,7 +182,7 @@ public final class FuzzTelegram {
         }
     }
 
-    /** The normal user: one action every ~0.3 s while the fuzz runs, each answered. */
+    /** The normal user: one action about every 1.3 s while the fuzz runs, each answered. */
     static final class Scripted {
         final ChatUser user;
         final AtomicBoolean running = new AtomicBoolean(true);
@@ -213,6 +213,9 @@ public final class FuzzTelegram {
                         System.err.println("scripted user unanswered: " + outcome.update());
                     }
                     maxLatency.accumulateAndGet(outcome.latencyMs(), Math::max);
+                    // A person's pace: faster than a turn a second, the flood guard lets
+                    // messages go unanswered on purpose.
+                    Thread.sleep(1_000);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

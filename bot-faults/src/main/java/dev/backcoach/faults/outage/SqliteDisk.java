@@ -106,7 +106,11 @@ public final class SqliteDisk {
             Path log2 = logs.resolve("bot-read-only.log");
             BotProcess bot = BotProcess.launch(AS_NOBODY, BotProcess.jar(), env, log2);
             try {
-                Thread.sleep(8_000);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (bot.alive() && bot.readyz() == -1 && System.nanoTime() < deadline) {
+                    Thread.sleep(200); // starting, on a busy machine
+                }
+                Thread.sleep(2_000); // what it says once it has looked at the file
                 boolean up = bot.alive();
                 int status = bot.readyz();
                 if (up && status != -1) {
