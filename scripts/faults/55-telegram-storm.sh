@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Telegram storm (429 to half the calls, then 5xx, then late answers; 60 s each full, 10 s short):
+# Telegram storm (429 to half the calls, then 5xx, then late answers; 60 s each full, 5 s short):
 # telegram-adapter's TelegramStormTest, which runs in every build. Short mode reports the row the
 # build's run left (FAULT_RERUN=1 runs it again); full mode runs it with minute-long phases.
 source "$(dirname "$0")/part-b-lib.sh"
@@ -8,7 +8,7 @@ if [[ "$FAULT_MODE" != full && "${FAULT_RERUN:-0}" != 1 && -f "$row" ]]; then
   cat "$row"
   exit 0
 fi
-seconds=10
+seconds=5
 [[ "$FAULT_MODE" == full ]] && seconds=60
 rm -f "$row"
 out="$(mktemp)"

@@ -24,14 +24,15 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
  * Telegram in a storm, on real time, through the real client and outbox: 429 with retry_after to
  * half the calls, then 5xx to every call, then answers that come too late for half the calls; a
  * steady stream of replies to 20 chats meanwhile. Every reply arrives, in order in its chat, and
- * the fake never sees the send budget exceeded. Each phase lasts 10 s; {@code
- * -Dfaults.storm.seconds=60} (the fault suite's full mode) makes it a minute.
+ * the fake never sees the send budget exceeded. Each phase lasts 5 s (longer than the 3.5 s a call
+ * was once retried for); {@code -Dfaults.storm.seconds=60} (the fault suite's full mode) makes it a
+ * minute.
  */
 class TelegramStormTest {
     static final String TOKEN = "123456:STORM-test";
     static final int CHATS = 20;
     static final long PHASE_NANOS =
-            TimeUnit.SECONDS.toNanos(Long.getLong("faults.storm.seconds", 10));
+            TimeUnit.SECONDS.toNanos(Long.getLong("faults.storm.seconds", 5));
 
     @Test
     void everyReplyArrivesInOrderWithinTheBudget() throws Exception {
