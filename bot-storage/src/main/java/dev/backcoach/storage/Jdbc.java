@@ -3,6 +3,7 @@ package dev.backcoach.storage;
 import dev.backcoach.core.service.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -112,12 +113,28 @@ final class Jdbc {
         }
     }
 
-    private static void rollback(Connection connection, Exception cause) {
+    private void rollback(Connection connection, Exception cause) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             // The connection is likely gone, which rolls back as well; keep the first failure.
             cause.addSuppressed(e);
+            if (database.dialect() == Dialect.SQLITE) {
+                reopen(connection, cause);
+            }
+        }
+    }
+
+    /**
+     * SQLite ended the transaction itself (a full disk, say) and the driver, not knowing, still
+     * expects one open on this pooled connection: without a new one, its next user would write
+     * every statement outside any transaction, each kept at once (found by the fault suite).
+     */
+    private static void reopen(Connection connection, Exception cause) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // still open after all, or the connection is gone
         }
     }
 

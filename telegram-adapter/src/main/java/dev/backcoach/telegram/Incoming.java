@@ -35,6 +35,14 @@ record Incoming(
             if (query.getMessage() == null) {
                 return Optional.empty(); // inline-mode messages: the bot offers no inline mode
             }
+            if (query.getId() == null
+                    || query.getFrom() == null
+                    || query.getFrom().getId() == null
+                    || query.getMessage().getChat() == null
+                    || query.getMessage().getChat().getId() == null
+                    || query.getMessage().getMessageId() == null) {
+                return Optional.empty(); // not a press Telegram sends: nobody to answer
+            }
             return Optional.of(
                     press(
                             updateId,
@@ -45,11 +53,15 @@ record Incoming(
                             query.getMessage().getMessageId(),
                             query.getData()));
         }
-        if (!update.hasMessage() || update.getMessage().getFrom() == null) {
-            return Optional.empty();
+        if (!update.hasMessage()
+                || update.getMessage().getFrom() == null
+                || update.getMessage().getFrom().getId() == null
+                || update.getMessage().getChat() == null
+                || update.getMessage().getChat().getId() == null) {
+            return Optional.empty(); // edits, channel posts, and messages without a sender or chat
         }
         Message message = update.getMessage();
-        int command = message.getText() == null ? 0 : leadingCommand(message.getEntities());
+        int command = message.getText() == null ? 0 : leadingCommand(entities(message));
         return message(
                 updateId,
                 message.getFrom().getId(),
@@ -119,6 +131,18 @@ record Incoming(
      * Parsed from the entities ourselves: in 10.2.0 Message#isCommand is false until getEntities()
      * ran.
      */
+    /**
+     * The message's entities, or none when one lies outside the text: the library computes each
+     * entity's text as it hands them out and throws for such an entity, which lost the update.
+     */
+    private static @Nullable List<MessageEntity> entities(Message message) {
+        try {
+            return message.getEntities();
+        } catch (IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
     private static int leadingCommand(@Nullable List<MessageEntity> entities) {
         if (entities == null) {
             return 0;

@@ -36,6 +36,8 @@ final class PollingReceiver implements AutoCloseable {
      */
     static final Duration BATCH_LIMIT = Duration.ofMinutes(2);
 
+    private static final DefaultGetUpdatesGenerator GENERATOR = new DefaultGetUpdatesGenerator();
+
     private final TelegramBotsLongPollingApplication application;
     private final PollHealth health = new PollHealth();
 
@@ -60,7 +62,7 @@ final class PollingReceiver implements AutoCloseable {
         application.registerBot(
                 token,
                 () -> url,
-                new DefaultGetUpdatesGenerator(),
+                last -> new TolerantGetUpdates(GENERATOR.apply(last)),
                 updates -> consume(bot, updates));
     }
 

@@ -9,8 +9,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * with no queue, thread or counter, so each rule reads (and is tested) on its own.
  */
 final class Refusals {
-    static final int MAX_ATTEMPTS = 4;
+    /*
+     * 5xx and network errors are retried for about two minutes (0.5, 1, 2, 4, 8 s, then every 15 s):
+     * Telegram answering 5xx for a minute lost every reply of that minute when four attempts (3.5 s)
+     * were all a call had (found by the fault suite's Telegram storm).
+     */
+    static final int MAX_ATTEMPTS = 13;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
 
     private Refusals() {}
 
@@ -64,6 +70,7 @@ final class Refusals {
         if (attempts >= MAX_ATTEMPTS) {
             return new Next.GiveUp("gave up after " + attempts + " attempts (" + reason + ")");
         }
-        return new Next.Retry(FIRST_BACKOFF.toNanos() << (attempts - 1), reason);
+        long backoff = FIRST_BACKOFF.toNanos() << Math.min(attempts - 1, 20);
+        return new Next.Retry(Math.min(backoff, MAX_BACKOFF.toNanos()), reason);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backcoach.core.model.Inbound;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,6 +82,55 @@ class UpdateJsonTest {
                             + ",\"text\":\"x\"}}",
                     "{\"update_id\":7004,\"channel_post\":{\"message_id\":5,\"date\":1700000000,\"chat\":"
                             + "{\"id\":-1001,\"type\":\"channel\",\"title\":\"C\"},\"text\":\"x\"}}");
+
+    /**
+     * Found by the fault suite's fuzzed updates: through polling, an entity outside the text made
+     * the library throw and the update went unanswered.
+     */
+    @Test
+    void anEntityOutsideTheTextIsNoCommandAndNoFailure() throws IOException {
+        String raw =
+                message(
+                        PRIVATE,
+                        ",\"text\":\"/start\",\"entities\":[{\"type\":\"bot_command\",\"offset\":-1,"
+                                + "\"length\":17}]}");
+        Update update = JSON.readValue(raw, Update.class);
+
+        Optional<Incoming> viaLibrary = Incoming.from(update, BOT);
+
+        assertThat(viaLibrary).isPresent();
+        assertThat(viaLibrary.get().inbound()).isInstanceOf(Inbound.Text.class);
+        assertThat(new UpdateJson(JSON).read(raw.getBytes(StandardCharsets.UTF_8), BOT).incoming())
+                .isEqualTo(viaLibrary);
+    }
+
+    /**
+     * Found by the fault suite's fuzzed updates: through polling, a press without its sender or a
+     * message without its chat threw inside the bot (logged as an error) instead of being ignored,
+     * as the webhook ignores them.
+     */
+    @Test
+    void anUpdateWithoutSenderOrChatIsIgnoredNotAFailure() throws IOException {
+        List<String> broken =
+                List.of(
+                        "{\"update_id\":8001,\"callback_query\":{\"id\":\"q\",\"chat_instance\":\"c\","
+                                + "\"data\":\"x\",\"message\":{\"message_id\":5,\"date\":1700000000,"
+                                + "\"chat\":"
+                                + PRIVATE
+                                + "}}}",
+                        "{\"update_id\":8002,\"callback_query\":{\"id\":\"q\",\"chat_instance\":\"c\","
+                                + "\"from\":"
+                                + FROM
+                                + ",\"data\":\"x\",\"message\":{\"message_id\":5,\"date\":1700000000}}}",
+                        "{\"update_id\":8003,\"message\":{\"message_id\":5,\"date\":1700000000,"
+                                + "\"from\":"
+                                + FROM
+                                + ",\"text\":\"/start\"}}");
+        for (String raw : broken) {
+            Update update = JSON.readValue(raw, Update.class);
+            assertThat(Incoming.from(update, BOT)).as(raw).isEmpty();
+        }
+    }
 
     @Test
     void everyKindOfUpdateMeansTheSameAsThroughTheLibrarysModel() throws IOException {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,17 @@ public final class GroupCommit<T> {
      * in case the lock was held by another kind of writer when it queued, so no leader saw it.
      */
     static final long FOLLOWER_WAIT_MILLIS = 2;
+
+    /**
+     * Errors after which SQLite may roll back the whole transaction by itself: full (a full disk),
+     * I/O error, busy, out of memory (sqlite.org/lang_transaction.html, "Response To Errors Within
+     * A Transaction").
+     */
+    private static final Set<Integer> ENDS_TRANSACTION = Set.of(5, 7, 10, 13);
+
+    static boolean mayEndTransaction(SQLException e) {
+        return ENDS_TRANSACTION.contains(e.getErrorCode() & 0xFF);
+    }
 
     private static final class Pending<T> {
         final T item;
@@ -157,6 +169,12 @@ public final class GroupCommit<T> {
                                             refused; // a version conflict or a re-delivered event
                                 }
                             } catch (SQLException e) {
+                                if (mayEndTransaction(e)) {
+                                    // SQLite may have rolled back the whole transaction: the
+                                    // turns before are gone and the ones after would commit one
+                                    // by one. The batch fails as one; nothing of it is kept.
+                                    throw e;
+                                }
                                 c.rollback(savepoint);
                                 p.failure = store.failure(ACTION, e);
                             } catch (RuntimeException e) {

@@ -210,6 +210,32 @@ public final class FakeBotApi implements AutoCloseable {
 
     private record Failure(int code, String description, Integer retryAfter) {}
 
+    /**
+     * A storm: asked before each call (except getUpdates) what goes wrong with it, by method and
+     * the rate clock's time.
+     */
+    public interface Storm {
+        /** The fault for this call, or null to answer it normally. */
+        Fault at(String method, long nanos);
+    }
+
+    /**
+     * What goes wrong with one call: an error answer ({@code code} > 0, with {@code retryAfter}
+     * seconds for a 429, or null), or, with code 0, an answer held back for {@code delay} real time
+     * (the call is still carried out, as Telegram carries out a request whose answer was lost).
+     */
+    public record Fault(int code, String description, Integer retryAfter, Duration delay) {
+        public static Fault error(int code, String description, Integer retryAfter) {
+            return new Fault(code, description, retryAfter, Duration.ZERO);
+        }
+
+        public static Fault slow(Duration delay) {
+            return new Fault(0, "", null, delay);
+        }
+    }
+
+    private volatile Storm storm = (method, nanos) -> null;
+
     private static final class PollTicket {
         boolean terminated;
     }
@@ -666,6 +692,12 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** From now on {@code storm} decides what goes wrong with each call (see {@link Storm}). */
+    public FakeBotApi storm(Storm storm) {
+        this.storm = storm;
+        return this;
+    }
+
     /** Delays every answer except getUpdates by {@code delay} (zero to stop). */
     public FakeBotApi slowdown(Duration delay) {
         locked(() -> slowdown = delay);
@@ -845,6 +877,17 @@ public final class FakeBotApi implements AutoCloseable {
             Deque<Failure> queue = failures.get(method.name());
             failure = queue == null ? null : queue.pollFirst();
             delay = slowdown;
+            Fault fault =
+                    method.name().equals("getUpdates")
+                            ? null
+                            : storm.at(method.name(), nanoTime.getAsLong());
+            if (fault != null && failure == null) {
+                if (fault.code() > 0) {
+                    failure = new Failure(fault.code(), fault.description(), fault.retryAfter());
+                } else {
+                    delay = fault.delay();
+                }
+            }
             if (method.name().equals("getUpdates")
                     && failure == null
                     && validation.firstRejection().isEmpty()
