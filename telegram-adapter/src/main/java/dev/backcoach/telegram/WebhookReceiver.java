@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time (403
  * otherwise). The turn is committed before the 200, so a retry by Telegram is answered from the
- * stored replies; the replies themselves go out through the outbox after the 200. Stopping answers
- * new requests with 503 (Telegram sends them again later, to whichever instance is up) and waits
- * for the requests in progress.
+ * stored replies. Replies that go through the outbox are sent before the 200, too: the outbox lives
+ * in memory, and a crash after a 200 would lose them, as Telegram never sends that update again.
+ * The wait holds no worker: the response is completed when the sends are. Stopping answers new
+ * requests with 503 (Telegram sends them again later, to whichever instance is up) and waits for
+ * the requests in progress.
  */
 final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -34,6 +36,13 @@ final class WebhookReceiver implements AutoCloseable {
      * so more workers than cores make bigger groups. On 2 cores 16 did best (8: ~5,500 updates/s;
      * 16: 5,700-7,300; 32: worse again, as they wait for the 10 pooled connections).
      */
+    /**
+     * The longest a 200 waits for the update's replies to go out (429 waits included); then it is
+     * sent anyway, so that Telegram does not deliver the update again while its replies are still
+     * queued.
+     */
+    static final Duration SEND_WAIT = Duration.ofSeconds(20);
+
     /** Telegram's updates are small; anything larger is not from Telegram. */
     static final int MAX_BODY = 1 << 20;
 
@@ -77,7 +86,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         active.register();
-        try (exchange) {
+        boolean answerLater = false;
+        try {
             if (closing) {
                 respond(exchange, 503);
                 return;
@@ -116,7 +126,14 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             if (handled.inline() == null) {
-                respond(exchange, 200);
+                answerLater = true;
+                var unused =
+                        handled.sent()
+                                .orTimeout(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                                .whenComplete(
+                                        (sent, failure) ->
+                                                answerWhenSent(
+                                                        exchange, update.updateId(), failure));
                 return;
             }
             byte[] call =
@@ -124,6 +141,29 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, call.length);
             exchange.getResponseBody().write(call);
+        } finally {
+            if (!answerLater) {
+                exchange.close();
+                active.arriveAndDeregister();
+            }
+        }
+    }
+
+    /**
+     * The 200 for an update whose replies went through the outbox, once they are sent. A reply the
+     * outbox gave up on was logged there; sending the update again would not help it.
+     */
+    private void answerWhenSent(HttpExchange exchange, long updateId, @Nullable Throwable failure) {
+        try (exchange) {
+            if (failure instanceof TimeoutException) {
+                log.warn(
+                        "replies to update {} still queued after {}; answering 200",
+                        updateId,
+                        SEND_WAIT);
+            }
+            respond(exchange, 200);
+        } catch (IOException e) {
+            log.debug("update {}: Telegram left before the 200", updateId);
         } finally {
             active.arriveAndDeregister();
         }
