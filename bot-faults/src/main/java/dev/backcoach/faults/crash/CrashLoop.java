@@ -38,6 +38,7 @@ public final class CrashLoop {
         int rate = o.number("rate", 20);
         int kills = o.number("kills", 20);
         int maxSeconds = o.number("max-seconds", 600);
+        int minSeconds = o.number("min-seconds", 0);
         int reminderUsers = o.number("reminders", 100);
         Path work = Path.of(o.get("work", Files.createTempDirectory("crash-loop").toString()));
         Files.createDirectories(work);
@@ -49,6 +50,15 @@ public final class CrashLoop {
                         url,
                         dbUser.isEmpty() ? null : dbUser,
                         dbPassword.isEmpty() ? null : dbPassword);
+        String schema = o.get("fresh-schema", "");
+        if (!schema.isEmpty()) {
+            freshSchema(database, schema);
+            database =
+                    new DatabaseSettings(
+                            url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                            database.user(),
+                            database.password());
+        }
         Random random = new Random(o.number("seed", 42));
 
         Crowd crowd = new Crowd(users, reminderUsers);
@@ -96,7 +106,18 @@ public final class CrashLoop {
                 victim.kill();
                 crowd.killed();
                 done++;
+                long down = System.nanoTime();
                 restartsOk = victim.start();
+                System.out.printf(
+                        "%s: kill %d at %d s, ready again after %d ms%n",
+                        scenario,
+                        done,
+                        TimeUnit.NANOSECONDS.toSeconds(down - started),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - down));
+            }
+            long minUntil = started + TimeUnit.SECONDS.toNanos(minSeconds);
+            while (System.nanoTime() < minUntil) {
+                Thread.sleep(100);
             }
             Thread.sleep(3_000);
             load.stop();
@@ -152,6 +173,21 @@ public final class CrashLoop {
         }
     }
 
+    /** PostgreSQL: an empty schema of its own, so every run starts from nothing. */
+    private static void freshSchema(DatabaseSettings database, String schema)
+            throws java.sql.SQLException {
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain schema name: " + schema);
+        }
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(
+                                database.url(), database.user(), database.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        }
+    }
+
     private static void report(
             String scenario,
             Crowd.Tally t,
@@ -161,39 +197,28 @@ public final class CrashLoop {
             int errors,
             int onSteps) {
         String p = scenario + ": ";
-        System.out.println(
-                p
-                        + kills
-                        + " kills in "
-                        + seconds
-                        + " s; "
-                        + t.updates
-                        + " updates, "
-                        + t.lost
-                        + " lost, "
-                        + t.duplicated
-                        + " answered twice ("
-                        + t.unexplainedDuplicates.size()
-                        + " not explained by a kill in flight), "
-                        + t.strays
-                        + " replies while nobody waited");
-        System.out.println(
-                p
-                        + "reminders: "
-                        + t.remindersMissing
-                        + " missing, "
-                        + t.remindersDoubled
-                        + " sent twice");
-        System.out.println(
-                p
-                        + "steps: "
-                        + t.stepViolations.size()
-                        + " went back or skipped; "
-                        + onSteps
-                        + " users ended on a step, "
-                        + stored.size()
-                        + " differ from the store");
-        System.out.println(p + "bot log lines at ERROR: " + errors);
+        System.out.printf(
+                "%s%d kills in %d s; %d updates, %d lost, %d answered twice (%d not explained by a"
+                        + " kill in flight), %d replies while nobody waited%n",
+                p,
+                kills,
+                seconds,
+                t.updates,
+                t.lost,
+                t.duplicated,
+                t.unexplainedDuplicates.size(),
+                t.strays);
+        System.out.printf(
+                "%sfirst reply after p50 %d ms, p99 %d ms, max %d ms%n",
+                p, t.latencyMillis(0.5), t.latencyMillis(0.99), t.latencyMillis(1.0));
+        System.out.printf(
+                "%sreminders: %d missing, %d sent twice%n",
+                p, t.remindersMissing, t.remindersDoubled);
+        System.out.printf(
+                "%ssteps: %d shown one after another, %d went back or skipped; %d users ended on"
+                        + " a step, %d differ from the store%n",
+                p, t.stepAdvances, t.stepViolations.size(), onSteps, stored.size());
+        System.out.printf("%sbot log lines at ERROR: %d%n", p, errors);
         t.lostIds.stream().limit(10).forEach(l -> System.out.println(p + "lost " + l));
         t.unexplainedDuplicates.stream()
                 .limit(10)

@@ -36,6 +36,11 @@ final class Crowd implements BotApiFake.Listener {
     private final LongAdder strays = new LongAdder();
     private final Random random = new Random(16);
 
+    /** With {@link #everyoneFirst}: the next user who has not sent anything yet. */
+    private int fresh;
+
+    private boolean everyoneFirst;
+
     Crowd(int users, int reminderUsers) {
         this.people = new Person[users];
         for (int i = 0; i < users; i++) {
@@ -43,6 +48,14 @@ final class Crowd implements BotApiFake.Listener {
             byId.put(people[i].id, people[i]);
         }
         this.reminderUsers = reminderUsers;
+    }
+
+    /**
+     * Every user sends once before anyone sends twice: a soak's warm-up then touches every user, so
+     * that what the bot keeps per user is in place before the measurement starts.
+     */
+    void everyoneFirst() {
+        everyoneFirst = true;
     }
 
     /** Nine in ten users come back after a first visit; the rest are new. */
@@ -106,6 +119,21 @@ final class Crowd implements BotApiFake.Listener {
         long now = System.nanoTime();
         // As in real use, a few users are in a session at any time and most are quiet: seven in
         // ten updates come from a tenth of the users.
+        while (everyoneFirst && fresh < people.length && went < count) {
+            Person person = people[fresh++];
+            long id = updateIds.getAndIncrement();
+            byte[] update;
+            synchronized (person) {
+                String[] kind = {""};
+                update = person.next(id, random, kind);
+                Sent s = new Sent(id, kind[0], now);
+                sent.put(id, s);
+                person.pending = s;
+                person.last = s;
+            }
+            delivery.deliver(id, update);
+            went++;
+        }
         boolean hot = random.nextInt(10) < 7;
         int span = hot ? Math.max(1, people.length / 10) : people.length;
         int start = random.nextInt(span);
@@ -174,6 +202,7 @@ final class Crowd implements BotApiFake.Listener {
         for (Person person : people) {
             synchronized (person) {
                 person.violations().forEach(v -> t.stepViolations.add(person.id + " " + v));
+                t.stepAdvances += person.advances;
             }
         }
         for (Sent s : sent.values()) {
@@ -190,6 +219,7 @@ final class Crowd implements BotApiFake.Listener {
                 continue;
             }
             t.maxLatencyNanos = Math.max(t.maxLatencyNanos, s.firstReplyNanos - s.sentNanos);
+            t.latencies.add(s.firstReplyNanos - s.sentNanos);
             int extra = s.extraCopies();
             if (extra > 0) {
                 t.duplicated++;
@@ -240,8 +270,20 @@ final class Crowd implements BotApiFake.Listener {
         long maxLatencyNanos;
         long remindersMissing;
         long remindersDoubled;
+        long stepAdvances;
+        final List<Long> latencies = new ArrayList<>();
         final List<String> lostIds = new ArrayList<>();
         final List<String> unexplainedDuplicates = new ArrayList<>();
         final List<String> stepViolations = new ArrayList<>();
+
+        /** The time to the first reply at quantile {@code q} (1 for the longest). */
+        long latencyMillis(double q) {
+            if (latencies.isEmpty()) {
+                return 0;
+            }
+            List<Long> sorted = latencies.stream().sorted().toList();
+            int at = (int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()));
+            return TimeUnit.NANOSECONDS.toMillis(sorted.get(at));
+        }
     }
 }

@@ -41,6 +41,10 @@ final class Person {
     @Nullable String stepTitle;
 
     int step;
+
+    /** Technique steps shown, one after another: the moves the step check covers. */
+    int advances;
+
     private final List<String> violations = new ArrayList<>();
 
     Person(long id) {
@@ -131,6 +135,9 @@ final class Person {
         int n = Integer.parseInt(m.group(2));
         if (title.equals(stepTitle) && n != step && n != step + 1 && n != 1) {
             violations.add(title + ": step " + step + " then step " + n);
+        }
+        if (title.equals(stepTitle) && n == step + 1) {
+            advances++;
         }
         stepTitle = title;
         step = n;
