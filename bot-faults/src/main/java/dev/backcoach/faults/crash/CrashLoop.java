@@ -128,16 +128,21 @@ public final class CrashLoop {
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
             int errors = 0;
+            int failedStarts = 0;
             for (Instance bot : bots) {
                 bot.stop();
                 errors += bot.errorLines();
+                failedStarts += bot.failedStarts;
             }
             if (delivery != null) {
                 delivery.close();
             }
             List<String> stored =
                     StoredSteps.mismatches(
-                            url, database.user(), database.password(), crowd.lastSteps());
+                            database.url(),
+                            database.user(),
+                            database.password(),
+                            crowd.lastSteps());
             Crowd.Tally t = crowd.tally();
             boolean pass =
                     restartsOk
@@ -149,6 +154,8 @@ public final class CrashLoop {
                             && t.remindersMissing == 0
                             && t.remindersDoubled == 0;
             report(scenario, t, stored, done, seconds, errors, crowd.lastSteps().size());
+            System.out.printf(
+                    "%s: start-ups that failed and were tried again: %d%n", scenario, failedStarts);
             System.out.println(
                     new Row(
                                     scenario,

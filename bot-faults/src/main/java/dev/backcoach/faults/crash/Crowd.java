@@ -118,7 +118,7 @@ final class Crowd implements BotApiFake.Listener {
         int went = 0;
         long now = System.nanoTime();
         // As in real use, a few users are in a session at any time and most are quiet: seven in
-        // ten updates come from a tenth of the users.
+        // ten updates come from one user in twenty.
         while (everyoneFirst && fresh < people.length && went < count) {
             Person person = people[fresh++];
             long id = updateIds.getAndIncrement();
@@ -135,7 +135,7 @@ final class Crowd implements BotApiFake.Listener {
             went++;
         }
         boolean hot = random.nextInt(10) < 7;
-        int span = hot ? Math.max(1, people.length / 10) : people.length;
+        int span = hot ? Math.max(1, people.length / 20) : people.length;
         int start = random.nextInt(span);
         for (int i = 0; i < span && went < count; i++) {
             Person person = people[(start + i) % span];

@@ -68,12 +68,32 @@ final class Instance {
         return URI.create("http://127.0.0.1:" + webhookPort + "/telegram");
     }
 
-    /** Starts the process and waits until it is ready; false if it is not within a minute. */
+    /** Start-ups that failed and were tried again (see {@link #start}). */
+    int failedStarts;
+
+    /**
+     * Starts the process and waits until it is ready; false if it is not within a minute. A process
+     * that exits during start-up (on a busy machine the database can time out then) is started
+     * again, up to three times; each is counted in {@link #failedStarts} and reported.
+     */
     boolean start() throws IOException, InterruptedException {
-        process =
-                BotProcess.start(
-                        jar, jvm, env, log, URI.create("http://127.0.0.1:" + httpPort + "/readyz"));
-        return process.awaitReady(Duration.ofSeconds(60));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            process =
+                    BotProcess.start(
+                            jar,
+                            jvm,
+                            env,
+                            log,
+                            URI.create("http://127.0.0.1:" + httpPort + "/readyz"));
+            if (process.awaitReady(Duration.ofSeconds(60))) {
+                return true;
+            }
+            if (process.alive()) {
+                return false;
+            }
+            failedStarts++;
+        }
+        return false;
     }
 
     long pid() {

@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Person {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> COMMANDS =
-            List.of("/techniques", "/techniques", "/help", "/settings", "/privacy");
+
+    /** Commands that leave the user where they are; /techniques is sent when not in one. */
+    private static final List<String> COMMANDS = List.of("/help", "/settings", "/privacy");
+
     private static final List<String> TEXTS =
             List.of(
                     "ok",
@@ -82,7 +84,11 @@ final class Person {
             message(update, updateId, TEXTS.get(random.nextInt(TEXTS.size())));
         } else {
             kind[0] = "command";
-            message(update, updateId, COMMANDS.get(random.nextInt(COMMANDS.size())));
+            String command =
+                    stepTitle == null && random.nextBoolean()
+                            ? "/techniques"
+                            : COMMANDS.get(random.nextInt(COMMANDS.size()));
+            message(update, updateId, command);
         }
         try {
             return JSON.writeValueAsBytes(update);

@@ -128,12 +128,13 @@ public final class Soak {
                     grew.isEmpty() && purgeFailures == 0 && t.lost == 0 && bot.errorLines() == 0;
             System.out.printf(
                     "soak: grew: %s; purge late in %d samples; %d updates, %d lost; bot log lines"
-                            + " at ERROR: %d%n",
+                            + " at ERROR: %d; start-ups that failed and were tried again: %d%n",
                     grew.isEmpty() ? "nothing" : String.join(", ", grew),
                     purgeFailures,
                     t.updates,
                     t.lost,
-                    bot.errorLines());
+                    bot.errorLines(),
+                    bot.failedStarts);
             System.out.println(
                     new Row(
                                     o.get("scenario", "soak"),
