@@ -9,7 +9,7 @@ trap '[ "${FAULT_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 if [ "${FAULT_MODE:-short}" = full ]; then
   ARGS=(--kills=20 --rate=20 --reminders=200 --max-seconds=900)
 else
-  ARGS=(--kills=4 --rate=15 --reminders=50 --max-seconds=120)
+  ARGS=(--kills=3 --rate=15 --reminders=50 --max-seconds=120)
 fi
 java -Xmx512m -cp "${FAULTS_JAR:-$ROOT/bot-faults/target/faults.jar}" dev.backcoach.faults.crash.CrashLoop \
   --scenario=crash-webhook --mode=webhook --users=1000 "${ARGS[@]}" \
