@@ -24,6 +24,8 @@ import java.util.Set;
  *     is set (0 picks a free port); unset, {@value #DEFAULT_HTTP_PORT}
  * @param shutdownTimeout how long each stage of a graceful stop may take (updates taken, turns in
  *     flight, queued replies)
+ * @param eventRetention how long the replies of handled events (and reminder claims) are kept to
+ *     answer a re-delivery, then purged (EVENT_RETENTION_MINUTES, 7 days by default)
  */
 public record AppConfig(
         DatabaseSettings database,
@@ -33,7 +35,8 @@ public record AppConfig(
         OptionalInt httpPort,
         LogFormat logFormat,
         String logLevel,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration eventRetention) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -49,6 +52,7 @@ public record AppConfig(
                     "LOG_FORMAT",
                     "LOG_LEVEL",
                     "SHUTDOWN_TIMEOUT_SECONDS",
+                    "EVENT_RETENTION_MINUTES",
                     "TELEGRAM_BOT_TOKEN",
                     "TELEGRAM_API_URL",
                     "TELEGRAM_MODE",
@@ -120,11 +124,14 @@ public record AppConfig(
         }
         Duration shutdown =
                 Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10, problems));
+        Duration retention =
+                Duration.ofMinutes(positive(env, "EVENT_RETENTION_MINUTES", 7 * 24 * 60, problems));
         Optional<TelegramSettings> telegram = TelegramSettings.read(env, problems);
         Optional<DiscordSettings> discord = DiscordSettings.read(env, problems);
         AppConfig config =
                 new AppConfig(
-                        database, cache, telegram, discord, httpPort, format, level, shutdown);
+                        database, cache, telegram, discord, httpPort, format, level, shutdown,
+                        retention);
         OptionalInt served = config.effectiveHttpPort();
         if (served.isPresent()
                 && served.getAsInt() != 0

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
-    /** Replies of handled events (and reminder claims) are kept this long, then purged. */
-    static final Duration EVENT_RETENTION = Duration.ofDays(7);
+    /** The purge of old events runs this often, or as often as they expire if that is sooner. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(60);
 
     /**
      * Users per route and the scheduler's backlog are counted in the database this often, not on
@@ -143,7 +143,10 @@ final class Application implements AutoCloseable {
                 List.of(
                         background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
                         background.scheduleWithFixedDelay(
-                                () -> purge(store, clock), 1, 60, TimeUnit.MINUTES),
+                                () -> purge(store, clock, config.eventRetention()),
+                                1,
+                                purgeEvery(config.eventRetention()).toSeconds(),
+                                TimeUnit.SECONDS),
                         background.scheduleWithFixedDelay(
                                 () -> count(store, clock),
                                 0,
@@ -252,15 +255,20 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static void purge(JdbcStateStore store, Clock clock) {
+    /** Hourly, or every retention period when that is shorter: no row outlives it by much. */
+    static Duration purgeEvery(Duration retention) {
+        return retention.compareTo(PURGE_EVERY) < 0 ? retention : PURGE_EVERY;
+    }
+
+    private static void purge(JdbcStateStore store, Clock clock, Duration retention) {
         try {
-            int purged = store.purgeEventsBefore(clock.instant().minus(EVENT_RETENTION));
-            int claims = store.nudgeLog().purgeBefore(clock.instant().minus(EVENT_RETENTION));
+            int purged = store.purgeEventsBefore(clock.instant().minus(retention));
+            int claims = store.nudgeLog().purgeBefore(clock.instant().minus(retention));
             log.debug(
                     "purged {} handled events and {} reminder claims older than {}",
                     purged,
                     claims,
-                    EVENT_RETENTION);
+                    retention);
         } catch (RuntimeException e) {
             log.warn("could not purge old events: {}", e.getMessage());
         }

@@ -51,6 +51,15 @@ class AppConfigTest {
         assertThat(defaults.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "0")))
                 .hasMessage("SHUTDOWN_TIMEOUT_SECONDS is invalid: expected a whole number above 0");
+        assertThat(defaults.eventRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(Application.purgeEvery(defaults.eventRetention()))
+                .isEqualTo(Duration.ofHours(1));
+        AppConfig shortLived = AppConfig.fromEnvironment(Map.of("EVENT_RETENTION_MINUTES", "2"));
+        assertThat(Application.purgeEvery(shortLived.eventRetention()))
+                .as("the fault suite's soak keeps events two minutes: purged that often")
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("EVENT_RETENTION_MINUTES", "-1")))
+                .hasMessage("EVENT_RETENTION_MINUTES is invalid: expected a whole number above 0");
         AppConfig telegram = AppConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "1:abc"));
         assertThat(telegram.effectiveHttpPort()).hasValue(8080);
         AppConfig set =

@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
 /**
  * Webhook mode on the JDK's HTTP server. Telegram's secret header is compared in constant time (403
  * otherwise). The turn is committed before the 200, so a retry by Telegram is answered from the
- * stored replies; the replies themselves go out through the outbox after the 200. Stopping answers
- * new requests with 503 (Telegram sends them again later, to whichever instance is up) and waits
- * for the requests in progress.
+ * stored replies. Replies that go through the outbox are sent before the 200, too: the outbox lives
+ * in memory, and a crash after a 200 would lose them, as Telegram never sends that update again.
+ * The wait holds no worker: the response is completed when the sends are. Stopping answers new
+ * requests with 503 (Telegram sends them again later, to whichever instance is up) and waits for
+ * the requests in progress.
  *
  * <p>Under overload the receiver sheds load instead of letting every answer slow down until
  * Telegram's request times out: once {@code maxInFlight} updates are queued or running, a further
@@ -42,6 +45,13 @@ final class WebhookReceiver implements AutoCloseable {
      * so more workers than cores make bigger groups. On 2 cores 16 did best (8: ~5,500 updates/s;
      * 16: 5,700-7,300; 32: worse again, as they wait for the 10 pooled connections).
      */
+    /**
+     * The longest a 200 waits for the update's replies to go out (429 waits included); then it is
+     * sent anyway, so that Telegram does not deliver the update again while its replies are still
+     * queued.
+     */
+    static final Duration SEND_WAIT = Duration.ofSeconds(20);
+
     /** Telegram's updates are small; anything larger is not from Telegram. */
     static final int MAX_BODY = 1 << 20;
 
@@ -155,7 +165,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         active.register();
-        try (exchange) {
+        boolean answerLater = false;
+        try {
             if (closing || SHEDDING.get()) {
                 // Telegram delivers the update again later, to this instance or another.
                 exchange.getResponseHeaders().set("Retry-After", "1");
@@ -195,16 +206,64 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 500);
                 return;
             }
-            if (handled.inline() == null) {
-                respond(exchange, 200);
+            BotApiMethod<?> inline = handled.inline();
+            if (!handled.sent().isDone()) {
+                // A press's message waits in the outbox while its answerCallbackQuery rides here.
+                answerLater = true;
+                var unused =
+                        handled.sent()
+                                .orTimeout(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                                .whenComplete(
+                                        (sent, failure) ->
+                                                answerWhenSent(
+                                                        exchange,
+                                                        update.updateId(),
+                                                        inline,
+                                                        failure));
                 return;
             }
-            byte[] call =
-                    json.writeValueAsBytes(handled.inline()); // carries "method": Telegram runs it
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            release();
-            exchange.sendResponseHeaders(200, call.length);
-            exchange.getResponseBody().write(call);
+            answer(exchange, inline);
+        } finally {
+            if (!answerLater) {
+                exchange.close();
+                active.arriveAndDeregister();
+            }
+        }
+    }
+
+    /** 200, carrying the one call Telegram runs itself when there is one ("method" in the JSON). */
+    private void answer(HttpExchange exchange, @Nullable BotApiMethod<?> inline)
+            throws IOException {
+        if (inline == null) {
+            respond(exchange, 200);
+            return;
+        }
+        byte[] call = json.writeValueAsBytes(inline);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        release();
+        exchange.sendResponseHeaders(200, call.length);
+        exchange.getResponseBody().write(call);
+    }
+
+    /**
+     * The 200 for an update whose replies went through the outbox, once they are sent. A reply the
+     * outbox gave up on was logged there; sending the update again would not help it.
+     */
+    private void answerWhenSent(
+            HttpExchange exchange,
+            long updateId,
+            @Nullable BotApiMethod<?> inline,
+            @Nullable Throwable failure) {
+        try (exchange) {
+            if (failure instanceof TimeoutException) {
+                log.warn(
+                        "replies to update {} still queued after {}; answering 200",
+                        updateId,
+                        SEND_WAIT);
+            }
+            answer(exchange, inline);
+        } catch (IOException e) {
+            log.debug("update {}: Telegram left before the 200", updateId);
         } finally {
             active.arriveAndDeregister();
         }

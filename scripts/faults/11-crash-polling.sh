@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Crash loop, long polling, SQLite: as 10-crash-webhook, but the fake hands out every update after
+# the last offset the bot confirmed, again, to the next process.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d /tmp/fault-crash-polling.XXXXXX)
+trap '[ "${FAULT_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
+if [ "${FAULT_MODE:-short}" = full ]; then
+  ARGS=(--kills=20 --rate=20 --reminders=200 --max-seconds=900)
+else
+  ARGS=(--kills=3 --rate=15 --reminders=50 --max-seconds=120)
+fi
+java -Xmx512m -cp "${FAULTS_JAR:-$ROOT/bot-faults/target/faults.jar}" dev.backcoach.faults.crash.CrashLoop \
+  --scenario=crash-polling --mode=polling --users=1000 "${ARGS[@]}" \
+  --jar="${APP_JAR:-$ROOT/bot-app/target/backcoach.jar}" --work="$WORK" 2> "$WORK/driver.err" \
+  || { rc=$?; tail -20 "$WORK/driver.err" >&2; exit $rc; }
