@@ -5,6 +5,7 @@ import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Turn;
 import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import java.util.ArrayList;
@@ -36,14 +37,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     private final Outbox outbox;
     private final Render render;
     private final SendCounters counters = new SendCounters();
+    private final Charts charts;
 
     TelegramBot(
             ConversationService service,
             TelegramClient client,
             String username,
             int sendRate,
-            int chatRate) {
+            int chatRate,
+            Charts charts) {
         this.service = service;
+        this.charts = charts;
         this.client = client;
         this.username = username;
         this.outbox =
@@ -159,6 +163,10 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             long chatId, boolean group, List<Reply> replies, @Nullable BooleanSupplier gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Render.Call call : render.calls(chatId, replies)) {
+            if (call instanceof Render.Call.Chart chart) {
+                calls.add(chart(chatId, group, chart, gate));
+                continue;
+            }
             if (call instanceof Render.Call.File file) {
                 calls.add(
                         outbox.submit(
@@ -181,6 +189,41 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                             : outbox.submitGated(chatId, group, "sendMessage", gate, send));
         }
         return calls;
+    }
+
+    /**
+     * A chart is drawn off the turn path; its call holds the chat's place in the outbox meanwhile
+     * (later messages wait behind it) and goes as a photo, or as its text and a note when no
+     * picture came (see {@link Charts}).
+     */
+    private CompletableFuture<Void> chart(
+            long chatId, boolean group, Render.Call.Chart chart, @Nullable BooleanSupplier gate) {
+        CompletableFuture<Charts.Drawn> drawn = charts.draw(chart.history());
+        return outbox.submitWhenReady(
+                chatId,
+                group,
+                "sendPhoto",
+                drawn,
+                gate,
+                c -> {
+                    if (drawn.join() instanceof Charts.Drawn.Picture picture) {
+                        c.execute(
+                                render.photo(
+                                        chatId,
+                                        picture.png(),
+                                        chart.caption(),
+                                        chart.withKeyboard()));
+                    } else {
+                        String note = ((Charts.Drawn.TextOnly) drawn.join()).note();
+                        String text =
+                                chart.caption().isBlank()
+                                        ? note
+                                        : note.isBlank()
+                                                ? chart.caption()
+                                                : chart.caption() + "\n\n" + note;
+                        c.execute(render.message(chatId, text, chart.withKeyboard()));
+                    }
+                });
     }
 
     /**
