@@ -2,6 +2,7 @@ package dev.backcoach.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
@@ -20,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,7 +75,8 @@ class ChartSendTest {
                         Clock.systemUTC(),
                         EffectHandler.NONE,
                         CacheSettings.DEFAULT);
-        bot = new TelegramBot(service, client, FakeBotApi.BOT_USERNAME, 30, 30, h -> drawing);
+        // 14 a second: a full bucket plus its refill stay under the fake's 30 in any second.
+        bot = new TelegramBot(service, client, FakeBotApi.BOT_USERNAME, 14, 20, h -> drawing);
     }
 
     @AfterEach
@@ -206,6 +209,32 @@ class ChartSendTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("photo", "Your chart"),
                         org.assertj.core.groups.Tuple.tuple("text", "And one more thing."));
+    }
+
+    @Test
+    void aBurstOf100ChartsDoesNotStallAnotherUsersTurn() throws Exception {
+        for (long chat = 1_000; chat < 1_100; chat++) {
+            deliver(chat, chartReply("Your chart"), Reply.text("More after it."));
+        }
+
+        // Carol's /start runs and is answered while all 100 charts are still being drawn.
+        byte[] start =
+                telegram.privateTextUpdateJson(600, "/start").getBytes(StandardCharsets.UTF_8);
+        UpdateJson.Read update =
+                new UpdateJson(new ObjectMapper()).read(start, FakeBotApi.BOT_USERNAME);
+        bot.onIncoming(update.updateId(), update.incoming(), false).sent().join();
+
+        assertThat(telegram.chat(600)).isNotEmpty();
+        assertThat(telegram.calls("sendPhoto")).isEmpty();
+        assertThat(telegram.chat(1_000)).as("a chart's chat keeps its order").isEmpty();
+
+        drawing.complete(new Charts.Drawn.Picture(png()));
+        flush();
+        for (long chat = 1_000; chat < 1_100; chat++) {
+            assertThat(telegram.chat(chat))
+                    .extracting(SentMessage::kind)
+                    .containsExactly("photo", "text");
+        }
     }
 
     @Test
