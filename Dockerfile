@@ -8,6 +8,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY bot-core/ bot-core/
+COPY bot-chart/ bot-chart/
 COPY bot-storage/ bot-storage/
 COPY telegram-adapter/ telegram-adapter/
 COPY discord-adapter/ discord-adapter/
@@ -19,7 +20,13 @@ RUN --mount=type=cache,target=/root/.m2 \
     && cp bot-app/target/backcoach.jar /backcoach.jar
 
 FROM eclipse-temurin:17-jre-noble
-RUN groupadd --system --gid 10001 backcoach \
+# Progress charts are drawn in the JVM with a font shipped in the jar, but AWT's font code still
+# loads libfreetype (and reads fontconfig's setup) at run time: install both, whatever the base
+# image happens to carry.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libfreetype6 fontconfig \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 backcoach \
     && useradd --system --uid 10001 --gid backcoach --home-dir /data --shell /usr/sbin/nologin backcoach \
     && mkdir -p /data /app \
     && chown backcoach:backcoach /data
@@ -35,4 +42,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["/app/healthcheck.sh", "/healthz"]
 # SIGTERM is a graceful stop (exit 0): give it the stop timeout the README names (docker stop -t 40).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/backcoach.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-jar", "/app/backcoach.jar"]

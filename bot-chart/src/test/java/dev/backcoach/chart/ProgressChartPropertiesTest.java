@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever a history holds, drawing it gives a PNG a platform can send. */
-class ProgressChartProperties {
+class ProgressChartPropertiesTest {
 
     @Property(tries = 40)
     void anyHistoryDrawsADecodablePngOfTheChartsSizeUnder200Kb(
