@@ -40,12 +40,7 @@ public final class ConsoleCharts {
         if (!spark.isEmpty()) {
             lines.add(history.labels().stiffness() + ": " + spark);
         }
-        Charts.Drawn drawn;
-        try {
-            drawn = charts.draw(history).join();
-        } catch (RuntimeException e) {
-            drawn = new Charts.Drawn.TextOnly("");
-        }
+        Charts.Drawn drawn = Charts.drawSafely(charts, history).join();
         if (drawn instanceof Charts.Drawn.Picture picture) {
             lines.add(save(picture.png()));
         } else if (!((Charts.Drawn.TextOnly) drawn).note().isBlank()) {

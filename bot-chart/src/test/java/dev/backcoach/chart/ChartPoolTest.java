@@ -2,6 +2,7 @@ package dev.backcoach.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.progress.Charts.Drawn;
 import dev.backcoach.core.progress.ProgressHistory;
 import java.util.ArrayList;
@@ -66,6 +67,19 @@ class ChartPoolTest {
                         NOTES)) {
             assertThat(pool.draw(EXAMPLE).join()).isEqualTo(new Drawn.TextOnly("failed"));
         }
+    }
+
+    @Test
+    void aChartsThatBreaksItsPromiseStillAnswersWithTheTextAlone() {
+        Charts throwing =
+                history -> {
+                    throw new IllegalStateException("boom");
+                };
+        Charts failing =
+                history -> CompletableFuture.failedFuture(new IllegalStateException("boom"));
+
+        assertThat(Charts.drawSafely(throwing, EXAMPLE).join()).isEqualTo(new Drawn.TextOnly(""));
+        assertThat(Charts.drawSafely(failing, EXAMPLE).join()).isEqualTo(new Drawn.TextOnly(""));
     }
 
     @Test

@@ -30,18 +30,11 @@ final class Pictures {
             each.add(
                     chart == null
                             ? CompletableFuture.completedFuture(reply)
-                            : draw(charts, chart).thenApply(drawn -> with(reply, drawn)));
+                            : Charts.drawSafely(charts, chart)
+                                    .thenApply(drawn -> with(reply, drawn)));
         }
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
-    }
-
-    private static CompletableFuture<Charts.Drawn> draw(Charts charts, ProgressHistory chart) {
-        try {
-            return charts.draw(chart).exceptionally(failure -> new Charts.Drawn.TextOnly(""));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Charts.Drawn.TextOnly(""));
-        }
     }
 
     static Reply with(Reply reply, Charts.Drawn drawn) {

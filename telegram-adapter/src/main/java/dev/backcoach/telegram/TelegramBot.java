@@ -198,7 +198,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
      */
     private CompletableFuture<Void> chart(
             long chatId, boolean group, Render.Call.Chart chart, @Nullable BooleanSupplier gate) {
-        CompletableFuture<Charts.Drawn> drawn = charts.draw(chart.history());
+        CompletableFuture<Charts.Drawn> drawn = Charts.drawSafely(charts, chart.history());
         return outbox.submitWhenReady(
                 chatId,
                 group,

@@ -25,6 +25,18 @@ public interface Charts {
         record TextOnly(String note) implements Drawn {}
     }
 
+    /**
+     * {@code charts.draw(history)}, held to its promise: a drawing that throws or fails still
+     * completes, with the text alone.
+     */
+    static CompletableFuture<Drawn> drawSafely(Charts charts, ProgressHistory history) {
+        try {
+            return charts.draw(history).exceptionally(failure -> new Drawn.TextOnly(""));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Drawn.TextOnly(""));
+        }
+    }
+
     /** No drawing at all: every chart goes out as its text, with {@code note}. */
     static Charts textOnly(String note) {
         return history -> CompletableFuture.completedFuture(new Drawn.TextOnly(note));
