@@ -13,8 +13,11 @@ import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.progress.ProgressHistory;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.core.service.DuplicateEventException;
 import dev.backcoach.core.service.EffectHandler;
+import dev.backcoach.core.service.ForwardingStore;
 import dev.backcoach.core.service.InMemoryStateStore;
+import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
 import java.awt.image.BufferedImage;
@@ -238,8 +241,40 @@ class ChartSendTest {
     }
 
     @Test
-    void aChartNeverRidesTheWebhookResponse() {
+    void aReplayedChartOnAWebhookUpdateGoesThroughTheOutboxNotTheResponse() throws Exception {
+        // The store says this update was handled before, with a chart: the service replays it.
+        var replaying =
+                new ConversationService(
+                        CatalogLoader.load("en"),
+                        new ForwardingStore() {
+                            @Override
+                            public void commit(TurnRecord turn) {
+                                throw new DuplicateEventException(
+                                        "delivered again", List.of(chartReply("Your chart")));
+                            }
+                        },
+                        Clock.systemUTC(),
+                        EffectHandler.NONE,
+                        CacheSettings.DEFAULT);
+        drawing.complete(new Charts.Drawn.Picture(png()));
+        try (TelegramBot webhookBot =
+                new TelegramBot(
+                        replaying, bot.client(), FakeBotApi.BOT_USERNAME, 14, 20, h -> drawing)) {
+            byte[] json =
+                    telegram.privateTextUpdateJson(ALICE, "/progress")
+                            .getBytes(StandardCharsets.UTF_8);
+            UpdateJson.Read update =
+                    new UpdateJson(new ObjectMapper()).read(json, FakeBotApi.BOT_USERNAME);
+
+            TelegramBot.Handled handled =
+                    webhookBot.onIncoming(update.updateId(), update.incoming(), true);
+
+            assertThat(handled.inline()).as("no webhook response body").isNull();
+            handled.sent().join();
+        }
+        assertThat(telegram.chat(ALICE))
+                .extracting(SentMessage::kind, SentMessage::plainText)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("photo", "Your chart"));
         assertThat(Render.fitsOneMessage(chartReply("short"))).isFalse();
-        assertThat(Render.fitsOneMessage(Reply.text("short"))).isTrue();
     }
 }
