@@ -164,7 +164,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Render.Call call : render.calls(chatId, replies)) {
             if (call instanceof Render.Call.Chart chart) {
-                calls.add(chart(chatId, group, chart, gate));
+                calls.add(ChartSend.submit(outbox, render, charts, chatId, group, chart, gate));
                 continue;
             }
             if (call instanceof Render.Call.File file) {
@@ -189,41 +189,6 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                             : outbox.submitGated(chatId, group, "sendMessage", gate, send));
         }
         return calls;
-    }
-
-    /**
-     * A chart is drawn off the turn path; its call holds the chat's place in the outbox meanwhile
-     * (later messages wait behind it) and goes as a photo, or as its text and a note when no
-     * picture came (see {@link Charts}).
-     */
-    private CompletableFuture<Void> chart(
-            long chatId, boolean group, Render.Call.Chart chart, @Nullable BooleanSupplier gate) {
-        CompletableFuture<Charts.Drawn> drawn = Charts.drawSafely(charts, chart.history());
-        return outbox.submitWhenReady(
-                chatId,
-                group,
-                "sendPhoto",
-                drawn,
-                gate,
-                c -> {
-                    if (drawn.join() instanceof Charts.Drawn.Picture picture) {
-                        c.execute(
-                                render.photo(
-                                        chatId,
-                                        picture.png(),
-                                        chart.caption(),
-                                        chart.withKeyboard()));
-                    } else {
-                        String note = ((Charts.Drawn.TextOnly) drawn.join()).note();
-                        String text =
-                                chart.caption().isBlank()
-                                        ? note
-                                        : note.isBlank()
-                                                ? chart.caption()
-                                                : chart.caption() + "\n\n" + note;
-                        c.execute(render.message(chatId, text, chart.withKeyboard()));
-                    }
-                });
     }
 
     /**
