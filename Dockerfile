@@ -8,18 +8,26 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY bot-core/ bot-core/
+COPY bot-chart/ bot-chart/
 COPY bot-storage/ bot-storage/
 COPY telegram-adapter/ telegram-adapter/
 COPY discord-adapter/ discord-adapter/
 COPY bot-app/ bot-app/
 COPY bot-bench/pom.xml bot-bench/
+COPY bot-faults/pom.xml bot-faults/
 # The cache mount keeps downloaded dependencies between builds; tests run in CI, not here.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q -pl bot-app -am -DskipTests -Dcds.skip package \
     && cp bot-app/target/backcoach.jar /backcoach.jar
 
 FROM eclipse-temurin:17-jre-noble
-RUN groupadd --system --gid 10001 backcoach \
+# Progress charts are drawn in the JVM with a font shipped in the jar, but AWT's font code still
+# loads libfreetype (and reads fontconfig's setup) at run time: install both, whatever the base
+# image happens to carry.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libfreetype6 fontconfig \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system --gid 10001 backcoach \
     && useradd --system --uid 10001 --gid backcoach --home-dir /data --shell /usr/sbin/nologin backcoach \
     && mkdir -p /data /app \
     && chown backcoach:backcoach /data

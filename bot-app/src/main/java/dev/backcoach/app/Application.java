@@ -2,6 +2,7 @@ package dev.backcoach.app;
 
 import dev.backcoach.app.ops.Metrics;
 import dev.backcoach.app.ops.OpsServer;
+import dev.backcoach.chart.ChartPool;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.Platform;
@@ -18,6 +19,7 @@ import dev.backcoach.storage.schedule.Timekeeper;
 import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,6 +62,7 @@ final class Application implements AutoCloseable {
     private final @Nullable TelegramRuntime telegram;
     private final @Nullable DiscordRuntime discord;
     private final @Nullable OpsServer ops;
+    private final ChartPool charts;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -107,9 +110,14 @@ final class Application implements AutoCloseable {
         metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
+        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text.
+        this.charts =
+                ChartPool.forThisMachine(
+                        new ChartPool.Notes(
+                                catalog.text("chart.busy"), catalog.text("chart.failed")));
         this.telegram =
                 config.telegram().isPresent()
-                        ? TelegramRuntime.start(config.telegram().get(), service, catalog)
+                        ? TelegramRuntime.start(config.telegram().get(), service, catalog, charts)
                         : null;
         if (telegram != null) {
             metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
@@ -117,12 +125,13 @@ final class Application implements AutoCloseable {
         try {
             this.discord =
                     config.discord().isPresent()
-                            ? DiscordRuntime.start(config.discord().get(), service, catalog)
+                            ? DiscordRuntime.start(config.discord().get(), service, catalog, charts)
                             : null;
         } catch (Exception e) {
             if (telegram != null) {
                 telegram.close();
             }
+            charts.close();
             database.close();
             throw e;
         }
@@ -130,7 +139,14 @@ final class Application implements AutoCloseable {
             metrics.bindSends(Platform.DISCORD, discord.sendStats());
         }
         this.console =
-                telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
+                telegram == null && discord == null
+                        ? new ConsoleAdapter(
+                                in,
+                                out,
+                                service,
+                                Path.of(""),
+                                new ConsoleCharts(charts, chartFolder()))
+                        : null;
         int restored =
                 timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
         if (restored > 0) {
@@ -195,6 +211,11 @@ final class Application implements AutoCloseable {
             checks.put("discord", discord);
         }
         return checks;
+    }
+
+    /** Where the terminal chat writes its charts: a folder of the system's temporary files. */
+    private static Path chartFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "backcoach-charts");
     }
 
     /** The port of the operator endpoints, when they are served. */
@@ -337,6 +358,7 @@ final class Application implements AutoCloseable {
         if (ops != null) {
             ops.close();
         }
+        charts.close();
         database.close();
         metrics.close();
         log.info("stopped");

@@ -41,16 +41,32 @@ public final class ConsoleAdapter implements ChannelPort {
     /** Where /export's file goes: the folder the chat was started in. */
     private final Path exportFolder;
 
+    private final ConsoleCharts charts;
+
     public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service) {
-        this(in, out, service, Path.of(""));
+        this(in, out, service, Path.of(""), ConsoleCharts.textOnly());
     }
 
     public ConsoleAdapter(
             InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
+        this(in, out, service, exportFolder, ConsoleCharts.textOnly());
+    }
+
+    /**
+     * @param charts draws progress charts into files (the terminal shows their path and a
+     *     sparkline)
+     */
+    public ConsoleAdapter(
+            InputStream in,
+            PrintStream out,
+            ConversationService service,
+            Path exportFolder,
+            ConsoleCharts charts) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
         this.exportFolder = exportFolder;
+        this.charts = charts;
     }
 
     /**
@@ -101,6 +117,9 @@ public final class ConsoleAdapter implements ChannelPort {
     public synchronized void deliver(UserKey to, ChatRef where, List<Reply> replies) {
         for (Reply reply : replies) {
             out.println(reply.text());
+            if (reply.chart() != null) {
+                charts.show(reply.chart()).forEach(out::println);
+            }
             if (reply.document() != null) {
                 out.println(save(reply.document()));
             }

@@ -15,6 +15,8 @@ public final class Main {
         // Before any JDK HTTP server class loads (see WebhookReceiver): answers must not wait for
         // Nagle.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Progress charts are drawn on servers without a display.
+        System.setProperty("java.awt.headless", "true");
         AppConfig config;
         try {
             config = AppConfig.fromEnvironment(System.getenv());

@@ -134,6 +134,34 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theImageBuildsEveryModuleAndCanDrawCharts() throws IOException {
+        List<String> instructions = instructions(ROOT.resolve("Dockerfile"));
+        Matcher module =
+                Pattern.compile("<module>([^<]+)</module>")
+                        .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            String name = module.group(1);
+            assertThat(instructions)
+                    .as("the build stage copies module " + name)
+                    .anyMatch(
+                            i ->
+                                    i.equals("COPY " + name + "/ " + name + "/")
+                                            || i.equals("COPY " + name + "/pom.xml " + name + "/"));
+        }
+        // AWT's font code needs libfreetype even with the font shipped in the jar.
+        assertThat(instructions)
+                .anyMatch(
+                        i ->
+                                i.startsWith("RUN apt-get update")
+                                        && i.contains("libfreetype6")
+                                        && i.contains("fontconfig"));
+        // The image starts through the launcher, which runs the JVM headless.
+        assertThat(instructions).contains("ENTRYPOINT [\"/app/backcoach\"]");
+        assertThat(Files.readString(ROOT.resolve("bin/backcoach")))
+                .contains("-Djava.awt.headless=true");
+    }
+
+    @Test
     void theReadmeConfigurationTableIsTheConfigurationRecord() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         String section = readme.substring(readme.indexOf("\n## Configuration"));

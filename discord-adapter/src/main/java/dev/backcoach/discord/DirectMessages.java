@@ -3,6 +3,7 @@ package dev.backcoach.discord;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.SendStats;
@@ -33,9 +34,12 @@ final class DirectMessages implements ChannelPort, SendStats {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    DirectMessages(JDA jda, ConversationService service) {
+    private final Charts charts;
+
+    DirectMessages(JDA jda, ConversationService service, Charts charts) {
         this.jda = jda;
         this.service = service;
+        this.charts = charts;
     }
 
     @Override
@@ -57,6 +61,14 @@ final class DirectMessages implements ChannelPort, SendStats {
     }
 
     private CompletableFuture<Boolean> sendOnce(
+            UserKey user, List<Reply> replies, BooleanSupplier claim) {
+        if (Pictures.none(replies)) {
+            return sendDrawn(user, replies, claim);
+        }
+        return Pictures.drawn(charts, replies).thenCompose(drawn -> sendDrawn(user, drawn, claim));
+    }
+
+    private CompletableFuture<Boolean> sendDrawn(
             UserKey user, List<Reply> replies, BooleanSupplier claim) {
         List<MessageCreateData> messages = Render.messages(replies, user.userId());
         CompletableFuture<Boolean> done = new CompletableFuture<>();

@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
@@ -63,7 +64,16 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     public static DiscordRuntime start(
             DiscordSettings settings, ConversationService service, Catalog catalog)
             throws InterruptedException {
-        return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN);
+        return start(settings, service, catalog, textOnly(catalog));
+    }
+
+    /**
+     * @param charts draws the progress charts replies carry (off the turn path)
+     */
+    public static DiscordRuntime start(
+            DiscordSettings settings, ConversationService service, Catalog catalog, Charts charts)
+            throws InterruptedException {
+        return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN, charts);
     }
 
     static DiscordRuntime start(
@@ -73,6 +83,21 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
             Duration ackWithin,
             Duration readyWithin)
             throws InterruptedException {
+        return start(settings, service, catalog, ackWithin, readyWithin, textOnly(catalog));
+    }
+
+    private static Charts textOnly(Catalog catalog) {
+        return Charts.textOnly(catalog.text("chart.failed"));
+    }
+
+    static DiscordRuntime start(
+            DiscordSettings settings,
+            ConversationService service,
+            Catalog catalog,
+            Duration ackWithin,
+            Duration readyWithin,
+            Charts charts)
+            throws InterruptedException {
         // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait
         // on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
@@ -80,7 +105,7 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
         ExecutorService turns = Executors.newFixedThreadPool(32, daemon("discord-turn"));
         ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
-        Interactions listener = new Interactions(service, catalog, timer, ackWithin, turns);
+        Interactions listener = new Interactions(service, catalog, timer, ackWithin, turns, charts);
         String gateway = settings.gatewayUrl().toString();
         // JDABuilder never asks GET /gateway/bot: the session controller decides where to connect.
         SessionControllerAdapter sessions =
@@ -143,7 +168,7 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
             return new DiscordRuntime(
                     shards,
                     List.of(events, turns, timer),
-                    new DirectMessages(shards.get(0), service),
+                    new DirectMessages(shards.get(0), service, charts),
                     registered);
         } catch (InterruptedException | RuntimeException e) {
             shards.forEach(JDA::shutdownNow);

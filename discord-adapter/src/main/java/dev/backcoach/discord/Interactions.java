@@ -6,6 +6,7 @@ import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ConversationService;
 import java.time.Duration;
 import java.util.List;
@@ -49,10 +50,11 @@ final class Interactions extends ListenerAdapter {
             Catalog catalog,
             ScheduledExecutorService timer,
             Duration ackWithin,
-            Executor turns) {
+            Executor turns,
+            Charts charts) {
         this.service = service;
         this.catalog = catalog;
-        this.responder = new Responder(catalog, timer, ackWithin, turns);
+        this.responder = new Responder(catalog, timer, ackWithin, turns, charts);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.model.Reply;
+import dev.backcoach.core.progress.Charts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,9 +32,16 @@ final class Responder {
     private final ScheduledExecutorService timer;
     private final Duration ackWithin;
     private final Executor turns;
+    private final Charts charts;
 
-    Responder(Catalog catalog, ScheduledExecutorService timer, Duration ackWithin, Executor turns) {
+    Responder(
+            Catalog catalog,
+            ScheduledExecutorService timer,
+            Duration ackWithin,
+            Executor turns,
+            Charts charts) {
         this.catalog = catalog;
+        this.charts = charts;
         this.timer = timer;
         this.ackWithin = ackWithin;
         this.turns = turns;
@@ -53,13 +62,7 @@ final class Responder {
                 timer.schedule(
                         () -> {
                             if (acknowledged.compareAndSet(false, true)) {
-                                (button != null ? button.deferEdit() : event.deferReply(ephemeral))
-                                        .queue(
-                                                null,
-                                                failure ->
-                                                        log.warn(
-                                                                "deferral failed: {}",
-                                                                failure.toString()));
+                                defer(event, button, ephemeral);
                             }
                         },
                         delay,
@@ -95,12 +98,30 @@ final class Responder {
                                             "flood.wait"))); // every interaction needs an answer
         }
         boolean deferred = !acknowledged.compareAndSet(false, true);
-        new Answer(
-                        event,
-                        button,
-                        ephemeral,
-                        deferred,
-                        replies.get(0).stale() || replies.get(0).pressNote())
-                .send(Render.messages(replies, event.getUser().getId()));
+        boolean staleNote = replies.get(0).stale() || replies.get(0).pressNote();
+        if (Pictures.none(replies)) {
+            new Answer(event, button, ephemeral, deferred, staleNote)
+                    .send(Render.messages(replies, event.getUser().getId()));
+            return;
+        }
+        // A chart may wait behind others being drawn: acknowledge now, answer when it is ready,
+        // and free this turn thread meanwhile.
+        if (!deferred) {
+            defer(event, button, ephemeral);
+        }
+        CompletableFuture<?> unused =
+                Pictures.drawn(charts, replies)
+                        .thenAccept(
+                                drawn ->
+                                        new Answer(event, button, ephemeral, true, staleNote)
+                                                .send(
+                                                        Render.messages(
+                                                                drawn, event.getUser().getId())));
+    }
+
+    private static void defer(
+            IReplyCallback event, @Nullable ButtonInteractionEvent button, boolean ephemeral) {
+        (button != null ? button.deferEdit() : event.deferReply(ephemeral))
+                .queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
     }
 }

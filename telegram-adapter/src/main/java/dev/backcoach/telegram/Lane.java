@@ -15,13 +15,27 @@ final class Lane {
     /**
      * @param gate asked right before the call, after the budget wait: false skips the call (see
      *     deliverOnce)
+     * @param ready the call waits at the head of the lane until this completes (a chart being
+     *     drawn), holding no sender thread meanwhile
      */
     record Job(
             String what,
             Outbox.Call call,
             boolean metered,
             @Nullable BooleanSupplier gate,
-            CompletableFuture<Void> done) {}
+            CompletableFuture<Void> done,
+            CompletableFuture<?> ready) {
+        static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
+
+        Job(
+                String what,
+                Outbox.Call call,
+                boolean metered,
+                @Nullable BooleanSupplier gate,
+                CompletableFuture<Void> done) {
+            this(what, call, metered, gate, done, NOW);
+        }
+    }
 
     final long chatId;
     final boolean group;

@@ -77,6 +77,24 @@ final class Outbox implements AutoCloseable {
     }
 
     /**
+     * Like {@link #submit}, but the call waits in the chat's order until {@code ready} completes:
+     * calls queued after it wait too, so the chat's order holds, while the send threads serve other
+     * chats.
+     */
+    CompletableFuture<Void> submitWhenReady(
+            long chatId,
+            boolean group,
+            String what,
+            CompletableFuture<?> ready,
+            @Nullable BooleanSupplier gate,
+            Call call) {
+        return enqueue(
+                chatId,
+                group,
+                new Lane.Job(what, call, true, gate, new CompletableFuture<>(), ready));
+    }
+
+    /**
      * In the chat's order but outside the message budgets: answers to button presses are not
      * messages.
      */
@@ -127,6 +145,12 @@ final class Outbox implements AutoCloseable {
                     signalIdle();
                     return;
                 }
+            }
+            if (!job.ready().isDone()) {
+                // Park the lane (it stays claimed) and come back when the job can go.
+                CompletableFuture<?> unused =
+                        job.ready().whenComplete((result, failure) -> resume(lane));
+                return;
             }
             long waitNanos = job.metered() ? budget.take(lane.chatId, lane.group) : 0;
             if (waitNanos > 0) {
@@ -259,6 +283,14 @@ final class Outbox implements AutoCloseable {
             job.done().complete(null);
         } else {
             job.done().completeExceptionally(failure);
+        }
+    }
+
+    private void resume(Lane lane) {
+        try {
+            senders.execute(() -> drain(lane));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            abandon(lane); // closing: nothing will run this lane again
         }
     }
 

@@ -5,6 +5,7 @@ import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Turn;
 import dev.backcoach.core.model.UserKey;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import java.util.ArrayList;
@@ -37,14 +38,17 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     private final Outbox outbox;
     private final Render render;
     private final SendCounters counters = new SendCounters();
+    private final Charts charts;
 
     TelegramBot(
             ConversationService service,
             TelegramClient client,
             String username,
             int sendRate,
-            int chatRate) {
+            int chatRate,
+            Charts charts) {
         this.service = service;
+        this.charts = charts;
         this.client = client;
         this.username = username;
         this.outbox =
@@ -165,6 +169,10 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             long chatId, boolean group, List<Reply> replies, @Nullable BooleanSupplier gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Render.Call call : render.calls(chatId, replies)) {
+            if (call instanceof Render.Call.Chart chart) {
+                calls.add(ChartSend.submit(outbox, render, charts, chatId, group, chart, gate));
+                continue;
+            }
             if (call instanceof Render.Call.File file) {
                 calls.add(
                         outbox.submit(

@@ -3,6 +3,7 @@ package dev.backcoach.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.engine.Engine;
+import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
 import java.time.Duration;
@@ -52,6 +53,15 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
     public static TelegramRuntime start(
             TelegramSettings settings, ConversationService service, Catalog catalog)
             throws Exception {
+        return start(settings, service, catalog, Charts.textOnly(catalog.text("chart.failed")));
+    }
+
+    /**
+     * @param charts draws the progress charts replies carry (off the turn path)
+     */
+    public static TelegramRuntime start(
+            TelegramSettings settings, ConversationService service, Catalog catalog, Charts charts)
+            throws Exception {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(
@@ -88,7 +98,12 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                         .build());
         TelegramBot bot =
                 new TelegramBot(
-                        service, client, username, settings.sendRate(), settings.chatRate());
+                        service,
+                        client,
+                        username,
+                        settings.sendRate(),
+                        settings.chatRate(),
+                        charts);
         PollingReceiver polling = null;
         WebhookReceiver webhook = null;
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {

@@ -15,7 +15,15 @@ import org.jspecify.annotations.Nullable;
  * file names.
  */
 final class Bodies {
-    record Body(@Nullable JsonNode json, List<String> files) {}
+    /**
+     * @param files the uploaded files' names
+     * @param problems what Discord would refuse in the upload (see {@link Attachments})
+     */
+    record Body(@Nullable JsonNode json, List<String> files, List<String> problems) {
+        Body(@Nullable JsonNode json, List<String> files) {
+            this(json, files, List.of());
+        }
+    }
 
     private Bodies() {}
 
@@ -27,6 +35,7 @@ final class Bodies {
         if (type != null && "multipart".equals(type.type())) {
             JsonNode json = null;
             List<String> files = new ArrayList<>();
+            List<Attachments.Part> uploads = new ArrayList<>();
             try (MultipartReader reader =
                     new MultipartReader(
                             new Buffer().write(request.getBody()), type.parameter("boundary"))) {
@@ -34,10 +43,17 @@ final class Bodies {
                         part != null;
                         part = reader.nextPart()) {
                     String disposition = String.valueOf(part.headers().get("Content-Disposition"));
-                    String content = part.body().readUtf8();
+                    byte[] bytes = part.body().readByteArray();
                     if (disposition.contains("name=\"payload_json\"")) {
-                        json = Payloads.JSON.readTree(content);
+                        json =
+                                Payloads.JSON.readTree(
+                                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                     } else {
+                        uploads.add(
+                                new Attachments.Part(
+                                        disposition,
+                                        String.valueOf(part.headers().get("Content-Type")),
+                                        bytes));
                         int at = disposition.indexOf("filename=\"");
                         files.add(
                                 at < 0
@@ -48,7 +64,7 @@ final class Bodies {
                     part.close();
                 }
             }
-            return new Body(json, List.copyOf(files));
+            return new Body(json, List.copyOf(files), Attachments.problems(json, uploads));
         }
         return new Body(Payloads.JSON.readTree(request.getBody().utf8()), List.of());
     }

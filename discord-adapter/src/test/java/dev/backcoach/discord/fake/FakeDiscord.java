@@ -322,6 +322,11 @@ public final class FakeDiscord implements AutoCloseable {
             return violation(
                     400, "unreadable body of " + method + " " + path + ": " + e.getMessage());
         }
+        if (!body.problems().isEmpty()) {
+            return violation(
+                    400,
+                    method + " " + path + " refused upload: " + String.join("; ", body.problems()));
+        }
         if (body.json() != null) {
             JsonNode json = body.json();
             spec.requestSchema(method, path)

@@ -175,6 +175,7 @@ final class SpecValidator {
             parsed = checkFormattedText(method, target, params, issues);
         }
         methodRules(method, params, issues);
+        PhotoRules.check(method.name(), params, issues);
         return new Validation(List.copyOf(issues), params, target, parsed);
     }
 
