@@ -2,8 +2,7 @@ package dev.backcoach.app;
 
 import dev.backcoach.app.ops.Metrics;
 import dev.backcoach.app.ops.OpsServer;
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
@@ -77,7 +76,7 @@ final class Application implements AutoCloseable {
     /** With a clock of the test's choosing: reminders are due at local times hours away. */
     Application(AppConfig config, InputStream in, PrintStream out, Clock clock) throws Exception {
         this.flush = config.shutdownTimeout();
-        Catalog catalog = CatalogLoader.load("en");
+        Catalogs catalogs = Catalogs.load();
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
         this.background =
@@ -96,7 +95,7 @@ final class Application implements AutoCloseable {
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
         this.service =
                 new ConversationService(
-                        catalog, store, clock, scheduling, config.sessionCache(), metrics);
+                        catalogs, store, clock, scheduling, config.sessionCache(), metrics);
         this.timekeeper =
                 new Timekeeper(
                         service,
@@ -109,7 +108,7 @@ final class Application implements AutoCloseable {
         metrics.bindReminders(timekeeper.counters());
         this.telegram =
                 config.telegram().isPresent()
-                        ? TelegramRuntime.start(config.telegram().get(), service, catalog)
+                        ? TelegramRuntime.start(config.telegram().get(), service, catalogs)
                         : null;
         if (telegram != null) {
             metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
@@ -117,7 +116,7 @@ final class Application implements AutoCloseable {
         try {
             this.discord =
                     config.discord().isPresent()
-                            ? DiscordRuntime.start(config.discord().get(), service, catalog)
+                            ? DiscordRuntime.start(config.discord().get(), service, catalogs)
                             : null;
         } catch (Exception e) {
             if (telegram != null) {

@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.Readiness;
@@ -63,16 +64,24 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     public static DiscordRuntime start(
             DiscordSettings settings, ConversationService service, Catalog catalog)
             throws InterruptedException {
-        return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN);
+        return start(settings, service, Catalogs.of(catalog));
+    }
+
+    /** With slash commands localized to every language of {@code catalogs}. */
+    public static DiscordRuntime start(
+            DiscordSettings settings, ConversationService service, Catalogs catalogs)
+            throws InterruptedException {
+        return start(settings, service, catalogs, ACK_WITHIN, READY_WITHIN);
     }
 
     static DiscordRuntime start(
             DiscordSettings settings,
             ConversationService service,
-            Catalog catalog,
+            Catalogs catalogs,
             Duration ackWithin,
             Duration readyWithin)
             throws InterruptedException {
+        Catalog catalog = catalogs.english();
         // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait
         // on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
@@ -133,7 +142,7 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
                                 + readyWithin.toSeconds()
                                 + " s: check DISCORD_GATEWAY_URL and the network");
             }
-            boolean registered = SlashCommands.register(shards.get(0), catalog);
+            boolean registered = SlashCommands.register(shards.get(0), catalogs);
             log.info(
                     "Discord bot {} started with shards {}-{} of {}",
                     shards.get(0).getSelfUser().getName(),

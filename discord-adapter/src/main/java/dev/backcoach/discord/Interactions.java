@@ -66,7 +66,12 @@ final class Interactions extends ListenerAdapter {
                         .orElse("");
         Inbound in =
                 new Inbound.Command(
-                        user(event), chat(event), eventId(event), event.getName(), argument);
+                        user(event),
+                        chat(event),
+                        eventId(event),
+                        event.getName(),
+                        argument,
+                        event.getUserLocale().getLocale());
         responder.answer(event, null, () -> service.handle(in).replies());
     }
 
@@ -93,7 +98,8 @@ final class Interactions extends ListenerAdapter {
                         user(event),
                         chat(event),
                         eventId(event),
-                        id.map(CustomId::data).orElse(raw));
+                        id.map(CustomId::data).orElse(raw),
+                        event.getUserLocale().getLocale());
         responder.answer(event, event, () -> service.handle(in).replies());
     }
 

@@ -1,11 +1,14 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -32,6 +35,15 @@ final class SlashCommands {
     static final String ZONE = "zone";
 
     private SlashCommands() {}
+
+    /** The commands in English, with every other language of {@code catalogs} as localizations. */
+    static List<SlashCommandData> definitions(Catalogs catalogs) {
+        CatalogLocalization localized =
+                new CatalogLocalization(catalogs, SlashCommands::definitions);
+        List<SlashCommandData> commands = definitions(catalogs.english());
+        commands.forEach(command -> command.setLocalizationFunction(localized));
+        return commands;
+    }
 
     static List<SlashCommandData> definitions(Catalog catalog) {
         return NAMES.stream()
@@ -90,8 +102,8 @@ final class SlashCommands {
     }
 
     /** Replaces the global list when it differs from ours; returns whether it did. */
-    static boolean register(JDA jda, Catalog catalog) {
-        List<SlashCommandData> wanted = definitions(catalog);
+    static boolean register(JDA jda, Catalogs catalogs) {
+        List<SlashCommandData> wanted = definitions(catalogs);
         Set<Signature> current =
                 jda.retrieveCommands().complete().stream()
                         .map(Signature::of)
@@ -113,6 +125,7 @@ final class SlashCommands {
     record Signature(
             String name,
             String description,
+            Map<DiscordLocale, String> descriptions,
             List<String> options,
             Set<InteractionContextType> contexts,
             Set<IntegrationType> installs) {
@@ -120,12 +133,15 @@ final class SlashCommands {
             return new Signature(
                     c.getName(),
                     c.getDescription(),
+                    c.getDescriptionLocalizations().toMap(),
                     c.getOptions().stream()
                             .map(
                                     o ->
                                             option(
                                                     o.getName(),
-                                                    o.getDescription(),
+                                                    o.getDescription()
+                                                            + o.getDescriptionLocalizations()
+                                                                    .toMap(),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -142,12 +158,15 @@ final class SlashCommands {
             return new Signature(
                     c.getName(),
                     c.getDescription(),
+                    c.getDescriptionLocalizations().toMap(),
                     c.getOptions().stream()
                             .map(
                                     o ->
                                             option(
                                                     o.getName(),
-                                                    o.getDescription(),
+                                                    o.getDescription()
+                                                            + o.getDescriptionLocalizations()
+                                                                    .toMap(),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -180,7 +199,14 @@ final class SlashCommands {
                     + "|"
                     + maxLength
                     + "|"
-                    + choices.stream().map(ch -> ch.getName() + "=" + ch.getAsString()).toList();
+                    + choices.stream()
+                            .map(
+                                    ch ->
+                                            ch.getName()
+                                                    + ch.getNameLocalizations().toMap()
+                                                    + "="
+                                                    + ch.getAsString())
+                            .toList();
         }
     }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param nudge the evening reminder the user opted in to; {@code null} while off
  * @param zone the user's time zone for the days of their ratings when no reminder gives one: asked
  *     once; {@code null} until then
+ * @param language the language the bot speaks to this user; {@code null} until the platform or the
+ *     user says
  */
 public record Session(
         UserKey user,
@@ -42,7 +44,8 @@ public record Session(
         int ratings,
         int ratingDay,
         @Nullable NudgePlan nudge,
-        @Nullable ZoneId zone) {
+        @Nullable ZoneId zone,
+        @Nullable Language language) {
 
     public static Session fresh(UserKey user) {
         return new Session(
@@ -61,6 +64,7 @@ public record Session(
                 0,
                 0,
                 0,
+                null,
                 null,
                 null);
     }
@@ -83,7 +87,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
@@ -104,7 +109,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     /**
@@ -136,7 +142,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
@@ -158,7 +165,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withCheckIn(LocalDate today) {
@@ -179,7 +187,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withEquipment(int bits) {
@@ -200,7 +209,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withPaused(@Nullable Guide guide) {
@@ -221,7 +231,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withPromptSeq(int seq) {
@@ -242,7 +253,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withRatings(int packed, int day) {
@@ -263,7 +275,8 @@ public record Session(
                 packed,
                 day,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withVersion(long next) {
@@ -284,7 +297,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
@@ -305,7 +319,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
-                zone);
+                zone,
+                language);
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
@@ -326,7 +341,8 @@ public record Session(
                 ratings,
                 ratingDay,
                 plan,
-                zone);
+                zone,
+                language);
     }
 
     public boolean onboarded() {
@@ -351,6 +367,29 @@ public record Session(
                 ratings,
                 ratingDay,
                 nudge,
+                next,
+                language);
+    }
+
+    public Session withLanguage(@Nullable Language next) {
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge,
+                zone,
                 next);
     }
 }
