@@ -24,6 +24,8 @@ import java.util.Set;
  *     is set (0 picks a free port); unset, {@value #DEFAULT_HTTP_PORT}
  * @param shutdownTimeout how long each stage of a graceful stop may take (updates taken, turns in
  *     flight, queued replies)
+ * @param language the terminal chat's language tag: BACKCOACH_LANGUAGE, else the system's LANG
+ *     ("es_ES.UTF-8"); "" for neither. Telegram and Discord users bring their own.
  */
 public record AppConfig(
         DatabaseSettings database,
@@ -33,7 +35,8 @@ public record AppConfig(
         OptionalInt httpPort,
         LogFormat logFormat,
         String logLevel,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        String language) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -62,7 +65,11 @@ public record AppConfig(
                     "DISCORD_API_URL",
                     "DISCORD_GATEWAY_URL",
                     "DISCORD_SHARDS",
-                    "DISCORD_SHARD_TOTAL");
+                    "DISCORD_SHARD_TOTAL",
+                    "BACKCOACH_LANGUAGE");
+
+    /** Variables the system sets, read as a fallback only: the terminal chat's language. */
+    public static final List<String> SYSTEM_VARIABLES = List.of("LANG");
 
     /** Of {@link #VARIABLES}, those whose values are secrets: never logged, never shown. */
     public static final Set<String> SECRETS =
@@ -121,9 +128,14 @@ public record AppConfig(
                 Duration.ofSeconds(positive(env, "SHUTDOWN_TIMEOUT_SECONDS", 10, problems));
         Optional<TelegramSettings> telegram = TelegramSettings.read(env, problems);
         Optional<DiscordSettings> discord = DiscordSettings.read(env, problems);
+        String language =
+                Optional.ofNullable(value(env, "BACKCOACH_LANGUAGE"))
+                        .or(() -> Optional.ofNullable(value(env, "LANG")))
+                        .orElse("");
         AppConfig config =
                 new AppConfig(
-                        database, cache, telegram, discord, httpPort, format, level, shutdown);
+                        database, cache, telegram, discord, httpPort, format, level, shutdown,
+                        language);
         OptionalInt served = config.effectiveHttpPort();
         if (served.isPresent()
                 && served.getAsInt() != 0

@@ -129,7 +129,10 @@ final class Application implements AutoCloseable {
             metrics.bindSends(Platform.DISCORD, discord.sendStats());
         }
         this.console =
-                telegram == null && discord == null ? new ConsoleAdapter(in, out, service) : null;
+                telegram == null && discord == null
+                        ? new ConsoleAdapter(
+                                in, out, service, java.nio.file.Path.of(""), config.language())
+                        : null;
         int restored =
                 timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
         if (restored > 0) {

@@ -41,16 +41,32 @@ public final class ConsoleAdapter implements ChannelPort {
     /** Where /export's file goes: the folder the chat was started in. */
     private final Path exportFolder;
 
+    private final String locale;
+
     public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service) {
         this(in, out, service, Path.of(""));
     }
 
     public ConsoleAdapter(
             InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
+        this(in, out, service, exportFolder, "");
+    }
+
+    /**
+     * {@code locale}: the terminal's language tag (BACKCOACH_LANGUAGE or LANG, "es_ES.UTF-8"),
+     * passed with every line as a platform would pass its user's language.
+     */
+    public ConsoleAdapter(
+            InputStream in,
+            PrintStream out,
+            ConversationService service,
+            Path exportFolder,
+            String locale) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
         this.exportFolder = exportFolder;
+        this.locale = locale;
     }
 
     /**
@@ -61,7 +77,8 @@ public final class ConsoleAdapter implements ChannelPort {
     public void run() throws IOException {
         List<Reply> where = service.currentPrompt(user);
         if (where.isEmpty()) {
-            service.accept(new Inbound.Command(user, chat, nextEventId(), "start", ""), this);
+            service.accept(
+                    new Inbound.Command(user, chat, nextEventId(), "start", "", locale), this);
         } else {
             deliver(user, chat, where);
         }
@@ -80,21 +97,23 @@ public final class ConsoleAdapter implements ChannelPort {
                     chat,
                     nextEventId(),
                     space < 0 ? body : body.substring(0, space),
-                    space < 0 ? "" : body.substring(space + 1));
+                    space < 0 ? "" : body.substring(space + 1),
+                    locale);
         }
         List<Button> buttons = shown;
         for (Button b : buttons) {
             if (b.label().equals(text)) {
-                return new Inbound.Choice(user, chat, nextEventId(), b.data());
+                return new Inbound.Choice(user, chat, nextEventId(), b.data(), locale);
             }
         }
         if (text.matches("\\d{1,2}")) {
             int index = Integer.parseInt(text) - 1;
             if (index >= 0 && index < buttons.size() && !isNumber(buttons.get(index).label())) {
-                return new Inbound.Choice(user, chat, nextEventId(), buttons.get(index).data());
+                return new Inbound.Choice(
+                        user, chat, nextEventId(), buttons.get(index).data(), locale);
             }
         }
-        return new Inbound.Text(user, chat, nextEventId(), line);
+        return new Inbound.Text(user, chat, nextEventId(), line, locale);
     }
 
     @Override
@@ -121,7 +140,7 @@ public final class ConsoleAdapter implements ChannelPort {
         Path file = exportFolder.resolve(document.fileName()).toAbsolutePath();
         try {
             Files.write(file, document.content());
-            return "📎 Saved to " + file;
+            return "📎 " + file;
         } catch (IOException e) {
             return "📎 Could not save " + file + ": " + e.getMessage();
         }

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,17 +41,28 @@ final class SlashCommands {
     static List<SlashCommandData> definitions(Catalogs catalogs) {
         CatalogLocalization localized =
                 new CatalogLocalization(catalogs, SlashCommands::definitions);
-        List<SlashCommandData> commands = definitions(catalogs.english());
-        commands.forEach(command -> command.setLocalizationFunction(localized));
-        return commands;
+        return definitions(catalogs.english(), localized);
     }
 
     static List<SlashCommandData> definitions(Catalog catalog) {
+        return definitions(catalog, key -> Map.of());
+    }
+
+    /**
+     * {@code localized} gives each command's, option's and choice's texts in other locales. They
+     * are set as the commands are built (JDA's own use of the function fills only the JSON it
+     * sends), so that the comparison with what Discord has sees them too.
+     */
+    private static List<SlashCommandData> definitions(
+            Catalog catalog, LocalizationFunction localized) {
         return NAMES.stream()
                 .map(
                         name -> {
                             SlashCommandData command =
                                     Commands.slash(name, catalog.text("command." + name))
+                                            .setNameLocalizations(localized.apply(name + ".name"))
+                                            .setDescriptionLocalizations(
+                                                    localized.apply(name + ".description"))
                                             .setContexts(
                                                     InteractionContextType.GUILD,
                                                     InteractionContextType.BOT_DM,
@@ -96,16 +108,56 @@ final class SlashCommands {
                                                         true));
                                 default -> {}
                             }
-                            return command;
+                            return localizeOptions(command, localized);
                         })
                 .toList();
+    }
+
+    /** The command with each option's description and choice names localized. */
+    private static SlashCommandData localizeOptions(
+            SlashCommandData command, LocalizationFunction localized) {
+        List<OptionData> options =
+                command.getOptions().stream()
+                        .map(o -> localize(command.getName(), o, localized))
+                        .toList();
+        if (!options.isEmpty()) {
+            command.removeOptions(o -> true);
+            command.addOptions(options);
+        }
+        return command;
+    }
+
+    private static OptionData localize(
+            String command, OptionData option, LocalizationFunction localized) {
+        String key = command + ".options." + option.getName();
+        OptionData copy =
+                new OptionData(
+                                option.getType(),
+                                option.getName(),
+                                option.getDescription(),
+                                option.isRequired(),
+                                option.isAutoComplete())
+                        .setNameLocalizations(localized.apply(key + ".name"))
+                        .setDescriptionLocalizations(localized.apply(key + ".description"));
+        if (option.getMaxLength() != null) {
+            copy.setMaxLength(option.getMaxLength());
+        }
+        for (Command.Choice c : option.getChoices()) {
+            copy.addChoices(
+                    new Command.Choice(c.getName(), c.getAsString())
+                            .setNameLocalizations(
+                                    localized.apply(
+                                            key + ".choices." + c.getAsString() + ".name")));
+        }
+        return copy;
     }
 
     /** Replaces the global list when it differs from ours; returns whether it did. */
     static boolean register(JDA jda, Catalogs catalogs) {
         List<SlashCommandData> wanted = definitions(catalogs);
         Set<Signature> current =
-                jda.retrieveCommands().complete().stream()
+                // With their localizations: a changed translation is a change to register.
+                jda.retrieveCommands(true).complete().stream()
                         .map(Signature::of)
                         .collect(Collectors.toSet());
         Set<Signature> ours = wanted.stream().map(Signature::of).collect(Collectors.toSet());

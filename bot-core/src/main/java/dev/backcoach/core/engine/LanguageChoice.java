@@ -33,7 +33,9 @@ final class LanguageChoice {
     /** The platform's language, unless the user chose one: it follows the app's setting. */
     Session followPlatform(Session s, Inbound inbound) {
         Language current = s.language();
-        if (inbound.locale().isEmpty() || (current != null && current.chosen())) {
+        if (inbound.locale().isEmpty()
+                || !inbound.chat().privateChat() // in groups nothing about the user is kept
+                || (current != null && current.chosen())) {
             return s;
         }
         String code = catalogs.resolve(inbound.locale());
@@ -45,7 +47,9 @@ final class LanguageChoice {
     /** /language, typed or pressed: the choice of languages, or the switch itself. */
     Optional<Turn> command(Session s, Inbound inbound) {
         String argument;
-        if (inbound instanceof Inbound.Command c && c.name().equals(COMMAND)) {
+        if (!inbound.chat().privateChat()) {
+            return Optional.empty(); // groups get the offer of a private chat, as for any command
+        } else if (inbound instanceof Inbound.Command c && c.name().equals(COMMAND)) {
             argument = c.argument();
         } else if (inbound instanceof Inbound.Choice c && isCommand(c.data())) {
             argument = c.data().substring(COMMAND.length() + 1).strip();

@@ -24,7 +24,12 @@ class LanguageSwitchTest {
         Dialogue before = chat.session().dialogue();
 
         chat.send("/language");
-        assertThat(chat.labels()).containsExactly("English", "Español");
+        assertThat(chat.labels())
+                .containsExactlyElementsOf(
+                        Chat.CATALOGS.languages().stream()
+                                .map(code -> Chat.CATALOGS.get(code).text("language.name"))
+                                .toList())
+                .contains("English", "Español");
         assertThat(chat.session().dialogue()).isEqualTo(before);
         chat.press("Español");
         assertThat(chat.session().language()).isEqualTo(new Language("es", true));

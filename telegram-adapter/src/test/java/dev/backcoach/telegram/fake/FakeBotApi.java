@@ -204,6 +204,9 @@ public final class FakeBotApi implements AutoCloseable {
     private Map<String, Object> webhook;
     private final Map<String, JsonNode> commands = new HashMap<>();
 
+    /** The language_code each user's app reports ("" for none); "en" when not set. */
+    private final Map<Long, String> languages = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** setMyDescription and setMyShortDescription by method and language code ("" for none). */
     private final Map<String, String> descriptions = new HashMap<>();
 
@@ -1475,8 +1478,25 @@ public final class FakeBotApi implements AutoCloseable {
         u.put("id", userId);
         u.put("is_bot", false);
         u.put("first_name", "User " + userId);
-        u.put("language_code", "en");
+        String language = languages.getOrDefault(userId, "en");
+        if (!language.isEmpty()) {
+            u.put("language_code", language);
+        }
         return u;
+    }
+
+    /**
+     * The {@code language_code} the user's app reports from now on ("es-419"); "" sends none. Every
+     * user reports "en" until told otherwise.
+     */
+    public FakeBotApi language(long userId, String languageCode) {
+        lock.lock();
+        try {
+            languages.put(userId, languageCode);
+            return this;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private ObjectNode chatJson(long chatId) {
