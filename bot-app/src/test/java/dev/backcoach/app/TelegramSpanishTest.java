@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The real application on the strict fake Bot API, for a user whose app reports "es-419": the menu
  * and descriptions are set in Spanish for language_code "es", and a whole conversation (check,
- * plan, technique, routine, reminder, progress, export, forget) is Spanish within Telegram's
- * limits.
+ * plan, technique, routine, reminder) is Spanish within Telegram's limits.
  */
 class TelegramSpanishTest {
     private static final Catalog ES = Catalogs.load().get("es");
@@ -51,12 +50,6 @@ class TelegramSpanishTest {
         spanish(ana.press(ES.text("button.next"), "paso 1 de 4"));
         spanish(ana.send("/routine evening", "Rutina de noche"));
         spanish(ana.send("/nudge 20:30 Europe/Madrid", "Te lo recordaré"));
-        spanish(ana.send("/progress", "zona horaria"));
-        spanish(ana.press(ES.text("button.use_utc"), "de 0 (nada) a 10"));
-        spanish(ana.press("6", "Guardado: 6/10"));
-        ana.send("/export", "Tus datos de BackCoach");
-        spanish(ana.send("/forget", ES.text("forget.confirm")));
-        spanish(ana.press(ES.text("button.forget_yes"), ES.text("forget.done")));
         for (SentMessage m : bot.telegram().chat(2001)) {
             assertThat(m.plainText()).hasSizeLessThanOrEqualTo(4_096);
         }
