@@ -26,6 +26,8 @@ import java.util.Set;
  *     flight, queued replies)
  * @param eventRetention how long the replies of handled events (and reminder claims) are kept to
  *     answer a re-delivery, then purged (EVENT_RETENTION_MINUTES, 7 days by default)
+ * @param language the terminal chat's language tag: BACKCOACH_LANGUAGE, else the system's LANG
+ *     ("es_ES.UTF-8"); "" for neither. Telegram and Discord users bring their own.
  */
 public record AppConfig(
         DatabaseSettings database,
@@ -36,7 +38,8 @@ public record AppConfig(
         LogFormat logFormat,
         String logLevel,
         Duration shutdownTimeout,
-        Duration eventRetention) {
+        Duration eventRetention,
+        String language) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -67,7 +70,11 @@ public record AppConfig(
                     "DISCORD_API_URL",
                     "DISCORD_GATEWAY_URL",
                     "DISCORD_SHARDS",
-                    "DISCORD_SHARD_TOTAL");
+                    "DISCORD_SHARD_TOTAL",
+                    "BACKCOACH_LANGUAGE");
+
+    /** Variables the system sets, read as a fallback only: the terminal chat's language. */
+    public static final List<String> SYSTEM_VARIABLES = List.of("LANG");
 
     /** Of {@link #VARIABLES}, those whose values are secrets: never logged, never shown. */
     public static final Set<String> SECRETS =
@@ -128,10 +135,14 @@ public record AppConfig(
                 Duration.ofMinutes(positive(env, "EVENT_RETENTION_MINUTES", 7 * 24 * 60, problems));
         Optional<TelegramSettings> telegram = TelegramSettings.read(env, problems);
         Optional<DiscordSettings> discord = DiscordSettings.read(env, problems);
+        String language =
+                Optional.ofNullable(value(env, "BACKCOACH_LANGUAGE"))
+                        .or(() -> Optional.ofNullable(value(env, "LANG")))
+                        .orElse("");
         AppConfig config =
                 new AppConfig(
                         database, cache, telegram, discord, httpPort, format, level, shutdown,
-                        retention);
+                        retention, language);
         OptionalInt served = config.effectiveHttpPort();
         if (served.isPresent()
                 && served.getAsInt() != 0

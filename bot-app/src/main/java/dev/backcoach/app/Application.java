@@ -3,8 +3,7 @@ package dev.backcoach.app;
 import dev.backcoach.app.ops.Metrics;
 import dev.backcoach.app.ops.OpsServer;
 import dev.backcoach.chart.ChartPool;
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
@@ -80,7 +79,7 @@ final class Application implements AutoCloseable {
     /** With a clock of the test's choosing: reminders are due at local times hours away. */
     Application(AppConfig config, InputStream in, PrintStream out, Clock clock) throws Exception {
         this.flush = config.shutdownTimeout();
-        Catalog catalog = CatalogLoader.load("en");
+        Catalogs catalogs = Catalogs.load();
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
         this.background =
@@ -99,7 +98,7 @@ final class Application implements AutoCloseable {
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
         this.service =
                 new ConversationService(
-                        catalog, store, clock, scheduling, config.sessionCache(), metrics);
+                        catalogs, store, clock, scheduling, config.sessionCache(), metrics);
         this.timekeeper =
                 new Timekeeper(
                         service,
@@ -114,10 +113,11 @@ final class Application implements AutoCloseable {
         this.charts =
                 ChartPool.forThisMachine(
                         new ChartPool.Notes(
-                                catalog.text("chart.busy"), catalog.text("chart.failed")));
+                                catalogs.english().text("chart.busy"),
+                                catalogs.english().text("chart.failed")));
         this.telegram =
                 config.telegram().isPresent()
-                        ? TelegramRuntime.start(config.telegram().get(), service, catalog, charts)
+                        ? TelegramRuntime.start(config.telegram().get(), service, catalogs, charts)
                         : null;
         if (telegram != null) {
             metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
@@ -125,7 +125,8 @@ final class Application implements AutoCloseable {
         try {
             this.discord =
                     config.discord().isPresent()
-                            ? DiscordRuntime.start(config.discord().get(), service, catalog, charts)
+                            ? DiscordRuntime.start(
+                                    config.discord().get(), service, catalogs, charts)
                             : null;
         } catch (Exception e) {
             if (telegram != null) {
@@ -145,7 +146,8 @@ final class Application implements AutoCloseable {
                                 out,
                                 service,
                                 Path.of(""),
-                                new ConsoleCharts(charts, chartFolder()))
+                                new ConsoleCharts(charts, chartFolder()),
+                                config.language())
                         : null;
         int restored =
                 timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());

@@ -42,31 +42,54 @@ public final class ConsoleAdapter implements ChannelPort {
     private final Path exportFolder;
 
     private final ConsoleCharts charts;
+    private final String locale;
 
     public ConsoleAdapter(InputStream in, PrintStream out, ConversationService service) {
-        this(in, out, service, Path.of(""), ConsoleCharts.textOnly());
+        this(in, out, service, Path.of(""), ConsoleCharts.textOnly(), "");
     }
 
     public ConsoleAdapter(
             InputStream in, PrintStream out, ConversationService service, Path exportFolder) {
-        this(in, out, service, exportFolder, ConsoleCharts.textOnly());
+        this(in, out, service, exportFolder, ConsoleCharts.textOnly(), "");
     }
 
-    /**
-     * @param charts draws progress charts into files (the terminal shows their path and a
-     *     sparkline)
-     */
     public ConsoleAdapter(
             InputStream in,
             PrintStream out,
             ConversationService service,
             Path exportFolder,
             ConsoleCharts charts) {
+        this(in, out, service, exportFolder, charts, "");
+    }
+
+    public ConsoleAdapter(
+            InputStream in,
+            PrintStream out,
+            ConversationService service,
+            Path exportFolder,
+            String locale) {
+        this(in, out, service, exportFolder, ConsoleCharts.textOnly(), locale);
+    }
+
+    /**
+     * @param charts draws progress charts into files (the terminal shows their path and a
+     *     sparkline)
+     * @param locale the terminal's language tag (BACKCOACH_LANGUAGE or LANG, "es_ES.UTF-8"), passed
+     *     with every line as a platform would pass its user's language
+     */
+    public ConsoleAdapter(
+            InputStream in,
+            PrintStream out,
+            ConversationService service,
+            Path exportFolder,
+            ConsoleCharts charts,
+            String locale) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.service = service;
         this.exportFolder = exportFolder;
         this.charts = charts;
+        this.locale = locale;
     }
 
     /**
@@ -77,7 +100,8 @@ public final class ConsoleAdapter implements ChannelPort {
     public void run() throws IOException {
         List<Reply> where = service.currentPrompt(user);
         if (where.isEmpty()) {
-            service.accept(new Inbound.Command(user, chat, nextEventId(), "start", ""), this);
+            service.accept(
+                    new Inbound.Command(user, chat, nextEventId(), "start", "", locale), this);
         } else {
             deliver(user, chat, where);
         }
@@ -96,21 +120,23 @@ public final class ConsoleAdapter implements ChannelPort {
                     chat,
                     nextEventId(),
                     space < 0 ? body : body.substring(0, space),
-                    space < 0 ? "" : body.substring(space + 1));
+                    space < 0 ? "" : body.substring(space + 1),
+                    locale);
         }
         List<Button> buttons = shown;
         for (Button b : buttons) {
             if (b.label().equals(text)) {
-                return new Inbound.Choice(user, chat, nextEventId(), b.data());
+                return new Inbound.Choice(user, chat, nextEventId(), b.data(), locale);
             }
         }
         if (text.matches("\\d{1,2}")) {
             int index = Integer.parseInt(text) - 1;
             if (index >= 0 && index < buttons.size() && !isNumber(buttons.get(index).label())) {
-                return new Inbound.Choice(user, chat, nextEventId(), buttons.get(index).data());
+                return new Inbound.Choice(
+                        user, chat, nextEventId(), buttons.get(index).data(), locale);
             }
         }
-        return new Inbound.Text(user, chat, nextEventId(), line);
+        return new Inbound.Text(user, chat, nextEventId(), line, locale);
     }
 
     @Override
@@ -140,7 +166,7 @@ public final class ConsoleAdapter implements ChannelPort {
         Path file = exportFolder.resolve(document.fileName()).toAbsolutePath();
         try {
             Files.write(file, document.content());
-            return "📎 Saved to " + file;
+            return "📎 " + file;
         } catch (IOException e) {
             return "📎 Could not save " + file + ": " + e.getMessage();
         }

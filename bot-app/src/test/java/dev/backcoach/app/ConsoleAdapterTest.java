@@ -54,7 +54,7 @@ class ConsoleAdapterTest {
         String out = chat(lines);
         Path file = folder.resolve("backcoach-data.json");
         assertThat(out)
-                .contains("Here is what I keep about you:", "Saved to " + file.toAbsolutePath())
+                .contains("Here is what I keep about you:", "📎 " + file.toAbsolutePath())
                 .doesNotContain("\"user_session\"");
         assertThat(Files.readString(file)).contains("\"user_id\"", "\"data\"");
     }

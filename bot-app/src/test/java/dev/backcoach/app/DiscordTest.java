@@ -36,7 +36,8 @@ class DiscordTest {
                         "privacy",
                         "export",
                         "forget",
-                        "settings");
+                        "settings",
+                        "language");
         bot.discord()
                 .commands()
                 .values()

@@ -94,7 +94,9 @@ class TelegramPollingTest {
         SentMessage settings = urgent.send("/settings", CATALOG.text("route.emergency"));
         assertThat(settings.buttonLabels())
                 .containsExactly(
-                        CATALOG.text("button.symptoms_changed"), CATALOG.text("button.menu"));
+                        CATALOG.text("button.symptoms_changed"),
+                        CATALOG.text("button.menu"),
+                        CATALOG.text("button.language"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.content.Equipment;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Chat {
     public static final Catalog CATALOG = CatalogLoader.load("en");
+
+    /** Every language's catalog, as the bot loads them at start. */
+    public static final Catalogs CATALOGS = Catalogs.load();
+
     private static final AtomicInteger EVENTS = new AtomicInteger();
 
     /**
@@ -46,6 +51,11 @@ public final class Chat {
     private final ChatRef chatRef;
     private List<Reply> last = List.of();
 
+    /** The language this user's platform reports ("" for none); the catalog it leads to. */
+    private final String locale;
+
+    private final Catalog catalog;
+
     public Chat() {
         this(new InMemoryStateStore(), "user-1");
     }
@@ -55,12 +65,36 @@ public final class Chat {
     }
 
     public Chat(StateStore store, UserKey user) {
+        this(store, user, "");
+    }
+
+    /** A user whose platform reports {@code locale} ("es", "es-419") on every event. */
+    public Chat(StateStore store, UserKey user, String locale) {
         String userId = user.userId();
         this.store = store;
         this.user = user;
         this.chatRef = ChatRef.privateWith(userId);
+        this.locale = locale;
+        this.catalog = CATALOGS.get(CATALOGS.resolve(locale));
         this.service =
-                new ConversationService(CATALOG, store, clock, effects::add, CacheSettings.DEFAULT);
+                new ConversationService(
+                        CATALOGS,
+                        store,
+                        clock,
+                        effects::add,
+                        CacheSettings.DEFAULT,
+                        dev.backcoach.core.service.TurnObserver.NONE);
+    }
+
+    /** A new user whose platform speaks {@code locale}. */
+    public static Chat speaking(String locale) {
+        return new Chat(
+                new InMemoryStateStore(), new UserKey(Platform.CONSOLE, "user-" + locale), locale);
+    }
+
+    /** The catalog of the language this user's platform reports. */
+    public Catalog catalog() {
+        return catalog;
     }
 
     public Chat send(String text) {
@@ -75,9 +109,10 @@ public final class Chat {
                             chatRef,
                             id,
                             space < 0 ? body : body.substring(0, space),
-                            space < 0 ? "" : body.substring(space + 1)));
+                            space < 0 ? "" : body.substring(space + 1),
+                            locale));
         }
-        return deliver(new Inbound.Text(user, chatRef, id, text));
+        return deliver(new Inbound.Text(user, chatRef, id, text, locale));
     }
 
     /** Presses the button of the latest replies whose label starts with {@code label}. */
@@ -85,12 +120,17 @@ public final class Chat {
         clock.advance(HUMAN_PACE);
         return deliver(
                 new Inbound.Choice(
-                        user, chatRef, "e" + EVENTS.incrementAndGet(), button(label).data()));
+                        user,
+                        chatRef,
+                        "e" + EVENTS.incrementAndGet(),
+                        button(label).data(),
+                        locale));
     }
 
     public Chat pressData(String data) {
         clock.advance(HUMAN_PACE);
-        return deliver(new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), data));
+        return deliver(
+                new Inbound.Choice(user, chatRef, "e" + EVENTS.incrementAndGet(), data, locale));
     }
 
     public Chat deliver(Inbound inbound) {
@@ -194,7 +234,7 @@ public final class Chat {
     }
 
     public String catalogText(String key) {
-        return CATALOG.text(key);
+        return catalog.text(key);
     }
 
     public Chat later(Duration by) {
@@ -204,7 +244,7 @@ public final class Chat {
 
     /** /start, adult, consent: ready for the check. */
     public Chat onboarded() {
-        send("/start").press("Yes").press("Yes");
+        send("/start").press(catalog.text("button.yes")).press(catalog.text("button.agree"));
         assertThat(session().onboarded()).isTrue();
         return this;
     }
@@ -227,17 +267,17 @@ public final class Chat {
     /** Ticks exactly {@code have} on the plan screen, which must be pending, then Done. */
     public Chat plan(Equipment... have) {
         java.util.List<Equipment> wanted = java.util.Arrays.asList(have);
-        CATALOG.plan().stream()
+        catalog.plan().stream()
                 .filter(item -> wanted.contains(item.equipment()))
                 .forEach(item -> press(item.label()));
-        press(CATALOG.text("button.plan_done"));
+        press(catalog.text("button.plan_done"));
         return this;
     }
 
     /** "No, none of these" to each group of the check, from the first. */
     public Chat noToEveryGroup() {
-        for (int i = 0; i < CATALOG.checkGroups().size(); i++) {
-            press(CATALOG.text("button.check_no"));
+        for (int i = 0; i < catalog.checkGroups().size(); i++) {
+            press(catalog.text("button.check_no"));
         }
         return this;
     }
@@ -249,7 +289,7 @@ public final class Chat {
     public Chat progress() {
         send("/progress");
         if (session().dialogue() instanceof dev.backcoach.core.model.Dialogue.AskZone) {
-            press(CATALOG.text("button.use_utc"));
+            press(catalog.text("button.use_utc"));
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package dev.backcoach.storage;
 
 import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.model.Language;
 import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Route;
@@ -25,7 +26,7 @@ final class SessionRows {
     private static final String FIELDS =
             "version, adult, consented, unreachable, route, route_date, route_reason, "
                     + "check_in_date, equipment, dialogue, paused, prompt_seq, ratings, rating_day, updated_at, nudge_time, "
-                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting, zone, habits";
+                    + "nudge_zone, nudge_days, nudge_paused_until, nudge_ignored, nudge_awaiting, zone, habits, language, language_chosen";
     private static final String SELECT =
             "SELECT " + FIELDS + " FROM user_session WHERE platform = ? AND user_id = ?";
 
@@ -37,13 +38,13 @@ final class SessionRows {
             "INSERT INTO user_session (platform, user_id, "
                     + FIELDS
                     + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, user_id) DO NOTHING";
 
     private static final String UPDATE =
             "UPDATE user_session SET version = ?, adult = ?, consented = ?, unreachable = ?, route = ?, "
                     + "route_date = ?, route_reason = ?, check_in_date = ?, equipment = ?, dialogue = ?, paused = ?, prompt_seq = ?, "
                     + "ratings = ?, rating_day = ?, updated_at = ?, nudge_time = ?, nudge_zone = ?, nudge_days = ?, "
-                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ?, zone = ?, habits = ? WHERE platform = ? AND user_id = ? AND version = ?";
+                    + "nudge_paused_until = ?, nudge_ignored = ?, nudge_awaiting = ?, zone = ?, habits = ?, language = ?, language_chosen = ? WHERE platform = ? AND user_id = ? AND version = ?";
 
     private final Dialect dialect;
 
@@ -114,6 +115,9 @@ final class SessionRows {
         ZoneId zone = s.zone();
         statement.setString(i++, zone == null ? null : zone.getId());
         statement.setLong(i++, s.habits());
+        Language language = s.language();
+        statement.setString(i++, language == null ? null : language.code());
+        statement.setBoolean(i++, language != null && language.chosen());
         return i;
     }
 
@@ -160,7 +164,12 @@ final class SessionRows {
                 row.getInt("rating_day"),
                 nudge(row),
                 zone(row.getString("zone")),
-                row.getLong("habits"));
+                row.getLong("habits"),
+                language(row.getString("language"), row.getBoolean("language_chosen")));
+    }
+
+    private static @Nullable Language language(@Nullable String code, boolean chosen) {
+        return code == null || code.isBlank() ? null : new Language(code, chosen);
     }
 
     /** A zone that cannot be read any more (dropped from the tz database) is asked again. */

@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
@@ -64,16 +65,23 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     public static DiscordRuntime start(
             DiscordSettings settings, ConversationService service, Catalog catalog)
             throws InterruptedException {
-        return start(settings, service, catalog, textOnly(catalog));
+        return start(settings, service, Catalogs.of(catalog));
+    }
+
+    /** With slash commands localized to every language of {@code catalogs}. */
+    public static DiscordRuntime start(
+            DiscordSettings settings, ConversationService service, Catalogs catalogs)
+            throws InterruptedException {
+        return start(settings, service, catalogs, textOnly(catalogs.english()));
     }
 
     /**
      * @param charts draws the progress charts replies carry (off the turn path)
      */
     public static DiscordRuntime start(
-            DiscordSettings settings, ConversationService service, Catalog catalog, Charts charts)
+            DiscordSettings settings, ConversationService service, Catalogs catalogs, Charts charts)
             throws InterruptedException {
-        return start(settings, service, catalog, ACK_WITHIN, READY_WITHIN, charts);
+        return start(settings, service, catalogs, ACK_WITHIN, READY_WITHIN, charts);
     }
 
     static DiscordRuntime start(
@@ -83,7 +91,19 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
             Duration ackWithin,
             Duration readyWithin)
             throws InterruptedException {
-        return start(settings, service, catalog, ackWithin, readyWithin, textOnly(catalog));
+        return start(
+                settings, service, Catalogs.of(catalog), ackWithin, readyWithin, textOnly(catalog));
+    }
+
+    static DiscordRuntime start(
+            DiscordSettings settings,
+            ConversationService service,
+            Catalogs catalogs,
+            Duration ackWithin,
+            Duration readyWithin)
+            throws InterruptedException {
+        return start(
+                settings, service, catalogs, ackWithin, readyWithin, textOnly(catalogs.english()));
     }
 
     private static Charts textOnly(Catalog catalog) {
@@ -93,11 +113,12 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
     static DiscordRuntime start(
             DiscordSettings settings,
             ConversationService service,
-            Catalog catalog,
+            Catalogs catalogs,
             Duration ackWithin,
             Duration readyWithin,
             Charts charts)
             throws InterruptedException {
+        Catalog catalog = catalogs.english();
         // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait
         // on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
@@ -158,7 +179,7 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
                                 + readyWithin.toSeconds()
                                 + " s: check DISCORD_GATEWAY_URL and the network");
             }
-            boolean registered = SlashCommands.register(shards.get(0), catalog);
+            boolean registered = SlashCommands.register(shards.get(0), catalogs);
             log.info(
                     "Discord bot {} started with shards {}-{} of {}",
                     shards.get(0).getSelfUser().getName(),

@@ -76,7 +76,12 @@ final class Interactions extends ListenerAdapter {
         }
         Inbound in =
                 new Inbound.Command(
-                        user(event), chat(event), eventId(event), event.getName(), argument);
+                        user(event),
+                        chat(event),
+                        eventId(event),
+                        event.getName(),
+                        argument,
+                        event.getUserLocale().getLocale());
         responder.answer(event, null, () -> service.handle(in).replies());
     }
 
@@ -103,7 +108,8 @@ final class Interactions extends ListenerAdapter {
                         user(event),
                         chat(event),
                         eventId(event),
-                        id.map(CustomId::data).orElse(raw));
+                        id.map(CustomId::data).orElse(raw),
+                        event.getUserLocale().getLocale());
         responder.answer(event, event, () -> service.handle(in).replies());
     }
 

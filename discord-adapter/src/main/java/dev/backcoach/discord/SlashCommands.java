@@ -1,11 +1,14 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -13,6 +16,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.localization.LocalizationFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +42,32 @@ final class SlashCommands {
 
     private SlashCommands() {}
 
+    /** The commands in English, with every other language of {@code catalogs} as localizations. */
+    static List<SlashCommandData> definitions(Catalogs catalogs) {
+        CatalogLocalization localized =
+                new CatalogLocalization(catalogs, SlashCommands::definitions);
+        return definitions(catalogs.english(), localized);
+    }
+
     static List<SlashCommandData> definitions(Catalog catalog) {
+        return definitions(catalog, key -> Map.of());
+    }
+
+    /**
+     * {@code localized} gives each command's, option's and choice's texts in other locales. They
+     * are set as the commands are built (JDA's own use of the function fills only the JSON it
+     * sends), so that the comparison with what Discord has sees them too.
+     */
+    private static List<SlashCommandData> definitions(
+            Catalog catalog, LocalizationFunction localized) {
         return NAMES.stream()
                 .map(
                         name -> {
                             SlashCommandData command =
                                     Commands.slash(name, catalog.text("command." + name))
+                                            .setNameLocalizations(localized.apply(name + ".name"))
+                                            .setDescriptionLocalizations(
+                                                    localized.apply(name + ".description"))
                                             .setContexts(
                                                     InteractionContextType.GUILD,
                                                     InteractionContextType.BOT_DM,
@@ -103,16 +127,56 @@ final class SlashCommands {
                                                         false));
                                 default -> {}
                             }
-                            return command;
+                            return localizeOptions(command, localized);
                         })
                 .toList();
     }
 
+    /** The command with each option's description and choice names localized. */
+    private static SlashCommandData localizeOptions(
+            SlashCommandData command, LocalizationFunction localized) {
+        List<OptionData> options =
+                command.getOptions().stream()
+                        .map(o -> localize(command.getName(), o, localized))
+                        .toList();
+        if (!options.isEmpty()) {
+            command.removeOptions(o -> true);
+            command.addOptions(options);
+        }
+        return command;
+    }
+
+    private static OptionData localize(
+            String command, OptionData option, LocalizationFunction localized) {
+        String key = command + ".options." + option.getName();
+        OptionData copy =
+                new OptionData(
+                                option.getType(),
+                                option.getName(),
+                                option.getDescription(),
+                                option.isRequired(),
+                                option.isAutoComplete())
+                        .setNameLocalizations(localized.apply(key + ".name"))
+                        .setDescriptionLocalizations(localized.apply(key + ".description"));
+        if (option.getMaxLength() != null) {
+            copy.setMaxLength(option.getMaxLength());
+        }
+        for (Command.Choice c : option.getChoices()) {
+            copy.addChoices(
+                    new Command.Choice(c.getName(), c.getAsString())
+                            .setNameLocalizations(
+                                    localized.apply(
+                                            key + ".choices." + c.getAsString() + ".name")));
+        }
+        return copy;
+    }
+
     /** Replaces the global list when it differs from ours; returns whether it did. */
-    static boolean register(JDA jda, Catalog catalog) {
-        List<SlashCommandData> wanted = definitions(catalog);
+    static boolean register(JDA jda, Catalogs catalogs) {
+        List<SlashCommandData> wanted = definitions(catalogs);
         Set<Signature> current =
-                jda.retrieveCommands().complete().stream()
+                // With their localizations: a changed translation is a change to register.
+                jda.retrieveCommands(true).complete().stream()
                         .map(Signature::of)
                         .collect(Collectors.toSet());
         Set<Signature> ours = wanted.stream().map(Signature::of).collect(Collectors.toSet());
@@ -132,6 +196,7 @@ final class SlashCommands {
     record Signature(
             String name,
             String description,
+            Map<DiscordLocale, String> descriptions,
             List<String> options,
             Set<InteractionContextType> contexts,
             Set<IntegrationType> installs) {
@@ -139,12 +204,15 @@ final class SlashCommands {
             return new Signature(
                     c.getName(),
                     c.getDescription(),
+                    c.getDescriptionLocalizations().toMap(),
                     c.getOptions().stream()
                             .map(
                                     o ->
                                             option(
                                                     o.getName(),
-                                                    o.getDescription(),
+                                                    o.getDescription()
+                                                            + o.getDescriptionLocalizations()
+                                                                    .toMap(),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -161,12 +229,15 @@ final class SlashCommands {
             return new Signature(
                     c.getName(),
                     c.getDescription(),
+                    c.getDescriptionLocalizations().toMap(),
                     c.getOptions().stream()
                             .map(
                                     o ->
                                             option(
                                                     o.getName(),
-                                                    o.getDescription(),
+                                                    o.getDescription()
+                                                            + o.getDescriptionLocalizations()
+                                                                    .toMap(),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -199,7 +270,14 @@ final class SlashCommands {
                     + "|"
                     + maxLength
                     + "|"
-                    + choices.stream().map(ch -> ch.getName() + "=" + ch.getAsString()).toList();
+                    + choices.stream()
+                            .map(
+                                    ch ->
+                                            ch.getName()
+                                                    + ch.getNameLocalizations().toMap()
+                                                    + "="
+                                                    + ch.getAsString())
+                            .toList();
         }
     }
 }

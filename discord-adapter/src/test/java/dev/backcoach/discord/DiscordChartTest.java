@@ -87,7 +87,7 @@ class DiscordChartTest {
                                 URI.create(discord.apiUrl()),
                                 URI.create(discord.gatewayUrl())),
                         service,
-                        CATALOG,
+                        dev.backcoach.core.content.Catalogs.of(CATALOG),
                         Duration.ofMillis(2_000),
                         WAIT,
                         charts);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The adapter on the real JDA client against the strict fake Discord, with an in-memory store. */
 class DiscordRuntimeTest {
     static final Catalog CATALOG = CatalogLoader.load("en");
+    static final dev.backcoach.core.content.Catalogs CATALOGS =
+            dev.backcoach.core.content.Catalogs.of(CATALOG);
     static final Duration WAIT = Duration.ofSeconds(20);
     static final long SERVER = 990_000_000_000_000_001L;
     FakeDiscord discord;
@@ -61,7 +63,7 @@ class DiscordRuntimeTest {
                                 URI.create(discord.apiUrl()),
                                 URI.create(discord.gatewayUrl())),
                         service,
-                        CATALOG,
+                        CATALOGS,
                         Duration.ofMillis(300),
                         WAIT);
     }
@@ -204,7 +206,7 @@ class DiscordRuntimeTest {
                                 1,
                                 2),
                         service,
-                        CATALOG,
+                        CATALOGS,
                         Duration.ofSeconds(2),
                         WAIT);
         long onShardOne = (1L << 22) | 77; // (guild id >> 22) % 2 == 1
@@ -236,7 +238,7 @@ class DiscordRuntimeTest {
                                 DiscordRuntime.start(
                                         wrongGateway,
                                         service,
-                                        CATALOG,
+                                        CATALOGS,
                                         Duration.ofSeconds(2),
                                         Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class)

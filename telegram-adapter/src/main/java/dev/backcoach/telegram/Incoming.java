@@ -45,13 +45,14 @@ record Incoming(
             }
             return Optional.of(
                     press(
-                            updateId,
-                            query.getId(),
-                            query.getFrom().getId(),
-                            query.getMessage().getChatId(),
-                            query.getMessage().getChat().isUserChat(),
-                            query.getMessage().getMessageId(),
-                            query.getData()));
+                                    updateId,
+                                    query.getId(),
+                                    query.getFrom().getId(),
+                                    query.getMessage().getChatId(),
+                                    query.getMessage().getChat().isUserChat(),
+                                    query.getMessage().getMessageId(),
+                                    query.getData())
+                            .inLanguage(query.getFrom().getLanguageCode()));
         }
         if (!update.hasMessage()
                 || update.getMessage().getFrom() == null
@@ -63,13 +64,31 @@ record Incoming(
         Message message = update.getMessage();
         int command = message.getText() == null ? 0 : leadingCommand(entities(message));
         return message(
-                updateId,
-                message.getFrom().getId(),
-                message.getChatId(),
-                message.getChat().isUserChat(),
-                message.getText(),
-                command,
-                botUsername);
+                        updateId,
+                        message.getFrom().getId(),
+                        message.getChatId(),
+                        message.getChat().isUserChat(),
+                        message.getText(),
+                        command,
+                        botUsername)
+                .map(in -> in.inLanguage(message.getFrom().getLanguageCode()));
+    }
+
+    /**
+     * The same update with the sender's {@code language_code} ("es", "pt-br", or none): the engine
+     * speaks it unless the user chose a language.
+     */
+    Incoming inLanguage(@Nullable String languageCode) {
+        String code = languageCode == null ? "" : languageCode;
+        Inbound in = inbound;
+        if (in instanceof Inbound.Text t) {
+            in = new Inbound.Text(t.user(), t.chat(), t.eventId(), t.text(), code);
+        } else if (in instanceof Inbound.Command c) {
+            in = new Inbound.Command(c.user(), c.chat(), c.eventId(), c.name(), c.argument(), code);
+        } else if (in instanceof Inbound.Choice c) {
+            in = new Inbound.Choice(c.user(), c.chat(), c.eventId(), c.data(), code);
+        }
+        return new Incoming(in, chatId, callbackQueryId, buttonMessageId);
     }
 
     /** A button press. */

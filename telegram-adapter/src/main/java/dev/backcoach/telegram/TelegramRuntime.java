@@ -2,6 +2,7 @@ package dev.backcoach.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ConversationService;
@@ -18,9 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
-import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
  * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
@@ -53,14 +52,28 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
     public static TelegramRuntime start(
             TelegramSettings settings, ConversationService service, Catalog catalog)
             throws Exception {
-        return start(settings, service, catalog, Charts.textOnly(catalog.text("chart.failed")));
+        return start(settings, service, Catalogs.of(catalog));
+    }
+
+    /** With the command menu and descriptions in every language of {@code catalogs}. */
+    public static TelegramRuntime start(
+            TelegramSettings settings, ConversationService service, Catalogs catalogs)
+            throws Exception {
+        return start(
+                settings,
+                service,
+                catalogs,
+                Charts.textOnly(catalogs.english().text("chart.failed")));
     }
 
     /**
      * @param charts draws the progress charts replies carry (off the turn path)
      */
     public static TelegramRuntime start(
-            TelegramSettings settings, ConversationService service, Catalog catalog, Charts charts)
+            TelegramSettings settings,
+            ConversationService service,
+            Catalogs catalogs,
+            Charts charts)
             throws Exception {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequests(128);
@@ -85,17 +98,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                         .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
         String username = client.execute(new GetMe()).getUserName();
-        client.execute(
-                SetMyCommands.builder()
-                        .commands(
-                                COMMANDS.stream()
-                                        .map(
-                                                name ->
-                                                        new BotCommand(
-                                                                name,
-                                                                catalog.text("command." + name)))
-                                        .toList())
-                        .build());
+        BotProfile.publish(client, catalogs, COMMANDS);
         TelegramBot bot =
                 new TelegramBot(
                         service,

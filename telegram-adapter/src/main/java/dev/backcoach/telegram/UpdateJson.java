@@ -53,13 +53,14 @@ final class UpdateJson {
             JsonNode chat = need(message, "chat");
             return Optional.of(
                     Incoming.press(
-                            updateId,
-                            need(query, "id").asText(),
-                            need(need(query, "from"), "id").asLong(),
-                            need(chat, "id").asLong(),
-                            isPrivate(chat),
-                            need(message, "message_id").asInt(),
-                            text(query.get("data"))));
+                                    updateId,
+                                    need(query, "id").asText(),
+                                    need(need(query, "from"), "id").asLong(),
+                                    need(chat, "id").asLong(),
+                                    isPrivate(chat),
+                                    need(message, "message_id").asInt(),
+                                    text(query.get("data")))
+                            .inLanguage(text(need(query, "from").get("language_code"))));
         }
         JsonNode message = update.get("message");
         if (message == null || message.get("from") == null) {
@@ -67,14 +68,16 @@ final class UpdateJson {
         }
         JsonNode chat = need(message, "chat");
         String text = text(message.get("text"));
+        String language = text(need(message, "from").get("language_code"));
         return Incoming.message(
-                updateId,
-                need(need(message, "from"), "id").asLong(),
-                need(chat, "id").asLong(),
-                isPrivate(chat),
-                text,
-                text == null ? 0 : leadingCommand(message.get("entities")),
-                botUsername);
+                        updateId,
+                        need(need(message, "from"), "id").asLong(),
+                        need(chat, "id").asLong(),
+                        isPrivate(chat),
+                        text,
+                        text == null ? 0 : leadingCommand(message.get("entities")),
+                        botUsername)
+                .map(in -> in.inLanguage(language));
     }
 
     private static int leadingCommand(@Nullable JsonNode entities) {

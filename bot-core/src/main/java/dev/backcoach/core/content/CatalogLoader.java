@@ -1,32 +1,39 @@
 package dev.backcoach.core.content;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads and validates {@code content/<locale>.json} from the classpath. */
 public final class CatalogLoader {
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
     private CatalogLoader() {}
 
     /**
      * The catalog for {@code locale}; fails start-up with every problem listed if it is invalid.
      */
     public static Catalog load(String locale) {
-        String resource = "/content/" + locale + ".json";
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "content catalog not found on the classpath: " + resource);
-            }
-            Catalog catalog =
-                    new ObjectMapper()
-                            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                            .readValue(in, Catalog.class);
-            List<String> problems = CatalogValidator.problems(catalog);
+        String resource = resource(locale);
+        JsonNode tree =
+                tree(locale)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "content catalog not found on the classpath: "
+                                                        + resource));
+        try {
+            Catalog catalog = JSON.treeToValue(tree, Catalog.class);
+            List<String> problems =
+                    CatalogValidator.problems(catalog, locale.equals(Languages.ENGLISH));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(
                         "content catalog "
@@ -38,5 +45,19 @@ public final class CatalogLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
         }
+    }
+
+    /** The catalog's JSON as written, for comparing a translation with English; empty if absent. */
+    public static Optional<JsonNode> tree(String locale) {
+        String resource = resource(locale);
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
+        }
+    }
+
+    private static String resource(String locale) {
+        return "/content/" + locale + ".json";
     }
 }

@@ -96,7 +96,8 @@ final class Commands {
                     "privacy",
                     "export",
                     "forget",
-                    "settings");
+                    "settings",
+                    LanguageChoice.COMMAND);
 
     /** Reached by buttons and typing, not listed: resuming, general reading, the menu. */
     private static final Set<String> UNLISTED = Set.of("resume", "learn", "menu");

@@ -1,125 +1,60 @@
 package dev.backcoach.core.engine;
 
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.model.Button;
-import dev.backcoach.core.model.Dialogue;
+import dev.backcoach.core.content.Catalogs;
+import dev.backcoach.core.content.Languages;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.Turn;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The conversation engine: pure and deterministic. Given the user's session, one inbound event and
  * the current time, it returns the next session, the replies and the effects. It does no I/O and
  * keeps no state of its own, so it is safe to share between threads.
+ *
+ * <p>Every reply is in the session's language: the one the user chose, else the one the platform
+ * reports, else English. The engine holds one {@link Voice} per language and hands it the turn.
  */
 public final class Engine {
     /** Below Discord's 2,000 characters, the smallest message limit of the platforms. */
     public static final int MAX_MESSAGE_LENGTH = 1_900;
 
-    private final Texts texts;
-    private final Prompts prompts;
-    private final Commands commands;
-    private final Answers answers;
-    private final Guidance guidance;
-    private final FreeText freeText;
-    private final Nudges nudges;
-    private final RedFlags redFlags;
-    private final ZoneQuestion zoneQuestion;
-    private final ProgressReport report;
+    private final Catalogs catalogs;
+    private final Map<String, Voice> voices = new LinkedHashMap<>();
+    private final LanguageChoice choice;
 
+    /** English only. */
     public Engine(Catalog catalog) {
-        this.texts = new Texts(catalog);
-        Access access = new Access(texts);
-        this.nudges = new Nudges(texts, access);
-        this.redFlags = new RedFlags(texts);
-        SafetyCheck check = new SafetyCheck(texts);
-        PlanScreen plan = new PlanScreen(texts);
-        this.zoneQuestion = new ZoneQuestion(texts, access);
-        this.prompts = new Prompts(texts, nudges.setup(), check, plan, redFlags, zoneQuestion);
-        this.guidance = new Guidance(texts);
-        this.commands = new Commands(texts, access, nudges, check, guidance);
-        this.report = new ProgressReport(texts);
-        this.answers = new Answers(texts, access, guidance, check, plan);
-        this.freeText = new FreeText(texts, prompts);
+        this(Catalogs.of(catalog));
+    }
+
+    public Engine(Catalogs catalogs) {
+        this.catalogs = catalogs;
+        for (String code : catalogs.languages()) {
+            voices.put(code, new Voice(catalogs.get(code), Languages.locale(code)));
+        }
+        this.choice = new LanguageChoice(catalogs, this::voice);
     }
 
     public Turn handle(Session session, Inbound inbound, Instant now) {
-        if (inbound instanceof Inbound.NudgeDue due) {
-            return nudges.due(session, due);
-        }
-        if (inbound instanceof Inbound.WeeklySummaryDue due) {
-            return nudges.weeklyDue(session, due);
-        }
-        boolean fromUser = !(inbound instanceof Inbound.TimerFired);
-        if (!fromUser && session.unreachable()) {
-            // The platform refuses our messages (blocked bot, closed DMs): another try only adds a
-            // refusal.
-            return new Turn(session, List.of(), List.of());
-        }
-        if (fromUser && !inbound.chat().privateChat()) {
-            return inGroup(session, inbound);
-        }
-        boolean wasUnreachable = fromUser && session.unreachable();
-        if (wasUnreachable) {
-            session =
-                    session.withUnreachable(false); // they wrote to us, so we can reach them again
-        }
-        if (fromUser && session.nudge() != null) {
-            session =
-                    session.withNudge(
-                            session.nudge()
-                                    .answered()); // a reminder is ignored only without any reaction
-        }
-        Outcome outcome;
-        Session current = session;
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (inbound instanceof Inbound.Command c) {
-            // Discord has no typed messages: what people type goes into a command's options.
-            outcome =
-                    redFlags.screen(current, c.argument(), today)
-                            .orElseGet(
-                                    () ->
-                                            commands.handle(
-                                                    current,
-                                                    c.name(),
-                                                    c.argument(),
-                                                    c.chat(),
-                                                    now));
-        } else if (inbound instanceof Inbound.Choice c) {
-            outcome = press(session, c.data(), inbound, now);
-        } else if (inbound instanceof Inbound.Text t) {
-            // Every typed message is read for warning signs first, whatever the bot was waiting
-            // for.
-            outcome =
-                    redFlags.screen(current, t.text(), today)
-                            .orElseGet(() -> typed(current, t, now));
-        } else {
-            outcome = guidance.timerFired(session, ((Inbound.TimerFired) inbound).token());
-        }
-        if (wasUnreachable) {
-            // Say why reminders stopped: otherwise they just went quiet (e.g. closed DMs on
-            // Discord).
-            outcome = outcome.withNoteFirst(texts.get("unreachable.note"));
-        }
-        return finish(session, outcome);
+        Session s = choice.followPlatform(session, inbound);
+        return choice.command(s, inbound).orElseGet(() -> voice(s).handle(s, inbound, now));
     }
 
-    private Outcome typed(Session session, Inbound.Text t, Instant now) {
-        FreeText.Meaning meaning = freeText.interpret(session, t.text());
-        if (meaning instanceof FreeText.Meaning.Press p) {
-            return press(session, p.data(), t, now);
-        }
-        return nudges.setup()
-                .typed(session, t.text(), t.chat(), now)
-                .or(() -> zoneQuestion.typed(session, t.text()))
-                .orElse(((FreeText.Meaning.Say) meaning).outcome());
+    /** The language this session is spoken to in: a code with a catalog. */
+    public String language(Session session) {
+        return session.language() == null
+                ? Languages.ENGLISH
+                : catalogs.has(session.language().code())
+                        ? session.language().code()
+                        : Languages.ENGLISH;
     }
 
     /** The commands platforms list (menus, slash commands), in the order they show them. */
@@ -136,9 +71,13 @@ public final class Engine {
     }
 
     /** The readable part of /export, shown before the full file: route, plan, reminder, ratings. */
-    public String exportSummary(
-            Session session, java.util.SortedMap<java.time.LocalDate, Integer> ratings) {
-        return ExportSummary.of(texts, session, ratings, nudges);
+    public String exportSummary(Session session, SortedMap<LocalDate, Integer> ratings) {
+        return voice(session).exportSummary(session, ratings);
+    }
+
+    /** A fixed text (no placeholders) in the session's language: apologies, the export caption. */
+    public String text(Session session, String key) {
+        return voice(session).texts().get(key);
     }
 
     /**
@@ -151,7 +90,7 @@ public final class Engine {
             Instant now,
             boolean week,
             String lead) {
-        return report.report(session, log, now, week, lead);
+        return voice(session).progress(session, log, now, week, lead);
     }
 
     /** The first of the user's days a progress report at {@code now} reads. */
@@ -163,128 +102,16 @@ public final class Engine {
      * The session's packed habits in words (latest session day, streak, milestones shown), for
      * /export.
      */
-    public static java.util.Map<String, Object> habitsInWords(long habits) {
+    public static Map<String, Object> habitsInWords(long habits) {
         return Habits.describe(habits);
     }
 
     /** The pending question as it would be shown now: used to show "where we are" after errors. */
     public Reply currentPrompt(Session session) {
-        return prompts.render(session);
+        return voice(session).currentPrompt(session);
     }
 
-    private Outcome press(Session s, String data, Inbound inbound, Instant now) {
-        if (data.startsWith("/")) {
-            String body = data.substring(1).strip();
-            int space = body.indexOf(' ');
-            String name = space < 0 ? body : body.substring(0, space);
-            String argument = space < 0 ? "" : body.substring(space + 1);
-            return commands.handle(
-                    s,
-                    name.toLowerCase(java.util.Locale.ROOT),
-                    argument.length() > 100 ? argument.substring(0, 100) : argument,
-                    inbound.chat(),
-                    now);
-        }
-        Optional<ButtonData> parsed = ButtonData.parseAnswer(data);
-        if (parsed.isEmpty() || parsed.get().seq() != s.promptSeq()) {
-            return answers.stale(s);
-        }
-        if (RedFlags.isAnswer(parsed.get().action())) {
-            return redFlags.answer(
-                    s,
-                    parsed.get().action(),
-                    LocalDate.ofInstant(now, ZoneOffset.UTC),
-                    answers.stale(s));
-        }
-        if (s.dialogue() instanceof Dialogue.AskZone ask) {
-            return zoneQuestion.answer(s, ask, parsed.get().action(), answers.stale(s));
-        }
-        if (NudgeSetup.owns(s.dialogue())) {
-            return nudges.setup().answer(s, parsed.get().action(), inbound.chat(), now);
-        }
-        return answers.handle(s, parsed.get().action(), inbound.chat(), Ratings.today(s, now));
-    }
-
-    /**
-     * Where others can read along, the bot keeps health topics out: help and privacy are answered,
-     * everything else is offered in a private chat. Nothing about the user changes.
-     */
-    private Turn inGroup(Session s, Inbound inbound) {
-        String typed =
-                inbound instanceof Inbound.Text t
-                        ? t.text()
-                        : inbound instanceof Inbound.Command c ? c.argument() : "";
-        if (redFlags.emergency(typed)) {
-            // Safety first, even where others read along; nothing about the user is stored.
-            return new Turn(s, List.of(Reply.text(texts.get("outcome.emergency"))), List.of());
-        }
-        if (inbound instanceof Inbound.Command c
-                && (c.name().equals("help") || c.name().equals("privacy"))) {
-            return new Turn(
-                    s, List.of(Reply.text(Commands.informational(texts, c.name()))), List.of());
-        }
-        String payload =
-                inbound instanceof Inbound.Command c && Commands.isKnown(c.name())
-                        ? c.name()
-                        : "start";
-        Button privately =
-                new Button(texts.get("button.private_chat"), ButtonData.privateChat(payload));
-        return new Turn(
-                s,
-                List.of(
-                        new Reply(
-                                texts.get("group.private_only"),
-                                List.of(List.of(privately)),
-                                false)),
-                List.of());
-    }
-
-    private Turn finish(Session before, Outcome outcome) {
-        Session next = outcome.session();
-        if (!next.dialogue().equals(before.dialogue())) {
-            next = next.withPromptSeq(before.promptSeq() + 1);
-        }
-        List<String> parts = new ArrayList<>(outcome.notes());
-        List<List<Button>> buttons = List.of();
-        if (outcome.prompt()) {
-            Reply prompt = prompts.render(next);
-            parts.add(prompt.text());
-            buttons = prompt.buttons();
-        }
-        List<Reply> replies =
-                outcome.pressNote() && parts.size() == 1
-                        ? List.of(Reply.pressNote(parts.get(0)))
-                        : pack(parts, buttons, outcome.replace(), outcome.stale());
-        return new Turn(next, replies, outcome.effects());
-    }
-
-    /** Joins the parts into as few messages as the length limit allows; buttons go on the last. */
-    private static List<Reply> pack(
-            List<String> parts, List<List<Button>> buttons, boolean replace, boolean stale) {
-        List<String> messages = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String part : parts) {
-            if (current.length() > 0 && current.length() + 2 + part.length() > MAX_MESSAGE_LENGTH) {
-                messages.add(current.toString());
-                current.setLength(0);
-            }
-            current.append(current.length() == 0 ? "" : "\n\n").append(part);
-        }
-        if (current.length() > 0) {
-            messages.add(current.toString());
-        }
-        List<Reply> replies = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            boolean last = i == messages.size() - 1;
-            replies.add(
-                    new Reply(
-                            messages.get(i),
-                            last ? buttons : List.of(),
-                            replace && messages.size() == 1,
-                            null,
-                            stale && i == 0,
-                            false));
-        }
-        return replies;
+    private Voice voice(Session session) {
+        return java.util.Objects.requireNonNull(voices.get(language(session)));
     }
 }

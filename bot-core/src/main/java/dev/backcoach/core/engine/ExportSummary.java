@@ -32,7 +32,7 @@ final class ExportSummary {
                                                 + texts.get(
                                                                 "nudge.menu_paused",
                                                                 "until",
-                                                                Texts.date(plan.pausedUntil()))
+                                                                texts.date(plan.pausedUntil()))
                                                         .strip());
         return texts.get(
                 "export.summary",
@@ -55,7 +55,7 @@ final class ExportSummary {
     /** "self-care is fine (Mon 2 Mar)": the route in words with the day it was decided. */
     static String routeName(Texts texts, Session s) {
         String name = texts.get("route." + s.route().name().toLowerCase(Locale.ROOT));
-        return s.routeDate() == null ? name : name + " (" + Texts.date(s.routeDate()) + ")";
+        return s.routeDate() == null ? name : name + " (" + texts.date(s.routeDate()) + ")";
     }
 
     private static String ratings(Texts texts, SortedMap<LocalDate, Integer> ratings) {
@@ -64,7 +64,7 @@ final class ExportSummary {
         }
         List<String> shown = new ArrayList<>();
         for (Map.Entry<LocalDate, Integer> rating : ratings.entrySet()) {
-            shown.add(Texts.date(rating.getKey()) + ": " + rating.getValue());
+            shown.add(texts.date(rating.getKey()) + ": " + rating.getValue());
         }
         int from = Math.max(0, shown.size() - RATINGS_SHOWN);
         return (from > 0 ? "… " : "") + String.join(" · ", shown.subList(from, shown.size()));

@@ -37,7 +37,7 @@ final class FreeText {
     FreeText(Texts texts, Prompts prompts) {
         this.texts = texts;
         this.prompts = prompts;
-        this.faq = new FaqMatcher(texts.catalog());
+        this.faq = new FaqMatcher(texts.catalog(), texts.locale().getLanguage());
     }
 
     /** What the text means: a button's data to dispatch, or an outcome to show directly. */

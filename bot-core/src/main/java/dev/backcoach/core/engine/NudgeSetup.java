@@ -286,7 +286,7 @@ final class NudgeSetup {
                                             : texts.get(
                                                     "nudge.menu_paused",
                                                     "until",
-                                                    Texts.date(plan.pausedUntil())));
+                                                    texts.date(plan.pausedUntil())));
             rows.add(
                     List.of(
                             new Button(
@@ -317,10 +317,10 @@ final class NudgeSetup {
         return new Button(label, ButtonData.answer(seq, "t" + time.toString().replace(":", "")));
     }
 
-    private static List<Button> dayButtons(int seq, int days, int from, int to) {
+    private List<Button> dayButtons(int seq, int days, int from, int to) {
         List<Button> row = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            String name = Nudges.dayName(DayOfWeek.of(i + 1));
+            String name = texts.dayName(DayOfWeek.of(i + 1));
             row.add(
                     new Button(
                             ((days >> i) & 1) != 0 ? "✅ " + name : name,

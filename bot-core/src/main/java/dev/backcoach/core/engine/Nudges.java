@@ -153,7 +153,7 @@ final class Nudges {
                         "days",
                         days(plan.days()),
                         "next",
-                        Texts.date(LocalDate.ofInstant(next, plan.zone())) + " " + plan.time());
+                        texts.date(LocalDate.ofInstant(next, plan.zone())) + " " + plan.time());
         return Outcome.to(s.withNudge(plan).withDialogue(Dialogue.IDLE), note)
                 .with(new Effect.ScheduleNudge(s.user(), chat, next));
     }
@@ -268,14 +268,10 @@ final class Nudges {
         StringBuilder names = new StringBuilder();
         for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
             if ((days & NudgePlan.bit(day)) != 0) {
-                names.append(names.length() == 0 ? "" : ", ").append(dayName(day));
+                names.append(names.length() == 0 ? "" : ", ").append(texts.dayName(day));
             }
         }
         return names.toString();
-    }
-
-    static String dayName(java.time.DayOfWeek day) {
-        return day.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
     }
 
     private static String clock(Instant at, ZoneId zone) {

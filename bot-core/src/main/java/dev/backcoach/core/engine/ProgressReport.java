@@ -60,7 +60,7 @@ final class ProgressReport {
                                 texts.get("chart.stiffness"),
                                 texts.get("chart.sessions"),
                                 texts.get("chart.reminder"),
-                                "en"));
+                                texts.locale().toLanguageTag()));
         return new Reply(text, List.of(), false, null, false, false, chart);
     }
 
@@ -78,7 +78,7 @@ final class ProgressReport {
                                     "score",
                                     rated.get(0).getValue(),
                                     "date",
-                                    Texts.date(rated.get(0).getKey()));
+                                    texts.date(rated.get(0).getKey()));
             parts.add(texts.get("progress.few", "so_far", soFar));
         } else {
             LocalDate first = rated.get(0).getKey();
@@ -95,9 +95,9 @@ final class ProgressReport {
                             "days",
                             count(ChronoUnit.DAYS.between(first, last), "progress.days"),
                             "from",
-                            Texts.date(first),
+                            texts.date(first),
                             "to",
-                            Texts.date(last),
+                            texts.date(last),
                             "sessions",
                             count(sessions, "progress.sessions")));
             parts.add(
@@ -125,9 +125,9 @@ final class ProgressReport {
                 texts.get(
                         "progress.week_title",
                         "from",
-                        Texts.date(weekStart),
+                        texts.date(weekStart),
                         "to",
-                        Texts.date(today)));
+                        texts.date(today)));
         lines.add(
                 texts.get(
                         "progress.week_sessions",

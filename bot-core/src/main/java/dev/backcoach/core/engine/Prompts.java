@@ -219,7 +219,9 @@ final class Prompts {
                             : changed;
             return new Reply(
                     texts.get("settings.limited", "route", route),
-                    List.of(List.of(check, command("button.menu", "menu", ""))),
+                    List.of(
+                            List.of(check, command("button.menu", "menu", "")),
+                            List.of(command("button.language", LanguageChoice.COMMAND, ""))),
                     false);
         }
         String text =
@@ -234,7 +236,8 @@ final class Prompts {
                                         ButtonData.answer(seq, "plan"))),
                         List.of(
                                 command("button.reminders", "nudge", ""),
-                                command("button.menu", "menu", ""))),
+                                command("button.language", LanguageChoice.COMMAND, "")),
+                        List.of(command("button.menu", "menu", ""))),
                 false);
     }
 

@@ -33,7 +33,8 @@ final class RedFlags {
     RedFlags(Texts texts) {
         this.texts = texts;
         this.flags = texts.catalog().redflags().flags();
-        this.detector = new RedFlagDetector(texts.catalog().redflags());
+        this.detector =
+                new RedFlagDetector(texts.catalog().redflags(), texts.locale().getLanguage());
     }
 
     /** What the text's warning signs lead to; empty when it has none. */

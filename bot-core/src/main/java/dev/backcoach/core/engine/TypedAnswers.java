@@ -35,7 +35,22 @@ final class TypedAnswers {
                     "i have",
                     "it is",
                     "definitely",
-                    "absolutely");
+                    "absolutely",
+                    // Spanish and Russian: typed answers work in every language the bot speaks
+                    "si",
+                    "sí",
+                    "sip",
+                    "claro",
+                    "vale",
+                    "por supuesto",
+                    "correcto",
+                    "asi es",
+                    "así es",
+                    "да",
+                    "ага",
+                    "угу",
+                    "конечно",
+                    "верно");
     private static final Set<String> NO =
             Set.of(
                     "n",
@@ -52,7 +67,17 @@ final class TypedAnswers {
                     "it isnt",
                     "never",
                     "not at all",
-                    "no way");
+                    "no way",
+                    "nop",
+                    "para nada",
+                    "en absoluto",
+                    "que va",
+                    "qué va",
+                    "ninguno",
+                    "ninguna",
+                    "нет",
+                    "неа",
+                    "не");
     private static final Set<String> UNSURE =
             Set.of(
                     "not sure",
@@ -68,15 +93,49 @@ final class TypedAnswers {
                     "kind of",
                     "sort of",
                     "a bit",
-                    "i think so");
-    private static final List<String> NUMBER_WORDS =
+                    "i think so",
+                    "no se",
+                    "no sé",
+                    "no estoy seguro",
+                    "no estoy segura",
+                    "quizas",
+                    "quizás",
+                    "tal vez",
+                    "puede ser",
+                    "a lo mejor",
+                    "creo que si",
+                    "creo que sí",
+                    "не знаю",
+                    "не уверен",
+                    "не уверена",
+                    "может быть",
+                    "наверное");
+
+    /** The first word of a Yes or No button in each language ("Sí, una o más"). */
+    private static final Set<String> YES_LABELS = Set.of("yes", "sí", "si", "да");
+
+    private static final Set<String> NO_LABELS = Set.of("no", "нет");
+
+    /** How a "not sure" button reads in each language. */
+    private static final List<String> UNSURE_LABELS =
+            List.of("not sure", "no estoy seguro", "не уверен");
+
+    private static final List<List<String>> NUMBER_WORDS =
             List.of(
-                    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                    "ten");
+                    List.of(
+                            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                            "nine", "ten"),
+                    List.of(
+                            "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete",
+                            "ocho", "nueve", "diez"),
+                    List.of(
+                            "ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь",
+                            "восемь", "девять", "десять"));
     private static final Pattern NUMBER =
             Pattern.compile(
-                    "(?:about |around |maybe |like |a )?(\\d{1,2}|[a-z]+)"
-                            + "(?: (?:out of |of )?10)?");
+                    "(?:about |around |maybe |like |a |unos |un |como |sobre |примерно |около )?"
+                            + "(\\d{1,2}|\\p{L}+)"
+                            + "(?: (?:out of |of |de |sobre |из )?10)?");
 
     private TypedAnswers() {}
 
@@ -84,22 +143,29 @@ final class TypedAnswers {
     static Optional<Button> button(Dialogue pending, List<Button> buttons, String typed) {
         String text = Labels.normalize(typed);
         if (YES.contains(text)) {
-            return startingWith(buttons, "yes");
+            return startingWith(buttons, YES_LABELS);
         } else if (NO.contains(text)) {
-            return startingWith(buttons, "no");
+            return startingWith(buttons, NO_LABELS);
         } else if (UNSURE.contains(text)) {
             Optional<Button> named =
                     buttons.stream()
-                            .filter(b -> Labels.normalize(b.label()).contains("not sure"))
+                            .filter(
+                                    b ->
+                                            UNSURE_LABELS.stream()
+                                                    .anyMatch(
+                                                            Labels.normalize(b.label())::contains))
                             .findFirst();
             return named.isPresent() || !asksAboutASign(pending)
                     ? named
-                    : startingWith(buttons, "yes");
+                    : startingWith(buttons, YES_LABELS);
         }
         Matcher number = NUMBER.matcher(Labels.normalize(typed.replace('/', ' ')));
         if (number.matches()) {
             String value = number.group(1);
-            int word = NUMBER_WORDS.indexOf(value);
+            int word = -1;
+            for (List<String> words : NUMBER_WORDS) {
+                word = Math.max(word, words.indexOf(value));
+            }
             String digits = word >= 0 ? Integer.toString(word) : value;
             return buttons.stream().filter(b -> b.label().strip().equals(digits)).findFirst();
         }
@@ -114,10 +180,10 @@ final class TypedAnswers {
                 || d instanceof Dialogue.SymptomCheckIn;
     }
 
-    private static Optional<Button> startingWith(List<Button> buttons, String word) {
+    private static Optional<Button> startingWith(List<Button> buttons, Set<String> words) {
         List<Button> found =
                 buttons.stream()
-                        .filter(b -> word.equals(Labels.normalize(b.label()).split(" ", -1)[0]))
+                        .filter(b -> words.contains(Labels.normalize(b.label()).split(" ", -1)[0]))
                         .toList();
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }

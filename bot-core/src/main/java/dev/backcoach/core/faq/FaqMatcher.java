@@ -33,13 +33,19 @@ public final class FaqMatcher {
 
     private record Keyword(Phrase phrase, int order, Understood meaning, boolean smallTalk) {}
 
-    private final Analyzer analyzer = WordAnalyzer.forQuestions();
+    private final Analyzer analyzer;
     private final List<Keyword> keywords = new ArrayList<>();
 
     /** Keywords by their first word: a message is compared only with those it could match. */
     private final Map<String, List<Keyword>> byFirstWord = new HashMap<>();
 
     public FaqMatcher(Catalog catalog) {
+        this(catalog, "en");
+    }
+
+    /** The catalog's questions, read with {@code language}'s plural stems. */
+    public FaqMatcher(Catalog catalog, String language) {
+        this.analyzer = WordAnalyzer.forQuestions(language);
         int order = 0;
         for (FaqEntry entry : catalog.faq()) {
             for (String keyword : entry.keywords()) {

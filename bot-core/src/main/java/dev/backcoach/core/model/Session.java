@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param habits the recent practice days, the streak and the milestones already shown, packed into
  *     one long so an idle cached session stays small (see {@code Habits}); the full history of
  *     sessions goes to the store through an effect
+ * @param language the language the bot speaks to this user; {@code null} until the platform or the
+ *     user says
  */
 public record Session(
         UserKey user,
@@ -46,7 +48,8 @@ public record Session(
         int ratingDay,
         @Nullable NudgePlan nudge,
         @Nullable ZoneId zone,
-        long habits) {
+        long habits,
+        @Nullable Language language) {
 
     public static Session fresh(UserKey user) {
         return new Session(
@@ -67,7 +70,8 @@ public record Session(
                 0,
                 null,
                 null,
-                0L);
+                0L,
+                null);
     }
 
     public Session withDialogue(Dialogue next) {
@@ -89,7 +93,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
@@ -111,7 +116,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     /**
@@ -144,7 +150,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
@@ -167,7 +174,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withCheckIn(LocalDate today) {
@@ -189,7 +197,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withEquipment(int bits) {
@@ -211,7 +220,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withPaused(@Nullable Guide guide) {
@@ -233,7 +243,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withPromptSeq(int seq) {
@@ -255,7 +266,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withRatings(int packed, int day) {
@@ -277,7 +289,8 @@ public record Session(
                 day,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withVersion(long next) {
@@ -299,7 +312,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withUnreachable(boolean isUnreachable) {
@@ -321,7 +335,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
@@ -343,7 +358,8 @@ public record Session(
                 ratingDay,
                 plan,
                 zone,
-                habits);
+                habits,
+                language);
     }
 
     public boolean onboarded() {
@@ -369,7 +385,8 @@ public record Session(
                 ratingDay,
                 nudge,
                 next,
-                habits);
+                habits,
+                language);
     }
 
     public Session withHabits(long packed) {
@@ -391,6 +408,30 @@ public record Session(
                 ratingDay,
                 nudge,
                 zone,
-                packed);
+                packed,
+                language);
+    }
+
+    public Session withLanguage(@Nullable Language next) {
+        return new Session(
+                user,
+                version,
+                adult,
+                consented,
+                unreachable,
+                route,
+                routeDate,
+                routeReason,
+                checkInDate,
+                equipment,
+                dialogue,
+                paused,
+                promptSeq,
+                ratings,
+                ratingDay,
+                nudge,
+                zone,
+                habits,
+                next);
     }
 }

@@ -63,13 +63,22 @@ public final class RedFlagDetector {
     /** The flags, most urgent tier first (stable within a tier). */
     private final List<RedFlag> byUrgency;
 
-    /** Fails with every problem listed when a rule cannot be read. */
+    /** English rules. */
     public RedFlagDetector(RedFlagRules content) {
+        this(content, "en");
+    }
+
+    /**
+     * Rules written in {@code language}, read with its stems; fails with every problem listed when
+     * a rule cannot be read.
+     */
+    public RedFlagDetector(RedFlagRules content, String language) {
         this.byUrgency =
                 content.flags().stream()
                         .sorted(java.util.Comparator.comparing(RedFlag::tier))
                         .toList();
-        WordAnalyzer ruleWords = WordAnalyzer.forRules(content.synonyms(), content.keep());
+        WordAnalyzer ruleWords =
+                WordAnalyzer.forRules(language, content.synonyms(), content.keep());
         List<String> problems = new ArrayList<>();
         for (RedFlag flag : content.flags()) {
             for (String p : flag.clear()) {
@@ -86,7 +95,7 @@ public final class RedFlagDetector {
                 rulesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(rule);
             }
         }
-        checkSynonyms(content.synonyms(), problems);
+        checkSynonyms(language, content.synonyms(), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(
                     "red-flag rules are invalid:\n  " + String.join("\n  ", problems));
@@ -97,7 +106,7 @@ public final class RedFlagDetector {
         this.longAgo = words(ruleWords, content.longAgo());
         this.others = words(ruleWords, content.others());
         this.jokes = words(ruleWords, content.jokes());
-        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(content)));
+        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(language, content)));
     }
 
     public Finding detect(String message) {
@@ -212,8 +221,8 @@ public final class RedFlagDetector {
     }
 
     /** Each synonym line reads as one word, so analysis stays a plain sequence of words. */
-    private static void checkSynonyms(List<String> lines, List<String> problems) {
-        try (var surface = WordAnalyzer.surface()) {
+    private static void checkSynonyms(String language, List<String> lines, List<String> problems) {
+        try (var surface = WordAnalyzer.surface(language)) {
             for (String line : lines) {
                 String target =
                         line.contains("=>")
@@ -232,9 +241,9 @@ public final class RedFlagDetector {
     }
 
     /** The words a misspelling may be read as, as typed. */
-    private static Set<String> vocabulary(RedFlagRules content) {
+    private static Set<String> vocabulary(String language, RedFlagRules content) {
         Set<String> words = new HashSet<>();
-        try (var surface = WordAnalyzer.surface()) {
+        try (var surface = WordAnalyzer.surface(language)) {
             for (String source : content.spellings()) {
                 words.addAll(Phrase.analyse(surface, source));
             }

@@ -1,6 +1,5 @@
 package dev.backcoach.core.service;
 
-import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Reply;
@@ -19,12 +18,10 @@ import org.slf4j.LoggerFactory;
 final class Apologies {
     private static final Logger log = LoggerFactory.getLogger(Apologies.class);
 
-    private final Catalog catalog;
     private final Engine engine;
     private final StoreHealth health;
 
-    Apologies(Catalog catalog, Engine engine, StoreHealth health) {
-        this.catalog = catalog;
+    Apologies(Engine engine, StoreHealth health) {
         this.engine = engine;
         this.health = health;
     }
@@ -43,7 +40,7 @@ final class Apologies {
     /** The user hears what happened and, where possible, where they are. */
     Turn apology(Session unchanged, String key, @Nullable Session showPromptOf) {
         List<Reply> replies = new ArrayList<>();
-        replies.add(Reply.text(catalog.text(key)));
+        replies.add(Reply.text(engine.text(unchanged, key)));
         if (showPromptOf != null) {
             try {
                 replies.add(engine.currentPrompt(showPromptOf));

@@ -3,6 +3,7 @@ package dev.backcoach.core.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Inbound;
@@ -32,7 +33,6 @@ public final class ConversationService {
     static final int MAX_ATTEMPTS = 5;
 
     private final Engine engine;
-    private final Catalog catalog;
     private final StateStore store;
     private final Clock clock;
     private final EffectHandler effects;
@@ -62,15 +62,25 @@ public final class ConversationService {
             EffectHandler effects,
             CacheSettings cacheSettings,
             TurnObserver observer) {
+        this(Catalogs.of(catalog), store, clock, effects, cacheSettings, observer);
+    }
+
+    /** Speaking every language in {@code catalogs}. */
+    public ConversationService(
+            Catalogs catalogs,
+            StateStore store,
+            Clock clock,
+            EffectHandler effects,
+            CacheSettings cacheSettings,
+            TurnObserver observer) {
         this.observer = observer;
-        this.engine = new Engine(catalog);
-        this.catalog = catalog;
+        this.engine = new Engine(catalogs);
         this.store = store;
         this.clock = clock;
         this.effects = effects;
         this.health = new StoreHealth(store, clock);
         this.export = new DataExport(store, clock);
-        this.apologies = new Apologies(catalog, engine, health);
+        this.apologies = new Apologies(engine, health);
         this.cache =
                 Caffeine.newBuilder()
                         .maximumSize(cacheSettings.maximumSize())
@@ -155,7 +165,7 @@ public final class ConversationService {
                     log.debug("flood from a {} user: {}", user.platform(), verdict);
                     List<Reply> once =
                             verdict == FloodGuard.Verdict.SLOW_DOWN
-                                    ? List.of(Reply.text(catalog.text("flood.wait")))
+                                    ? List.of(Reply.text(engine.text(current, "flood.wait")))
                                     : List.of();
                     return new Turn(current, once, List.of());
                 }
@@ -302,10 +312,15 @@ public final class ConversationService {
         List<Reply> all = new ArrayList<>();
         try {
             all.add(Reply.text(engine.exportSummary(session, store.ratingHistory(user))));
-            all.add(new Reply(catalog.text("export.caption"), List.of(), false, export.of(user)));
+            all.add(
+                    new Reply(
+                            engine.text(session, "export.caption"),
+                            List.of(),
+                            false,
+                            export.of(user)));
         } catch (StoreUnavailableException e) {
             all.clear();
-            all.add(Reply.text(catalog.text("error.unavailable")));
+            all.add(Reply.text(engine.text(session, "error.unavailable")));
         }
         all.addAll(replies);
         return all;
@@ -323,7 +338,7 @@ public final class ConversationService {
             all.add(
                     Reply.text(
                             show.lead().isEmpty()
-                                    ? catalog.text("error.unavailable")
+                                    ? engine.text(session, "error.unavailable")
                                     : show.lead()));
         }
         all.addAll(replies);

@@ -8,14 +8,10 @@ import java.text.ParseException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -24,19 +20,25 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the screen reads words: apostrophes dropped ("can't" = "cant"), lower case, accents folded,
- * (for messages only) typos corrected towards the rules' own words, the catalog's synonyms, and
- * Porter stems ("tingling" = "tingles").
+ * How the screen reads words: apostrophes dropped ("can't" = "cant"), lower case, accents folded
+ * (Russian: ё read as е), (for messages only) typos corrected towards the rules' own words, the
+ * catalog's synonyms, and the language's stems: Porter for English ("tingling" = "tingles"),
+ * Snowball for Spanish ("hormigueo" = "hormigueos") and Russian ("немеет" = "немела").
  */
 public final class WordAnalyzer extends Analyzer {
     private static final NormalizeCharMap APOSTROPHES = apostrophes();
 
+    private final String language;
     private final @Nullable SynonymMap synonyms;
     private final CharArraySet keep;
     private final @Nullable TypoCorrector corrector;
 
     private WordAnalyzer(
-            @Nullable SynonymMap synonyms, CharArraySet keep, @Nullable TypoCorrector corrector) {
+            String language,
+            @Nullable SynonymMap synonyms,
+            CharArraySet keep,
+            @Nullable TypoCorrector corrector) {
+        this.language = language;
         this.synonyms = synonyms;
         this.keep = keep;
         this.corrector = corrector;
@@ -47,6 +49,11 @@ public final class WordAnalyzer extends Analyzer {
      * "massage", or "painful" and "pain", stay apart as the FAQ's keywords need.
      */
     public static Analyzer forQuestions() {
+        return forQuestions("en");
+    }
+
+    /** {@link #forQuestions()} in {@code language}: its light plural stemmer. */
+    public static Analyzer forQuestions(String language) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -57,21 +64,34 @@ public final class WordAnalyzer extends Analyzer {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(
-                        source,
-                        new EnglishMinimalStemFilter(
-                                new ASCIIFoldingFilter(new LowerCaseFilter(source))));
+                        source, Stems.plurals(language, Stems.folded(language, source)));
             }
         };
     }
 
     /** The analyzer for the rules themselves (no typo correction: the rules define the words). */
     public static WordAnalyzer forRules(List<String> synonymLines, List<String> keepWords) {
-        return new WordAnalyzer(synonyms(synonymLines), new CharArraySet(keepWords, true), null);
+        return forRules("en", synonymLines, keepWords);
+    }
+
+    /** {@link #forRules(List, List)} in {@code language}: its synonyms read and its stems. */
+    public static WordAnalyzer forRules(
+            String language, List<String> synonymLines, List<String> keepWords) {
+        return new WordAnalyzer(
+                language,
+                synonyms(language, synonymLines),
+                new CharArraySet(keepWords, true),
+                null);
     }
 
     /** The same analysis for messages, plus typo correction. */
     public WordAnalyzer withCorrector(TypoCorrector typos) {
-        return new WordAnalyzer(synonyms, keep, typos);
+        return new WordAnalyzer(language, synonyms, keep, typos);
+    }
+
+    /** The language whose stems this analyzer uses. */
+    public String language() {
+        return language;
     }
 
     @Override
@@ -82,7 +102,7 @@ public final class WordAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        TokenStream stream = Stems.folded(language, source);
         if (corrector != null) {
             stream =
                     corrector.filter(
@@ -93,7 +113,7 @@ public final class WordAnalyzer extends Analyzer {
             // FlattenGraphFilter (which took half the analysis time).
             stream = new SynonymGraphFilter(stream, synonyms, true);
         }
-        stream = new PorterStemFilter(new SetKeywordMarkerFilter(stream, keep));
+        stream = Stems.full(language, new SetKeywordMarkerFilter(stream, keep));
         return new TokenStreamComponents(source, stream);
     }
 
@@ -107,6 +127,11 @@ public final class WordAnalyzer extends Analyzer {
 
     /** Words as typed, before synonyms and stems: what synonyms and typo correction work on. */
     public static Analyzer surface() {
+        return surface("en");
+    }
+
+    /** {@link #surface()} in {@code language} (Russian reads ё as е). */
+    public static Analyzer surface(String language) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -116,17 +141,16 @@ public final class WordAnalyzer extends Analyzer {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(
-                        source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+                return new TokenStreamComponents(source, Stems.folded(language, source));
             }
         };
     }
 
-    private static @Nullable SynonymMap synonyms(List<String> lines) {
+    private static @Nullable SynonymMap synonyms(String language, List<String> lines) {
         if (lines.isEmpty()) {
             return null;
         }
-        try (Analyzer words = surface()) {
+        try (Analyzer words = surface(language)) {
             SolrSynonymParser parser = new SolrSynonymParser(true, false, words);
             parser.parse(new StringReader(String.join("\n", lines)));
             return parser.build();

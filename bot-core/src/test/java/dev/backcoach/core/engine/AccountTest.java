@@ -46,7 +46,8 @@ class AccountTest {
         assertThat(chat.labels())
                 .containsExactly(
                         chat.catalogText("button.symptoms_changed"),
-                        chat.catalogText("button.menu"));
+                        chat.catalogText("button.menu"),
+                        chat.catalogText("button.language"));
 
         Chat selfCare = new Chat().selfCare(false).send("/settings");
         assertThat(selfCare.text()).contains("Plan: " + selfCare.catalogText("export.none"));
@@ -59,7 +60,8 @@ class AccountTest {
         assertThat(unchecked.labels())
                 .containsExactly(
                         unchecked.catalogText("button.start_check"),
-                        unchecked.catalogText("button.menu"));
+                        unchecked.catalogText("button.menu"),
+                        unchecked.catalogText("button.language"));
     }
 
     @Test

@@ -87,8 +87,7 @@ class InterruptAndExpiryTest {
         assertThat(chat.session().dialogue()).isInstanceOf(Dialogue.ChoosingTechnique.class);
 
         chat.later(Duration.ofDays(1)).send("/techniques");
-        assertThat(chat.text())
-                .contains(chat.catalogText("techniques.route_expired").replace("{days}", "30"));
+        assertThat(chat.text()).contains("It's been 30 days since your last safety check.");
         assertThat(chat.session().dialogue()).isEqualTo(new Dialogue.Screening(0));
         chat.noToEveryGroup();
         assertThat(chat.session().routeDate()).hasToString("2026-04-01");

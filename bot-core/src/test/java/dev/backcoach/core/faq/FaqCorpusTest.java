@@ -3,28 +3,53 @@ package dev.backcoach.core.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.Chat;
+import dev.backcoach.core.content.Languages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The labelled questions: each gets the right answer, an honest "I don't know", or an answer given
  * as a guess that names the question it answers, and never a confidently wrong one.
  */
 class FaqCorpusTest {
-    private final FaqMatcher matcher = new FaqMatcher(Chat.CATALOG);
+    /**
+     * {@code faq-<language>.tsv} holds a language's own questions, asked of its catalog with its
+     * analyzer; English's sets carry no language in their names.
+     */
+    private static FaqMatcher matcher(String file) {
+        for (String code : Languages.KNOWN) {
+            if (file.equals("faq-" + code + ".tsv")) {
+                return new FaqMatcher(Chat.CATALOGS.get(code), code);
+            }
+        }
+        return new FaqMatcher(Chat.CATALOG);
+    }
+
+    static List<String> corpora() {
+        List<String> files = new ArrayList<>(List.of("faq.tsv", "faq-blind.tsv"));
+        for (String code : Languages.KNOWN) {
+            if (FaqCorpusTest.class.getResource("/corpus/faq-" + code + ".tsv") != null) {
+                files.add("faq-" + code + ".tsv");
+            }
+        }
+        return files;
+    }
 
     /**
      * {@code faq.tsv} is the set the keywords were tuned on; {@code faq-blind.tsv} was written
      * without seeing them.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"faq.tsv", "faq-blind.tsv"})
+    @MethodSource("corpora")
     void rightOrHonestNeverConfidentlyWrong(String file) throws IOException {
+        FaqMatcher matcher = matcher(file);
         Map<String, Integer> counts = new TreeMap<>();
         StringBuilder notRight = new StringBuilder();
         int total = 0;

@@ -3,11 +3,13 @@ package dev.backcoach.core.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.Chat;
+import dev.backcoach.core.content.Languages;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Inbound;
+import dev.backcoach.core.model.Language;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
@@ -19,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The labelled corpus played through the real engine: a self-care user at the menu types each
@@ -31,7 +33,35 @@ class RedFlagCorpusTest {
     private static final List<String> COLUMNS =
             List.of("EMERGENCY", "SEE_CLINICIAN", "CLEAR_FIRST", "guidance");
 
-    private final Engine engine = new Engine(Chat.CATALOG);
+    private final Engine engine = new Engine(Chat.CATALOGS);
+
+    /**
+     * English's three sets, then {@code redflags-<language>.tsv} for every other language whose
+     * corpus is present: a language's rules are measured on its own people's words.
+     */
+    static List<String> corpora() {
+        List<String> files =
+                new java.util.ArrayList<>(
+                        List.of("redflags.tsv", "redflags-holdout.tsv", "redflags-blind.tsv"));
+        for (String code : Languages.KNOWN) {
+            String file = "redflags-" + code + ".tsv";
+            if (!code.equals(Languages.ENGLISH)
+                    && RedFlagCorpusTest.class.getResource("/corpus/" + file) != null) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** "redflags-es.tsv" is Spanish; English's sets carry no language in their names. */
+    static String language(String file) {
+        for (String code : Languages.KNOWN) {
+            if (file.equals("redflags-" + code + ".tsv")) {
+                return code;
+            }
+        }
+        return Languages.ENGLISH;
+    }
 
     /** How one message ended: the route (or guidance), and how many questions it took. */
     private record Played(String landed, int questions) {}
@@ -41,7 +71,7 @@ class RedFlagCorpusTest {
      * was written blind to them, so its figures say how the rules do on text nobody tuned them for.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"redflags.tsv", "redflags-holdout.tsv", "redflags-blind.tsv"})
+    @MethodSource("corpora")
     void recallAndPrecisionMeetTheGoals(String file) {
         List<LabelledMessage> corpus = LabelledMessage.corpus(file);
         Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
@@ -49,7 +79,7 @@ class RedFlagCorpusTest {
         StringBuilder misses = new StringBuilder();
         StringBuilder asked = new StringBuilder();
         for (LabelledMessage m : corpus) {
-            Played played = play(m);
+            Played played = play(m, language(file));
             table.computeIfAbsent(m.expect(), k -> new LinkedHashMap<>())
                     .merge(played.landed(), 1, Integer::sum);
             if (played.questions() == 0) {
@@ -90,15 +120,15 @@ class RedFlagCorpusTest {
         return !landed.equals("guidance") && COLUMNS.indexOf(landed) <= COLUMNS.indexOf(expect);
     }
 
-    private Played play(LabelledMessage m) {
+    private Played play(LabelledMessage m, String language) {
         UserKey user = new UserKey(Platform.CONSOLE, "corpus");
         ChatRef chat = ChatRef.privateWith("corpus");
         Session session =
                 Session.fresh(user)
                         .withOnboarding(true, true)
                         .withRoute(
-                                Route.SELF_CARE,
-                                LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC));
+                                Route.SELF_CARE, LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC))
+                        .withLanguage(new Language(language, true));
         Turn turn = engine.handle(session, new Inbound.Text(user, chat, "t", m.text()), NOW);
         int questions = 0;
         while (turn.session().dialogue() instanceof Dialogue.ConfirmFlag confirm) {

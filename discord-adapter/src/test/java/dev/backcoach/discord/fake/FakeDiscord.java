@@ -352,6 +352,12 @@ public final class FakeDiscord implements AutoCloseable {
         return route(method, path, body);
     }
 
+    /** The client language {@code userId}'s interactions report from now on ("es-ES", "ru"). */
+    public FakeDiscord locale(long userId, String locale) {
+        payloads.locale(userId, locale);
+        return this;
+    }
+
     private MockResponse route(String method, String path, Bodies.Body body) {
         JsonNode json = body.json() == null ? Payloads.JSON.createObjectNode() : body.json();
         Matcher m;

@@ -102,6 +102,14 @@ final class Payloads {
      * An INTERACTION_CREATE body. In a server ({@code guildId} not 0) the user comes as a member,
      * the channel as a text channel and the guild as a detached one (the bot caches no guilds).
      */
+    /** The Discord client language of each user ("es-ES"); en-US unless set. */
+    private final java.util.Map<Long, String> locales =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    void locale(long userId, String locale) {
+        locales.put(userId, locale);
+    }
+
     ObjectNode interaction(
             long id,
             String token,
@@ -118,7 +126,7 @@ final class Payloads {
         in.put("token", token);
         in.put("version", 1);
         in.set("data", data);
-        in.put("locale", "en-US");
+        in.put("locale", locales.getOrDefault(userId, "en-US"));
         in.put("app_permissions", PERMISSIONS);
         in.set("entitlements", JSON.createArrayNode());
         in.put("attachment_size_limit", 10_485_760);

@@ -51,6 +51,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict, in-JVM fake of the Telegram Bot API for tests: a real HTTP server on {@code
@@ -202,6 +203,13 @@ public final class FakeBotApi implements AutoCloseable {
     private final Set<Long> blocked = new HashSet<>();
     private Map<String, Object> webhook;
     private final Map<String, JsonNode> commands = new HashMap<>();
+
+    /** The language_code each user's app reports ("" for none); "en" when not set. */
+    private final Map<Long, String> languages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** setMyDescription and setMyShortDescription by method and language code ("" for none). */
+    private final Map<String, String> descriptions = new HashMap<>();
+
     private PollTicket activePoll;
     private Duration slowdown = Duration.ZERO;
     private boolean closed;
@@ -533,14 +541,32 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
+     * What setMyDescription ({@code method} "setMyDescription") or setMyShortDescription set for
+     * {@code languageCode} ("" for the default); null if never set.
+     */
+    public @Nullable String description(String method, String languageCode) {
+        lock.lock();
+        try {
+            return descriptions.get(method + ":" + languageCode);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The commands set with setMyCommands for the default scope and no language: {@code command →
      * description}.
      */
     public Map<String, String> commands() {
+        return commands(null);
+    }
+
+    /** The commands set for the default scope and {@code languageCode} (null: none). */
+    public Map<String, String> commands(@Nullable String languageCode) {
         lock.lock();
         try {
             Map<String, String> result = new LinkedHashMap<>();
-            JsonNode list = commands.get(commandKey(null, null));
+            JsonNode list = commands.get(commandKey(null, languageCode));
             if (list != null) {
                 list.forEach(
                         c ->
@@ -970,6 +996,17 @@ public final class FakeBotApi implements AutoCloseable {
                         commandKey(p.get("scope"), textOrNull(p.get("language_code"))),
                         p.get("commands"));
                 return ok(BooleanNode.TRUE);
+            case "setMyDescription":
+            case "setMyShortDescription":
+                {
+                    String field =
+                            name.equals("setMyDescription") ? "description" : "short_description";
+                    String language = textOrNull(p.get("language_code"));
+                    descriptions.put(
+                            name + ":" + (language == null ? "" : language),
+                            p.containsKey(field) ? p.get(field).asText() : "");
+                    return ok(BooleanNode.TRUE);
+                }
             case "deleteMyCommands":
                 commands.remove(commandKey(p.get("scope"), textOrNull(p.get("language_code"))));
                 return ok(BooleanNode.TRUE);
@@ -1484,8 +1521,25 @@ public final class FakeBotApi implements AutoCloseable {
         u.put("id", userId);
         u.put("is_bot", false);
         u.put("first_name", "User " + userId);
-        u.put("language_code", "en");
+        String language = languages.getOrDefault(userId, "en");
+        if (!language.isEmpty()) {
+            u.put("language_code", language);
+        }
         return u;
+    }
+
+    /**
+     * The {@code language_code} the user's app reports from now on ("es-419"); "" sends none. Every
+     * user reports "en" until told otherwise.
+     */
+    public FakeBotApi language(long userId, String languageCode) {
+        lock.lock();
+        try {
+            languages.put(userId, languageCode);
+            return this;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private ObjectNode chatJson(long chatId) {
