@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Telegram's sending limits as token buckets: {@code TELEGRAM_SEND_RATE} calls a second overall,
- * about one a second per chat (a burst of two), and at most 20 a minute in a group. A chat's bucket
- * is forgotten after two quiet minutes.
+ * Telegram's sending limits as token buckets: {@code TELEGRAM_SEND_RATE} calls in any one second
+ * overall (a small burst plus a steady refill that together stay within it), about one a second per
+ * chat (a burst of two), and at most 20 a minute in a group. A chat's bucket is forgotten after two
+ * quiet minutes.
  */
 final class SendBudget {
     private final int chatPerSecond;
@@ -37,14 +38,17 @@ final class SendBudget {
                         return false;
                     }
                 };
+        // A full bucket plus a second of refill is what any one second can see: capacity + rate
+        // must not pass the limit, or a burst after a pause (a storm's 5xx minute) exceeds it.
+        int burst = Math.max(1, globalPerSecond / 10);
+        int rate = Math.max(1, globalPerSecond - burst);
         this.global =
                 Bucket.builder()
                         .withCustomTimePrecision(time)
                         .addLimit(
                                 limit ->
-                                        limit.capacity(globalPerSecond)
-                                                .refillGreedy(
-                                                        globalPerSecond, Duration.ofSeconds(1)))
+                                        limit.capacity(burst)
+                                                .refillGreedy(rate, Duration.ofSeconds(1)))
                         .build();
     }
 

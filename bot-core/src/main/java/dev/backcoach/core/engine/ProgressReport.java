@@ -155,9 +155,9 @@ final class ProgressReport {
         return String.join("\n", lines) + "\n\n" + texts.get(cheer);
     }
 
-    /** "1 session", "9 sessions": {@code key}_one and {@code key}_many. */
+    /** "1 session", "9 sessions": an ICU plural, so each language has its own forms. */
     private String count(long n, String key) {
-        return n == 1 ? texts.get(key + "_one") : texts.get(key + "_many", "count", n);
+        return texts.get(key, "count", n);
     }
 
     private static SortedMap<LocalDate, Integer> window(

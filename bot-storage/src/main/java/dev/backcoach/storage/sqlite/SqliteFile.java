@@ -55,9 +55,11 @@ public final class SqliteFile {
         if (location.isEmpty() || location.contains(":memory:") || rest.contains("mode=memory")) {
             return Optional.of("a SQLite file, e.g. " + DEFAULT_URL);
         }
+        Path file;
         Path folder;
         try {
-            folder = Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath().getParent();
+            file = Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath();
+            folder = file.getParent();
         } catch (InvalidPathException e) {
             return Optional.of("a SQLite file path, e.g. " + DEFAULT_URL);
         }
@@ -73,6 +75,12 @@ public final class SqliteFile {
                     "a SQLite file in a folder the bot can create and write ("
                             + (existing == null ? folder : existing)
                             + " is not a writable folder)");
+        }
+        // A file the bot may read but not write opens read-only without a word, and every save
+        // would fail later: say so before start-up instead (found by the fault suite).
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return Optional.of(
+                    "a SQLite file the bot can write (" + file + " is read-only for this user)");
         }
         return Optional.empty();
     }
