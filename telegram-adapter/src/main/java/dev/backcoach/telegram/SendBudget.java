@@ -48,7 +48,12 @@ final class SendBudget {
                         .addLimit(
                                 limit ->
                                         limit.capacity(burst)
-                                                .refillGreedy(rate, Duration.ofSeconds(1)))
+                                                // as "rate a second", in portions no larger than
+                                                // the bucket (Bucket4j stops limiting otherwise)
+                                                .refillGreedy(
+                                                        burst,
+                                                        Duration.ofNanos(
+                                                                1_000_000_000L * burst / rate)))
                         .build();
     }
 
