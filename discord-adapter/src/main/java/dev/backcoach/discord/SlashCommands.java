@@ -161,6 +161,13 @@ final class SlashCommands {
         if (option.getMaxLength() != null) {
             copy.setMaxLength(option.getMaxLength());
         }
+        // A score's 0–10 range must survive the copy, or Discord accepts any number.
+        if (option.getMinValue() != null) {
+            copy.setMinValue(option.getMinValue().longValue());
+        }
+        if (option.getMaxValue() != null) {
+            copy.setMaxValue(option.getMaxValue().longValue());
+        }
         for (Command.Choice c : option.getChoices()) {
             copy.addChoices(
                     new Command.Choice(c.getName(), c.getAsString())
