@@ -25,7 +25,7 @@ class TelegramProgressTest {
     void twoDaysOfRatingsThenProgressSendsAChartWithTheNumbersInWords() throws Exception {
         TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 8101));
         anna.send("/progress 6", "as soon as I know your day");
-        anna.press("Use UTC", "6");
+        anna.press("Use UTC", "How stiff is your lower back right now");
         anna.press("6", "Saved: 6/10 for today.");
 
         clock.advance(Duration.ofDays(5));

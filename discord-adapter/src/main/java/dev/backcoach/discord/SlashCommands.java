@@ -191,6 +191,11 @@ final class SlashCommands {
             log.info("slash commands are up to date");
             return false;
         }
+        Set<Signature> changed = new java.util.HashSet<>(ours);
+        changed.removeAll(current);
+        log.info(
+                "slash commands changed: {}",
+                changed.stream().map(Signature::name).sorted().toList());
         jda.updateCommands().addCommands(wanted).complete();
         log.info("registered {} slash commands", wanted.size());
         return true;
@@ -218,8 +223,9 @@ final class SlashCommands {
                                             option(
                                                     o.getName(),
                                                     o.getDescription()
-                                                            + o.getDescriptionLocalizations()
-                                                                    .toMap(),
+                                                            + sorted(
+                                                                    o.getDescriptionLocalizations()
+                                                                            .toMap()),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -243,8 +249,9 @@ final class SlashCommands {
                                             option(
                                                     o.getName(),
                                                     o.getDescription()
-                                                            + o.getDescriptionLocalizations()
-                                                                    .toMap(),
+                                                            + sorted(
+                                                                    o.getDescriptionLocalizations()
+                                                                            .toMap()),
                                                     o.getType(),
                                                     o.isRequired(),
                                                     o.isAutoComplete(),
@@ -255,6 +262,15 @@ final class SlashCommands {
                             .toList(),
                     Set.copyOf(c.getContexts()),
                     Set.copyOf(c.getIntegrationTypes()));
+        }
+
+        /**
+         * Localizations in locale order: they are compared as text, and the map Discord's answer is
+         * read into iterates in another order than ours.
+         */
+        private static java.util.SortedMap<DiscordLocale, String> sorted(
+                Map<DiscordLocale, String> byLocale) {
+            return new java.util.TreeMap<>(byLocale);
         }
 
         private static String option(
@@ -281,7 +297,7 @@ final class SlashCommands {
                             .map(
                                     ch ->
                                             ch.getName()
-                                                    + ch.getNameLocalizations().toMap()
+                                                    + sorted(ch.getNameLocalizations().toMap())
                                                     + "="
                                                     + ch.getAsString())
                             .toList();
