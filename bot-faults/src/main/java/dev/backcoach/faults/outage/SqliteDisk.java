@@ -29,6 +29,9 @@ public final class SqliteDisk {
     static final String APOLOGY = "I can't save right now";
     static final List<String> AS_NOBODY = List.of("runuser", "-u", "nobody", "--");
 
+    /** The jar nobody starts: a readable copy (see {@link #run}). */
+    private static String jar = "backcoach.jar";
+
     private SqliteDisk() {}
 
     public static void main(String[] args) throws Exception {
@@ -46,6 +49,15 @@ public final class SqliteDisk {
                         "disk full " + phase.toSeconds() + " s; database file read-only");
         Path logs = Files.createTempDirectory("faults-sqlite-");
         Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // The bot runs as nobody, who may not reach the build's folder (a clone in a private
+        // temporary folder, as on CI): it gets a readable copy of the jar.
+        Path readable = logs.resolve("backcoach.jar");
+        Files.copy(
+                Path.of(BotProcess.jar()),
+                readable,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+        jar = readable.toString();
         Path data = disk.resolve("data");
         Files.createDirectories(data);
         chown(data);
@@ -104,7 +116,7 @@ public final class SqliteDisk {
             // starts on it; then write permission returns.
             Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
             Path log2 = logs.resolve("bot-read-only.log");
-            BotProcess bot = BotProcess.launch(AS_NOBODY, BotProcess.jar(), env, log2);
+            BotProcess bot = BotProcess.launch(AS_NOBODY, jar, env, log2);
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (bot.alive() && bot.readyz() == -1 && System.nanoTime() < deadline) {
@@ -148,7 +160,7 @@ public final class SqliteDisk {
     }
 
     private static BotProcess startReady(Map<String, String> env, Path log) throws Exception {
-        BotProcess bot = BotProcess.launch(AS_NOBODY, BotProcess.jar(), env, log);
+        BotProcess bot = BotProcess.launch(AS_NOBODY, jar, env, log);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (bot.readyz() != 200) {
             if (!bot.alive() || System.nanoTime() > deadline) {
