@@ -75,49 +75,16 @@ public record Session(
     }
 
     public Session withDialogue(Dialogue next) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                next,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.dialogue = next;
+        return copy.build();
     }
 
     public Session withOnboarding(boolean isAdult, boolean hasConsented) {
-        return new Session(
-                user,
-                version,
-                isAdult,
-                hasConsented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.adult = isAdult;
+        copy.consented = hasConsented;
+        return copy.build();
     }
 
     /**
@@ -132,234 +99,69 @@ public record Session(
      * typed-message screening use); it also counts as today's symptom check-in.
      */
     public Session withRoute(Route next, @Nullable LocalDate today, @Nullable String reason) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                next,
-                today,
-                reason,
-                today,
-                equipment,
-                dialogue,
-                null,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.route = next;
+        copy.routeDate = today;
+        copy.routeReason = reason;
+        copy.checkInDate = today;
+        copy.paused = null;
+        return copy.build();
     }
 
     /** The same session without the route's reason: for stores that must not keep it. */
     public Session withoutRouteReason() {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                null,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.routeReason = null;
+        return copy.build();
     }
 
     public Session withCheckIn(LocalDate today) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                today,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.checkInDate = today;
+        return copy.build();
     }
 
     public Session withEquipment(int bits) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                bits,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.equipment = bits;
+        return copy.build();
     }
 
     public Session withPaused(@Nullable Guide guide) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                guide,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.paused = guide;
+        return copy.build();
     }
 
     public Session withPromptSeq(int seq) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                seq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.promptSeq = seq;
+        return copy.build();
     }
 
     public Session withRatings(int packed, int day) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                packed,
-                day,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.ratings = packed;
+        copy.ratingDay = day;
+        return copy.build();
     }
 
     public Session withVersion(long next) {
-        return new Session(
-                user,
-                next,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.version = next;
+        return copy.build();
     }
 
     public Session withUnreachable(boolean isUnreachable) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                isUnreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.unreachable = isUnreachable;
+        return copy.build();
     }
 
     public Session withNudge(@Nullable NudgePlan plan) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                plan,
-                zone,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.nudge = plan;
+        return copy.build();
     }
 
     public boolean onboarded() {
@@ -367,71 +169,20 @@ public record Session(
     }
 
     public Session withZone(@Nullable ZoneId next) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                next,
-                habits,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.zone = next;
+        return copy.build();
     }
 
     public Session withHabits(long packed) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                packed,
-                language);
+        SessionCopy copy = new SessionCopy(this);
+        copy.habits = packed;
+        return copy.build();
     }
 
     public Session withLanguage(@Nullable Language next) {
-        return new Session(
-                user,
-                version,
-                adult,
-                consented,
-                unreachable,
-                route,
-                routeDate,
-                routeReason,
-                checkInDate,
-                equipment,
-                dialogue,
-                paused,
-                promptSeq,
-                ratings,
-                ratingDay,
-                nudge,
-                zone,
-                habits,
-                next);
+        SessionCopy copy = new SessionCopy(this);
+        copy.language = next;
+        return copy.build();
     }
 }
