@@ -76,23 +76,6 @@ class DiscordTest {
     }
 
     @Test
-    void progressTakesAScoreAndTheWeekAsOptions() throws InterruptedException {
-        DiscordUser anna =
-                DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 30_001, SERVER));
-        anna.send("progress", Map.of("score", "4"), "I'll note your 4 as soon as I know your day");
-        anna.press(CATALOG.text("button.use_utc"), CATALOG.text("progress.ask"));
-        anna.press("4", CATALOG.text("menu.prompt").substring(0, 10));
-        assertThat(bot.discord().screen(anna.id))
-                .anyMatch(m -> m.content().contains("Saved: 4/10 for today."));
-        anna.sendAndSee("progress", Map.of("score", "6"), "I've replaced today's 4 with 6");
-        // Five turns within a second: as a person would, wait before the next, or the flood guard
-        // (three a second) answers "one moment".
-        Thread.sleep(1_100);
-        anna.sendAndSee("progress", Map.of("week", "true"), "Your week,");
-        assertThat(bot.discord().screen(anna.id)).allMatch(Shown::ephemeral);
-    }
-
-    @Test
     void theCheckReachesEveryTierInAServerAndInADm() {
         long userId = 10_000;
         for (long guild : new long[] {SERVER, 0}) {

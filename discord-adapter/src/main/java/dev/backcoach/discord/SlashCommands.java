@@ -212,30 +212,18 @@ final class SlashCommands {
             List<String> options,
             Set<InteractionContextType> contexts,
             Set<IntegrationType> installs) {
+        /** Discord's copy, read the same way as ours; a context-menu command never matches ours. */
         static Signature of(Command c) {
-            return new Signature(
-                    c.getName(),
-                    c.getDescription(),
-                    c.getDescriptionLocalizations().toMap(),
-                    c.getOptions().stream()
-                            .map(
-                                    o ->
-                                            option(
-                                                    o.getName(),
-                                                    o.getDescription()
-                                                            + sorted(
-                                                                    o.getDescriptionLocalizations()
-                                                                            .toMap()),
-                                                    o.getType(),
-                                                    o.isRequired(),
-                                                    o.isAutoComplete(),
-                                                    o.getChoices(),
-                                                    o.getMaxLength() == null
-                                                            ? 0
-                                                            : o.getMaxLength()))
-                            .toList(),
-                    Set.copyOf(c.getContexts()),
-                    Set.copyOf(c.getIntegrationTypes()));
+            if (c.getType() != Command.Type.SLASH) {
+                return new Signature(
+                        c.getType() + ":" + c.getName(),
+                        "",
+                        Map.of(),
+                        List.of(),
+                        Set.of(),
+                        Set.of());
+            }
+            return of(SlashCommandData.fromCommand(c));
         }
 
         static Signature of(SlashCommandData c) {
@@ -243,23 +231,7 @@ final class SlashCommands {
                     c.getName(),
                     c.getDescription(),
                     c.getDescriptionLocalizations().toMap(),
-                    c.getOptions().stream()
-                            .map(
-                                    o ->
-                                            option(
-                                                    o.getName(),
-                                                    o.getDescription()
-                                                            + sorted(
-                                                                    o.getDescriptionLocalizations()
-                                                                            .toMap()),
-                                                    o.getType(),
-                                                    o.isRequired(),
-                                                    o.isAutoComplete(),
-                                                    o.getChoices(),
-                                                    o.getMaxLength() == null
-                                                            ? 0
-                                                            : o.getMaxLength()))
-                            .toList(),
+                    c.getOptions().stream().map(Signature::option).toList(),
                     Set.copyOf(c.getContexts()),
                     Set.copyOf(c.getIntegrationTypes()));
         }
@@ -273,34 +245,27 @@ final class SlashCommands {
             return new java.util.TreeMap<>(byLocale);
         }
 
-        private static String option(
-                String name,
-                String description,
-                OptionType type,
-                boolean required,
-                boolean autocomplete,
-                List<Command.Choice> choices,
-                Object maxLength) {
-            return name
-                    + "|"
-                    + description
-                    + "|"
-                    + type
-                    + "|"
-                    + required
-                    + "|"
-                    + autocomplete
-                    + "|"
-                    + maxLength
-                    + "|"
-                    + choices.stream()
+        /** One option as text: everything a user sees of it, its range and its choices. */
+        private static String option(OptionData o) {
+            return String.join(
+                    "|",
+                    o.getName(),
+                    o.getDescription() + sorted(o.getDescriptionLocalizations().toMap()),
+                    o.getType().toString(),
+                    String.valueOf(o.isRequired()),
+                    String.valueOf(o.isAutoComplete()),
+                    String.valueOf(o.getMinValue()),
+                    String.valueOf(o.getMaxValue()),
+                    String.valueOf(o.getMaxLength()),
+                    o.getChoices().stream()
                             .map(
                                     ch ->
                                             ch.getName()
                                                     + sorted(ch.getNameLocalizations().toMap())
                                                     + "="
                                                     + ch.getAsString())
-                            .toList();
+                            .toList()
+                            .toString());
         }
     }
 }
