@@ -12,7 +12,6 @@ import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.Turn;
 import dev.backcoach.core.model.UserKey;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,9 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
-    /**
-     * Version conflicts come from another instance writing the same user; a few retries settle it.
-     */
+    /** Version conflicts come from another instance writing the same user; retries settle it. */
     static final int MAX_ATTEMPTS = 5;
 
     private final Engine engine;
@@ -39,7 +36,8 @@ public final class ConversationService {
     private final Cache<UserKey, Session> cache;
     private final UserLocks locks = new UserLocks(1024);
     private final StoreHealth health;
-    private final DataExport export;
+    private final StoredReplies stored;
+    private final Unreachable unreachable;
     private final FloodGuard flood = new FloodGuard();
     private final TurnObserver observer;
     private final TurnsInFlight inFlight = new TurnsInFlight();
@@ -79,7 +77,7 @@ public final class ConversationService {
         this.clock = clock;
         this.effects = effects;
         this.health = new StoreHealth(store, clock);
-        this.export = new DataExport(store, clock);
+        this.stored = new StoredReplies(engine, store, clock, new DataExport(store, clock));
         this.apologies = new Apologies(engine, health);
         this.cache =
                 Caffeine.newBuilder()
@@ -88,6 +86,7 @@ public final class ConversationService {
                         .recordStats()
                         .build();
         this.stats = new ServiceStats(cache, inFlight);
+        this.unreachable = new Unreachable(store, cache, locks);
     }
 
     /** Runs the turn and hands its replies to {@code channel}. */
@@ -203,7 +202,7 @@ public final class ConversationService {
                 applyEffects(turn.effects());
                 return new Turn(
                         current,
-                        withExport(user, current, turn.replies(), turn.effects()),
+                        stored.around(user, current, turn.replies(), turn.effects()),
                         turn.effects());
             }
             Session next = turn.session().withVersion(current.version() + 1);
@@ -236,7 +235,9 @@ public final class ConversationService {
             cache.put(user, next);
             applyEffects(turn.effects());
             return new Turn(
-                    next, withExport(user, next, turn.replies(), turn.effects()), turn.effects());
+                    next,
+                    stored.around(user, next, turn.replies(), turn.effects()),
+                    turn.effects());
         }
     }
 
@@ -248,9 +249,7 @@ public final class ConversationService {
         return store.load(user);
     }
 
-    /**
-     * Floods are typed: a tap answers what is on screen, and a double tap is only a stale button.
-     */
+    /** Floods are typed: a tap answers what is on screen; a double tap is only a stale button. */
     private static boolean typed(Inbound inbound) {
         return inbound instanceof Inbound.Command || inbound instanceof Inbound.Text;
     }
@@ -260,28 +259,7 @@ public final class ConversationService {
      * user's next message clears it again.
      */
     public void markUnreachable(UserKey user) {
-        ReentrantLock lock = locks.of(user);
-        lock.lock();
-        try {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                Session current = store.load(user).orElse(null);
-                if (current == null || current.unreachable()) {
-                    return;
-                }
-                Session next = current.withUnreachable(true).withVersion(current.version() + 1);
-                try {
-                    store.commit(new TurnRecord(next, current.version(), "", List.of(), List.of()));
-                    cache.put(user, next);
-                    return;
-                } catch (ConcurrentUpdateException e) {
-                    cache.invalidate(user);
-                }
-            }
-        } catch (StoreUnavailableException e) {
-            log.warn("could not mark a {} user unreachable: {}", user.platform(), e.getMessage());
-        } finally {
-            lock.unlock();
-        }
+        unreachable.mark(user);
     }
 
     private Turn forget(UserKey user, Session current, Turn turn) {
@@ -293,56 +271,6 @@ public final class ConversationService {
         cache.invalidate(user);
         applyEffects(turn.effects()); // adapters cancel timers and nudges of the user
         return new Turn(Session.fresh(user), turn.replies(), turn.effects());
-    }
-
-    /**
-     * Replies read from the store once the turn is committed: the progress (with its chart) and
-     * /export's summary and file; then the turn's own replies (the pending question).
-     */
-    private List<Reply> withExport(
-            UserKey user, Session session, List<Reply> replies, List<Effect> turnEffects) {
-        for (Effect effect : turnEffects) {
-            if (effect instanceof Effect.ShowProgress show) {
-                return withProgress(user, session, replies, show);
-            }
-        }
-        if (turnEffects.stream().noneMatch(Effect.ExportData.class::isInstance)) {
-            return replies;
-        }
-        List<Reply> all = new ArrayList<>();
-        try {
-            all.add(Reply.text(engine.exportSummary(session, store.ratingHistory(user))));
-            all.add(
-                    new Reply(
-                            engine.text(session, "export.caption"),
-                            List.of(),
-                            false,
-                            export.of(user)));
-        } catch (StoreUnavailableException e) {
-            all.clear();
-            all.add(Reply.text(engine.text(session, "error.unavailable")));
-        }
-        all.addAll(replies);
-        return all;
-    }
-
-    private List<Reply> withProgress(
-            UserKey user, Session session, List<Reply> replies, Effect.ShowProgress show) {
-        List<Reply> all = new ArrayList<>();
-        try {
-            java.time.Instant now = clock.instant();
-            dev.backcoach.core.progress.ProgressLog log =
-                    store.progressLog(user, Engine.progressSince(session, now));
-            all.add(engine.progress(session, log, now, show.week(), show.lead()));
-        } catch (StoreUnavailableException e) {
-            all.add(
-                    Reply.text(
-                            show.lead().isEmpty()
-                                    ? engine.text(session, "error.unavailable")
-                                    : show.lead()));
-        }
-        all.addAll(replies);
-        return all;
     }
 
     /**
