@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -54,19 +55,8 @@ public final class WordAnalyzer extends Analyzer {
 
     /** {@link #forQuestions()} in {@code language}: its light plural stemmer. */
     public static Analyzer forQuestions(String language) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new MappingCharFilter(APOSTROPHES, reader);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(
-                        source, Stems.plurals(language, Stems.folded(language, source)));
-            }
-        };
+        return withoutApostrophes(
+                source -> Stems.plurals(language, Stems.folded(language, source)));
     }
 
     /** The analyzer for the rules themselves (no typo correction: the rules define the words). */
@@ -132,6 +122,13 @@ public final class WordAnalyzer extends Analyzer {
 
     /** {@link #surface()} in {@code language} (Russian reads ё as е). */
     public static Analyzer surface(String language) {
+        return withoutApostrophes(source -> Stems.folded(language, source));
+    }
+
+    /**
+     * Apostrophes dropped, standard words, then {@code filters}: the base of the light analyzers.
+     */
+    private static Analyzer withoutApostrophes(Function<Tokenizer, TokenStream> filters) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -141,7 +138,7 @@ public final class WordAnalyzer extends Analyzer {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, Stems.folded(language, source));
+                return new TokenStreamComponents(source, filters.apply(source));
             }
         };
     }
