@@ -68,7 +68,8 @@ class ConsoleChartTest {
                         Clock.systemUTC(),
                         EffectHandler.NONE,
                         CacheSettings.DEFAULT);
-        try (ChartPool charts = ChartPool.forThisMachine(new ChartPool.Notes("busy", "failed"))) {
+        try (ChartPool charts =
+                ChartPool.forThisMachine(tag -> new ChartPool.Notes("busy", "failed"))) {
             new ConsoleAdapter(
                             new ByteArrayInputStream(new byte[0]),
                             new PrintStream(bytes, true, StandardCharsets.UTF_8),
