@@ -2,9 +2,6 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.Catalogs;
-import dev.backcoach.core.language.EnglishFragments;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.EffectHandler;
@@ -16,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,64 +21,76 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The terminal chat in Spanish, as LANG=es_ES.UTF-8 sets it: a whole conversation typed line by
- * line, every line the bot prints in Spanish.
+ * The terminal chat in Spanish and in Russian, as LANG sets it: the whole conversation typed line
+ * by line, each expected answer printed in order, and no line the bot prints in English.
  */
-class ConsoleSpanishTest {
-    private static final Catalogs CATALOGS = Catalogs.load();
-    private static final Catalog ES = CATALOGS.get("es");
-
+class ConsoleSpanishRussianTest {
     @TempDir Path folder;
 
     @Test
-    void langSetsTheTerminalChatsLanguageAndAWholeConversationIsSpanish() throws Exception {
-        AppConfig config = AppConfig.fromEnvironment(Map.of("LANG", "es_ES.UTF-8"));
-        assertThat(config.language()).isEqualTo("es_ES.UTF-8");
+    void langAndBackcoachLanguageChooseTheTerminalsLanguage() {
+        assertThat(AppConfig.fromEnvironment(Map.of("LANG", "es_ES.UTF-8")).language())
+                .isEqualTo("es_ES.UTF-8");
         assertThat(
                         AppConfig.fromEnvironment(
                                         Map.of("LANG", "es_ES.UTF-8", "BACKCOACH_LANGUAGE", "ru"))
                                 .language())
                 .isEqualTo("ru");
+    }
 
-        List<String> lines = new ArrayList<>(List.of("1", "1"));
-        ES.checkGroups().forEach(g -> lines.add(ES.text("button.check_no")));
-        ES.plan().forEach(item -> lines.add(item.label()));
-        lines.addAll(
-                List.of(
-                        ES.text("button.plan_done"),
-                        "/techniques heat",
-                        ES.text("button.next"),
-                        ES.text("button.next"),
-                        "/routine evening",
-                        "/nudge 20:30 Europe/Madrid",
-                        "/progress",
-                        ES.text("button.use_utc"),
-                        "6",
-                        "/export",
-                        "/forget",
-                        ES.text("button.forget_yes")));
-        String out = chat(lines, config.language());
+    @Test
+    void aWholeConversationInSpanish() throws Exception {
+        play(Speaking.spanish(), "es_ES.UTF-8");
+    }
 
-        assertThat(out)
-                .contains(
-                        "Hola, soy BackCoach",
-                        ES.text("outcome.self_care"),
-                        "Calor antes del masaje · paso 1 de 4",
-                        "Rutina de noche",
-                        "Te lo recordaré a las 20:30",
-                        "Guardado: 6/10",
-                        "Esto es lo que guardo sobre ti:",
-                        ES.text("forget.done"));
-        // The export's file name (backcoach-data.json) is a name, not English.
-        String said = out.replaceAll("📎 [^\\n]*", "");
-        assertThat(new EnglishFragments("es").in(said)).isEmpty();
+    @Test
+    void aWholeConversationInRussian() throws Exception {
+        play(Speaking.russian(), "ru_RU.UTF-8");
+    }
+
+    private void play(Speaking lang, String locale) throws Exception {
+        Typist typist = new Typist();
+        Conversation.play(lang, typist);
+        String out = chat(typist.lines, locale);
+        int at = 0;
+        for (String expect : typist.expected) {
+            int found = out.indexOf(expect, at);
+            assertThat(found)
+                    .as("\"" + expect + "\" after position " + at + " of:\n" + out)
+                    .isGreaterThanOrEqualTo(0);
+            at = found;
+        }
+        out.lines().forEach(lang::check);
+    }
+
+    /** Types everything at once, as a pipe would; the terminal has no clock of the test's. */
+    private static final class Typist implements Conversation.Player {
+        final List<String> lines = new ArrayList<>();
+        final List<String> expected = new ArrayList<>();
+
+        @Override
+        public void command(String name, String argument, String expect) {
+            lines.add(("/" + name + " " + argument).strip());
+            expected.add(expect);
+        }
+
+        @Override
+        public void press(String label, String expect) {
+            lines.add(label);
+            expected.add(expect);
+        }
+
+        @Override
+        public boolean later(Duration time) {
+            return false;
+        }
     }
 
     private String chat(List<String> lines, String locale) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConversationService service =
                 new ConversationService(
-                        CATALOGS,
+                        Speaking.CATALOGS,
                         new InMemoryStateStore(),
                         Clock.systemUTC(),
                         EffectHandler.NONE,
