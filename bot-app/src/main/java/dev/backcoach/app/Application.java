@@ -109,12 +109,9 @@ final class Application implements AutoCloseable {
         metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
-        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text.
-        this.charts =
-                ChartPool.forThisMachine(
-                        new ChartPool.Notes(
-                                catalogs.english().text("chart.busy"),
-                                catalogs.english().text("chart.failed")));
+        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
+        // with a note in the language of the chart's user.
+        this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
         this.telegram =
                 config.telegram().isPresent()
                         ? TelegramRuntime.start(config.telegram().get(), service, catalogs, charts)

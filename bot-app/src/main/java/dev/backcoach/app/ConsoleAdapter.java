@@ -168,7 +168,7 @@ public final class ConsoleAdapter implements ChannelPort {
             Files.write(file, document.content());
             return "📎 " + file;
         } catch (IOException e) {
-            return "📎 Could not save " + file + ": " + e.getMessage();
+            return "📎 ✗ " + file + ": " + e.getMessage();
         }
     }
 

@@ -56,9 +56,10 @@ public final class ConsoleCharts {
         try {
             Files.createDirectories(folder);
             Files.write(file, png);
-            return "📈 Chart saved to " + file;
+            // The path alone, as for an export's 📎: no words, so no language to get wrong.
+            return "📈 " + file;
         } catch (IOException e) {
-            return "📈 Could not save the chart to " + file + ": " + e.getMessage();
+            return "📈 ✗ " + file + ": " + e.getMessage();
         }
     }
 }

@@ -68,7 +68,8 @@ class ConsoleChartTest {
                         Clock.systemUTC(),
                         EffectHandler.NONE,
                         CacheSettings.DEFAULT);
-        try (ChartPool charts = ChartPool.forThisMachine(new ChartPool.Notes("busy", "failed"))) {
+        try (ChartPool charts =
+                ChartPool.forThisMachine(tag -> new ChartPool.Notes("busy", "failed"))) {
             new ConsoleAdapter(
                             new ByteArrayInputStream(new byte[0]),
                             new PrintStream(bytes, true, StandardCharsets.UTF_8),
@@ -86,7 +87,7 @@ class ConsoleChartTest {
                 .contains("Stiffness went from 7 to 2 over 3 days; 1 session.")
                 .contains("Stiffness: ▆▅ ▂")
                 .contains("[1] Log today");
-        Matcher saved = Pattern.compile("Chart saved to (\\S+\\.png)").matcher(out);
+        Matcher saved = Pattern.compile("📈 (\\S+\\.png)").matcher(out);
         assertThat(saved.find()).isTrue();
         Path png = Path.of(saved.group(1));
         assertThat(png).startsWith(folder.resolve("charts"));

@@ -2,26 +2,26 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.Catalogs;
-import dev.backcoach.core.language.EnglishFragments;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.discord.fake.Shown;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real application on the fake Discord, for a user whose client is in Spanish (es-ES): slash
- * commands carry Spanish descriptions for es-ES and es-419, and a conversation (check, forget) in
- * the bot's DM is Spanish within Discord's limits.
+ * commands carry Spanish descriptions for es-ES and es-419, technique names are suggested in
+ * Spanish, and a whole conversation in the bot's DM is Spanish within Discord's limits.
  */
 class DiscordSpanishTest {
-    private static final Catalog ES = Catalogs.load().get("es");
-    private final EnglishFragments english = new EnglishFragments("es");
+    private static final Speaking ES = Speaking.spanish();
 
-    @RegisterExtension final DiscordHarness bot = new DiscordHarness();
+    final TestClock clock = TestClock.running(Instant.parse("2026-03-23T18:00:00Z"));
+    @RegisterExtension final DiscordHarness bot = new DiscordHarness().clock(clock);
 
     @Test
-    void commandsAreDescribedInSpanishAndAConversationIsSpanish() {
+    void commandsAreDescribedInSpanish() {
         assertThat(
                         bot.discord()
                                 .commands()
@@ -30,21 +30,31 @@ class DiscordSpanishTest {
                                 .path("es-419")
                                 .asText())
                 .isEqualTo(ES.text("command.check"));
-
-        bot.discord().locale(30_001, "es-ES");
-        DiscordUser ana = new DiscordUser(bot.discord(), 30_001, 0);
-        spanish(ana.send("start", ES.text("start.ask_adult")));
-        spanish(ana.press(ES.text("button.yes"), "¿Estás de acuerdo?"));
-        spanish(ana.press(ES.text("button.agree"), "(1/6)"));
-        for (int i = 1; i < ES.checkGroups().size(); i++) {
-            spanish(ana.press(ES.text("button.check_no"), "(" + (i + 1) + "/6)"));
-        }
-        spanish(ana.send("forget", ES.text("forget.confirm")));
-        spanish(ana.press(ES.text("button.forget_yes"), ES.text("forget.done")));
-        assertThat(bot.discord().screen(30_001)).allMatch(m -> m.content().length() <= 2_000);
     }
 
-    private void spanish(Shown shown) {
-        assertThat(english.in(shown.content())).as(shown.content()).isEmpty();
+    @Test
+    void aWholeConversationInSpanish() {
+        bot.discord().locale(30_001, ES.discordLocale);
+        DiscordUser ana = new DiscordUser(bot.discord(), 30_001, 0);
+        Conversation.play(ES, ana.player(ES, clock));
+        ana.awaitFile(".json");
+        List<Shown> screen = bot.discord().screen(30_001);
+        assertThat(screen)
+                .anyMatch(m -> m.files().stream().anyMatch(f -> f.endsWith(".png")))
+                .anyMatch(m -> m.files().stream().anyMatch(f -> f.endsWith(".json")))
+                .allSatisfy(ES::check);
+    }
+
+    @Test
+    void techniqueNamesAreSuggestedInTheClientsLanguage() {
+        bot.discord().locale(30_002, ES.discordLocale);
+        String heat = ES.catalog.technique("heat").orElseThrow().title();
+        List<String> suggested =
+                bot.discord().autocomplete(30_002, "techniques", "name", heat.substring(0, 5));
+        assertThat(suggested).contains(heat).hasSizeLessThanOrEqualTo(25);
+        assertThat(suggested).allSatisfy(name -> assertThat(name).hasSizeBetween(1, 100));
+        assertThat(bot.discord().autocomplete(30_002, "techniques", "name", ""))
+                .hasSize(ES.catalog.techniques().size())
+                .allSatisfy(ES::check);
     }
 }

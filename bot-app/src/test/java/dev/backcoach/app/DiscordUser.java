@@ -2,10 +2,15 @@ package dev.backcoach.app;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.backcoach.core.Chat;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.Shown;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
@@ -55,6 +60,83 @@ final class DiscordUser {
                                                 "no button '" + label + "' on: " + withButtons))
                         .customId());
         return awaitLast(m -> m.content().contains(expect));
+    }
+
+    /**
+     * Clicks the button starting with {@code label} on the newest message that has one: answers to
+     * different commands may arrive out of order (a chart's upload is slower than the next
+     * command's text), so "the newest message with buttons" is not always the one meant.
+     */
+    void click(String label) {
+        Shown on =
+                discord.screen(id).stream()
+                        .filter(m -> m.button(label).isPresent())
+                        .reduce((a, b) -> b)
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no '" + label + "' on " + discord.screen(id)));
+        discord.click(id, guild, on.id(), on.button(label).orElseThrow().customId());
+    }
+
+    /**
+     * Does {@code action} and waits until a message sent or changed since contains {@code expect}:
+     * for turns that answer with several messages.
+     */
+    Shown after(Runnable action, String expect) {
+        Map<Long, String> before = new HashMap<>();
+        discord.screen(id).forEach(m -> before.put(m.id(), m.content()));
+        action.run();
+        Callable<Optional<Shown>> changed =
+                () ->
+                        discord.screen(id).stream()
+                                .filter(m -> !m.content().equals(before.get(m.id())))
+                                .filter(m -> m.content().contains(expect))
+                                .findFirst();
+        try {
+            return await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(changed, Optional::isPresent)
+                    .orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no \"" + expect + "\" on " + discord.screen(id), e);
+        }
+    }
+
+    /**
+     * This user playing a {@link Conversation}, typing at a person's pace on the bot's {@code
+     * clock} (the flood guard allows three typed commands a second of it).
+     */
+    Conversation.Player player(Speaking lang, TestClock clock) {
+        return new Conversation.Player() {
+            @Override
+            public void command(String name, String argument, String expect) {
+                clock.advance(Chat.HUMAN_PACE);
+                Map<String, String> options = lang.discordOptions(name, argument);
+                after(() -> discord.slash(id, guild, name, options), expect);
+            }
+
+            @Override
+            public void press(String label, String expect) {
+                after(() -> click(label), expect);
+            }
+
+            @Override
+            public boolean later(Duration time) {
+                clock.advance(time);
+                return true;
+            }
+        };
+    }
+
+    /** Waits for a message carrying a file whose name ends with {@code suffix}. */
+    Shown awaitFile(String suffix) {
+        Callable<Optional<Shown>> withFile =
+                () ->
+                        discord.screen(id).stream()
+                                .filter(m -> m.files().stream().anyMatch(f -> f.endsWith(suffix)))
+                                .findFirst();
+        return await().atMost(WAIT).until(withFile, Optional::isPresent).orElseThrow();
     }
 
     Shown withButtons() {

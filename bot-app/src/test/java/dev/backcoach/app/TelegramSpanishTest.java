@@ -2,23 +2,23 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.Catalogs;
-import dev.backcoach.core.language.EnglishFragments;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.SentMessage;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The real application on the strict fake Bot API, for a user whose app reports "es-419": the menu
- * and descriptions are set in Spanish for language_code "es", and a whole conversation (check,
- * plan, technique, routine, reminder) is Spanish within Telegram's limits.
+ * The real application on the strict fake Bot API in Spanish: the menu and descriptions set for
+ * language_code "es", and a whole conversation for a user whose app reports "es-419", every
+ * message, caption and button Spanish and within Telegram's limits.
  */
 class TelegramSpanishTest {
-    private static final Catalog ES = Catalogs.load().get("es");
-    private final EnglishFragments english = new EnglishFragments("es");
+    private static final Speaking ES = Speaking.spanish();
 
-    @RegisterExtension final TelegramHarness bot = new TelegramHarness();
+    final TestClock clock = TestClock.running(Instant.parse("2026-03-23T18:00:00Z"));
+    @RegisterExtension final TelegramHarness bot = new TelegramHarness().clock(clock);
 
     @Test
     void theMenuAndDescriptionsAreSetPerLanguage() {
@@ -36,26 +36,43 @@ class TelegramSpanishTest {
 
     @Test
     void aWholeConversationInSpanish() {
-        bot.telegram().language(2001, "es-419");
-        TelegramUser ana = new TelegramUser(bot.telegram(), 2001);
-        spanish(ana.send("/start", ES.text("start.ask_adult")));
-        spanish(ana.press(ES.text("button.yes"), "¿Estás de acuerdo?"));
-        spanish(ana.press(ES.text("button.agree"), "(1/6)"));
-        for (int i = 1; i < ES.checkGroups().size(); i++) {
-            spanish(ana.press(ES.text("button.check_no"), "(" + (i + 1) + "/6)"));
-        }
-        spanish(ana.press(ES.text("button.check_no"), "¿Qué tienes en casa?"));
-        spanish(ana.press(ES.text("button.plan_done"), ES.text("plan.done")));
-        spanish(ana.send("/techniques heat", "Antes de empezar"));
-        spanish(ana.press(ES.text("button.next"), "paso 1 de 4"));
-        spanish(ana.send("/routine evening", "Rutina de noche"));
-        spanish(ana.send("/nudge 20:30 Europe/Madrid", "Te lo recordaré"));
-        for (SentMessage m : bot.telegram().chat(2001)) {
-            assertThat(m.plainText()).hasSizeLessThanOrEqualTo(4_096);
-        }
+        bot.telegram().language(2001, ES.telegramTag);
+        Conversation.play(ES, bot.user(2001).player(clock));
+        assertEverySpanishAndWithinLimits(bot.telegram().chat(2001));
     }
 
-    private void spanish(SentMessage message) {
-        assertThat(english.in(message.plainText())).as(message.plainText()).isEmpty();
+    /**
+     * Why this conversation used to time out after the reminder: typed commands with no time
+     * between them on the bot's clock. The flood guard lets three through a second, answers the
+     * fourth "one moment…" (in the user's language) and lets the rest go, so a script waiting for
+     * the fourth command's answer waits for ever. {@link TelegramUser#player} now takes a person's
+     * moment before each command.
+     */
+    @Test
+    void commandsTypedFasterThanAPersonHearOneMomentInSpanish() {
+        bot.telegram().language(2002, "es");
+        TelegramUser ana = bot.user(2002);
+        ana.after(
+                () -> {
+                    for (int i = 0; i < 8; i++) {
+                        bot.telegram().enqueue(bot.telegram().privateTextUpdateJson(2002, "/help"));
+                    }
+                },
+                ES.head("flood.wait"));
+        assertEverySpanishAndWithinLimits(bot.telegram().chat(2002));
+    }
+
+    @Test
+    void aLanguageWithoutACatalogOrNoneAtAllMeansEnglish() {
+        bot.telegram().language(2003, "pt-br").language(2004, "");
+        bot.user(2003).send("/start", AppHarness.CATALOG.text("start.ask_adult"));
+        bot.user(2004).send("/start", AppHarness.CATALOG.text("start.ask_adult"));
+        assertThat(bot.stored(2003).language().code()).isEqualTo("en");
+        assertThat(bot.stored(2004).language()).isNull();
+    }
+
+    private static void assertEverySpanishAndWithinLimits(List<SentMessage> chat) {
+        assertThat(chat).isNotEmpty();
+        chat.forEach(ES::check);
     }
 }

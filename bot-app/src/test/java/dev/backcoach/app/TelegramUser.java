@@ -2,10 +2,17 @@ package dev.backcoach.app;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.backcoach.core.Chat;
+import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A person in a private chat with the bot on the fake Telegram: types, taps, and reads the screen.
@@ -57,6 +64,59 @@ final class TelegramUser {
         delivery.deliver(
                 telegram.callbackUpdateJson(
                         id, id, withButtons.messageId(), withButtons.button(label).callbackData()));
+    }
+
+    /**
+     * Does {@code action} and waits until a message sent or changed since contains {@code expect}:
+     * for turns that answer with several messages, or a photo or document after the text.
+     */
+    SentMessage after(Runnable action, String expect) {
+        Map<Integer, String> before = new HashMap<>();
+        telegram.chat(id).forEach(m -> before.put(m.messageId(), String.valueOf(m.plainText())));
+        action.run();
+        Callable<Optional<SentMessage>> changed =
+                () ->
+                        telegram.chat(id).stream()
+                                .filter(m -> m.plainText() != null)
+                                .filter(m -> !m.plainText().equals(before.get(m.messageId())))
+                                .filter(m -> m.plainText().contains(expect))
+                                .findFirst();
+        try {
+            return await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(changed, Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no \"" + expect + "\" in chat " + id + ": " + telegram.chat(id), e);
+        }
+    }
+
+    /**
+     * This user playing a {@link Conversation}, typing at a person's pace on the bot's {@code
+     * clock}: the flood guard allows three typed messages a second of that clock, and a script
+     * without pauses would hear "one moment…" and never its answer.
+     */
+    Conversation.Player player(TestClock clock) {
+        return new Conversation.Player() {
+            @Override
+            public void command(String name, String argument, String expect) {
+                clock.advance(Chat.HUMAN_PACE);
+                String text = ("/" + name + " " + argument).strip();
+                after(() -> delivery.deliver(telegram.privateTextUpdateJson(id, text)), expect);
+            }
+
+            @Override
+            public void press(String label, String expect) {
+                after(() -> tap(label), expect);
+            }
+
+            @Override
+            public boolean later(Duration time) {
+                clock.advance(time);
+                return true;
+            }
+        };
     }
 
     SentMessage awaitLast(Predicate<SentMessage> match) {

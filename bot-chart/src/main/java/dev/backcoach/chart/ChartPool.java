@@ -1,5 +1,7 @@
 package dev.backcoach.chart;
 
+import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.progress.ProgressHistory;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,12 +23,23 @@ import org.slf4j.LoggerFactory;
 public final class ChartPool implements Charts, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChartPool.class);
 
-    /** The texts that stand in for a picture. */
-    public record Notes(String busy, String failed) {}
+    /** The texts that stand in for a picture, in one language. */
+    public record Notes(String busy, String failed) {
+        /** The catalogs' {@code chart.busy} and {@code chart.failed}, by language tag ("es"). */
+        public static Function<String, Notes> in(Catalogs catalogs) {
+            return tag -> {
+                Catalog catalog = catalogs.get(catalogs.resolve(tag));
+                return new Notes(catalog.text("chart.busy"), catalog.text("chart.failed"));
+            };
+        }
+    }
 
     private final Function<ProgressHistory, byte[]> draw;
     private final ThreadPoolExecutor pool;
-    private final Notes notes;
+
+    /** The notes for a chart's language tag ("es"): a user hears them in their own language. */
+    private final Function<String, Notes> notes;
+
     private final AtomicLong drawn = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
@@ -36,6 +49,18 @@ public final class ChartPool implements Charts, AutoCloseable {
      * @param queue charts that may wait for a thread before new ones are skipped
      */
     public ChartPool(Function<ProgressHistory, byte[]> draw, int threads, int queue, Notes notes) {
+        this(draw, threads, queue, tag -> notes);
+    }
+
+    /**
+     * As above, with the notes chosen per chart by its language ({@link
+     * ProgressHistory.Labels#languageTag}), since one pool draws for users of every language.
+     */
+    public ChartPool(
+            Function<ProgressHistory, byte[]> draw,
+            int threads,
+            int queue,
+            Function<String, Notes> notes) {
         this.draw = draw;
         this.notes = notes;
         AtomicInteger count = new AtomicInteger();
@@ -57,7 +82,7 @@ public final class ChartPool implements Charts, AutoCloseable {
      * The pool for a server: one thread per core (at most 4), and up to 32 charts waiting per
      * thread, about a second's work on a small machine.
      */
-    public static ChartPool forThisMachine(Notes notes) {
+    public static ChartPool forThisMachine(Function<String, Notes> notes) {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         return new ChartPool(ProgressChart::png, threads, 32 * threads, notes);
     }
@@ -70,7 +95,7 @@ public final class ChartPool implements Charts, AutoCloseable {
         } catch (RejectedExecutionException e) {
             skipped.incrementAndGet();
             log.info("chart skipped: {} waiting already", pool.getQueue().size());
-            result.complete(new Drawn.TextOnly(notes.busy()));
+            result.complete(new Drawn.TextOnly(notesFor(history).busy()));
         }
         return result;
     }
@@ -100,7 +125,7 @@ public final class ChartPool implements Charts, AutoCloseable {
             // LinkageError: a machine without the native font libraries fails in AWT's loader.
             skipped.incrementAndGet();
             log.error("chart not drawn", e);
-            return new Drawn.TextOnly(notes.failed());
+            return new Drawn.TextOnly(notesFor(history).failed());
         }
     }
 
@@ -118,7 +143,12 @@ public final class ChartPool implements Charts, AutoCloseable {
     public void close() {
         for (Runnable waiting : pool.shutdownNow()) {
             // Whoever waits for these (a chat's send lane) must still hear back.
-            ((Job) waiting).result.complete(new Drawn.TextOnly(notes.busy()));
+            Job job = (Job) waiting;
+            job.result.complete(new Drawn.TextOnly(notesFor(job.history).busy()));
         }
+    }
+
+    private Notes notesFor(ProgressHistory history) {
+        return notes.apply(history.labels().languageTag());
     }
 }

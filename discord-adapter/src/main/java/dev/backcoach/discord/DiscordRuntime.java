@@ -118,7 +118,6 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
             Duration readyWithin,
             Charts charts)
             throws InterruptedException {
-        Catalog catalog = catalogs.english();
         // Events leave the websocket thread at once (heartbeats must not wait); turns, which wait
         // on the
         // database, run on their own pool so a slow database never delays an acknowledgement.
@@ -126,7 +125,8 @@ public final class DiscordRuntime implements Readiness, AutoCloseable {
         ExecutorService turns = Executors.newFixedThreadPool(32, daemon("discord-turn"));
         ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor(daemon("discord-ack"));
-        Interactions listener = new Interactions(service, catalog, timer, ackWithin, turns, charts);
+        Interactions listener =
+                new Interactions(service, catalogs, timer, ackWithin, turns, charts);
         String gateway = settings.gatewayUrl().toString();
         // JDABuilder never asks GET /gateway/bot: the session controller decides where to connect.
         SessionControllerAdapter sessions =

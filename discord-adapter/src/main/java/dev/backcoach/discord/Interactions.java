@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
@@ -19,6 +20,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -39,7 +41,7 @@ final class Interactions extends ListenerAdapter {
     static final int MAX_CHOICES = 25;
 
     private final ConversationService service;
-    private final Catalog catalog;
+    private final Catalogs catalogs;
     private final Responder responder;
 
     /** Only the zones the engine accepts, so a suggestion is never refused. */
@@ -47,14 +49,14 @@ final class Interactions extends ListenerAdapter {
 
     Interactions(
             ConversationService service,
-            Catalog catalog,
+            Catalogs catalogs,
             ScheduledExecutorService timer,
             Duration ackWithin,
             Executor turns,
             Charts charts) {
         this.service = service;
-        this.catalog = catalog;
-        this.responder = new Responder(catalog, timer, ackWithin, turns, charts);
+        this.catalogs = catalogs;
+        this.responder = new Responder(catalogs, timer, ackWithin, turns, charts);
     }
 
     @Override
@@ -92,7 +94,7 @@ final class Interactions extends ListenerAdapter {
         if (id.isPresent() && !id.get().owner().equals(event.getUser().getId())) {
             // Someone else's conversation: a note only they see, and nothing of the owner's
             // changes.
-            event.reply(catalog.text("discord.not_yours"))
+            event.reply(inClientLanguage(event).text("discord.not_yours"))
                     .setEphemeral(true)
                     .queue(
                             null,
@@ -116,6 +118,9 @@ final class Interactions extends ListenerAdapter {
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+        // Titles as the user's client reads them; the engine finds a technique by its title in
+        // any language the bot speaks.
+        Catalog catalog = inClientLanguage(event);
         Stream<Command.Choice> choices =
                 switch (event.getFocusedOption().getName()) {
                     case SlashCommands.TECHNIQUE ->
@@ -140,6 +145,10 @@ final class Interactions extends ListenerAdapter {
                 .queue(
                         null,
                         failure -> log.debug("autocomplete not answered: {}", failure.toString()));
+    }
+
+    private Catalog inClientLanguage(Interaction event) {
+        return catalogs.get(catalogs.resolve(event.getUserLocale().getLocale()));
     }
 
     private static UserKey user(IReplyCallback event) {

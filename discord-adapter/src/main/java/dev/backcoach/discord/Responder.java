@@ -1,6 +1,7 @@
 package dev.backcoach.discord;
 
 import dev.backcoach.core.content.Catalog;
+import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.progress.Charts;
 import java.time.Duration;
@@ -28,19 +29,21 @@ import org.slf4j.LoggerFactory;
 final class Responder {
     private static final Logger log = LoggerFactory.getLogger(Responder.class);
 
-    private final Catalog catalog;
+    /** For the few words said without a turn, in the language of the user's client. */
+    private final Catalogs catalogs;
+
     private final ScheduledExecutorService timer;
     private final Duration ackWithin;
     private final Executor turns;
     private final Charts charts;
 
     Responder(
-            Catalog catalog,
+            Catalogs catalogs,
             ScheduledExecutorService timer,
             Duration ackWithin,
             Executor turns,
             Charts charts) {
-        this.catalog = catalog;
+        this.catalogs = catalogs;
         this.charts = charts;
         this.timer = timer;
         this.ackWithin = ackWithin;
@@ -82,6 +85,7 @@ final class Responder {
             AtomicBoolean acknowledged,
             ScheduledFuture<?> deferral,
             boolean ephemeral) {
+        Catalog catalog = catalogs.get(catalogs.resolve(event.getUserLocale().getLocale()));
         List<Reply> replies;
         try {
             replies = turn.get();

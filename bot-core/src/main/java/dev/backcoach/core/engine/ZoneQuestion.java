@@ -65,7 +65,7 @@ final class ZoneQuestion {
         }
         return Optional.of(
                 found.isEmpty()
-                        ? Outcome.to(s, texts.get("nudge.bad_zone"))
+                        ? Outcome.to(s, texts.get("nudge.bad_zone", "typed", Labels.shorten(text)))
                         : Outcome.to(s.withDialogue(new Dialogue.AskZone(found))));
     }
 
