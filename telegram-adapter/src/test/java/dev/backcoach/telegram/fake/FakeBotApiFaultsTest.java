@@ -1,0 +1,104 @@
+package dev.backcoach.telegram.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/** Fault injection and limits: failNext, blocked chats, the rate watch, slowdown. */
+class FakeBotApiFaultsTest extends FakeBotApiFixture {
+
+    @Test
+    void failNextGivesTheClientTelegramsErrorWithRetryAfter() throws Exception {
+        telegram.failNext("sendMessage", 1, 429, "Too Many Requests: retry after 7", 7);
+
+        TelegramApiRequestException e =
+                rejected(
+                        () ->
+                                client.execute(
+                                        SendMessage.builder().chatId(USER).text("hi").build()));
+
+        assertThat(e.getErrorCode()).isEqualTo(429);
+        assertThat(e.getParameters().getRetryAfter()).isEqualTo(7);
+        assertThat(e.getApiResponse()).isEqualTo("Too Many Requests: retry after 7");
+        assertThat(client.execute(SendMessage.builder().chatId(USER).text("hi").build()).getText())
+                .isEqualTo("hi");
+        assertThat(telegram.chat(USER)).hasSize(1);
+        telegram.assertNoViolations();
+    }
+
+    @Test
+    void blockedChatAnswers403() throws Exception {
+        telegram.blockChat(USER);
+
+        TelegramApiRequestException e =
+                rejected(
+                        () ->
+                                client.execute(
+                                        SendMessage.builder().chatId(USER).text("hi").build()));
+
+        assertThat(e.getErrorCode()).isEqualTo(403);
+        assertThat(e.getApiResponse()).isEqualTo("Forbidden: bot was blocked by the user");
+        assertThat(client.execute(SendMessage.builder().chatId(USER + 1).text("hi").build()))
+                .isNotNull();
+        telegram.unblockChat(USER);
+        assertThat(client.execute(SendMessage.builder().chatId(USER).text("hi").build()))
+                .isNotNull();
+        telegram.assertNoViolations();
+    }
+
+    @Test
+    void rateWatchFlagsABurstOf40Messages() throws Exception {
+        List<CompletableFuture<Message>> sends = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sends.add(
+                    client.executeAsync(
+                            SendMessage.builder().chatId(1000L + i).text("Reminder " + i).build()));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(telegram.violations())
+                .singleElement()
+                .asString()
+                .contains("rate limit", "within 1 s", "limit 30/s per bot");
+    }
+
+    @Test
+    void rateWatchFlagsBurstsToOneChatAndToGroups() throws Exception {
+        List<CompletableFuture<Message>> burst = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(
+                    client.executeAsync(
+                            SendMessage.builder().chatId(USER).text("Spam " + i).build()));
+        }
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(telegram.violations()).singleElement().asString().contains("to chat " + USER);
+        telegram.clearViolations();
+
+        telegram.limits(1000, 1000, 20);
+        for (int i = 0; i < 21; i++) {
+            client.execute(SendMessage.builder().chatId(-500L).text("Group " + i).build());
+        }
+        assertThat(telegram.violations())
+                .singleElement()
+                .asString()
+                .contains("group -500", "limit 20/min");
+    }
+
+    @Test
+    void slowdownDelaysAnswers() throws Exception {
+        telegram.slowdown(Duration.ofMillis(300));
+        long before = System.nanoTime();
+        client.execute(GetMe.builder().build());
+        assertThat(Duration.ofNanos(System.nanoTime() - before))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+}
