@@ -34,10 +34,16 @@ final class FormattedText {
         return method.fields().containsKey("caption") ? "caption" : null;
     }
 
+    /** The parse target's length is checked after parsing, not by {@link LengthLimits}. */
     static boolean isParseTarget(Definition method, String field, Map<String, JsonNode> params) {
         return field.equals(parseTarget(method));
     }
 
+    /**
+     * Checks the parse target's text and adds what is wrong to {@code issues}.
+     *
+     * @return the text as Telegram would show it, or null if Telegram refuses it before parsing
+     */
     static TelegramHtml.Result check(
             Definition method, String target, Map<String, JsonNode> params, List<Issue> issues) {
         String raw = params.get(target).asText();

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 /** Telegram's rules for particular types that the spec states only in prose. */
 final class TypeRules {
 
-    static final Set<String> BUTTON_NON_ACTION_FIELDS =
+    private static final Set<String> BUTTON_NON_ACTION_FIELDS =
             Set.of("text", "icon_custom_emoji_id", "style");
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
 
     private TypeRules() {}
 
-    /** Telegram's rules for particular types that the spec states in prose. */
+    /** Adds to {@code issues} what these rules find in {@code v}, a {@code d} at {@code path}. */
     static void check(String path, JsonNode v, Definition d, List<Issue> issues) {
         switch (d.name()) {
             case "InlineKeyboardButton" -> {
