@@ -10,11 +10,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Telegram's sending limits as token buckets: {@code TELEGRAM_SEND_RATE} calls in any one second
- * overall (a small burst plus a steady refill that together stay within it), about one a second per
- * chat (a burst of two), and at most 20 a minute in a group. A chat's bucket is forgotten after two
- * quiet minutes.
+ * overall (a small burst plus a steady refill that together stay a tenth below it), about one a
+ * second per chat (a burst of two), and at most 20 a minute in a group. A chat's bucket is
+ * forgotten after two quiet minutes.
  */
 final class SendBudget {
+    private static final long MIN_WAIT_NANOS = 1_000_000;
+
     private final int chatPerSecond;
     private final TimeMeter time;
     private final Bucket global;
@@ -40,8 +42,10 @@ final class SendBudget {
                 };
         // A full bucket plus a second of refill is what any one second can see: capacity + rate
         // must not pass the limit, or a burst after a pause (a storm's 5xx minute) exceeds it.
+        // Telegram counts arrivals, and a busy machine or network bunches calls sent evenly, so
+        // another tenth of the limit is kept free for that jitter.
         int burst = Math.max(1, globalPerSecond / 10);
-        int rate = Math.max(1, globalPerSecond - burst);
+        int rate = Math.max(1, globalPerSecond - burst - globalPerSecond / 10);
         this.global =
                 Bucket.builder()
                         .withCustomTimePrecision(time)
@@ -65,14 +69,23 @@ final class SendBudget {
         Bucket chat = perChat.get(chatId, id -> chatBucket(group));
         ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
         if (!chatProbe.isConsumed()) {
-            return chatProbe.getNanosToWaitForRefill();
+            return waitOf(chatProbe);
         }
         ConsumptionProbe globalProbe = global.tryConsumeAndReturnRemaining(1);
         if (!globalProbe.isConsumed()) {
             chat.addTokens(1);
-            return globalProbe.getNanosToWaitForRefill();
+            return waitOf(globalProbe);
         }
         return 0;
+    }
+
+    /**
+     * Bucket4j answers a refused call with a wait of 0 when a token's period is not a whole number
+     * of nanoseconds (a rate of 24 a second, say); 0 means "go" here, so a refusal waits at least a
+     * millisecond.
+     */
+    private static long waitOf(ConsumptionProbe refused) {
+        return Math.max(MIN_WAIT_NANOS, refused.getNanosToWaitForRefill());
     }
 
     private Bucket chatBucket(boolean group) {
