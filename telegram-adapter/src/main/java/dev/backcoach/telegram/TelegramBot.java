@@ -111,6 +111,21 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             boolean note = replies.size() == 1 && replies.get(0).pressNote();
             AnswerCallbackQuery answer =
                     answer(in.callbackQueryId(), note ? replies.get(0).text() : null);
+            if (!note
+                    && inlineAllowed
+                    && one
+                    && !(replies.get(0).replacePrevious() && in.buttonMessageId() != null)
+                    && outbox.claimInline(in.chatId(), group)) {
+                // The message rides back in the webhook response, so it is as safe as a command's
+                // reply: if the response is lost, Telegram delivers the press again and the stored
+                // reply is replayed. The answer only stops the button's spinner (clients stop it
+                // after a few seconds anyway): it goes through the chat's lane without holding
+                // the 200, which would otherwise wait for a round trip to the Bot API.
+                var unused = answerCallback(in.chatId(), answer);
+                return new Handled(
+                        CompletableFuture.completedFuture(null),
+                        render.message(in.chatId(), replies.get(0).text(), replies.get(0)));
+            }
             if (inlineAllowed && outbox.claimInlineAnswer()) {
                 // The answer rides back in the webhook response (no budget: it is no message),
                 // the message below goes through the chat's lane, in order with what is queued.
