@@ -154,87 +154,13 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-# ---- the three servers ----
-start_backcoach() {
-  local db=$WORK/backcoach.db
-  env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
-    TELEGRAM_BOT_TOKEN=123456:bench-token \
-    TELEGRAM_API_URL="http://$HOST:$STUB_PORT" \
-    TELEGRAM_MODE=webhook \
-    TELEGRAM_WEBHOOK_PORT="$WEBHOOK_PORT" \
-    TELEGRAM_WEBHOOK_PATH="$WEBHOOK_PATH" \
-    TELEGRAM_WEBHOOK_SECRET="$SECRET" \
-    TELEGRAM_SEND_RATE=100000 \
-    HTTP_PORT="$HEALTH_PORT" \
-    DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:sqlite:$db}" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
-    LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR" \
-    "$ROOT/bin/backcoach" < /dev/null > "$WORK/backcoach.out" 2> "$WORK/backcoach.err" &
-  TARGET_PID=$!
-  URL=http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH
-  READY_CODE=405 # a GET is refused without running a turn
-}
-start_grammy() {
-  (cd "$GRAMMY_DIR" && exec env BOT_TOKEN=123456:bench-token API_ROOT="http://$HOST:$STUB_PORT" PORT="$GRAMMY_PORT" \
-    WEBHOOK_PATH="$WEBHOOK_PATH" WEBHOOK_SECRET="$SECRET" SESSION_DIR="$WORK/grammy-sessions" \
-    node bot.js < /dev/null > "$WORK/grammy.out" 2> "$WORK/grammy.err") &
-  TARGET_PID=$!
-  URL=http://$HOST:$GRAMMY_PORT$WEBHOOK_PATH
-  READY_CODE=405
-}
-start_jetty() {
-  java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.BareJettyServer "$JETTY_PORT" < /dev/null > "$WORK/jetty.out" 2> "$WORK/jetty.err" &
-  TARGET_PID=$!
-  URL=http://$HOST:$JETTY_PORT$WEBHOOK_PATH
-  READY_CODE=200
-}
-start_bare() {
-  java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.BareHttpServer "$BARE_PORT" < /dev/null > "$WORK/bare.out" 2> "$WORK/bare.err" &
-  TARGET_PID=$!
-  URL=http://$HOST:$BARE_PORT$WEBHOOK_PATH
-  READY_CODE=200
-}
-wait_ready() { # name -> start-up in ms, from the process start to its first answer
-  local name=$1 t0=$2 code
-  for _ in $(seq 3000); do
-    code=$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "$URL" || true)
-    if [ "$code" = "$READY_CODE" ]; then
-      echo $(( ($(date +%s%N) - t0) / 1000000 ))
-      return
-    fi
-    kill -0 "$TARGET_PID" 2> /dev/null || die "$name stopped at start: $(tail -5 "$WORK/$name.err")"
-    sleep 0.01
-  done
-  die "$name did not answer within 30 s"
-}
+# ---- the servers (backcoach, grammy, bare, jetty) ----
+# shellcheck source=scripts/bench/webhook-servers.sh
+. "$ROOT/scripts/bench/webhook-servers.sh"
 
 # ---- measuring ----
-thread_ticks() { # pid -> "name ticks" per thread
-  local t
-  for t in /proc/"$1"/task/*; do
-    printf '%s %s\n' "$(tr -d '0-9 ' < "$t/comm" 2> /dev/null)" "$(sed 's/.*) //' "$t/stat" 2> /dev/null | awk '{print $12+$13}')"
-  done 2> /dev/null
-}
-thread_cpu() { # before-file after-file updates -> CPU per update by thread group, largest first
-  awk -v n="$3" -v hz="$(getconf CLK_TCK)" 'FNR == NR { b[$1] += $2; next } { a[$1] += $2 }
-    END { for (k in a) { d = a[k] - b[k]; if (d > 0) printf "   %8.1f us/update  %s\n", d * 1e6 / hz / n, k } }' "$1" "$2" | sort -rn
-}
-busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
-pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
-cores() { awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t / hz / s}'; }
-per_update_us() { # process ticks, updates served -> CPU microseconds per update
-  awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{ if (n > 0) printf "%d", t * 1000000 / hz / n; else print 0 }'
-}
-elapsed_s() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN{ s = (b - a) / 1e9; printf "%.3f", (s > 0 ? s : 1) }'; }
-rss_mib() { awk -v k="$2" '$1 == k":" {printf "%d", $2 / 1024}' "/proc/$1/status" 2> /dev/null || echo "?"; }
-wait_quiet() { # up to BENCH_QUIET_WAIT s (default 60) for the machine to idle (< 0.3 cores busy)
-  local deadline=$(( SECONDS + ${BENCH_QUIET_WAIT:-60} )) b0 b1 busy
-  while :; do
-    b0=$(busy_ticks); sleep 1; b1=$(busy_ticks)
-    busy=$(cores $(( b1 - b0 )) 1)
-    if awk -v b="$busy" 'BEGIN{exit !(b < 0.3)}'; then echo "   machine idle before the run ($busy cores busy)"; QUIET=yes; return; fi
-    if [ $SECONDS -ge "$deadline" ]; then echo "   WARNING: machine still busy before the run ($busy cores): numbers are noisy"; QUIET="no ($busy cores busy)"; return; fi
-  done
-}
+# shellcheck source=scripts/bench/measure.sh
+. "$ROOT/scripts/bench/measure.sh"
 run_wrk() { # name duration [connections] -> wrk output in $WORK/wrk.out
   BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS BENCH_USERS=$USERS BENCH_MIX=$MIX BENCH_STATE=$WORK/$1.lua-state \
     timeout --kill-after=5 $(( $(seconds "$2") + 30 )) \

@@ -116,11 +116,9 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
                     && one
                     && !(replies.get(0).replacePrevious() && in.buttonMessageId() != null)
                     && outbox.claimInline(in.chatId(), group)) {
-                // The message rides back in the webhook response, so it is as safe as a command's
-                // reply: if the response is lost, Telegram delivers the press again and the stored
-                // reply is replayed. The answer only stops the button's spinner (clients stop it
-                // after a few seconds anyway): it goes through the chat's lane without holding
-                // the 200, which would otherwise wait for a round trip to the Bot API.
+                // The message rides in the webhook response, as safe as a command's reply (a lost
+                // response brings the press again, and the stored reply). The answer only stops
+                // the button's spinner: it goes through the chat's lane without holding the 200.
                 var unused = answerCallback(in.chatId(), answer);
                 return new Handled(
                         CompletableFuture.completedFuture(null),
