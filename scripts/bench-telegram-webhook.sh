@@ -7,18 +7,24 @@
 #   grammy     the equivalent Node bot on grammY with file sessions (bench/grammy; `npm ci` from the
 #              npm registry when its node_modules are missing)
 #   bare       the JDK's HTTP server answering an empty 200, parsing nothing: the ceiling
+#   jetty      not by default: Jetty 12 doing the same as bare (the HTTP server spike, BareJettyServer)
 # Each gets its replies to a fast local stand-in for the Bot API over HTTP (FastBotApiStub), a
 # warm-up, then the measurement with wrk: updates from BENCH_USERS users, each user's updates in
 # turn cycling through /help, the text "hello there" and a press of an unknown button (see
 # scripts/bench/webhook-updates.lua; BENCH_MIX=commands is the earlier /settings + /menu workload).
-# Ends with one table: updates/s, latency, RSS after the run, start-up time, and the ratio of
-# BackCoach to grammY. Stops everything it started.
+# Ends with one table: updates/s, latency, RSS after the run, start-up time, the CPU time the
+# server's process used per update served (from /proc/<pid>/stat over the measurement: far less
+# sensitive to other load on the machine than updates/s), and the ratios of BackCoach to grammY
+# and to the bare server. With BENCH_RUNS=N the whole sequence runs N times in a row, each run with
+# fresh processes, and a last table puts the runs side by side. Stops everything it started.
 #
 #   bash scripts/bench-telegram-webhook.sh
+#   BENCH_RUNS=3 bash scripts/bench-telegram-webhook.sh      # three consecutive runs (~15 min)
 #   BENCH_TARGETS=backcoach BENCH_MIX=commands bash scripts/bench-telegram-webhook.sh
 #
 # Settings (environment):
 #   BENCH_TARGETS      which to measure, in this order ("backcoach grammy bare")
+#   BENCH_RUNS         consecutive runs of the whole sequence (1)
 #   BENCH_MIX          realistic (default) or commands
 #   BENCH_CONNECTIONS  wrk -c (64); BENCH_THREADS wrk -t (2)
 #   BENCH_DURATION     the measurement (30s); BENCH_WARMUP before it (30s)
@@ -30,10 +36,12 @@
 #                      jdbc:postgresql://127.0.0.1:5432/backcoach_test?currentSchema=bench
 #                      (with DATABASE_USER and DATABASE_PASSWORD)
 #   JAVA_OPTS          extra JVM options for BackCoach (read by bin/backcoach), e.g. a profiler agent
-#   STUB_PORT, WEBHOOK_PORT, GRAMMY_PORT, BARE_PORT, HTTP_PORT  loopback ports
-#                      (18081, 18443, 18444, 18445, 18080 = BackCoach's health port)
+#   STUB_PORT, WEBHOOK_PORT, GRAMMY_PORT, BARE_PORT, JETTY_PORT, HTTP_PORT  loopback ports
+#                      (18081, 18443, 18444, 18445, 18446, 18080 = BackCoach's health port)
 #   BENCH_QUIET_WAIT   seconds to wait for an idle machine before each measurement (60)
 #   BENCH_KEEP=1       keep the work folder (logs, database, sessions)
+#   BENCH_THREAD_CPU=1 also print where each server's CPU went over the measurement, by thread
+#                      name (digits dropped, so a pool is one line): JIT, GC, workers, sender...
 #   APP_JAR, BENCH_JAR the jars to use (built when missing)
 set -euo pipefail
 
@@ -49,10 +57,12 @@ THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-30s}
 USERS=${BENCH_USERS:-10000}
+RUNS=${BENCH_RUNS:-1}
 STUB_PORT=${STUB_PORT:-18081}
 WEBHOOK_PORT=${WEBHOOK_PORT:-18443}
 GRAMMY_PORT=${GRAMMY_PORT:-18444}
 BARE_PORT=${BARE_PORT:-18445}
+JETTY_PORT=${JETTY_PORT:-18446}
 HEALTH_PORT=${HTTP_PORT:-18080}
 WEBHOOK_PATH=/telegram
 HOST=127.0.0.1
@@ -67,6 +77,7 @@ seconds() { # 30s, 2m, 45 -> seconds
   esac
 }
 case "$MIX" in realistic | commands) ;; *) die "BENCH_MIX must be realistic or commands" ;; esac
+case "$RUNS" in '' | *[!0-9]* | 0) die "BENCH_RUNS must be a whole number >= 1" ;; esac
 
 # ---- tools and jars ----
 if ! command -v wrk > /dev/null; then
@@ -93,7 +104,7 @@ case " $TARGETS " in
     fi ;;
 esac
 
-for port in "$STUB_PORT" "$WEBHOOK_PORT" "$GRAMMY_PORT" "$BARE_PORT" "$HEALTH_PORT"; do
+for port in "$STUB_PORT" "$WEBHOOK_PORT" "$GRAMMY_PORT" "$BARE_PORT" "$JETTY_PORT" "$HEALTH_PORT"; do
   if (exec 3<> "/dev/tcp/$HOST/$port") 2> /dev/null; then
     die "port $port on $HOST is in use: set STUB_PORT / WEBHOOK_PORT / GRAMMY_PORT / BARE_PORT / HTTP_PORT"
   fi
@@ -143,67 +154,13 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-# ---- the three servers ----
-start_backcoach() {
-  local db=$WORK/backcoach.db
-  env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
-    TELEGRAM_BOT_TOKEN=123456:bench-token \
-    TELEGRAM_API_URL="http://$HOST:$STUB_PORT" \
-    TELEGRAM_MODE=webhook \
-    TELEGRAM_WEBHOOK_PORT="$WEBHOOK_PORT" \
-    TELEGRAM_WEBHOOK_PATH="$WEBHOOK_PATH" \
-    TELEGRAM_WEBHOOK_SECRET="$SECRET" \
-    TELEGRAM_SEND_RATE=100000 \
-    HTTP_PORT="$HEALTH_PORT" \
-    DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:sqlite:$db}" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
-    LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR" \
-    "$ROOT/bin/backcoach" < /dev/null > "$WORK/backcoach.out" 2> "$WORK/backcoach.err" &
-  TARGET_PID=$!
-  URL=http://$HOST:$WEBHOOK_PORT$WEBHOOK_PATH
-  READY_CODE=405 # a GET is refused without running a turn
-}
-start_grammy() {
-  (cd "$GRAMMY_DIR" && exec env BOT_TOKEN=123456:bench-token API_ROOT="http://$HOST:$STUB_PORT" PORT="$GRAMMY_PORT" \
-    WEBHOOK_PATH="$WEBHOOK_PATH" WEBHOOK_SECRET="$SECRET" SESSION_DIR="$WORK/grammy-sessions" \
-    node bot.js < /dev/null > "$WORK/grammy.out" 2> "$WORK/grammy.err") &
-  TARGET_PID=$!
-  URL=http://$HOST:$GRAMMY_PORT$WEBHOOK_PATH
-  READY_CODE=405
-}
-start_bare() {
-  java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.BareHttpServer "$BARE_PORT" < /dev/null > "$WORK/bare.out" 2> "$WORK/bare.err" &
-  TARGET_PID=$!
-  URL=http://$HOST:$BARE_PORT$WEBHOOK_PATH
-  READY_CODE=200
-}
-wait_ready() { # name -> start-up in ms, from the process start to its first answer
-  local name=$1 t0=$2 code
-  for _ in $(seq 3000); do
-    code=$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "$URL" || true)
-    if [ "$code" = "$READY_CODE" ]; then
-      echo $(( ($(date +%s%N) - t0) / 1000000 ))
-      return
-    fi
-    kill -0 "$TARGET_PID" 2> /dev/null || die "$name stopped at start: $(tail -5 "$WORK/$name.err")"
-    sleep 0.01
-  done
-  die "$name did not answer within 30 s"
-}
+# ---- the servers (backcoach, grammy, bare, jetty) ----
+# shellcheck source=scripts/bench/webhook-servers.sh
+. "$ROOT/scripts/bench/webhook-servers.sh"
 
 # ---- measuring ----
-busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
-pid_ticks() { sed 's/.*) //' "/proc/$1/stat" 2> /dev/null | awk '{print $12+$13}' || echo 0; }
-cores() { awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t / hz / s}'; }
-rss_mib() { awk -v k="$2" '$1 == k":" {printf "%d", $2 / 1024}' "/proc/$1/status" 2> /dev/null || echo "?"; }
-wait_quiet() { # up to BENCH_QUIET_WAIT s (default 60) for the machine to idle (< 0.3 cores busy)
-  local deadline=$(( SECONDS + ${BENCH_QUIET_WAIT:-60} )) b0 b1 busy
-  while :; do
-    b0=$(busy_ticks); sleep 1; b1=$(busy_ticks)
-    busy=$(cores $(( b1 - b0 )) 1)
-    if awk -v b="$busy" 'BEGIN{exit !(b < 0.3)}'; then echo "   machine idle before the run ($busy cores busy)"; QUIET=yes; return; fi
-    if [ $SECONDS -ge "$deadline" ]; then echo "   WARNING: machine still busy before the run ($busy cores): numbers are noisy"; QUIET="no ($busy cores busy)"; return; fi
-  done
-}
+# shellcheck source=scripts/bench/measure.sh
+. "$ROOT/scripts/bench/measure.sh"
 run_wrk() { # name duration [connections] -> wrk output in $WORK/wrk.out
   BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS BENCH_USERS=$USERS BENCH_MIX=$MIX BENCH_STATE=$WORK/$1.lua-state \
     timeout --kill-after=5 $(( $(seconds "$2") + 30 )) \
@@ -225,10 +182,12 @@ wait_drained() { # until the stand-in's call count stops moving (queues empty), 
 }
 
 ROWS=()
-declare -A RATE P99 PER_CORE
-for name in $TARGETS; do
-  case "$name" in backcoach | grammy | bare) ;; *) die "unknown target $name" ;; esac
-  say "$name: starting"
+SUMMARY=()
+SPIKE=()
+declare -A RATE P99 PER_CORE CPU_US RSS
+measure() { # name run -> one row of the run's table; sets RATE, P99, PER_CORE, CPU_US, RSS
+  local name=$1 run=$2 startup t1 b0 b1 p0 p1 s0 s1 span calls0 calls requests non2xx accepted errors rss peak used served over shed_rate
+  say "run $run/$RUNS, $name: starting"
   t0=$(date +%s%N)
   "start_$name"
   startup=$(wait_ready "$name" "$t0")
@@ -240,33 +199,41 @@ for name in $TARGETS; do
   wait_quiet
   say "$name: measure, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s scripts/bench/webhook-updates.lua $URL"
   calls0=$(stub_count total)
-  b0=$(busy_ticks); p0=$(pid_ticks "$TARGET_PID"); s0=$(pid_ticks "$STUB_PID"); t1=$SECONDS
+  [ "${BENCH_THREAD_CPU:-0}" = 1 ] && thread_ticks "$TARGET_PID" > "$WORK/threads.before"
+  b0=$(busy_ticks); p0=$(pid_ticks "$TARGET_PID"); s0=$(pid_ticks "$STUB_PID"); t1=$(date +%s%N)
   run_wrk "$name" "$DURATION"
-  b1=$(busy_ticks); p1=$(pid_ticks "$TARGET_PID"); s1=$(pid_ticks "$STUB_PID"); span=$(( SECONDS - t1 > 0 ? SECONDS - t1 : 1 ))
+  b1=$(busy_ticks); p1=$(pid_ticks "$TARGET_PID"); s1=$(pid_ticks "$STUB_PID"); span=$(elapsed_s "$t1")
+  [ "${BENCH_THREAD_CPU:-0}" = 1 ] && thread_ticks "$TARGET_PID" > "$WORK/threads.after"
   rss=$(rss_mib "$TARGET_PID" VmRSS); peak=$(rss_mib "$TARGET_PID" VmHWM)
   wait_drained
   calls=$(( $(stub_count total) - calls0 ))
   requests=$(field requests); non2xx=$(field non2xx)
   accepted=$(awk -v r="$requests" -v n="$non2xx" -v d="$(field duration_s)" 'BEGIN{printf "%d", (r - n) / d}')
+  served=$(( requests - non2xx ))
   errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
+  used=$(cores $(( p1 - p0 )) "$span")
   echo "   $(grep '^bench-result' "$WORK/wrk.out")"
-  echo "   calls: $(field inline_replies) in webhook responses, $calls to the stand-in; cpu cores: $name=$(cores $(( p1 - p0 )) $span) stand-in=$(cores $(( s1 - s0 )) $span) machine=$(cores $(( b1 - b0 )) $span)/$(nproc)"
-  RATE[$name]=$accepted; P99[$name]=$(field p99_ms)
-  used=$(cores $(( p1 - p0 )) $span)
+  echo "   calls: $(field inline_replies) in webhook responses, $calls to the stand-in; cpu cores: $name=$used stand-in=$(cores $(( s1 - s0 )) "$span") machine=$(cores $(( b1 - b0 )) "$span")/$(nproc); $name CPU per update: $(per_update_us $(( p1 - p0 )) "$served") us"
+  if [ "${BENCH_THREAD_CPU:-0}" = 1 ]; then
+    echo "   $name CPU by thread:"
+    thread_cpu "$WORK/threads.before" "$WORK/threads.after" "$served" | head -15
+  fi
+  RATE[$name]=$accepted; P99[$name]=$(field p99_ms); RSS[$name]=$rss
+  CPU_US[$name]=$(per_update_us $(( p1 - p0 )) "$served")
   PER_CORE[$name]=$(awk -v r="$accepted" -v c="$used" 'BEGIN{ if (c > 0) printf "%d", r / c; else print 0 }')
-  ROWS+=("| $name | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $non2xx / $errors | $rss | $peak | $startup | $used | ${PER_CORE[$name]} | $(field inline_replies) + $calls | $QUIET |")
+  ROWS+=("| $run | $name | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $non2xx / $errors | $rss | $peak | $startup | $used | ${CPU_US[$name]} | $(field inline_replies) + $calls | $QUIET |")
   if [ "$name" = backcoach ] && [ "${BENCH_OVERLOAD:-1}" = 1 ]; then
     over=$(( CONNECTIONS * 2 ))
     say "$name: overload, twice the connections: wrk -t$THREADS -c$over -d$DURATION"
-    b0=$(busy_ticks); p0=$(pid_ticks "$TARGET_PID"); t1=$SECONDS
+    p0=$(pid_ticks "$TARGET_PID"); t1=$(date +%s%N)
     run_wrk "$name" "$DURATION" "$over"
-    b1=$(busy_ticks); p1=$(pid_ticks "$TARGET_PID"); span=$(( SECONDS - t1 > 0 ? SECONDS - t1 : 1 ))
+    p1=$(pid_ticks "$TARGET_PID"); span=$(elapsed_s "$t1")
     echo "   $(grep '^bench-result' "$WORK/wrk.out")"
     wait_drained
     accepted=$(awk -v r="$(field requests)" -v n="$(field non2xx)" -v d="$(field duration_s)" 'BEGIN{printf "%d", (r - n) / d}')
     shed_rate=$(awk -v n="$(field shed)" -v d="$(field duration_s)" 'BEGIN{printf "%d", n / d}')
     errors=$(( $(field connect_err) + $(field read_err) + $(field write_err) + $(field timeouts) ))
-    ROWS+=("| $name, overload: -c$over, $shed_rate/s refused with 503 | $accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $(field non2xx) / $errors | $(rss_mib "$TARGET_PID" VmRSS) | $(rss_mib "$TARGET_PID" VmHWM) | | $(cores $(( p1 - p0 )) $span) | | $(field inline_replies) + ? | |")
+    ROWS+=("| $run | $name, overload: -c$over, $shed_rate/s refused with 503 | $accepted accepted | $(field p50_ms) | $(field p99_ms) | $(field p999_ms) | $(field non2xx) / $errors | $(rss_mib "$TARGET_PID" VmRSS) | $(rss_mib "$TARGET_PID" VmHWM) | | $(cores $(( p1 - p0 )) "$span") | | $(field inline_replies) + ? | |")
   fi
   stop_pid "$TARGET_PID" 15
   TARGET_PID=
@@ -275,23 +242,43 @@ for name in $TARGETS; do
     grep -E ' (WARN|ERROR) ' "$WORK/backcoach.err" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
     if [ -z "${BENCH_DATABASE_URL:-}" ]; then
       echo "   $(java -cp "$BENCH_JAR" dev.backcoach.bench.telegram.RowCounts "jdbc:sqlite:file:$WORK/backcoach.db?mode=ro" 2> /dev/null || echo 'row counts unavailable')"
+      rm -f "$WORK"/backcoach.db*
     fi
   fi
+  rm -rf "$WORK/grammy-sessions" "$WORK/$name.lua-state"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+for name in $TARGETS; do
+  case "$name" in backcoach | grammy | bare | jetty) ;; *) die "unknown target $name" ;; esac
+done
+for run in $(seq "$RUNS"); do
+  RATE=(); P99=(); PER_CORE=(); CPU_US=(); RSS=()
+  for name in $TARGETS; do measure "$name" "$run"; done
+  if [ -n "${RATE[jetty]:-}" ]; then
+    SPIKE+=("| $run | ${RATE[bare]:-} | ${P99[bare]:-} | ${CPU_US[bare]:-} | ${RATE[jetty]} | ${P99[jetty]} | ${CPU_US[jetty]} |")
+  fi
+  SUMMARY+=("| $run | ${RATE[backcoach]:-} | ${P99[backcoach]:-} | ${CPU_US[backcoach]:-} | ${RSS[backcoach]:-} | ${RATE[grammy]:-} | ${P99[grammy]:-} | ${CPU_US[grammy]:-} | ${RATE[bare]:-} | ${CPU_US[bare]:-} | $(ratio "${RATE[backcoach]:-0}" "${RATE[grammy]:-0}") | $(ratio "${CPU_US[grammy]:-0}" "${CPU_US[backcoach]:-0}") | $(ratio "${RATE[backcoach]:-0}" "${RATE[bare]:-0}") | $(ratio "${CPU_US[bare]:-0}" "${CPU_US[backcoach]:-0}") |")
 done
 
-say "results: $MIX mix, $USERS users, wrk -t$THREADS -c$CONNECTIONS -d$DURATION after $WARMUP warm-up; $(date -u '+%Y-%m-%d'), commit $COMMIT, $MACHINE"
+say "results: $MIX mix, $USERS users, wrk -t$THREADS -c$CONNECTIONS -d$DURATION after $WARMUP warm-up, $RUNS run(s); $(date -u '+%Y-%m-%d'), commit $COMMIT, $MACHINE, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| server | updates/s | p50 ms | p99 ms | p99.9 ms | non-2xx / socket errors | RSS after, MiB | peak RSS, MiB | start-up, ms | CPU, cores | updates per CPU second | Bot API calls: inline + to the stand-in | machine idle before |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| run | server | updates/s | p50 ms | p99 ms | p99.9 ms | non-2xx / socket errors | RSS after, MiB | peak RSS, MiB | start-up, ms | CPU, cores | CPU per update, µs | Bot API calls: inline + to the stand-in | machine idle before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for row in "${ROWS[@]}"; do echo "$row"; done
 echo
-ratio() { awk -v a="${RATE[$1]:-0}" -v b="${RATE[$2]:-0}" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-if [ -n "${RATE[backcoach]:-}" ] && [ -n "${RATE[grammy]:-}" ]; then
-  echo "HEADLINE: BackCoach / grammY = $(ratio backcoach grammy)x (goal >= 3x; BackCoach ${RATE[backcoach]} updates/s, goal >= 7500; p99 ${P99[backcoach]} ms, goal <= 40)"
+echo "Runs side by side (ratios: by updates/s, and by CPU per update, which other load on the machine moves far less):"
+echo
+echo "| run | BackCoach updates/s | p99 ms | CPU µs/update | RSS MiB | grammY updates/s | p99 ms | CPU µs/update | bare updates/s | CPU µs/update | BackCoach / grammY, rate (goal ≥ 3) | same, CPU per update | BackCoach / bare, rate (moonshot ≥ 0.5) | same, CPU per update |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for row in "${SUMMARY[@]}"; do echo "$row"; done
+if [ ${#SPIKE[@]} -gt 0 ]; then
+  echo
+  echo "HTTP server spike, both answering an empty 200 to the same requests:"
+  echo
+  echo "| run | JDK server updates/s | p99 ms | CPU µs/request | Jetty 12 updates/s | p99 ms | CPU µs/request |"
+  echo "|---|---|---|---|---|---|---|"
+  for row in "${SPIKE[@]}"; do echo "$row"; done
 fi
-if [ -n "${RATE[backcoach]:-}" ] && [ -n "${RATE[grammy]:-}" ]; then
-  echo "per CPU second (fairer when the machine is shared): BackCoach / grammY = $(awk -v a="${PER_CORE[backcoach]}" -v b="${PER_CORE[grammy]}" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }')x"
-fi
-if [ -n "${RATE[backcoach]:-}" ] && [ -n "${RATE[bare]:-}" ]; then
-  echo "BackCoach / bare JDK server = $(ratio backcoach bare) (moonshot >= 0.50)"
-fi
+echo
+echo "Goals: BackCoach >= 7500 updates/s with p99 <= 40 ms at -c64, >= 3x grammY, RSS <= 256 MiB; in $RUNS consecutive run(s)."

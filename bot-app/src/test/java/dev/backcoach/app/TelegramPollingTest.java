@@ -20,19 +20,23 @@ class TelegramPollingTest {
 
     @Test
     void aWholeConversationFromStartToTheLastStepOfATechnique() {
-        assertThat(bot.telegram().commands())
-                .containsKeys(
-                        "start",
-                        "help",
-                        "check",
-                        "techniques",
-                        "routine",
-                        "nudge",
-                        "progress",
-                        "privacy",
-                        "export",
-                        "forget",
-                        "settings");
+        // The menu is published beside serving updates, right after start.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(bot.telegram().commands())
+                                        .containsKeys(
+                                                "start",
+                                                "help",
+                                                "check",
+                                                "techniques",
+                                                "routine",
+                                                "nudge",
+                                                "progress",
+                                                "privacy",
+                                                "export",
+                                                "forget",
+                                                "settings"));
         TelegramUser anna = TelegramHarness.toSelfCare(new TelegramUser(bot.telegram(), 1001));
         Technique roller = CATALOG.technique("foam_roller").orElseThrow();
         SentMessage intro = anna.press(roller.title(), roller.cautions().get(0));

@@ -1,9 +1,11 @@
 package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.SentMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,11 @@ class TelegramSpanishTest {
 
     @Test
     void theMenuAndDescriptionsAreSetPerLanguage() {
+        // Published beside serving updates, right after start.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(this::menuAndDescriptions);
+    }
+
+    private void menuAndDescriptions() {
         assertThat(bot.telegram().commands("es"))
                 .containsEntry("check", ES.text("command.check"))
                 .containsEntry("language", ES.text("command.language"));

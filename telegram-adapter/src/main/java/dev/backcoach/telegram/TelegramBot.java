@@ -111,6 +111,19 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
             boolean note = replies.size() == 1 && replies.get(0).pressNote();
             AnswerCallbackQuery answer =
                     answer(in.callbackQueryId(), note ? replies.get(0).text() : null);
+            if (!note
+                    && inlineAllowed
+                    && one
+                    && !(replies.get(0).replacePrevious() && in.buttonMessageId() != null)
+                    && outbox.claimInline(in.chatId(), group)) {
+                // The message rides in the webhook response, as safe as a command's reply (a lost
+                // response brings the press again, and the stored reply). The answer only stops
+                // the button's spinner: it goes through the chat's lane without holding the 200.
+                var unused = answerCallback(in.chatId(), answer);
+                return new Handled(
+                        CompletableFuture.completedFuture(null),
+                        render.message(in.chatId(), replies.get(0).text(), replies.get(0)));
+            }
             if (inlineAllowed && outbox.claimInlineAnswer()) {
                 // The answer rides back in the webhook response (no budget: it is no message),
                 // the message below goes through the chat's lane, in order with what is queued.

@@ -20,6 +20,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
@@ -98,7 +99,20 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                         .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
         String username = client.execute(new GetMe()).getUserName();
-        BotProfile.publish(client, catalogs, COMMANDS);
+        // What Telegram shows before a chat (nine calls, about a second against Telegram) does not
+        // hold up serving updates: it is published beside them.
+        DaemonThreads.named("telegram-profile")
+                .newThread(
+                        () -> {
+                            try {
+                                BotProfile.publish(client, catalogs, COMMANDS);
+                            } catch (TelegramApiException | RuntimeException e) {
+                                log.warn(
+                                        "could not publish the command menu and descriptions: {}",
+                                        e.getMessage());
+                            }
+                        })
+                .start();
         TelegramBot bot =
                 new TelegramBot(
                         service,

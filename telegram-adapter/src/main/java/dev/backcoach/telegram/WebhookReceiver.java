@@ -80,7 +80,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicLong shed = new AtomicLong();
     private final int maxInFlight;
     private final TelegramBot bot;
-    private final ObjectMapper json;
+    private final InlineJson inlineJson;
     private final UpdateJson updates;
     private final byte[] secret;
     private final Phaser active = new Phaser(1);
@@ -96,7 +96,7 @@ final class WebhookReceiver implements AutoCloseable {
             throws IOException {
         this.bot = bot;
         this.maxInFlight = maxInFlight;
-        this.json = json;
+        this.inlineJson = new InlineJson(json);
         this.updates = new UpdateJson(json);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress(port), 1024);
@@ -238,7 +238,7 @@ final class WebhookReceiver implements AutoCloseable {
             respond(exchange, 200);
             return;
         }
-        byte[] call = json.writeValueAsBytes(inline);
+        byte[] call = inlineJson.write(inline);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         release();
         exchange.sendResponseHeaders(200, call.length);
