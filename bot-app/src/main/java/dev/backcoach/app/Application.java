@@ -22,13 +22,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,17 +39,8 @@ import org.slf4j.LoggerFactory;
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
-    /** The purge of old events runs this often, or as often as they expire if that is sooner. */
-    static final Duration PURGE_EVERY = Duration.ofMinutes(60);
-
-    /**
-     * Users per route and the scheduler's backlog are counted in the database this often, not on
-     * every scrape.
-     */
-    static final Duration COUNT_EVERY = Duration.ofMinutes(1);
-
     private final Database database;
-    private final ScheduledThreadPoolExecutor background;
+    private final Housekeeping housekeeping;
     private final ConversationService service;
     private final Timekeeper timekeeper;
     private final Metrics metrics = new Metrics();
@@ -82,17 +69,6 @@ final class Application implements AutoCloseable {
         Catalogs catalogs = Catalogs.load();
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        this.background =
-                new ScheduledThreadPoolExecutor(
-                        1,
-                        runnable -> {
-                            Thread thread = new Thread(runnable, "background");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        // At shutdown, periodic jobs are dropped; a job already running finishes.
-        background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        background.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         // The service's effects only schedule tasks; the scheduler that runs them calls the
         // service, so it comes after.
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
@@ -153,20 +129,7 @@ final class Application implements AutoCloseable {
         }
         timekeeper.start();
         this.ops = startOps(config);
-        // Periodic until shutdown; nothing waits on them (purge and count log their own failures).
-        List<ScheduledFuture<?>> unused =
-                List.of(
-                        background.scheduleWithFixedDelay(this::probe, 5, 5, TimeUnit.SECONDS),
-                        background.scheduleWithFixedDelay(
-                                () -> purge(store, clock, config.eventRetention()),
-                                1,
-                                purgeEvery(config.eventRetention()).toSeconds(),
-                                TimeUnit.SECONDS),
-                        background.scheduleWithFixedDelay(
-                                () -> count(store, clock),
-                                0,
-                                COUNT_EVERY.toSeconds(),
-                                TimeUnit.SECONDS));
+        this.housekeeping = Housekeeping.start(database, store, service, metrics, clock, config);
         log.info("started with {}", config);
     }
 
@@ -265,47 +228,6 @@ final class Application implements AutoCloseable {
                 log.warn("no channel for {} users: {} replies not sent", platform, replies.size());
     }
 
-    private void probe() {
-        boolean wasUp = service.health().state().up();
-        service.health().probe();
-        if (wasUp != service.health().state().up()) {
-            log.warn(
-                    "database is {}",
-                    service.health().state().up() ? "reachable again" : "unreachable");
-        }
-    }
-
-    /** Hourly, or every retention period when that is shorter: no row outlives it by much. */
-    static Duration purgeEvery(Duration retention) {
-        return retention.compareTo(PURGE_EVERY) < 0 ? retention : PURGE_EVERY;
-    }
-
-    private static void purge(JdbcStateStore store, Clock clock, Duration retention) {
-        try {
-            int purged = store.purgeEventsBefore(clock.instant().minus(retention));
-            int claims = store.nudgeLog().purgeBefore(clock.instant().minus(retention));
-            log.debug(
-                    "purged {} handled events and {} reminder claims older than {}",
-                    purged,
-                    claims,
-                    retention);
-        } catch (RuntimeException e) {
-            log.warn("could not purge old events: {}", e.getMessage());
-        }
-    }
-
-    private void count(JdbcStateStore store, Clock clock) {
-        try {
-            metrics.usersPerRoute(store.usersPerRoute());
-            var backlog = SchedulerSetup.backlog(database, clock.instant());
-            metrics.scheduler(backlog.due(), backlog.oldestWait());
-        } catch (RuntimeException e) {
-            log.debug(
-                    "could not count users per route or the scheduler's backlog: {}",
-                    e.getMessage());
-        }
-    }
-
     /**
      * Stops in order, each stage bounded by SHUTDOWN_TIMEOUT_SECONDS: receivers take no new updates
      * (and finish those taken), the scheduler starts no new reminders or timers (running ones
@@ -341,7 +263,7 @@ final class Application implements AutoCloseable {
             if (discord != null) {
                 discord.stop(flush);
             }
-            background.shutdown();
+            housekeeping.stop();
             if (!service.awaitNoTurns(flush)) {
                 log.warn("{} turns still running after {}", service.stats().turnsInFlight(), flush);
             }
@@ -353,7 +275,7 @@ final class Application implements AutoCloseable {
         } catch (Exception e) {
             log.warn("a platform did not stop cleanly: {}", e.getMessage());
         }
-        background.shutdownNow();
+        housekeeping.stopNow();
         if (ops != null) {
             ops.close();
         }

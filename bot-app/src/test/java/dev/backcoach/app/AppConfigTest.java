@@ -52,10 +52,10 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "0")))
                 .hasMessage("SHUTDOWN_TIMEOUT_SECONDS is invalid: expected a whole number above 0");
         assertThat(defaults.eventRetention()).isEqualTo(Duration.ofDays(7));
-        assertThat(Application.purgeEvery(defaults.eventRetention()))
+        assertThat(Housekeeping.purgeEvery(defaults.eventRetention()))
                 .isEqualTo(Duration.ofHours(1));
         AppConfig shortLived = AppConfig.fromEnvironment(Map.of("EVENT_RETENTION_MINUTES", "2"));
-        assertThat(Application.purgeEvery(shortLived.eventRetention()))
+        assertThat(Housekeeping.purgeEvery(shortLived.eventRetention()))
                 .as("the fault suite's soak keeps events two minutes: purged that often")
                 .isEqualTo(Duration.ofMinutes(2));
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("EVENT_RETENTION_MINUTES", "-1")))
