@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,20 +39,12 @@ final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-    /*
-     * Workers: most of a request's time is spent waiting for its commit, and commits are grouped,
-     * so more workers than cores make bigger groups. On 2 cores 16 did best (8: ~5,500 updates/s;
-     * 16: 5,700-7,300; 32: worse again, as they wait for the 10 pooled connections).
-     */
     /**
      * The longest a 200 waits for the update's replies to go out (429 waits included); then it is
      * sent anyway, so that Telegram does not deliver the update again while its replies are still
      * queued.
      */
     static final Duration SEND_WAIT = Duration.ofSeconds(20);
-
-    /** Telegram's updates are small; anything larger is not from Telegram. */
-    static final int MAX_BODY = 1 << 20;
 
     static {
         // The JDK server writes headers and body apart; with Nagle on, a response with a body waits
@@ -100,6 +91,9 @@ final class WebhookReceiver implements AutoCloseable {
         this.updates = new UpdateJson(json);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(new InetSocketAddress(port), 1024);
+        // Most of a request's time is spent waiting for its commit, and commits are grouped, so
+        // more workers than cores make bigger groups: on 2 cores 16 did best (8: ~5,500 updates/s;
+        // 16: 5,700-7,300; 32: worse again, waiting for the 10 pooled connections).
         this.workers =
                 Executors.newFixedThreadPool(
                         Math.max(16, 8 * Runtime.getRuntime().availableProcessors()),
@@ -183,7 +177,7 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 403);
                 return;
             }
-            byte[] body = readBody(exchange);
+            byte[] body = RequestBody.read(exchange);
             if (body == null) {
                 respond(exchange, 413);
                 return;
@@ -266,39 +260,6 @@ final class WebhookReceiver implements AutoCloseable {
             log.debug("update {}: Telegram left before the 200", updateId);
         } finally {
             active.arriveAndDeregister();
-        }
-    }
-
-    /**
-     * The request body, or null when it is larger than {@link #MAX_BODY}. Read into an array of the
-     * announced length: reading an unknown length goes through 16 KiB buffers, the biggest
-     * allocation of a request under load.
-     */
-    private static byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
-        long announced = contentLength(exchange);
-        try (InputStream in = exchange.getRequestBody()) {
-            if (announced > MAX_BODY) {
-                return null;
-            }
-            if (announced >= 0) {
-                byte[] body = in.readNBytes((int) announced);
-                return body;
-            }
-            byte[] body = in.readNBytes(MAX_BODY + 1); // chunked: no length given
-            return body.length > MAX_BODY ? null : body;
-        }
-    }
-
-    /** The Content-Length header, or -1 when there is none or it is not a number. */
-    private static long contentLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

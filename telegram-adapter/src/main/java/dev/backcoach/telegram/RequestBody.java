@@ -1,0 +1,47 @@
+package dev.backcoach.telegram;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+
+/** Reading a webhook request's body, bounded: Telegram's updates are small. */
+final class RequestBody {
+    /** Anything larger is not from Telegram. */
+    static final int MAX_BODY = 1 << 20;
+
+    private RequestBody() {}
+
+    /**
+     * The request body, or null when it is larger than {@link #MAX_BODY}. Read into an array of the
+     * announced length: reading an unknown length goes through 16 KiB buffers, the biggest
+     * allocation of a request under load.
+     */
+    static byte @Nullable [] read(HttpExchange exchange) throws IOException {
+        long announced = contentLength(exchange);
+        try (InputStream in = exchange.getRequestBody()) {
+            if (announced > MAX_BODY) {
+                return null;
+            }
+            if (announced >= 0) {
+                byte[] body = in.readNBytes((int) announced);
+                return body;
+            }
+            byte[] body = in.readNBytes(MAX_BODY + 1); // chunked: no length given
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+
+    /** The Content-Length header, or -1 when there is none or it is not a number. */
+    private static long contentLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
