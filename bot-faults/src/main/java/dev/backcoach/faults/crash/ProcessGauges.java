@@ -45,7 +45,7 @@ record ProcessGauges(long heapKb, long rssKb, long threads, long fds, long walKb
         return new ProcessGauges(heap, rss, threads, fds, walKb);
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p =
                 new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))

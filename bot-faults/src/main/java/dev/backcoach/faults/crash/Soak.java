@@ -48,8 +48,6 @@ public final class Soak {
         crowd.everyoneFirst();
         SeedUsers.returning(database, crowd.returningUserIds());
         try (BotApiFake api = new BotApiFake(crowd)) {
-            // Heap committed and touched at start: resident memory then shows what grows outside
-            // it (threads, buffers, classes, native memory); the heap itself is measured by jcmd.
             Instance bot =
                     new Instance(
                             Path.of(o.get("jar", "bot-app/target/backcoach.jar")),
@@ -57,7 +55,7 @@ public final class Soak {
                             api.url(),
                             true,
                             database,
-                            List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"),
+                            jvmOptions(),
                             Map.of("EVENT_RETENTION_MINUTES", Integer.toString(retention)));
             WebhookDelivery delivery =
                     new WebhookDelivery(api, crowd, List.of(bot.webhook()), Instance.SECRET);
@@ -71,6 +69,8 @@ public final class Soak {
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             ProcessGauges warm = ProcessGauges.read(bot.pid(), wal, true);
             System.out.println("soak: after the warm-up (" + warmup + " s): " + warm.line());
+            NativeMemory nmt = new NativeMemory(bot.pid(), work);
+            nmt.baseline();
             List<ProcessGauges> samples = new ArrayList<>();
             long end = started + TimeUnit.MINUTES.toNanos(minutes);
             long purgeFailures = 0;
@@ -89,11 +89,10 @@ public final class Soak {
                 if (!onSchedule) {
                     purgeFailures++;
                 }
+                long at = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
                 System.out.printf(
-                        "soak: %d s: %s, oldest handled event %d s old%n",
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-                        now.line(),
-                        oldest.toSeconds());
+                        "soak: %d s: %s, oldest handled event %d s old; %s%n",
+                        at, now.line(), oldest.toSeconds(), nmt.diff(Long.toString(at)));
             }
             ProcessGauges last = ProcessGauges.read(bot.pid(), wal, true);
             load.stop();
@@ -156,6 +155,26 @@ public final class Soak {
                             .line());
             System.exit(pass ? 0 : 1);
         }
+    }
+
+    /**
+     * The heap committed and touched at start, so resident memory shows what grows outside it
+     * (threads, buffers, classes, native memory); the heap itself is measured by jcmd. Native
+     * Memory Tracking names the areas that grow. FAULT_SOAK_JAVA_OPTS adds options (to compare).
+     */
+    private static List<String> jvmOptions() {
+        List<String> options =
+                new ArrayList<>(
+                        List.of(
+                                "-Xms256m",
+                                "-Xmx256m",
+                                "-XX:+AlwaysPreTouch",
+                                NativeMemory.TRACKING));
+        String extra = System.getenv("FAULT_SOAK_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private static ProcessGauges peak(List<ProcessGauges> samples, ProcessGauges warm) {
