@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * not grow; handled events are purged on schedule (EVENT_RETENTION_MINUTES, short here). No update
  * may go unanswered. Prints one ROW.
  *
- * <p>Options: {@code --minutes --warmup-seconds --users --rate --retention-minutes --jar --work}.
+ * <p>Options: {@code --minutes --warmup-seconds --users --rate --retention-minutes --jar --work
+ * --launcher} (bin/backcoach: the bot started as operators start it, with its collector and malloc
+ * settings; without it, plain {@code java -jar}).
  */
 public final class Soak {
     private static final double GROWTH = 1.05;
@@ -57,6 +59,10 @@ public final class Soak {
                             database,
                             jvmOptions(),
                             Map.of("EVENT_RETENTION_MINUTES", Integer.toString(retention)));
+            String launcher = o.get("launcher", "");
+            if (!launcher.isEmpty()) {
+                bot.launcher = Path.of(launcher);
+            }
             WebhookDelivery delivery =
                     new WebhookDelivery(api, crowd, List.of(bot.webhook()), Instance.SECRET);
             if (!bot.start()) {
@@ -123,8 +129,6 @@ public final class Soak {
                 grew.add("WAL");
             }
             Crowd.Tally t = crowd.tally();
-            boolean pass =
-                    grew.isEmpty() && purgeFailures == 0 && t.lost == 0 && bot.errorLines() == 0;
             System.out.printf(
                     "soak: grew: %s; purge late in %d samples; %d updates, %d lost; bot log lines"
                             + " at ERROR: %d; start-ups that failed and were tried again: %d%n",
@@ -134,26 +138,29 @@ public final class Soak {
                     t.lost,
                     bot.errorLines(),
                     bot.failedStarts);
-            System.out.println(
+            Row row =
                     new Row(
-                                    o.get("scenario", "soak"),
-                                    users + " users, " + rate + "/s, " + minutes + " min",
-                                    "none; heap "
-                                            + warm.heapKb() / 1024
-                                            + "->"
-                                            + last.heapKb() / 1024
-                                            + " MiB, RSS "
-                                            + warm.rssKb() / 1024
-                                            + "->"
-                                            + last.rssKb() / 1024
-                                            + " MiB",
-                                    t.updates,
-                                    t.lost,
-                                    t.duplicated,
-                                    TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos),
-                                    pass)
-                            .line());
-            System.exit(pass ? 0 : 1);
+                            o.get("scenario", "soak"),
+                            users + " users, " + rate + "/s, " + minutes + " min",
+                            "none; heap "
+                                    + warm.heapKb() / 1024
+                                    + "->"
+                                    + last.heapKb() / 1024
+                                    + " MiB, RSS "
+                                    + warm.rssKb() / 1024
+                                    + "->"
+                                    + last.rssKb() / 1024
+                                    + " MiB");
+            row.check(grew.isEmpty(), "grew: " + String.join(", ", grew));
+            row.check(purgeFailures == 0, "purge late in " + purgeFailures + " samples");
+            row.check(t.lost == 0, t.lost + " updates lost");
+            row.check(bot.errorLines() == 0, bot.errorLines() + " bot log lines at ERROR");
+            System.exit(
+                    row.print(
+                            t.updates,
+                            t.lost,
+                            t.duplicated,
+                            TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos)));
         }
     }
 
