@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,9 +72,18 @@ class ReminderHandOverRestartTest {
             env.put("TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN);
             env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
             env.put("TELEGRAM_SEND_RATE", "100");
+            env.put("LOG_LEVEL", "INFO");
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
-                // Every reminder claimed and tried once; each now waits for its retry.
+                // Every reminder claimed and tried; killed between tries, once no request has
+                // come for a second (a 502 answered a moment ago may not be recorded yet).
                 await().atMost(Duration.ofSeconds(60)).until(() -> triedChats(telegram) == USERS);
+                AtomicInteger seen = new AtomicInteger(-1);
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(
+                                () ->
+                                        seen.getAndSet(telegram.calls("sendMessage").size())
+                                                == seen.get());
                 bot.kill();
             }
             assertThat(shown(telegram)).as("nothing reached a user").isZero();
@@ -81,7 +91,17 @@ class ReminderHandOverRestartTest {
 
             try (ConsoleProcess bot = ConsoleProcess.start(dir, env)) {
                 // The dead process's tasks are taken over after missed heartbeats (20 to 40 s).
-                await().atMost(Duration.ofSeconds(150)).until(() -> shown(telegram) >= USERS);
+                try {
+                    await().atMost(Duration.ofSeconds(150)).until(() -> shown(telegram) >= USERS);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(
+                            shown(telegram)
+                                    + " of "
+                                    + USERS
+                                    + " shown; the bot's log:\n"
+                                    + bot.stderr(),
+                            e);
+                }
                 await().during(Duration.ofSeconds(3))
                         .atMost(Duration.ofSeconds(10))
                         .until(() -> shown(telegram) == USERS);
