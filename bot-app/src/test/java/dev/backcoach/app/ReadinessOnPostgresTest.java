@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.PostgresSchema;
+import dev.backcoach.storage.TcpProxy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.PostgresSchema;
+import dev.backcoach.storage.TcpProxy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.PostgresSchema;
+import dev.backcoach.storage.TcpProxy;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.net.ServerSocket;
 import java.net.URI;

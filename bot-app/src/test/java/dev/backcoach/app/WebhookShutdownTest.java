@@ -10,6 +10,7 @@ import dev.backcoach.storage.Database;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.JdbcStateStore;
 import dev.backcoach.storage.PostgresSchema;
+import dev.backcoach.storage.TcpProxy;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.net.ServerSocket;
 import java.net.URI;

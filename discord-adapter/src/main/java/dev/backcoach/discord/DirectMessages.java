@@ -10,7 +10,6 @@ import dev.backcoach.core.service.SendStats;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -50,26 +49,30 @@ final class DirectMessages implements ChannelPort, SendStats {
 
     /** Completes when every message went out or the first refusal was handled. */
     CompletableFuture<Void> send(UserKey user, List<Reply> replies) {
-        return sendOnce(user, replies, () -> true).handle((sentOrNot, failure) -> null);
+        return sendOnce(user, replies, NO_CLAIM).handle((sentOrNot, failure) -> null);
     }
 
-    /** A reminder: claimed once the DM channel is open, right before its first message goes. */
+    /** Replies that answer a user need no claim. */
+    private static final Claim NO_CLAIM = () -> true;
+
+    /**
+     * A reminder: claimed once the DM channel is open, and handed over (as far as the bot can tell)
+     * when its messages are queued to JDA, right after.
+     */
     @Override
     public CompletableFuture<Boolean> deliverOnce(
-            UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+            UserKey user, ChatRef chat, List<Reply> replies, Claim claim) {
         return sendOnce(user, replies, claim);
     }
 
-    private CompletableFuture<Boolean> sendOnce(
-            UserKey user, List<Reply> replies, BooleanSupplier claim) {
+    private CompletableFuture<Boolean> sendOnce(UserKey user, List<Reply> replies, Claim claim) {
         if (Pictures.none(replies)) {
             return sendDrawn(user, replies, claim);
         }
         return Pictures.drawn(charts, replies).thenCompose(drawn -> sendDrawn(user, drawn, claim));
     }
 
-    private CompletableFuture<Boolean> sendDrawn(
-            UserKey user, List<Reply> replies, BooleanSupplier claim) {
+    private CompletableFuture<Boolean> sendDrawn(UserKey user, List<Reply> replies, Claim claim) {
         List<MessageCreateData> messages = Render.messages(replies, user.userId());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         if (messages.isEmpty()) {
@@ -80,10 +83,11 @@ final class DirectMessages implements ChannelPort, SendStats {
                 .queue(
                         channel -> {
                             try {
-                                if (!claim.getAsBoolean()) {
+                                if (!claim.claim()) {
                                     done.complete(false);
                                     return;
                                 }
+                                claim.handedOver();
                             } catch (RuntimeException e) {
                                 done.completeExceptionally(e);
                                 return;

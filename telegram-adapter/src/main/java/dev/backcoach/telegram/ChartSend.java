@@ -2,7 +2,6 @@ package dev.backcoach.telegram;
 
 import dev.backcoach.core.progress.Charts;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,7 @@ final class ChartSend {
             long chatId,
             boolean group,
             Render.Call.Chart chart,
-            @Nullable BooleanSupplier gate) {
+            @Nullable OnceGate gate) {
         CompletableFuture<Charts.Drawn> drawn = Charts.drawSafely(charts, chart.history());
         return outbox.submitWhenReady(
                 chatId,

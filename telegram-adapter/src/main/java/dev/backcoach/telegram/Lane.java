@@ -3,7 +3,6 @@ package dev.backcoach.telegram;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ final class Lane {
             String what,
             Outbox.Call call,
             boolean metered,
-            @Nullable BooleanSupplier gate,
+            @Nullable OnceGate gate,
             CompletableFuture<Void> done,
             CompletableFuture<?> ready) {
         static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
@@ -31,7 +30,7 @@ final class Lane {
                 String what,
                 Outbox.Call call,
                 boolean metered,
-                @Nullable BooleanSupplier gate,
+                @Nullable OnceGate gate,
                 CompletableFuture<Void> done) {
             this(what, call, metered, gate, done, NOW);
         }

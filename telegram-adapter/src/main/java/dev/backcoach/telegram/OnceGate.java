@@ -1,29 +1,49 @@
 package dev.backcoach.telegram;
 
+import dev.backcoach.core.service.ChannelPort;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Asks a claim once, when the first message of a reminder is about to go, and gives every later
- * message of it the same answer. A claim that throws (database down) is asked again on the retry.
+ * A reminder's claim as its messages go: asked once, when the first message is about to go, and
+ * every later message of it gets the same answer (a claim that throws, the database down, is asked
+ * again on the retry). The first message's request, once written, marks it handed over (see {@link
+ * HandOver}); Telegram refusing it for now undoes that until the retry.
  */
 final class OnceGate implements BooleanSupplier {
-    private final BooleanSupplier claim;
+    private final ChannelPort.Claim claim;
     private volatile @Nullable Boolean answer;
+    private boolean handedOver;
 
-    OnceGate(BooleanSupplier claim) {
+    OnceGate(ChannelPort.Claim claim) {
         this.claim = claim;
     }
 
     @Override
     public synchronized boolean getAsBoolean() {
         if (answer == null) {
-            answer = claim.getAsBoolean();
+            answer = claim.claim();
         }
         return answer;
     }
 
     boolean passed() {
         return Boolean.TRUE.equals(answer);
+    }
+
+    /** The request is written (or answered): recorded once. */
+    synchronized void handedOver() {
+        if (!handedOver && passed()) {
+            claim.handedOver();
+            handedOver = true;
+        }
+    }
+
+    /** Telegram refused it for now (429, 5xx, no connection): not handed over until the retry. */
+    synchronized void notHandedOver() {
+        if (handedOver) {
+            claim.notHandedOver();
+            handedOver = false;
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,7 +70,7 @@ final class Outbox implements AutoCloseable {
      * has come.
      */
     CompletableFuture<Void> submitGated(
-            long chatId, boolean group, String what, BooleanSupplier gate, Call call) {
+            long chatId, boolean group, String what, OnceGate gate, Call call) {
         return enqueue(
                 chatId, group, new Lane.Job(what, call, true, gate, new CompletableFuture<>()));
     }
@@ -86,7 +85,7 @@ final class Outbox implements AutoCloseable {
             boolean group,
             String what,
             CompletableFuture<?> ready,
-            @Nullable BooleanSupplier gate,
+            @Nullable OnceGate gate,
             Call call) {
         return enqueue(
                 chatId,
@@ -158,8 +157,13 @@ final class Outbox implements AutoCloseable {
                 return;
             }
             try {
-                if (job.gate() == null || job.gate().getAsBoolean()) {
+                OnceGate gate = job.gate();
+                if (gate == null) {
                     job.call().run(client);
+                    counters.sent.incrementAndGet();
+                } else if (gate.getAsBoolean()) {
+                    HandOver.call(gate, job.call(), client);
+                    gate.handedOver(); // a client without HandOver's events: now at the latest
                     counters.sent.incrementAndGet();
                 }
                 finish(lane, job, null);
@@ -210,6 +214,9 @@ final class Outbox implements AutoCloseable {
 
     /** True to go on with the lane now; false when the lane will resume later (or was emptied). */
     private boolean follow(Lane lane, Lane.Job job, Refusals.Next next, Exception e) {
+        if (next instanceof Refusals.Next.SlowDown || next instanceof Refusals.Next.Retry) {
+            notHandedOver(job);
+        }
         if (next instanceof Refusals.Next.SlowDown wait) {
             lane.attempts--; // Telegram's own pacing is not a failed attempt
             counters.rateLimited.incrementAndGet();
@@ -249,6 +256,19 @@ final class Outbox implements AutoCloseable {
         log.error("Telegram did not take {}: {}", job.what(), giveUp.reason());
         finish(lane, job, new IllegalStateException(giveUp.reason(), e));
         return true;
+    }
+
+    /** A reminder Telegram refused for now waits, claimed, for its retry (or the next process). */
+    private static void notHandedOver(Lane.Job job) {
+        OnceGate gate = job.gate();
+        if (gate == null) {
+            return;
+        }
+        try {
+            gate.notHandedOver();
+        } catch (RuntimeException e) {
+            log.warn("a refused reminder is still marked sent: {}", e.getMessage());
+        }
     }
 
     private void dropLane(Lane lane, Lane.Job first, TelegramApiRequestException e) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,7 +165,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
      */
     @Override
     public CompletableFuture<Boolean> deliverOnce(
-            UserKey user, ChatRef chat, List<Reply> replies, BooleanSupplier claim) {
+            UserKey user, ChatRef chat, List<Reply> replies, Claim claim) {
         OnceGate gate = new OnceGate(claim);
         List<CompletableFuture<Void>> calls =
                 send(Long.parseLong(chat.chatId()), !chat.privateChat(), replies, gate);
@@ -179,7 +178,7 @@ public final class TelegramBot implements ChannelPort, AutoCloseable {
     }
 
     private List<CompletableFuture<Void>> send(
-            long chatId, boolean group, List<Reply> replies, @Nullable BooleanSupplier gate) {
+            long chatId, boolean group, List<Reply> replies, @Nullable OnceGate gate) {
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (Render.Call call : render.calls(chatId, replies)) {
             if (call instanceof Render.Call.Chart chart) {

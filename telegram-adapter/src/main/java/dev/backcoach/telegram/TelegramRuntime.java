@@ -83,6 +83,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         OkHttpClient http =
                 new OkHttpClient.Builder()
                         .dispatcher(dispatcher)
+                        .eventListenerFactory(HandOver.FACTORY) // reminders: see HandOver
                         .connectTimeout(Duration.ofSeconds(10))
                         .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
                         .build();

@@ -144,39 +144,38 @@ public final class CrashLoop {
                             database.password(),
                             crowd.lastSteps());
             Crowd.Tally t = crowd.tally();
-            boolean pass =
-                    restartsOk
-                            && done >= kills
-                            && t.lost == 0
-                            && t.unexplainedDuplicates.isEmpty()
-                            && t.stepViolations.isEmpty()
-                            && stored.isEmpty()
-                            && t.remindersMissing == 0
-                            && t.remindersDoubled == 0;
             report(scenario, t, stored, done, seconds, errors, crowd.lastSteps().size());
             System.out.printf(
                     "%s: start-ups that failed and were tried again: %d%n", scenario, failedStarts);
-            System.out.println(
+            Row row =
                     new Row(
-                                    scenario,
-                                    users
-                                            + " users, "
-                                            + rate
-                                            + "/s, "
-                                            + seconds
-                                            + " s, "
-                                            + reminderUsers
-                                            + " reminders",
-                                    done
-                                            + " x kill -9"
-                                            + (instances > 1 ? " (of " + instances + ")" : ""),
-                                    t.updates,
-                                    t.lost,
-                                    t.duplicated,
-                                    TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos),
-                                    pass)
-                            .line());
-            System.exit(pass ? 0 : 1);
+                            scenario,
+                            users
+                                    + " users, "
+                                    + rate
+                                    + "/s, "
+                                    + seconds
+                                    + " s, "
+                                    + reminderUsers
+                                    + " reminders",
+                            done + " x kill -9" + (instances > 1 ? " (of " + instances + ")" : ""));
+            row.check(restartsOk, "a restart was not ready within a minute");
+            row.check(done >= kills, done + " kills of " + kills + " in the time allowed");
+            row.check(t.lost == 0, t.lost + " updates lost");
+            row.check(
+                    t.unexplainedDuplicates.isEmpty(),
+                    t.unexplainedDuplicates.size() + " answered twice with no kill in flight");
+            row.check(
+                    t.stepViolations.isEmpty(), t.stepViolations.size() + " steps back or skipped");
+            row.check(stored.isEmpty(), stored.size() + " stored steps differ from those shown");
+            row.check(t.remindersMissing == 0, t.remindersMissing + " reminders missing");
+            row.check(t.remindersDoubled == 0, t.remindersDoubled + " reminders sent twice");
+            System.exit(
+                    row.print(
+                            t.updates,
+                            t.lost,
+                            t.duplicated,
+                            TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos)));
         }
     }
 

@@ -21,9 +21,11 @@ final class Instance {
     private final Path log;
     private final Map<String, String> env = new HashMap<>();
     private final int webhookPort;
-    private final int httpPort;
     private final List<String> jvm;
     private @Nullable BotProcess process;
+
+    /** Started through this launcher (bin/backcoach) rather than plain {@code java -jar}. */
+    @Nullable Path launcher;
 
     Instance(Path jar, Path log, String apiUrl, boolean webhook, DatabaseSettings database)
             throws IOException {
@@ -43,7 +45,6 @@ final class Instance {
         this.log = log;
         this.jvm = jvm;
         this.webhookPort = Options.freePort();
-        this.httpPort = Options.freePort();
         env.put("TELEGRAM_BOT_TOKEN", "123456:fault-suite");
         env.put("TELEGRAM_API_URL", apiUrl);
         env.put("TELEGRAM_MODE", webhook ? "webhook" : "polling");
@@ -51,7 +52,7 @@ final class Instance {
         env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
         env.put("TELEGRAM_SEND_RATE", "1000");
         env.put("TELEGRAM_CHAT_RATE", "20");
-        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.put("HTTP_PORT", Integer.toString(Options.freePort()));
         env.put("DATABASE_URL", database.url());
         if (database.user() != null) {
             env.put("DATABASE_USER", database.user());
@@ -79,12 +80,9 @@ final class Instance {
     boolean start() throws IOException, InterruptedException {
         for (int attempt = 0; attempt < 3; attempt++) {
             process =
-                    BotProcess.start(
-                            jar,
-                            jvm,
-                            env,
-                            log,
-                            URI.create("http://127.0.0.1:" + httpPort + "/readyz"));
+                    launcher == null
+                            ? BotProcess.launch(List.of(), jvm, jar.toString(), env, log)
+                            : BotProcess.launchVia(launcher, jvm, jar.toString(), env, log);
             if (process.awaitReady(Duration.ofSeconds(60))) {
                 return true;
             }

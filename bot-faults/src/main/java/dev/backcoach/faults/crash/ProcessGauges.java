@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * SQLite write-ahead log.
  */
 record ProcessGauges(long heapKb, long rssKb, long threads, long fds, long walKb) {
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** A heap's or a generation's line (G1: one heap; serial: young and old generations). */
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     /**
      * Reads the gauges; with {@code fullGc}, the heap is measured right after a full collection.
@@ -26,7 +27,9 @@ record ProcessGauges(long heapKb, long rssKb, long threads, long fds, long walKb
         if (fullGc) {
             jcmd(pid, "GC.run");
             Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
-            heap = m.find() ? Long.parseLong(m.group(1)) : -1;
+            while (m.find()) {
+                heap = Math.max(heap, 0) + Long.parseLong(m.group(1));
+            }
         }
         long rss = -1;
         long threads = -1;
@@ -45,7 +48,7 @@ record ProcessGauges(long heapKb, long rssKb, long threads, long fds, long walKb
         return new ProcessGauges(heap, rss, threads, fds, walKb);
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p =
                 new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * not grow; handled events are purged on schedule (EVENT_RETENTION_MINUTES, short here). No update
  * may go unanswered. Prints one ROW.
  *
- * <p>Options: {@code --minutes --warmup-seconds --users --rate --retention-minutes --jar --work}.
+ * <p>Options: {@code --minutes --warmup-seconds --users --rate --retention-minutes --jar --work
+ * --launcher} (bin/backcoach: the bot started as operators start it, with its collector and malloc
+ * settings; without it, plain {@code java -jar}).
  */
 public final class Soak {
     private static final double GROWTH = 1.05;
@@ -48,8 +50,6 @@ public final class Soak {
         crowd.everyoneFirst();
         SeedUsers.returning(database, crowd.returningUserIds());
         try (BotApiFake api = new BotApiFake(crowd)) {
-            // Heap committed and touched at start: resident memory then shows what grows outside
-            // it (threads, buffers, classes, native memory); the heap itself is measured by jcmd.
             Instance bot =
                     new Instance(
                             Path.of(o.get("jar", "bot-app/target/backcoach.jar")),
@@ -57,8 +57,12 @@ public final class Soak {
                             api.url(),
                             true,
                             database,
-                            List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"),
+                            jvmOptions(),
                             Map.of("EVENT_RETENTION_MINUTES", Integer.toString(retention)));
+            String launcher = o.get("launcher", "");
+            if (!launcher.isEmpty()) {
+                bot.launcher = Path.of(launcher);
+            }
             WebhookDelivery delivery =
                     new WebhookDelivery(api, crowd, List.of(bot.webhook()), Instance.SECRET);
             if (!bot.start()) {
@@ -71,6 +75,8 @@ public final class Soak {
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup));
             ProcessGauges warm = ProcessGauges.read(bot.pid(), wal, true);
             System.out.println("soak: after the warm-up (" + warmup + " s): " + warm.line());
+            NativeMemory nmt = new NativeMemory(bot.pid(), work);
+            nmt.baseline();
             List<ProcessGauges> samples = new ArrayList<>();
             long end = started + TimeUnit.MINUTES.toNanos(minutes);
             long purgeFailures = 0;
@@ -89,11 +95,10 @@ public final class Soak {
                 if (!onSchedule) {
                     purgeFailures++;
                 }
+                long at = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
                 System.out.printf(
-                        "soak: %d s: %s, oldest handled event %d s old%n",
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-                        now.line(),
-                        oldest.toSeconds());
+                        "soak: %d s: %s, oldest handled event %d s old; %s%n",
+                        at, now.line(), oldest.toSeconds(), nmt.diff(Long.toString(at)));
             }
             ProcessGauges last = ProcessGauges.read(bot.pid(), wal, true);
             load.stop();
@@ -124,8 +129,6 @@ public final class Soak {
                 grew.add("WAL");
             }
             Crowd.Tally t = crowd.tally();
-            boolean pass =
-                    grew.isEmpty() && purgeFailures == 0 && t.lost == 0 && bot.errorLines() == 0;
             System.out.printf(
                     "soak: grew: %s; purge late in %d samples; %d updates, %d lost; bot log lines"
                             + " at ERROR: %d; start-ups that failed and were tried again: %d%n",
@@ -135,27 +138,50 @@ public final class Soak {
                     t.lost,
                     bot.errorLines(),
                     bot.failedStarts);
-            System.out.println(
+            Row row =
                     new Row(
-                                    o.get("scenario", "soak"),
-                                    users + " users, " + rate + "/s, " + minutes + " min",
-                                    "none; heap "
-                                            + warm.heapKb() / 1024
-                                            + "->"
-                                            + last.heapKb() / 1024
-                                            + " MiB, RSS "
-                                            + warm.rssKb() / 1024
-                                            + "->"
-                                            + last.rssKb() / 1024
-                                            + " MiB",
-                                    t.updates,
-                                    t.lost,
-                                    t.duplicated,
-                                    TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos),
-                                    pass)
-                            .line());
-            System.exit(pass ? 0 : 1);
+                            o.get("scenario", "soak"),
+                            users + " users, " + rate + "/s, " + minutes + " min",
+                            "none; heap "
+                                    + warm.heapKb() / 1024
+                                    + "->"
+                                    + last.heapKb() / 1024
+                                    + " MiB, RSS "
+                                    + warm.rssKb() / 1024
+                                    + "->"
+                                    + last.rssKb() / 1024
+                                    + " MiB");
+            row.check(grew.isEmpty(), "grew: " + String.join(", ", grew));
+            row.check(purgeFailures == 0, "purge late in " + purgeFailures + " samples");
+            row.check(t.lost == 0, t.lost + " updates lost");
+            row.check(bot.errorLines() == 0, bot.errorLines() + " bot log lines at ERROR");
+            System.exit(
+                    row.print(
+                            t.updates,
+                            t.lost,
+                            t.duplicated,
+                            TimeUnit.NANOSECONDS.toMillis(t.maxLatencyNanos)));
         }
+    }
+
+    /**
+     * The heap committed and touched at start, so resident memory shows what grows outside it
+     * (threads, buffers, classes, native memory); the heap itself is measured by jcmd. Native
+     * Memory Tracking names the areas that grow. FAULT_SOAK_JAVA_OPTS adds options (to compare).
+     */
+    private static List<String> jvmOptions() {
+        List<String> options =
+                new ArrayList<>(
+                        List.of(
+                                "-Xms256m",
+                                "-Xmx256m",
+                                "-XX:+AlwaysPreTouch",
+                                NativeMemory.TRACKING));
+        String extra = System.getenv("FAULT_SOAK_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private static ProcessGauges peak(List<ProcessGauges> samples, ProcessGauges warm) {

@@ -1,9 +1,9 @@
 package dev.backcoach.faults.fuzz;
 
-import dev.backcoach.faults.outage.BotProcess;
+import dev.backcoach.faults.common.BotProcess;
+import dev.backcoach.faults.common.Row;
 import dev.backcoach.faults.outage.ChatUser;
 import dev.backcoach.faults.outage.Redelivery;
-import dev.backcoach.faults.outage.Row;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.backcoach.faults.outage;
 
+import dev.backcoach.faults.common.BotProcess;
+import dev.backcoach.faults.common.Row;
+import dev.backcoach.storage.TcpProxy;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +54,7 @@ public final class PostgresOutage {
                 Integer.parseInt(
                         url.replaceAll("^jdbc:postgresql://[^:/]+:?(\\d*)/.*$", "$1")
                                 .transform(p -> p.isEmpty() ? "5432" : p));
-        Load load;
+        Conversations load;
         List<String> errors;
         try (FakeBotApi telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20);
                 TcpProxy proxy = new TcpProxy(pgPort)) {
@@ -76,7 +79,7 @@ public final class PostgresOutage {
                 for (int i = 0; i < userCount; i++) {
                     users.add(new ChatUser(1_000 + i, telegram, webhook, 16));
                 }
-                load = new Load(users, APOLOGY);
+                load = new Conversations(users, APOLOGY);
                 load.start();
                 Thread.sleep(5_000);
 

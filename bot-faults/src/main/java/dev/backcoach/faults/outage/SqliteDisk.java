@@ -1,5 +1,7 @@
 package dev.backcoach.faults.outage;
 
+import dev.backcoach.faults.common.BotProcess;
+import dev.backcoach.faults.common.Row;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +65,7 @@ public final class SqliteDisk {
         chown(data);
         Path db = data.resolve("bot.db");
         List<ChatUser> users = new ArrayList<>();
-        Load load;
+        Conversations load;
         long fullApologies;
         long readOnlyApologies = 0;
         try (FakeBotApi telegram = FakeBotApi.start(TOKEN).limits(30, 25, 20)) {
@@ -85,7 +87,7 @@ public final class SqliteDisk {
             // 1. The disk fills up under load, then space returns.
             Path log1 = logs.resolve("bot-disk-full.log");
             try (BotProcess bot = startReady(env, log1)) {
-                load = new Load(users, APOLOGY);
+                load = new Conversations(users, APOLOGY);
                 load.start();
                 Thread.sleep(3_000);
                 Path filler = disk.resolve("filler");

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One due reminder: too late, not to be sent, or claimed and sent. The task thread waits until the
- * platform took the message, so reminders leave at the adapter's send budget and a crash leaves
- * nothing claimed but unsent in a queue.
+ * platform took the message, so reminders leave at the adapter's send budget and nothing waits in
+ * memory. The claim stays CLAIMED until the platform has the message (SENT), so a crash in between
+ * leaves a claim the scheduler's next run of the task takes over and sends.
  */
 final class ReminderRun {
     private static final Logger log = LoggerFactory.getLogger(ReminderRun.class);
@@ -115,13 +116,25 @@ final class ReminderRun {
 
     private void send(
             UserKey user, ChatRef chat, Turn turn, LocalDate day, String kind, Instant due) {
+        ChannelPort.Claim claim =
+                new ChannelPort.Claim() {
+                    @Override
+                    public boolean claim() {
+                        return nudgeLog.claim(user, day, kind, due, NudgeLog.Status.CLAIMED);
+                    }
+
+                    @Override
+                    public void handedOver() {
+                        nudgeLog.mark(user, day, kind, NudgeLog.Status.SENT);
+                    }
+
+                    @Override
+                    public void notHandedOver() {
+                        nudgeLog.mark(user, day, kind, NudgeLog.Status.CLAIMED);
+                    }
+                };
         var sending =
-                channels.apply(user.platform())
-                        .deliverOnce(
-                                user,
-                                chat,
-                                turn.replies(),
-                                () -> nudgeLog.claim(user, day, kind, due, NudgeLog.Status.SENT));
+                channels.apply(user.platform()).deliverOnce(user, chat, turn.replies(), claim);
         try {
             if (sending.get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 counters.sent.increment();

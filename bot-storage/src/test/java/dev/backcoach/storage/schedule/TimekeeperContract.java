@@ -1,5 +1,6 @@
 package dev.backcoach.storage.schedule;
 
+import static dev.backcoach.storage.NudgeLog.Status.CLAIMED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
@@ -190,18 +191,21 @@ abstract class TimekeeperContract {
     }
 
     @Test
-    void claimedButNeverSentBeforeACrashMeansNotSentAgain() {
+    void aClaimACrashLeftBeforeTheHandOverIsSentOnceByTheRevivedTask() {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
-        store.nudgeLog()
-                .claim(
-                        ANNA,
-                        LocalDate.of(2026, 3, 27),
-                        "evening",
-                        due,
-                        dev.backcoach.storage.NudgeLog.Status.CLAIMED);
-        at("2026-03-27T19:00:05Z");
-        assertThat(sent).as("at most once: a claim may have reached the platform").isEmpty();
+        clock.set(due); // a process claims the reminder and dies before handing it over
+        store.nudgeLog().claim(ANNA, due.atZone(BERLIN).toLocalDate(), "evening", due, CLAIMED);
+        clock.set(due.plusSeconds(5));
+        new ReminderRun(service, store.nudgeLog(), p -> channel, clock, timekeeper.counters())
+                .remind(ANNA, ANNAS_CHAT, due, false);
+        assertThat(sent).as("a claim this fresh is being sent by its own run").isEmpty();
+        at("2026-03-27T19:00:25Z"); // the scheduler revives a dead process's task after 20 s
+        assertThat(sent).as("sent by the run that took the claim over").hasSize(1);
+        new ReminderRun(service, store.nudgeLog(), p -> channel, clock, timekeeper.counters())
+                .remind(ANNA, ANNAS_CHAT, due, false); // and again: now it is sent
+        assertThat(sent).hasSize(1);
+        assertThat(log()).extracting(row -> row.get("status")).containsExactly("sent");
         assertThat(nextReminder()).contains(Instant.parse("2026-03-28T19:00:00Z"));
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Users acting side by side, each one action at a time with a pause of 0.5-1.5 s between, until
  * stopped; counts what the suite reports.
  */
-public final class Load {
+public final class Conversations {
     private final List<ChatUser> users;
     private final String apologyText;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -23,7 +23,7 @@ public final class Load {
 
     final List<String> lostWhat = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Load(List<ChatUser> users, String apologyText) {
+    public Conversations(List<ChatUser> users, String apologyText) {
         this.users = users;
         this.apologyText = apologyText;
     }

@@ -1,4 +1,4 @@
-package dev.backcoach.faults.outage;
+package dev.backcoach.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A loopback TCP forwarder in front of a real server, so a test can take the database away (every
  * connection cut, new ones refused) and bring it back on the same port, or hold every byte for a
- * while, as a database that has stalled. (The same as bot-app's test proxy.)
+ * while, as a database that has stalled.
  */
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
