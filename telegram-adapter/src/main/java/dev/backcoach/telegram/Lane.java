@@ -48,4 +48,30 @@ final class Lane {
         this.chatId = chatId;
         this.group = group;
     }
+
+    /** The call at the head is done (or given up on): the next one's attempts start from zero. */
+    void finishFirst(Job job, @Nullable Throwable failure) {
+        synchronized (this) {
+            jobs.pollFirst();
+            attempts = 0;
+        }
+        if (failure == null) {
+            job.done().complete(null);
+        } else {
+            job.done().completeExceptionally(failure);
+        }
+    }
+
+    /** Every queued call fails with {@code cause}; returns how many there were. */
+    int failAll(Throwable cause) {
+        synchronized (this) {
+            int dropped = jobs.size();
+            for (Job job : jobs) {
+                job.done().completeExceptionally(cause);
+            }
+            jobs.clear();
+            attempts = 0;
+            return dropped;
+        }
+    }
 }

@@ -3,6 +3,8 @@ package dev.backcoach.telegram;
 import dev.backcoach.core.service.ChannelPort;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A reminder's claim as its messages go: asked once, when the first message is about to go, and
@@ -11,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * HandOver}); Telegram refusing it for now undoes that until the retry.
  */
 final class OnceGate implements BooleanSupplier {
+    private static final Logger log = LoggerFactory.getLogger(OnceGate.class);
+
     private final ChannelPort.Claim claim;
     private volatile @Nullable Boolean answer;
     private boolean handedOver;
@@ -39,11 +43,18 @@ final class OnceGate implements BooleanSupplier {
         }
     }
 
-    /** Telegram refused it for now (429, 5xx, no connection): not handed over until the retry. */
+    /**
+     * Telegram refused it for now (429, 5xx, no connection): not handed over until the retry, so
+     * the reminder waits, claimed, for its retry (or the next process).
+     */
     synchronized void notHandedOver() {
         if (handedOver) {
-            claim.notHandedOver();
-            handedOver = false;
+            try {
+                claim.notHandedOver();
+                handedOver = false;
+            } catch (RuntimeException e) {
+                log.warn("a refused reminder is still marked sent: {}", e.getMessage());
+            }
         }
     }
 }
