@@ -1,6 +1,5 @@
 package dev.backcoach.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Session;
@@ -22,15 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link StateStore} on SQLite or PostgreSQL. A turn is one transaction: the version-checked
  * session row, the day's rating and the event's replies are written together or not at all.
  */
 public final class JdbcStateStore implements StateStore {
-    private static final Logger log = LoggerFactory.getLogger(JdbcStateStore.class);
 
     /** One rating per user and day: a later one the same day replaces it. */
     private static final String UPSERT_RATING =
@@ -194,7 +190,7 @@ public final class JdbcStateStore implements StateStore {
                             String json = eventId.isEmpty() ? null : row.getString(2);
                             return new Precheck(
                                     version,
-                                    Optional.ofNullable(json).map(JdbcStateStore::replies));
+                                    Optional.ofNullable(json).map(RepliesJson::readOrNothing));
                         }
                     }
                 });
@@ -206,22 +202,10 @@ public final class JdbcStateStore implements StateStore {
             UserTables.bindUser(select, user);
             select.setString(3, eventId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(replies(row.getString(1))) : Optional.empty();
+                return row.next()
+                        ? Optional.of(RepliesJson.readOrNothing(row.getString(1)))
+                        : Optional.empty();
             }
-        }
-    }
-
-    /**
-     * An unreadable row still marks the event as processed: better no answer than running it twice.
-     */
-    private static List<Reply> replies(String json) {
-        try {
-            return RepliesJson.read(json);
-        } catch (JsonProcessingException e) {
-            log.warn(
-                    "stored replies of an event cannot be read ({}); answering the re-delivery with nothing",
-                    e.getOriginalMessage());
-            return List.of();
         }
     }
 
@@ -233,29 +217,7 @@ public final class JdbcStateStore implements StateStore {
 
     @Override
     public java.util.SortedMap<java.time.LocalDate, Integer> ratingHistory(UserKey user) {
-        return jdbc.readOnly(
-                "reading a user's ratings",
-                c -> {
-                    java.util.SortedMap<java.time.LocalDate, Integer> history =
-                            new java.util.TreeMap<>();
-                    try (PreparedStatement select =
-                            c.prepareStatement(
-                                    "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
-                        UserTables.bindUser(select, user);
-                        try (java.sql.ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                Object day =
-                                        rows.getObject(1); // DATE on PostgreSQL, ISO text on SQLite
-                                history.put(
-                                        day instanceof java.sql.Date date
-                                                ? date.toLocalDate()
-                                                : java.time.LocalDate.parse(day.toString()),
-                                        rows.getInt(2));
-                            }
-                        }
-                    }
-                    return history;
-                });
+        return jdbc.readOnly("reading a user's ratings", c -> ProgressRows.ratings(c, user));
     }
 
     @Override
@@ -283,20 +245,7 @@ public final class JdbcStateStore implements StateStore {
      * without users are absent.
      */
     public Map<String, Long> usersPerRoute() {
-        return jdbc.readOnly(
-                "counting users per route",
-                c -> {
-                    Map<String, Long> counts = new java.util.TreeMap<>();
-                    try (PreparedStatement count =
-                                    c.prepareStatement(
-                                            "SELECT route, COUNT(*) FROM user_session GROUP BY route");
-                            java.sql.ResultSet rows = count.executeQuery()) {
-                        while (rows.next()) {
-                            counts.put(rows.getString(1), rows.getLong(2));
-                        }
-                    }
-                    return counts;
-                });
+        return jdbc.readOnly("counting users per route", SessionRows::countPerRoute);
     }
 
     /**

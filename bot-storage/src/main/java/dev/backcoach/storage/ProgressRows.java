@@ -54,4 +54,25 @@ final class ProgressRows {
         }
         return days;
     }
+
+    /** Every rating the user gave, by day: for the export's summary. */
+    static SortedMap<LocalDate, Integer> ratings(Connection c, UserKey user) throws SQLException {
+        SortedMap<LocalDate, Integer> history = new TreeMap<>();
+        try (PreparedStatement select =
+                c.prepareStatement(
+                        "SELECT day, score FROM progress_rating WHERE platform = ? AND user_id = ?")) {
+            UserTables.bindUser(select, user);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Object day = rows.getObject(1); // DATE on PostgreSQL, ISO text on SQLite
+                    history.put(
+                            day instanceof java.sql.Date date
+                                    ? date.toLocalDate()
+                                    : LocalDate.parse(day.toString()),
+                            rows.getInt(2));
+                }
+            }
+        }
+        return history;
+    }
 }

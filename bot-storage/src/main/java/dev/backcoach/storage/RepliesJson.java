@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.backcoach.core.model.Reply;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The replies of a processed event as JSON, read back to replay a re-delivered event. Unknown
  * properties are ignored so rows written by a newer version still replay.
  */
 final class RepliesJson {
+    private static final Logger log = LoggerFactory.getLogger(RepliesJson.class);
     private static final ObjectMapper JSON =
             JsonMapper.builder()
                     // dates of a progress chart, written as ISO text
@@ -41,6 +44,21 @@ final class RepliesJson {
 
     static List<Reply> read(String json) throws JsonProcessingException {
         return JSON.readValue(json, REPLIES);
+    }
+
+    /**
+     * The stored replies, or none when the row cannot be read: an unreadable row still marks the
+     * event as processed, and no answer is better than running it twice.
+     */
+    static List<Reply> readOrNothing(String json) {
+        try {
+            return read(json);
+        } catch (JsonProcessingException e) {
+            log.warn(
+                    "stored replies of an event cannot be read ({}); answering the re-delivery with nothing",
+                    e.getOriginalMessage());
+            return List.of();
+        }
     }
 
     /** Plain lists and maps, for the export: a JSON document inside JSON should not be a string. */

@@ -15,7 +15,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,5 +216,19 @@ final class SessionRows {
         } catch (IllegalArgumentException e) {
             return Route.UNSCREENED;
         }
+    }
+
+    /** Users per route (routes without users absent): counts only, no id leaves the database. */
+    static Map<String, Long> countPerRoute(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement count =
+                        c.prepareStatement(
+                                "SELECT route, COUNT(*) FROM user_session GROUP BY route");
+                ResultSet rows = count.executeQuery()) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
     }
 }
