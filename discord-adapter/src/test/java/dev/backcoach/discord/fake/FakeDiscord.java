@@ -200,6 +200,23 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * A well-formed INTERACTION_CREATE body of {@code type} by {@code userId} in {@code guildId}'s
+     * channel (the bot's DM when 0) carrying {@code data}; a component's comes on a message. For
+     * tests to bend, then send with {@link #injectRaw}.
+     */
+    public ObjectNode interaction(int type, long userId, long guildId, ObjectNode data) {
+        long id = ids.next();
+        long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
+        JsonNode message =
+                type == 3
+                        ? payloads.message(
+                                ids.next(), channel, "", 0, Payloads.JSON.createArrayNode(), null)
+                        : null;
+        return payloads.interaction(
+                id, "itoken-" + id, type, userId, guildId, channel, data, message);
+    }
+
+    /**
      * Sends {@code interaction} through the gateway exactly as given (a fuzzed INTERACTION_CREATE,
      * whatever its fields). Answers naming its id and token are taken as for any interaction.
      *
