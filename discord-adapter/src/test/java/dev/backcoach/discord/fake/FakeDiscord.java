@@ -456,14 +456,15 @@ public final class FakeDiscord implements AutoCloseable {
             return Responses.ok(payloads.self());
         }
         if ((m = match("/applications/(\\d+)/commands", path)) != null) {
-            if (Long.parseLong(m.group(1)) != payloads.applicationId) {
+            if (Long.parseUnsignedLong(m.group(1)) != payloads.applicationId) {
                 return violation(404, "commands of another application: " + path);
             }
             return method.equals("PUT") ? putCommands(json) : Responses.ok(commandList());
         }
         if (method.equals("POST")
                 && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
-            return answers.callback(Long.parseLong(m.group(1)), m.group(2), json, body.files());
+            return answers.callback(
+                    Long.parseUnsignedLong(m.group(1)), m.group(2), json, body.files());
         }
         if (method.equals("PATCH")
                 && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
@@ -481,7 +482,7 @@ public final class FakeDiscord implements AutoCloseable {
             return Responses.ok(channel);
         }
         if (method.equals("POST") && (m = match("/channels/(\\d+)/messages", path)) != null) {
-            return directMessage(Long.parseLong(m.group(1)), json, body.files());
+            return directMessage(Long.parseUnsignedLong(m.group(1)), json, body.files());
         }
         return violation(404, "the fake does not serve " + method + " " + path);
     }
