@@ -161,16 +161,24 @@ public final class DiscordStorm {
             botLog.reported().stream()
                     .limit(5)
                     .forEach(l -> System.err.println("  library report: " + l));
-            pass =
-                    t.silent.isEmpty()
-                            && violations.isEmpty()
-                            && unhandled.isEmpty()
-                            && exit == 0
-                            && t.made > 0
-                            && discord.resumes() > 0
-                            && discord.identifies() > 1
-                            && remindersShown + botLog.count("DM to a Discord user not delivered")
-                                    >= reminders;
+            long dmsReported = botLog.count("DM to a Discord user not delivered");
+            Map<String, Boolean> checks = new java.util.LinkedHashMap<>();
+            checks.put("no silent loss", t.silent.isEmpty());
+            checks.put("nothing the fake refused", violations.isEmpty());
+            checks.put("no ERROR with a stack trace", unhandled.isEmpty());
+            checks.put("exit code 0", exit == 0);
+            checks.put("interactions made", t.made > 0);
+            checks.put("resumed", discord.resumes() > 0);
+            checks.put("identified anew", discord.identifies() > 1);
+            checks.put(
+                    "every reminder shown or reported", remindersShown + dmsReported >= reminders);
+            checks.forEach(
+                    (check, ok) -> {
+                        if (!ok) {
+                            System.err.println("FAIL discord-storm: " + check);
+                        }
+                    });
+            pass = !checks.containsValue(false);
             System.out.println(
                     new Row(
                                     "discord-storm",
@@ -189,7 +197,9 @@ public final class DiscordStorm {
                                             + remindersShown
                                             + "/"
                                             + reminders
-                                            + " reminders",
+                                            + " reminders ("
+                                            + dmsReported
+                                            + " DMs reported lost)",
                                     faultText(injected)
                                             + ", "
                                             + drops

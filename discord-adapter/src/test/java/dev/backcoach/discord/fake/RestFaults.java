@@ -21,6 +21,14 @@ final class RestFaults {
 
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
+
+    /**
+     * Calls answered 502-504 lately, by method and path: JDA sends such a call again after 0.5-4 s
+     * from inside its request, without asking its rate limiter, so a repeat is not held to limits
+     * that arose meanwhile (it is counted as "repeat of a 5xx during a limit").
+     */
+    private final Map<String, Long> repeatable = new ConcurrentHashMap<>();
+
     private final Consumer<String> violation;
     private volatile FakeDiscord.@Nullable Faults policy;
     private volatile @Nullable RateBuckets buckets;
@@ -72,13 +80,18 @@ final class RestFaults {
         }
         RateBuckets strict = buckets;
         long now = System.currentTimeMillis();
+        String call = method + " " + path;
         if (fault != null && fault.status() != 429) {
             count(fault.status() + "");
+            repeatable.put(call, now);
             return Responses.error(fault.status(), 0, "Injected failure");
         }
         if (strict != null) {
             String problem = strict.take(method, path, now);
-            if (problem != null) {
+            Long failedAt = repeatable.remove(call);
+            if (problem != null && failedAt != null && now - failedAt < 8_000) {
+                count("repeat of a 5xx during a limit");
+            } else if (problem != null) {
                 violation.accept("rate limit ignored: " + problem);
             }
         }
