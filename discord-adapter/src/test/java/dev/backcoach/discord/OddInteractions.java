@@ -73,7 +73,10 @@ final class OddInteractions {
                 .orElse(null);
     }
 
-    /** ERROR lines, and any line carrying an exception (JDA's report of a listener that threw). */
+    /**
+     * ERROR lines, and any line carrying an exception (JDA's report of a listener that threw), but
+     * for JDA refusing a payload it cannot read ({@link #unreadable}).
+     */
     List<String> failures() {
         synchronized (log.list) {
             return log.list.stream()
@@ -82,8 +85,20 @@ final class OddInteractions {
                                     e.getLevel() == ch.qos.logback.classic.Level.ERROR
                                             || e.getThrowableProxy() != null)
                     .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> !m.startsWith(UNREADABLE))
                     .toList();
         }
+    }
+
+    private static final String UNREADABLE = "Got an unexpected Json-parse error";
+
+    /**
+     * Whether JDA refused interaction {@code id} while reading it (a field it requires missing or
+     * of another type): it logs the payload with a WARN and the bot never sees it.
+     */
+    boolean unreadable(long id) {
+        return lines().stream()
+                .anyMatch(l -> l.startsWith(UNREADABLE) && l.contains("\"id\":\"" + id + "\""));
     }
 
     private List<String> lines() {
