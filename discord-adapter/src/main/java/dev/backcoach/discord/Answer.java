@@ -48,7 +48,8 @@ record Answer(
                 null,
                 failure ->
                         log.warn(
-                                "answer to a Discord interaction not delivered: {}",
+                                "Discord interaction {} lost: answer not delivered: {}",
+                                event.getId(),
                                 failure.toString()));
     }
 }

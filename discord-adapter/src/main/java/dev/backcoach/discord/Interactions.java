@@ -16,15 +16,19 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.EntitySelectInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,34 +65,72 @@ final class Interactions extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        String argument =
-                Stream.of(
-                                SlashCommands.TECHNIQUE,
-                                SlashCommands.TIME,
-                                SlashCommands.ZONE,
-                                SlashCommands.SCORE)
-                        .map(event::getOption)
-                        .filter(o -> o != null)
-                        .map(OptionMapping::getAsString)
-                        .reduce((a, b) -> a + " " + b)
-                        .orElse("");
-        OptionMapping week = event.getOption(SlashCommands.WEEK);
-        if (argument.isEmpty() && week != null && week.getAsBoolean()) {
-            argument = "week"; // a score given too is logged first: it is the user's data
-        }
-        Inbound in =
-                new Inbound.Command(
-                        user(event),
-                        chat(event),
-                        eventId(event),
-                        event.getName(),
-                        argument,
-                        event.getUserLocale().getLocale());
-        responder.answer(event, null, () -> service.handle(in).replies());
+        guarded(
+                event,
+                () -> {
+                    Inbound in =
+                            new Inbound.Command(
+                                    user(event),
+                                    chat(event),
+                                    eventId(event),
+                                    event.getName(),
+                                    SlashOptions.argument(event),
+                                    event.getUserLocale().getLocale());
+                    responder.answer(event, null, () -> service.handle(in).replies());
+                });
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        guarded(event, () -> button(event));
+    }
+
+    /**
+     * Select menus and modals: this bot sends neither, so one comes from an outdated or forged
+     * message. The engine answers it as it answers an outdated button, in a new message.
+     */
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        guarded(event, () -> foreign(event, event.getComponentId()));
+    }
+
+    @Override
+    public void onEntitySelectInteraction(EntitySelectInteractionEvent event) {
+        guarded(event, () -> foreign(event, event.getComponentId()));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        guarded(event, () -> foreign(event, event.getModalId()));
+    }
+
+    private void foreign(IReplyCallback event, String raw) {
+        Inbound in =
+                new Inbound.Choice(
+                        user(event),
+                        chat(event),
+                        eventId(event),
+                        raw,
+                        event.getUserLocale().getLocale());
+        responder.answer(event, null, () -> service.handle(in).replies());
+    }
+
+    /**
+     * Runs a handler; if it throws (a payload it cannot read), the interaction is reported lost
+     * with the reason instead of leaving JDA to log an uncaught exception.
+     */
+    private static void guarded(Interaction event, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Discord interaction {} lost: could not be read: {}",
+                    event.getId(),
+                    e.toString());
+        }
+    }
+
+    private void button(ButtonInteractionEvent event) {
         String raw = event.getComponentId();
         Optional<CustomId> id = CustomId.decode(raw);
         if (id.isPresent() && !id.get().owner().equals(event.getUser().getId())) {
@@ -100,7 +142,9 @@ final class Interactions extends ListenerAdapter {
                             null,
                             failure ->
                                     log.warn(
-                                            "note to another user's click not sent: {}",
+                                            "Discord interaction {} lost: note to another user's"
+                                                    + " click not sent: {}",
+                                            event.getId(),
                                             failure.toString()));
             return;
         }
@@ -117,34 +161,49 @@ final class Interactions extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+        guarded(event, () -> autocomplete(event));
+    }
+
+    private void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        AutoCompleteQuery focused = event.getFocusedOption();
+        String typed = focused.getValue().strip().toLowerCase(Locale.ROOT);
         // Titles as the user's client reads them; the engine finds a technique by its title in
-        // any language the bot speaks.
+        // any language the bot speaks. Suggestions are text: for an option of any other type
+        // (never registered so), none.
         Catalog catalog = inClientLanguage(event);
         Stream<Command.Choice> choices =
-                switch (event.getFocusedOption().getName()) {
-                    case SlashCommands.TECHNIQUE ->
-                            catalog.techniques().stream()
-                                    .filter(
-                                            t ->
-                                                    t.title()
-                                                                    .toLowerCase(Locale.ROOT)
-                                                                    .contains(typed)
-                                                            || t.id().contains(typed))
-                                    .map(t -> new Command.Choice(t.title(), t.title()));
-                    case SlashCommands.ZONE ->
-                            zones.stream()
-                                    .filter(
-                                            z ->
-                                                    z.toLowerCase(Locale.ROOT)
-                                                            .contains(typed.replace(' ', '_')))
-                                    .map(z -> new Command.Choice(z, z));
-                    default -> Stream.empty();
-                };
+                focused.getType() != OptionType.STRING
+                        ? Stream.empty()
+                        : switch (focused.getName()) {
+                            case SlashCommands.TECHNIQUE ->
+                                    catalog.techniques().stream()
+                                            .filter(
+                                                    t ->
+                                                            t.title()
+                                                                            .toLowerCase(
+                                                                                    Locale.ROOT)
+                                                                            .contains(typed)
+                                                                    || t.id().contains(typed))
+                                            .map(t -> new Command.Choice(t.title(), t.title()));
+                            case SlashCommands.ZONE ->
+                                    zones.stream()
+                                            .filter(
+                                                    z ->
+                                                            z.toLowerCase(Locale.ROOT)
+                                                                    .contains(
+                                                                            typed.replace(
+                                                                                    ' ', '_')))
+                                            .map(z -> new Command.Choice(z, z));
+                            default -> Stream.empty();
+                        };
         event.replyChoices(choices.limit(MAX_CHOICES).toList())
                 .queue(
                         null,
-                        failure -> log.debug("autocomplete not answered: {}", failure.toString()));
+                        failure ->
+                                log.warn(
+                                        "Discord interaction {} lost: autocomplete not answered: {}",
+                                        event.getId(),
+                                        failure.toString()));
     }
 
     private Catalog inClientLanguage(Interaction event) {

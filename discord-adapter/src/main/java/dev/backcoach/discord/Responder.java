@@ -74,7 +74,9 @@ final class Responder {
             turns.execute(() -> run(event, button, turn, acknowledged, deferral, ephemeral));
         } catch (RejectedExecutionException e) {
             deferral.cancel(false);
-            log.info("interaction arrived while stopping; left unanswered");
+            log.info(
+                    "Discord interaction {} arrived while stopping: left unanswered",
+                    event.getId());
         }
     }
 
@@ -90,7 +92,7 @@ final class Responder {
         try {
             replies = turn.get();
         } catch (RuntimeException e) {
-            log.error("turn failed for a Discord interaction", e);
+            log.error("turn failed for Discord interaction {}", event.getId(), e);
             replies = List.of(Reply.text(catalog.text("error.internal")));
         }
         deferral.cancel(false);
@@ -126,6 +128,12 @@ final class Responder {
     private static void defer(
             IReplyCallback event, @Nullable ButtonInteractionEvent button, boolean ephemeral) {
         (button != null ? button.deferEdit() : event.deferReply(ephemeral))
-                .queue(null, failure -> log.warn("deferral failed: {}", failure.toString()));
+                .queue(
+                        null,
+                        failure ->
+                                log.warn(
+                                        "Discord interaction {} lost: deferral failed: {}",
+                                        event.getId(),
+                                        failure.toString()));
     }
 }

@@ -23,15 +23,21 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /**
- * Puts Telegram users with an evening reminder due at {@code due} straight into a database, as if
- * each had opted in (self-care route, a plan, the reminder task scheduled): for fan-out tests and
- * the fan-out benchmark, where a conversation per user would only take time.
+ * Puts users (Telegram unless told) with an evening reminder due at {@code due} straight into a
+ * database, as if each had opted in (self-care route, a plan, the reminder task scheduled): for
+ * fan-out tests and the fan-out benchmark, where a conversation per user would only take time.
  */
 public final class ReminderSeeding {
     private ReminderSeeding() {}
 
     public static void seed(
             DatabaseSettings settings, Iterable<Long> telegramUserIds, Instant due) {
+        seed(settings, Platform.TELEGRAM, telegramUserIds, due);
+    }
+
+    /** The same for users of {@code platform} (their chat is the private one with the bot). */
+    public static void seed(
+            DatabaseSettings settings, Platform platform, Iterable<Long> userIds, Instant due) {
         try (Database database = Database.open(settings)) {
             Clock clock = Clock.fixed(due, ZoneOffset.UTC);
             JdbcStateStore store = new JdbcStateStore(database, clock);
@@ -48,8 +54,8 @@ public final class ReminderSeeding {
                             LocalTime.ofInstant(due, ZoneOffset.UTC),
                             ZoneOffset.UTC,
                             NudgePlan.EVERY_DAY);
-            for (long id : telegramUserIds) {
-                UserKey user = new UserKey(Platform.TELEGRAM, Long.toString(id));
+            for (long id : userIds) {
+                UserKey user = new UserKey(platform, Long.toString(id));
                 Session session =
                         Session.fresh(user)
                                 .withOnboarding(true, true)

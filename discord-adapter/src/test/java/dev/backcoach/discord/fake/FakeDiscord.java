@@ -42,17 +42,35 @@ public final class FakeDiscord implements AutoCloseable {
     private final Payloads payloads = new Payloads(ids.next(), ids.next());
     private final DiscordSpec spec = DiscordSpec.load();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final Gateway gateway = new Gateway(TOKEN, payloads, violations::add);
     private final InteractionLog interactions = new InteractionLog();
+    private final Gateway gateway =
+            new Gateway(
+                    TOKEN,
+                    payloads,
+                    violations::add,
+                    frame -> {
+                        if ("INTERACTION_CREATE".equals(frame.path("t").asText())) {
+                            interactions.delivered(frame.path("d").path("id").asLong());
+                        }
+                    });
     private final Screens screens = new Screens(ids, violations::add);
     private final InteractionRoutes answers =
             new InteractionRoutes(interactions, screens, payloads, violations::add);
     private final Map<String, ObjectNode> commands = new LinkedHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final RestFaults faults = new RestFaults(violations::add);
 
-    private record Failure(
-            String method, Pattern path, int status, double retryAfter, int code, int[] left) {}
+    /**
+     * A failure for one REST call: {@code status} 429 (with Retry-After {@code retryAfter} s,
+     * per-route or {@code global}) or an error status such as 500 or 503.
+     */
+    public record Fault(int status, double retryAfter, boolean global) {}
+
+    /** Decides, call by call, whether a REST call fails and how; null serves it. */
+    @FunctionalInterface
+    public interface Faults {
+        @Nullable Fault next(String method, String path);
+    }
 
     private FakeDiscord() {}
 
@@ -181,6 +199,55 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A well-formed INTERACTION_CREATE body of {@code type} by {@code userId} in {@code guildId}'s
+     * channel (the bot's DM when 0) carrying {@code data}; a component's comes on a message. For
+     * tests to bend, then send with {@link #injectRaw}.
+     */
+    public ObjectNode interaction(int type, long userId, long guildId, ObjectNode data) {
+        long id = ids.next();
+        long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
+        JsonNode message =
+                type == 3
+                        ? payloads.message(
+                                ids.next(), channel, "", 0, Payloads.JSON.createArrayNode(), null)
+                        : null;
+        return payloads.interaction(
+                id, "itoken-" + id, type, userId, guildId, channel, data, message);
+    }
+
+    /**
+     * Sends {@code interaction} through the gateway exactly as given (a fuzzed INTERACTION_CREATE,
+     * whatever its fields). Answers naming its id and token are taken as for any interaction.
+     *
+     * @return the id it was logged under (its own id when that is a number)
+     */
+    public long injectRaw(ObjectNode interaction) {
+        long id = number(interaction.path("id").asText(""), ids.next());
+        JsonNode user =
+                interaction.path("member").path("user").isObject()
+                        ? interaction.path("member").path("user")
+                        : interaction.path("user");
+        interactions.add(
+                new InteractionLog.Pending(
+                        id,
+                        interaction.path("token").asText(""),
+                        number(user.path("id").asText(""), 0),
+                        number(interaction.path("channel_id").asText(""), 0),
+                        number(interaction.path("message").path("id").asText(""), 0),
+                        Instant.now()));
+        gateway.dispatch(0, "INTERACTION_CREATE", interaction);
+        return id;
+    }
+
+    private static long number(String text, long otherwise) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
     private long commandId(String name) {
         synchronized (commands) {
             ObjectNode command = commands.get(name);
@@ -237,14 +304,27 @@ public final class FakeDiscord implements AutoCloseable {
      * seconds}.
      */
     public void failNext(String method, String pathRegex, int count, int status, double seconds) {
-        failures.add(
-                new Failure(
-                        method,
-                        Pattern.compile(pathRegex),
-                        status,
-                        seconds,
-                        status == 429 ? 0 : 500,
-                        new int[] {count}));
+        faults.failNext(method, pathRegex, count, status, seconds);
+    }
+
+    /** From now on, {@code policy} decides which REST calls fail (after {@link #failNext}). */
+    public void faults(Faults policy) {
+        faults.policy(policy);
+    }
+
+    /**
+     * Strict rate limits from now on: every route and major parameter allows {@code limit} calls
+     * per {@code window}; answers carry the bucket headers, and a call the headers (or a 429's
+     * Retry-After, or a global 429) said to hold back is a violation.
+     */
+    public FakeDiscord rateBuckets(int limit, Duration window) {
+        faults.buckets(limit, window.toMillis());
+        return this;
+    }
+
+    /** Failures served so far by kind ("429 route", "429 global", "503", ...). */
+    public Map<String, Integer> injected() {
+        return faults.injected();
     }
 
     /**
@@ -253,6 +333,23 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void dropGateway() {
         gateway.drop();
+    }
+
+    /**
+     * Drops every gateway connection; unless {@code resumable}, the session is forgotten too: the
+     * client's RESUME is refused and it must identify anew, and events meanwhile are lost.
+     */
+    public void dropGateway(boolean resumable) {
+        gateway.drop(resumable);
+    }
+
+    public int refusedResumes() {
+        return gateway.refusedResumes();
+    }
+
+    /** What became of interaction {@code id} so far; null for an id this fake never sent. */
+    public InteractionLog.@Nullable Outcome outcome(long id) {
+        return interactions.outcome(id);
     }
 
     public boolean gatewayConnected() {
@@ -339,17 +436,11 @@ public final class FakeDiscord implements AutoCloseable {
                                                                     method + " " + path + " "
                                                                             + v)));
         }
-        for (Failure failure : failures) {
-            if (failure.method.equals(method)
-                    && failure.path.matcher(path).matches()
-                    && failure.left[0] > 0) {
-                failure.left[0]--;
-                return failure.status == 429
-                        ? Responses.tooManyRequests(failure.retryAfter)
-                        : Responses.error(failure.status, failure.code, "Injected failure");
-            }
+        MockResponse failed = faults.before(method, path);
+        if (failed != null) {
+            return failed;
         }
-        return route(method, path, body);
+        return faults.after(method, path, route(method, path, body));
     }
 
     /** The client language {@code userId}'s interactions report from now on ("es-ES", "ru"). */
@@ -365,14 +456,15 @@ public final class FakeDiscord implements AutoCloseable {
             return Responses.ok(payloads.self());
         }
         if ((m = match("/applications/(\\d+)/commands", path)) != null) {
-            if (Long.parseLong(m.group(1)) != payloads.applicationId) {
+            if (Long.parseUnsignedLong(m.group(1)) != payloads.applicationId) {
                 return violation(404, "commands of another application: " + path);
             }
             return method.equals("PUT") ? putCommands(json) : Responses.ok(commandList());
         }
         if (method.equals("POST")
                 && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
-            return answers.callback(Long.parseLong(m.group(1)), m.group(2), json, body.files());
+            return answers.callback(
+                    Long.parseUnsignedLong(m.group(1)), m.group(2), json, body.files());
         }
         if (method.equals("PATCH")
                 && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
@@ -390,7 +482,7 @@ public final class FakeDiscord implements AutoCloseable {
             return Responses.ok(channel);
         }
         if (method.equals("POST") && (m = match("/channels/(\\d+)/messages", path)) != null) {
-            return directMessage(Long.parseLong(m.group(1)), json, body.files());
+            return directMessage(Long.parseUnsignedLong(m.group(1)), json, body.files());
         }
         return violation(404, "the fake does not serve " + method + " " + path);
     }

@@ -43,12 +43,18 @@ final class Gateway {
     private final Map<Integer, Session> byShard = new ConcurrentHashMap<>();
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
+    private final AtomicInteger refusedResumes = new AtomicInteger();
+    private final Consumer<JsonNode> sent;
     private volatile int shardTotal = 1;
 
-    Gateway(String token, Payloads payloads, Consumer<String> violation) {
+    /**
+     * @param sent told of each dispatch put on a live connection (a replay on resume again)
+     */
+    Gateway(String token, Payloads payloads, Consumer<String> violation, Consumer<JsonNode> sent) {
         this.token = token;
         this.payloads = payloads;
         this.violation = violation;
+        this.sent = sent;
     }
 
     WebSocketListener listener(String resumeUrl) {
@@ -112,17 +118,17 @@ final class Gateway {
                         .findFirst()
                         .orElse(null);
         if (session == null || !token.equals(d.path("token").asText())) {
-            socket.send(
-                    "{\"op\":9,\"d\":false,\"s\":null,\"t\":null}"); // invalid session: identify
-            // again
+            refusedResumes.incrementAndGet();
+            // Invalid session, not resumable: the client must identify anew.
+            socket.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
         }
         resumes.incrementAndGet();
         session.socket = socket;
         long seen = d.path("seq").asLong();
         for (ObjectNode missed : session.dispatches) {
-            if (missed.get("s").asLong() > seen) {
-                socket.send(missed.toString());
+            if (missed.get("s").asLong() > seen && socket.send(missed.toString())) {
+                sent.accept(missed);
             }
         }
         dispatch(session, "RESUMED", JSON.createObjectNode());
@@ -157,17 +163,30 @@ final class Gateway {
         frame.put("t", type);
         frame.set("d", data);
         session.dispatches.add(frame);
-        if (session.socket != null) {
-            session.socket.send(frame.toString());
+        if (session.socket != null && session.socket.send(frame.toString())) {
+            sent.accept(frame);
         }
     }
 
     /** Drops every connection as a network failure would (close 4000: resumable). */
     synchronized void drop() {
-        for (Session session : byShard.values()) {
+        drop(true);
+    }
+
+    /**
+     * Drops every connection; unless {@code resumable}, the sessions are forgotten too, so a RESUME
+     * is refused (op 9) and what was sent to them meanwhile is lost, as on Discord.
+     */
+    synchronized void drop(boolean resumable) {
+        for (Map.Entry<Integer, Session> entry : byShard.entrySet()) {
+            Session session = entry.getValue();
             if (session.socket != null) {
                 session.socket.close(4000, "Unknown error");
                 session.socket = null;
+            }
+            if (!resumable) {
+                Session forgotten = new Session(session.shard);
+                entry.setValue(forgotten); // events until the next IDENTIFY go nowhere
             }
         }
     }
@@ -183,5 +202,9 @@ final class Gateway {
 
     int resumes() {
         return resumes.get();
+    }
+
+    int refusedResumes() {
+        return refusedResumes.get();
     }
 }

@@ -33,7 +33,7 @@ final class InteractionRoutes {
     MockResponse callback(long id, String token, JsonNode body, List<String> files) {
         InteractionLog.Pending pending = interactions.get(token);
         if (pending == null || pending.id() != id) {
-            return refuse(404, "callback for an unknown interaction " + id);
+            return refuse(404, "callback for an unknown interaction " + id + " (" + token + ")");
         }
         int type = body.path("type").asInt();
         JsonNode data = body.path("data");
@@ -41,7 +41,16 @@ final class InteractionRoutes {
         String refusal =
                 interactions.acknowledge(pending, type, data.path("flags").asInt(), took, body);
         if (refusal != null) {
-            return refuse(400, refusal);
+            // As Discord: too late is an unknown interaction, a second answer a known error.
+            violation.accept(refusal);
+            return refusal.contains("10062")
+                    ? Responses.error(404, 10062, "Unknown interaction")
+                    : Responses.error(400, 40060, "Interaction has already been acknowledged");
+        }
+        if ((type == 6 || type == 7) && screens.get(pending.messageId()) == null) {
+            // A component on a message this fake never showed (a fuzzed interaction): Discord
+            // knows the message, so it is taken as shown to the user.
+            screens.adopt(pending.messageId(), pending.userId(), pending.channelId());
         }
         ObjectNode response = Payloads.JSON.createObjectNode();
         ObjectNode interaction = response.putObject("interaction");
@@ -91,9 +100,10 @@ final class InteractionRoutes {
         InteractionLog.Pending pending = interactions.get(token);
         Long original = interactions.original(token);
         if (pending == null || original == null) {
-            return refuse(404, "edit of @original before the interaction was answered");
+            return refuse(404, "edit of @original before interaction " + token + " was answered");
         }
         Screens.Stored edited = screens.edit(original, body, files);
+        interactions.edited(token);
         return Responses.ok(
                 payloads.message(
                         edited.id(),
@@ -107,10 +117,11 @@ final class InteractionRoutes {
     MockResponse followUp(String token, JsonNode body, List<String> files) {
         InteractionLog.Pending pending = interactions.get(token);
         if (pending == null || interactions.original(token) == null) {
-            return refuse(404, "follow-up before the interaction was answered");
+            return refuse(404, "follow-up before interaction " + token + " was answered");
         }
         Screens.Stored created =
                 screens.create(pending.userId(), pending.channelId(), body, false, files);
+        interactions.followedUp(token);
         return Responses.ok(
                 payloads.message(
                         created.id(),

@@ -73,6 +73,24 @@ final class Screens {
         return stored;
     }
 
+    /** Takes message {@code id}, which this fake never showed, as an empty one of the user's. */
+    void adopt(long id, long userId, long channelId) {
+        Stored stored =
+                new Stored(
+                        id,
+                        userId,
+                        channelId,
+                        "",
+                        0,
+                        Payloads.JSON.createArrayNode(),
+                        false,
+                        0,
+                        List.of());
+        if (messages.putIfAbsent(id, stored) == null) {
+            byUser.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(id);
+        }
+    }
+
     /** Applies the fields present in {@code body}, as Discord's PATCH and update callbacks do. */
     Stored edit(long messageId, JsonNode body, List<String> files) {
         Limits.check(body).forEach(v -> violation.accept("edit: " + v));
