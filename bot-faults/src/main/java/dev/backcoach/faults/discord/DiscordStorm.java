@@ -9,7 +9,6 @@ import dev.backcoach.faults.common.Options;
 import dev.backcoach.faults.common.Row;
 import dev.backcoach.storage.DatabaseSettings;
 import dev.backcoach.storage.schedule.ReminderSeeding;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,12 +65,12 @@ public final class DiscordStorm {
             env.put("DATABASE_URL", db.url());
             env.put("HTTP_PORT", Integer.toString(port));
             BotProcess bot =
-                    BotProcess.start(
-                            Path.of(jar()),
+                    BotProcess.launch(
+                            List.of(),
                             List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"),
+                            jar(),
                             env,
-                            log,
-                            URI.create("http://127.0.0.1:" + port + "/readyz"));
+                            log);
             if (!bot.awaitReady(Duration.ofMinutes(2))) {
                 bot.stop(Duration.ofSeconds(5));
                 System.err.println("discord-storm: the bot did not get ready; see " + log);
@@ -179,41 +178,37 @@ public final class DiscordStorm {
                         }
                     });
             pass = !checks.containsValue(false);
-            System.out.println(
+            Row row =
                     new Row(
-                                    "discord-storm",
-                                    users
-                                            + " users, slash+buttons, "
-                                            + seconds
-                                            + " s: "
-                                            + t.ackedInTime
-                                            + " acked in time, "
-                                            + t.followUpsDelivered
-                                            + " follow-ups, "
-                                            + t.lostLogged
-                                            + " lost (logged), "
-                                            + t.undelivered
-                                            + " undelivered; "
-                                            + remindersShown
-                                            + "/"
-                                            + reminders
-                                            + " reminders ("
-                                            + dmsReported
-                                            + " DMs reported lost)",
-                                    faultText(injected)
-                                            + ", "
-                                            + drops
-                                            + " drops: "
-                                            + discord.resumes()
-                                            + " resumes, "
-                                            + discord.identifies()
-                                            + " identifies",
-                                    t.made,
-                                    t.lostLogged + t.silent.size(),
-                                    twice,
-                                    t.maxAckMillis,
-                                    pass)
-                            .line());
+                            "discord-storm",
+                            users
+                                    + " users, slash+buttons, "
+                                    + seconds
+                                    + " s: "
+                                    + t.ackedInTime
+                                    + " acked in time, "
+                                    + t.followUpsDelivered
+                                    + " follow-ups, "
+                                    + t.lostLogged
+                                    + " lost (logged), "
+                                    + t.undelivered
+                                    + " undelivered; "
+                                    + remindersShown
+                                    + "/"
+                                    + reminders
+                                    + " reminders ("
+                                    + dmsReported
+                                    + " DMs reported lost)",
+                            faultText(injected)
+                                    + ", "
+                                    + drops
+                                    + " drops: "
+                                    + discord.resumes()
+                                    + " resumes, "
+                                    + discord.identifies()
+                                    + " identifies");
+            row.check(pass, "the checks above");
+            row.print(t.made, t.lostLogged + t.silent.size(), twice, t.maxAckMillis);
         }
         if (!"1".equals(System.getenv("FAULT_KEEP"))) {
             deleteTree(work);

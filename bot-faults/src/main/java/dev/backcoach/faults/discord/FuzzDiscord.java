@@ -5,7 +5,6 @@ import dev.backcoach.discord.fake.Shown;
 import dev.backcoach.faults.common.BotProcess;
 import dev.backcoach.faults.common.Options;
 import dev.backcoach.faults.common.Row;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +55,12 @@ public final class FuzzDiscord {
             env.put("DATABASE_URL", "jdbc:sqlite:" + work.resolve("bot.db"));
             env.put("HTTP_PORT", Integer.toString(port));
             BotProcess bot =
-                    BotProcess.start(
-                            Path.of(DiscordStorm.jar()),
+                    BotProcess.launch(
+                            List.of(),
                             List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"),
+                            DiscordStorm.jar(),
                             env,
-                            log,
-                            URI.create("http://127.0.0.1:" + port + "/readyz"));
+                            log);
             if (!bot.awaitReady(Duration.ofMinutes(2))) {
                 bot.stop(Duration.ofSeconds(5));
                 System.err.println("fuzz-discord: the bot did not get ready; see " + log);
@@ -119,17 +118,13 @@ public final class FuzzDiscord {
                             && real.isEmpty()
                             && scripted.turns.get() > 0
                             && scripted.lost.get() == 0;
-            System.out.println(
+            Row row =
                     new Row(
-                                    "fuzz-discord",
-                                    count + " fuzzed interactions + 1 scripted user",
-                                    fuzzer.kinds() + " interaction types, seed " + seed,
-                                    count,
-                                    scripted.lost.get(),
-                                    0,
-                                    scripted.slowest.get(),
-                                    pass)
-                            .line());
+                            "fuzz-discord",
+                            count + " fuzzed interactions + 1 scripted user",
+                            fuzzer.kinds() + " interaction types, seed " + seed);
+            row.check(pass, "the checks above");
+            row.print(count, scripted.lost.get(), 0, scripted.slowest.get());
         }
         if (!"1".equals(System.getenv("FAULT_KEEP"))) {
             DiscordStorm.deleteTree(work);
