@@ -30,6 +30,10 @@ if [ ! -f "$APP_JAR" ] || [ ! -f "$FAULTS_JAR" ]; then
     || ./mvnw -B -ntp -q -DskipTests package -pl bot-app,bot-faults -am; }) || exit 1
 fi
 
+# The drivers' classpath, built once for every scenario (each would otherwise run Maven again).
+(source "$ROOT/scripts/faults/part-b-lib.sh" && faults_build) || exit 1
+export FAULTS_SKIP_BUILD=1
+
 ROWS=$(mktemp /tmp/fault-suite-rows.XXXXXX)
 OUT=$(mktemp /tmp/fault-suite-out.XXXXXX)
 trap 'rm -f "$ROWS" "$OUT"' EXIT
