@@ -7,14 +7,15 @@ import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.SendStats;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,15 @@ import org.slf4j.LoggerFactory;
 final class DirectMessages implements ChannelPort, SendStats {
     private static final Logger log = LoggerFactory.getLogger(DirectMessages.class);
 
+    /** Tries after the first when Discord answers a DM with a server error. */
+    static final int SERVER_ERROR_RETRIES = 5;
+
     private final JDA jda;
     private final ConversationService service;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     private final Charts charts;
 
@@ -79,6 +84,17 @@ final class DirectMessages implements ChannelPort, SendStats {
             done.complete(false);
             return done;
         }
+        open(user, messages, 0, claim, done);
+        return done;
+    }
+
+    /** Opens the DM channel (retried like a message), then claims and sends. */
+    private void open(
+            UserKey user,
+            List<MessageCreateData> messages,
+            int attempt,
+            Claim claim,
+            CompletableFuture<Boolean> done) {
         jda.openPrivateChannelById(user.userId())
                 .queue(
                         channel -> {
@@ -92,19 +108,103 @@ final class DirectMessages implements ChannelPort, SendStats {
                                 done.completeExceptionally(e);
                                 return;
                             }
-                            RestAction<Message> inOrder = channel.sendMessage(messages.get(0));
-                            for (MessageCreateData next : messages.subList(1, messages.size())) {
-                                inOrder = inOrder.flatMap(previous -> channel.sendMessage(next));
-                            }
-                            inOrder.queue(
-                                    ok -> {
-                                        sent.addAndGet(messages.size());
-                                        done.complete(true);
-                                    },
-                                    failure -> refused(user, failure, done));
+                            sendFrom(user, channel, messages, 0, 0, claim, done);
                         },
-                        failure -> refused(user, failure, done));
-        return done;
+                        failure ->
+                                retryOr(
+                                        user,
+                                        failure,
+                                        attempt,
+                                        done,
+                                        () -> open(user, messages, attempt + 1, claim, done)));
+    }
+
+    /**
+     * Sends {@code messages} from {@code index} on, in order. A server error (5xx, which JDA does
+     * not repeat for a message) or a broken connection is retried after 1, 2, 4, 8 and 16 s from
+     * the message that failed, so none is sent twice by the bot and a reminder survives a short
+     * Discord outage; meanwhile a reminder counts as not handed over, so a restart sends it.
+     */
+    private void sendFrom(
+            UserKey user,
+            MessageChannel channel,
+            List<MessageCreateData> messages,
+            int index,
+            int attempt,
+            Claim claim,
+            CompletableFuture<Boolean> done) {
+        if (index == messages.size()) {
+            done.complete(true);
+            return;
+        }
+        channel.sendMessage(messages.get(index))
+                .queue(
+                        ok -> {
+                            sent.incrementAndGet();
+                            sendFrom(user, channel, messages, index + 1, 0, claim, done);
+                        },
+                        failure -> {
+                            if (index == 0 && passing(failure)) {
+                                quietly(claim::notHandedOver);
+                            }
+                            retryOr(
+                                    user,
+                                    failure,
+                                    attempt,
+                                    done,
+                                    () -> {
+                                        if (index == 0) {
+                                            quietly(claim::handedOver);
+                                        }
+                                        sendFrom(
+                                                user,
+                                                channel,
+                                                messages,
+                                                index,
+                                                attempt + 1,
+                                                claim,
+                                                done);
+                                    });
+                        });
+    }
+
+    /** After a passing failure, {@code again} in 1, 2, 4… s; otherwise (or at the last) refused. */
+    private void retryOr(
+            UserKey user,
+            Throwable failure,
+            int attempt,
+            CompletableFuture<Boolean> done,
+            Runnable again) {
+        if (!passing(failure) || attempt >= SERVER_ERROR_RETRIES) {
+            refused(user, failure, done);
+            return;
+        }
+        retries.incrementAndGet();
+        long seconds = 1L << attempt;
+        log.warn(
+                "DM to a Discord user failed ({}); retry {} in {} s",
+                failure.toString(),
+                attempt + 1,
+                seconds);
+        CompletableFuture<Void> unused = // the retry reports its own outcome through done
+                CompletableFuture.runAsync(
+                        again, CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS));
+    }
+
+    /** Discord's trouble, not the message's: worth another try. */
+    private static boolean passing(Throwable failure) {
+        // By the HTTP status: JDA also calls an unknown error code a server error.
+        return (failure instanceof ErrorResponseException e && e.getResponse().code >= 500)
+                || failure instanceof IOException
+                || failure.getCause() instanceof IOException;
+    }
+
+    private static void quietly(Runnable claimUpdate) {
+        try {
+            claimUpdate.run();
+        } catch (RuntimeException e) {
+            log.warn("a reminder's claim could not be updated: {}", e.getMessage());
+        }
     }
 
     private void refused(UserKey user, Throwable failure, CompletableFuture<Boolean> done) {
@@ -129,10 +229,10 @@ final class DirectMessages implements ChannelPort, SendStats {
         return refused.get();
     }
 
-    /** JDA waits out Discord's rate limits and retries by itself; it does not report them. */
+    /** DMs tried again after a server error; JDA waits out rate limits by itself, unreported. */
     @Override
     public long retries() {
-        return 0;
+        return retries.get();
     }
 
     @Override
