@@ -5,16 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.Technique;
-import dev.backcoach.core.content.Tier;
-import dev.backcoach.core.model.Dialogue;
-import dev.backcoach.core.model.Platform;
-import dev.backcoach.core.model.Route;
 import dev.backcoach.discord.fake.Shown;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real application on the real JDA client, against the strict fake Discord. */
+/**
+ * The real application on the real JDA client, against the strict fake Discord: commands, buttons,
+ * autocomplete and files.
+ */
 class DiscordTest {
     static final Catalog CATALOG = DiscordHarness.CATALOG;
     static final long SERVER = DiscordHarness.SERVER;
@@ -73,63 +72,6 @@ class DiscordTest {
                 .as("an unchanged list is left alone")
                 .isFalse();
         assertThat(bot.discord().calls("PUT", "/applications/\\d+/commands")).isEqualTo(1);
-    }
-
-    @Test
-    void theCheckReachesEveryTierInAServerAndInADm() {
-        long userId = 10_000;
-        for (long guild : new long[] {SERVER, 0}) {
-            for (Tier tier : Tier.values()) {
-                DiscordUser user =
-                        DiscordHarness.onboarded(new DiscordUser(bot.discord(), ++userId, guild));
-                String sign =
-                        CATALOG.screening().stream()
-                                .filter(q -> q.tier() == tier)
-                                .findFirst()
-                                .orElseThrow()
-                                .id();
-                String outcome =
-                        switch (tier) {
-                            case EMERGENCY -> "outcome.emergency";
-                            case SEE_CLINICIAN -> "outcome.see_clinician";
-                            case CLEAR_FIRST -> "outcome.clear_first";
-                        };
-                Scripts.report(CATALOG, sign, CATALOG.text(outcome).substring(0, 30), user::press);
-                assertThat(bot.stored(userId).routeReason())
-                        .as("Discord: the sign is not stored")
-                        .isNull();
-                assertThat(bot.stored(userId).route().name()).isEqualTo(tier.name());
-                assertThat(bot.discord().screen(userId))
-                        .as("replies are private in a server, plain in the DM")
-                        .allMatch(m -> m.ephemeral() == (guild != 0));
-            }
-            DiscordUser fine =
-                    DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), ++userId, guild));
-            assertThat(bot.stored(fine.id).route()).isEqualTo(Route.SELF_CARE);
-            assertThat(bot.discord().screen(fine.id)).allMatch(m -> m.ephemeral() == (guild != 0));
-        }
-        assertThat(bot.discord().answers())
-                .filteredOn(a -> a.type() == 4)
-                .as("every command in a server answered ephemerally")
-                .isNotEmpty();
-    }
-
-    @Test
-    void screeningAnswersStayInMemoryOnlyTheRouteIsStored() {
-        DiscordUser anna = DiscordHarness.onboarded(new DiscordUser(bot.discord(), 20_001, SERVER));
-        anna.press("No", CATALOG.checkGroups().get(1).lines().get(0));
-        anna.press(
-                "Yes",
-                CATALOG.flag(CATALOG.checkGroups().get(1).items().get(0)).orElseThrow().text());
-        assertThat(bot.stored(20_001).dialogue())
-                .as("the store keeps no answers, not even how many were No")
-                .isEqualTo(new Dialogue.CheckRestarted());
-        assertThat(bot.stored(20_001).route()).isEqualTo(Route.UNSCREENED);
-        anna.press("Yes", CATALOG.text("outcome.emergency").substring(0, 30));
-        assertThat(bot.stored(20_001).route()).isEqualTo(Route.EMERGENCY);
-        assertThat(bot.stored(20_001).routeReason())
-                .as("only the route is kept on Discord")
-                .isNull();
     }
 
     @Test
@@ -241,99 +183,5 @@ class DiscordTest {
         assertThat(stale.id()).as("a new note, not an edit").isNotEqualTo(old.id());
         assertThat(stale.ephemeral()).isTrue();
         assertThat(bot.stored(50_001).adult()).isTrue();
-    }
-
-    @Test
-    void aTooManyRequestsAnswerIsWaitedOutAndTheReplyStillArrives() {
-        DiscordUser anna = new DiscordUser(bot.discord(), 60_001, 0);
-        anna.send("start", CATALOG.text("start.ask_adult"));
-        bot.discord().failNext("POST", "/interactions/\\d+/[^/]+/callback", 1, 429, 1);
-        anna.press("Yes", CATALOG.text("start.ask_consent"));
-        assertThat(bot.discord().calls("POST", "/interactions/\\d+/[^/]+/callback"))
-                .as("two commands, one click answered twice after the 429")
-                .isEqualTo(3);
-        assertThat(bot.discord().answers()).allMatch(a -> a.took().toMillis() < 3_000);
-    }
-
-    @Test
-    void aGatewayDropInTheMiddleOfAConversationIsResumed() {
-        DiscordUser anna = new DiscordUser(bot.discord(), 70_001, SERVER);
-        anna.send("start", CATALOG.text("start.ask_adult"));
-        bot.discord().dropGateway();
-        anna.press("Yes", CATALOG.text("start.ask_consent"));
-        anna.press("Yes", CATALOG.text("start.ready"));
-        assertThat(bot.discord().resumes()).isGreaterThanOrEqualTo(1);
-        assertThat(bot.discord().identifies()).as("resumed, not a new session").isEqualTo(1);
-        assertThat(bot.stored(70_001).consented()).isTrue();
-    }
-
-    @Test
-    void aStepTimerArrivesByDmAndClosedDmsPauseTheUserUntilTheyWriteAgain() {
-        DiscordUser anna =
-                DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 80_001, SERVER));
-        Technique thumbs = CATALOG.technique("thumb_circles").orElseThrow();
-        anna.press(thumbs.title(), thumbs.cautions().get(0));
-        int timed = 0;
-        // The short hold on a dense spot: a timer that really runs out while the test waits.
-        while (thumbs.steps().get(timed).seconds() == null
-                || thumbs.steps().get(timed).seconds() > 10) {
-            anna.press("Next", thumbs.steps().get(timed).text().substring(0, 20));
-            timed++;
-        }
-        anna.press("Next", thumbs.steps().get(timed).text().substring(0, 20));
-        anna.press(
-                CATALOG.text("button.timer").substring(0, 3),
-                CATALOG.text("timer.started").substring(0, 9));
-        Shown dm =
-                anna.awaitLast(
-                        m ->
-                                m.dm()
-                                        && m.content()
-                                                .contains(
-                                                        CATALOG.text("timer.done")
-                                                                .substring(0, 10)));
-        assertThat(dm.ephemeral()).isFalse();
-        await().atMost(DiscordUser.WAIT).until(() -> bot.app().discord().dmsSent() >= 1);
-
-        bot.discord().closeDms(80_001);
-        anna.press(
-                CATALOG.text("button.timer").substring(0, 3),
-                CATALOG.text("timer.started").substring(0, 9));
-        await().atMost(DiscordUser.WAIT).until(() -> bot.stored(80_001).unreachable());
-        await().atMost(DiscordUser.WAIT).until(() -> bot.app().discord().dmsRefused() == 1);
-        anna.send("help", CATALOG.text("unreachable.note"));
-        assertThat(bot.stored(80_001).unreachable()).isFalse();
-    }
-
-    @Test
-    void telegramAndDiscordRunTogetherInOneProcess() throws Exception {
-        try (dev.backcoach.telegram.fake.FakeBotApi telegram =
-                dev.backcoach.telegram.fake.FakeBotApi.start(TelegramHarness.TOKEN)) {
-            Map<String, String> both = bot.env();
-            both.put("TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN);
-            both.put("TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port());
-            bot.restart(both);
-            new TelegramUser(telegram, 90_001).send("/start", CATALOG.text("start.ask_adult"));
-            new DiscordUser(bot.discord(), 90_001, 0)
-                    .send("start", CATALOG.text("start.ask_adult"));
-            assertThat(bot.stored(90_001).user().platform())
-                    .as("the same id on two platforms is two users")
-                    .isEqualTo(Platform.DISCORD);
-            bot.app().close();
-            telegram.assertNoViolations();
-        }
-    }
-
-    @Test
-    void whatIsTypedIntoACommandOptionIsReadForWarningSigns() {
-        DiscordUser anna =
-                DiscordHarness.toSelfCare(new DiscordUser(bot.discord(), 40_001, SERVER));
-        Shown emergency =
-                anna.send(
-                        "techniques",
-                        Map.of("name", "both my legs have gone numb"),
-                        CATALOG.text("outcome.emergency").substring(0, 30));
-        assertThat(emergency.ephemeral()).isTrue();
-        assertThat(bot.stored(40_001).route()).isEqualTo(Route.EMERGENCY);
     }
 }

@@ -24,51 +24,6 @@ import java.util.Random;
 public final class UpdateFuzzer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 4;
-    private static final List<String> TEXTS =
-            List.of(
-                    "/start",
-                    "/check",
-                    "/techniques",
-                    "/routine morning",
-                    "/nudge 25:99 Mars/Olympus",
-                    "/progress",
-                    "/export",
-                    "/forget",
-                    "/settings",
-                    "/start evening",
-                    "/help@other_bot",
-                    "",
-                    " ",
-                    "yes",
-                    "no",
-                    "11",
-                    "-1",
-                    "numbness in my groin",
-                    "🙂🙃",
-                    "\u0000\u202e",
-                    "<b>bold</b> & <i",
-                    "/" + "x".repeat(40),
-                    "my back is stiff");
-    private static final List<String> FORGED =
-            List.of(
-                    "",
-                    "x",
-                    "::",
-                    "n:999999999",
-                    "t:../../etc",
-                    "9".repeat(64),
-                    "{\"a\":1}",
-                    "s:-1:-1",
-                    "\u00ff\u00fe",
-                    "a:b:c:d:e:f");
-
-    private static final List<String> HUGE =
-            List.of(
-                    "a".repeat(5_000),
-                    "ж🙂".repeat(20_000),
-                    "/start " + "x".repeat(60_000),
-                    "numbness ".repeat(2_000));
-
     private final JsonNode types;
     private final List<String> kinds = new ArrayList<>();
     private final Random random;
@@ -104,7 +59,7 @@ public final class UpdateFuzzer {
             update.set(
                     "update_id",
                     random.nextInt(50) == 0
-                            ? odd()
+                            ? FuzzValues.odd(random)
                             : NODES.numberNode(1 + random.nextInt(Integer.MAX_VALUE - 1)));
         }
         String kind = kinds.get(next++ % kinds.size());
@@ -144,7 +99,7 @@ public final class UpdateFuzzer {
     }
 
     private ObjectNode privateMessage() {
-        long user = userId();
+        long user = FuzzValues.userId(random);
         ObjectNode message = object("Message", MAX_DEPTH - 1);
         message.put("message_id", random.nextInt(1_000_000));
         message.put("date", 1_700_000_000 + random.nextInt(100_000_000));
@@ -154,7 +109,7 @@ public final class UpdateFuzzer {
         chat.put("type", random.nextInt(10) == 0 ? "group" : "private");
         if (random.nextInt(5) != 0) {
             String text =
-                    random.nextInt(20) == 0 ? huge() : TEXTS.get(random.nextInt(TEXTS.size()));
+                    random.nextInt(20) == 0 ? FuzzValues.huge(random) : FuzzValues.text(random);
             message.put("text", text);
             if (text.startsWith("/") && random.nextBoolean()) {
                 message.putArray("entities")
@@ -176,7 +131,7 @@ public final class UpdateFuzzer {
     }
 
     private ObjectNode press() {
-        long user = userId();
+        long user = FuzzValues.userId(random);
         ObjectNode query = NODES.objectNode();
         query.put("id", Long.toString(random.nextLong()));
         query.set("from", user(user));
@@ -190,7 +145,7 @@ public final class UpdateFuzzer {
         if (random.nextInt(10) != 0) {
             query.put(
                     "data",
-                    random.nextInt(10) == 0 ? huge() : FORGED.get(random.nextInt(FORGED.size())));
+                    random.nextInt(10) == 0 ? FuzzValues.huge(random) : FuzzValues.forged(random));
         }
         return query;
     }
@@ -199,29 +154,16 @@ public final class UpdateFuzzer {
         ObjectNode user = NODES.objectNode();
         user.put("id", id);
         user.put("is_bot", random.nextInt(20) == 0);
-        user.put("first_name", random.nextInt(20) == 0 ? huge() : "Fuzz");
+        user.put("first_name", random.nextInt(20) == 0 ? FuzzValues.huge(random) : "Fuzz");
         if (random.nextInt(5) == 0) {
             user.put("language_code", random.nextBoolean() ? "xx" : "");
         }
         return user;
     }
 
-    /**
-     * A small pool of user ids (so turns meet stored sessions), some negative or at the extremes.
-     */
-    private long userId() {
-        return switch (random.nextInt(20)) {
-            case 0 -> Long.MAX_VALUE;
-            case 1 -> -1L - random.nextInt(1000);
-            case 2 -> 0L;
-            case 3 -> (1L << 53) + random.nextInt(1000);
-            default -> 10_000 + random.nextInt(500);
-        };
-    }
-
     private JsonNode value(String type, int depth) {
         if (random.nextInt(300) == 0) {
-            return wrongValue();
+            return FuzzValues.wrong(random);
         }
         if (type.startsWith("Array of ")) {
             ArrayNode array = NODES.arrayNode();
@@ -233,7 +175,9 @@ public final class UpdateFuzzer {
         }
         switch (type) {
             case "Integer":
-                return random.nextInt(10) == 0 ? odd() : NODES.numberNode(random.nextInt(100_000));
+                return random.nextInt(10) == 0
+                        ? FuzzValues.odd(random)
+                        : NODES.numberNode(random.nextInt(100_000));
             case "Float":
                 return NODES.numberNode(random.nextDouble() * 1000 - 500);
             case "Boolean":
@@ -242,7 +186,9 @@ public final class UpdateFuzzer {
                 return NODES.booleanNode(true);
             case "String":
                 return NODES.textNode(
-                        random.nextInt(30) == 0 ? huge() : TEXTS.get(random.nextInt(TEXTS.size())));
+                        random.nextInt(30) == 0
+                                ? FuzzValues.huge(random)
+                                : FuzzValues.text(random));
             default:
                 break;
         }
@@ -272,32 +218,5 @@ public final class UpdateFuzzer {
             }
         }
         return object;
-    }
-
-    private JsonNode odd() {
-        return switch (random.nextInt(6)) {
-            case 0 -> NODES.numberNode(Long.MAX_VALUE);
-            case 1 -> NODES.numberNode(Long.MIN_VALUE);
-            case 2 -> NODES.numberNode(-1);
-            case 3 -> NODES.numberNode(new java.math.BigInteger("99999999999999999999999"));
-            case 4 -> NODES.numberNode(0);
-            default -> NODES.numberNode(1.5);
-        };
-    }
-
-    private JsonNode wrongValue() {
-        return switch (random.nextInt(6)) {
-            case 0 -> NODES.nullNode();
-            case 1 -> NODES.textNode("not-a-number");
-            case 2 -> NODES.objectNode().put("nested", true);
-            case 3 -> NODES.arrayNode().add(1).add("two");
-            case 4 -> NODES.booleanNode(false);
-            default -> NODES.numberNode(-7);
-        };
-    }
-
-    /** 5,000-60,000 characters: far beyond any message, well under the webhook's 1 MiB. */
-    private String huge() {
-        return HUGE.get(random.nextInt(HUGE.size()));
     }
 }

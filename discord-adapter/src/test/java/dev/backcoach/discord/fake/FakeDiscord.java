@@ -1,21 +1,15 @@
 package dev.backcoach.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -40,7 +34,6 @@ public final class FakeDiscord implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Snowflakes ids = new Snowflakes();
     private final Payloads payloads = new Payloads(ids.next(), ids.next());
-    private final DiscordSpec spec = DiscordSpec.load();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final InteractionLog interactions = new InteractionLog();
     private final Gateway gateway =
@@ -54,11 +47,19 @@ public final class FakeDiscord implements AutoCloseable {
                         }
                     });
     private final Screens screens = new Screens(ids, violations::add);
-    private final InteractionRoutes answers =
-            new InteractionRoutes(interactions, screens, payloads, violations::add);
-    private final Map<String, ObjectNode> commands = new LinkedHashMap<>();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Commands commands = new Commands(ids, payloads.applicationId);
     private final RestFaults faults = new RestFaults(violations::add);
+    private final UserInputs inputs =
+            new UserInputs(ids, payloads, screens, interactions, gateway, commands);
+    private final RestRouter rest =
+            new RestRouter(
+                    violations::add,
+                    gateway,
+                    faults,
+                    new InteractionRoutes(interactions, screens, payloads, violations::add),
+                    screens,
+                    payloads,
+                    commands);
 
     /**
      * A failure for one REST call: {@code status} 429 (with Retry-After {@code retryAfter} s,
@@ -80,7 +81,7 @@ public final class FakeDiscord implements AutoCloseable {
                 new Dispatcher() {
                     @Override
                     public MockResponse dispatch(RecordedRequest request) {
-                        return fake.handle(request);
+                        return fake.rest.handle(request, fake.gatewayUrl());
                     }
                 });
         fake.server.start();
@@ -99,104 +100,25 @@ public final class FakeDiscord implements AutoCloseable {
         return payloads.applicationId;
     }
 
-    // ---- what users do ----
-
     /**
      * A slash command typed by {@code userId} in {@code guildId}'s channel, or in the bot's DM when
      * 0. Each option goes with the type the bot registered for it, as Discord sends it (an integer
      * as a number, a boolean as true or false).
      */
     public long slash(long userId, long guildId, String name, Map<String, String> options) {
-        ObjectNode data = Payloads.JSON.createObjectNode();
-        data.put("id", Long.toString(commandId(name)));
-        data.put("name", name);
-        data.put("type", 1);
-        ArrayNode opts = data.putArray("options");
-        options.forEach(
-                (k, v) -> {
-                    int type = optionType(name, k);
-                    ObjectNode option = opts.addObject().put("name", k).put("type", type);
-                    switch (type) {
-                        case 4 -> option.put("value", Long.parseLong(v));
-                        case 5 -> option.put("value", Boolean.parseBoolean(v));
-                        default -> option.put("value", v);
-                    }
-                });
-        return inject(2, userId, guildId, data, null);
-    }
-
-    /** The registered type of a command's option; 3 (string) when not registered. */
-    private int optionType(String command, String option) {
-        synchronized (commands) {
-            ObjectNode registered = commands.get(command);
-            if (registered != null) {
-                for (JsonNode o : registered.path("options")) {
-                    if (o.path("name").asText().equals(option)) {
-                        return o.path("type").asInt(3);
-                    }
-                }
-            }
-            return 3;
-        }
+        return inputs.slash(userId, guildId, name, options);
     }
 
     /** A click by {@code userId} on the button {@code customId} of message {@code messageId}. */
     public long click(long userId, long guildId, long messageId, String customId) {
-        Screens.Stored on = screens.get(messageId);
-        if (on == null) {
-            throw new IllegalArgumentException("no message " + messageId);
-        }
-        ObjectNode data = Payloads.JSON.createObjectNode();
-        data.put("custom_id", customId);
-        data.put("component_type", 2);
-        return inject(
-                3,
-                userId,
-                guildId,
-                data,
-                payloads.message(
-                        on.id(), on.channelId(), on.content(), on.flags(), on.components(), null));
+        return inputs.click(userId, guildId, messageId, customId);
     }
 
     /**
      * Types {@code typed} into {@code option} of {@code command}; returns the names the bot offers.
      */
     public List<String> autocomplete(long userId, String command, String option, String typed) {
-        ObjectNode data = Payloads.JSON.createObjectNode();
-        data.put("id", Long.toString(commandId(command)));
-        data.put("name", command);
-        data.put("type", 1);
-        data.putArray("options")
-                .addObject()
-                .put("name", option)
-                .put("type", 3)
-                .put("value", typed)
-                .put("focused", true);
-        long id = inject(4, userId, 0, data, null);
-        JsonNode answer = interactions.awaitAnswer(id, Duration.ofSeconds(20));
-        List<String> names = new ArrayList<>();
-        answer.path("data").path("choices").forEach(c -> names.add(c.path("name").asText()));
-        return names;
-    }
-
-    private long inject(
-            int type, long userId, long guildId, ObjectNode data, @Nullable JsonNode message) {
-        long id = ids.next();
-        String token = "itoken-" + id;
-        long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
-        interactions.add(
-                new InteractionLog.Pending(
-                        id,
-                        token,
-                        userId,
-                        channel,
-                        message == null ? 0 : message.path("id").asLong(),
-                        Instant.now()));
-        gateway.dispatch(
-                guildId,
-                "INTERACTION_CREATE",
-                payloads.interaction(id, token, type, userId, guildId, channel, data, message));
-        return id;
+        return inputs.autocomplete(userId, command, option, typed);
     }
 
     /**
@@ -205,15 +127,7 @@ public final class FakeDiscord implements AutoCloseable {
      * tests to bend, then send with {@link #injectRaw}.
      */
     public ObjectNode interaction(int type, long userId, long guildId, ObjectNode data) {
-        long id = ids.next();
-        long channel = guildId == 0 ? screens.dmChannel(userId) : guildId + 1;
-        JsonNode message =
-                type == 3
-                        ? payloads.message(
-                                ids.next(), channel, "", 0, Payloads.JSON.createArrayNode(), null)
-                        : null;
-        return payloads.interaction(
-                id, "itoken-" + id, type, userId, guildId, channel, data, message);
+        return inputs.interaction(type, userId, guildId, data);
     }
 
     /**
@@ -223,36 +137,13 @@ public final class FakeDiscord implements AutoCloseable {
      * @return the id it was logged under (its own id when that is a number)
      */
     public long injectRaw(ObjectNode interaction) {
-        long id = number(interaction.path("id").asText(""), ids.next());
-        JsonNode user =
-                interaction.path("member").path("user").isObject()
-                        ? interaction.path("member").path("user")
-                        : interaction.path("user");
-        interactions.add(
-                new InteractionLog.Pending(
-                        id,
-                        interaction.path("token").asText(""),
-                        number(user.path("id").asText(""), 0),
-                        number(interaction.path("channel_id").asText(""), 0),
-                        number(interaction.path("message").path("id").asText(""), 0),
-                        Instant.now()));
-        gateway.dispatch(0, "INTERACTION_CREATE", interaction);
-        return id;
+        return inputs.injectRaw(interaction);
     }
 
-    private static long number(String text, long otherwise) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
-
-    private long commandId(String name) {
-        synchronized (commands) {
-            ObjectNode command = commands.get(name);
-            return command == null ? 0 : command.path("id").asLong();
-        }
+    /** The client language {@code userId}'s interactions report from now on ("es-ES", "ru"). */
+    public FakeDiscord locale(long userId, String locale) {
+        payloads.locale(userId, locale);
+        return this;
     }
 
     // ---- what tests read and arrange ----
@@ -268,9 +159,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     public Map<String, JsonNode> commands() {
-        synchronized (commands) {
-            return Map.copyOf(commands);
-        }
+        return commands.copy();
     }
 
     /**
@@ -283,11 +172,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** "METHOD /path" of every REST call, in arrival order. */
     public List<String> calls() {
-        return List.copyOf(calls);
+        return rest.calls();
     }
 
     public long calls(String method, String pathRegex) {
-        return calls.stream().filter(c -> c.matches(method + " " + pathRegex)).count();
+        return rest.calls().stream().filter(c -> c.matches(method + " " + pathRegex)).count();
     }
 
     /** Sending to this user's DMs now fails with 403, code 50007, as when they closed their DMs. */
@@ -386,160 +275,6 @@ public final class FakeDiscord implements AutoCloseable {
     public void close() throws IOException {
         gateway.drop();
         server.close();
-    }
-
-    // ---- REST ----
-
-    private MockResponse handle(RecordedRequest request) {
-        String path = request.getUrl().encodedPath();
-        if (path.startsWith("/gateway")) {
-            return new MockResponse.Builder()
-                    .webSocketUpgrade(gateway.listener(gatewayUrl()))
-                    .build();
-        }
-        if (!path.startsWith("/api/v10/")) {
-            return violation(404, "request outside /api/v10: " + request.getMethod() + " " + path);
-        }
-        return rest(request, path.substring("/api/v10".length()));
-    }
-
-    private MockResponse rest(RecordedRequest request, String path) {
-        String method = request.getMethod();
-        calls.add(method + " " + path);
-        if (!("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-            return violation(401, "request without the bot token: " + method + " " + path);
-        }
-        if (!spec.knows(method, path)) {
-            return violation(404, "no such route in Discord's API: " + method + " " + path);
-        }
-        Bodies.Body body;
-        try {
-            body = Bodies.parse(request);
-        } catch (IOException e) {
-            return violation(
-                    400, "unreadable body of " + method + " " + path + ": " + e.getMessage());
-        }
-        if (!body.problems().isEmpty()) {
-            return violation(
-                    400,
-                    method + " " + path + " refused upload: " + String.join("; ", body.problems()));
-        }
-        if (body.json() != null) {
-            JsonNode json = body.json();
-            spec.requestSchema(method, path)
-                    .ifPresent(
-                            schema ->
-                                    spec.violations(schema, json)
-                                            .forEach(
-                                                    v ->
-                                                            violations.add(
-                                                                    method + " " + path + " "
-                                                                            + v)));
-        }
-        MockResponse failed = faults.before(method, path);
-        if (failed != null) {
-            return failed;
-        }
-        return faults.after(method, path, route(method, path, body));
-    }
-
-    /** The client language {@code userId}'s interactions report from now on ("es-ES", "ru"). */
-    public FakeDiscord locale(long userId, String locale) {
-        payloads.locale(userId, locale);
-        return this;
-    }
-
-    private MockResponse route(String method, String path, Bodies.Body body) {
-        JsonNode json = body.json() == null ? Payloads.JSON.createObjectNode() : body.json();
-        Matcher m;
-        if (method.equals("GET") && path.equals("/users/@me")) {
-            return Responses.ok(payloads.self());
-        }
-        if ((m = match("/applications/(\\d+)/commands", path)) != null) {
-            if (Long.parseUnsignedLong(m.group(1)) != payloads.applicationId) {
-                return violation(404, "commands of another application: " + path);
-            }
-            return method.equals("PUT") ? putCommands(json) : Responses.ok(commandList());
-        }
-        if (method.equals("POST")
-                && (m = match("/interactions/(\\d+)/([^/]+)/callback", path)) != null) {
-            return answers.callback(
-                    Long.parseUnsignedLong(m.group(1)), m.group(2), json, body.files());
-        }
-        if (method.equals("PATCH")
-                && (m = match("/webhooks/(\\d+)/([^/]+)/messages/@original", path)) != null) {
-            return answers.editOriginal(m.group(2), json, body.files());
-        }
-        if (method.equals("POST") && (m = match("/webhooks/(\\d+)/([^/]+)", path)) != null) {
-            return answers.followUp(m.group(2), json, body.files());
-        }
-        if (method.equals("POST") && path.equals("/users/@me/channels")) {
-            long user = json.path("recipient_id").asLong();
-            ObjectNode channel = Payloads.JSON.createObjectNode();
-            channel.put("id", Long.toString(screens.dmChannel(user)));
-            channel.put("type", 1);
-            channel.putArray("recipients").add(payloads.user(user, "user" + user, false));
-            return Responses.ok(channel);
-        }
-        if (method.equals("POST") && (m = match("/channels/(\\d+)/messages", path)) != null) {
-            return directMessage(Long.parseUnsignedLong(m.group(1)), json, body.files());
-        }
-        return violation(404, "the fake does not serve " + method + " " + path);
-    }
-
-    private MockResponse putCommands(JsonNode list) {
-        synchronized (commands) {
-            commands.clear();
-            for (JsonNode command : list) {
-                ObjectNode stored = command.deepCopy();
-                stored.put("id", Long.toString(ids.next()));
-                stored.put("application_id", Long.toString(payloads.applicationId));
-                stored.put("version", Long.toString(ids.next()));
-                stored.put("type", command.path("type").asInt(1));
-                if (!stored.has("nsfw")) {
-                    stored.put("nsfw", false);
-                }
-                commands.put(command.path("name").asText(), stored);
-            }
-            return Responses.ok(commandList());
-        }
-    }
-
-    private ArrayNode commandList() {
-        synchronized (commands) {
-            ArrayNode array = Payloads.JSON.createArrayNode();
-            commands.values().forEach(array::add);
-            return array;
-        }
-    }
-
-    private MockResponse directMessage(long channelId, JsonNode body, List<String> files) {
-        long user = screens.userOfDm(channelId);
-        if (user == 0) {
-            return violation(404, "message to unknown channel " + channelId);
-        }
-        if (screens.dmsClosed(user)) {
-            return Responses.error(403, 50007, "Cannot send messages to this user");
-        }
-        Screens.Stored created = screens.create(user, channelId, body, true, files);
-        return Responses.ok(
-                payloads.message(
-                        created.id(),
-                        channelId,
-                        created.content(),
-                        created.flags(),
-                        created.components(),
-                        null));
-    }
-
-    private static @Nullable Matcher match(String regex, String path) {
-        Matcher m = Pattern.compile(regex).matcher(path);
-        return m.matches() ? m : null;
-    }
-
-    private MockResponse violation(int status, String what) {
-        violations.add(what);
-        return Responses.error(status, 0, what);
     }
 
     static void await(CompletableFuture<?> future, Duration max) {
