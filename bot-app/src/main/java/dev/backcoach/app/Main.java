@@ -24,9 +24,8 @@ public final class Main {
             fail(2, String.valueOf(e.getMessage()));
             return;
         }
-        // Before the first logger: logback.xml reads these (system properties win over the
-        // environment),
-        // so it sees the validated, normalised values.
+        // Before the first logger: LogSetup reads these (system properties win over the
+        // environment), so it sees the validated, normalised values.
         System.setProperty("LOG_FORMAT", config.logFormat().name().toLowerCase(Locale.ROOT));
         System.setProperty("LOG_LEVEL", config.logLevel());
         Application app;

@@ -53,12 +53,11 @@ final class ConsoleProcess implements AutoCloseable {
 
     static ConsoleProcess start(Path workDir, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The jar's own logging setup, not the logback-test.xml that bot-storage's test-jar brings
-        // along.
+        // The jar's own logging setup (LogSetup) wins over the logback-test.xml that bot-storage's
+        // test-jar brings along.
         ProcessBuilder builder =
                 new ProcessBuilder(
                                 java,
-                                "-Dlogback.configurationFile=logback.xml",
                                 "-cp",
                                 System.getProperty("java.class.path"),
                                 Main.class.getName())
