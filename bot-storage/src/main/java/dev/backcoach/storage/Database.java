@@ -82,11 +82,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("try") // the connection is opened only to prove the database answers
     private void migrate() {
-        // Reach the database first, so "down" is told apart from a migration that fails.
-        try (Connection ignored = pool.getConnection()) {
+        // Reach the database first, so "down" is told apart from a migration that fails; on a
+        // schema that is already current, Flyway is not needed at all (see SchemaCheck).
+        try (Connection connection = pool.getConnection()) {
             log.debug("reached {}", description);
+            if (SchemaCheck.isCurrent(connection, dialect)) {
+                log.info(
+                        "database {} is current (newest migration {}): nothing to migrate",
+                        description,
+                        SchemaCheck.MIGRATIONS.get(SchemaCheck.MIGRATIONS.size() - 1));
+                return;
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException(
                     redaction.apply(
