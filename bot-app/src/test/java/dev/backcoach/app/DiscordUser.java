@@ -7,7 +7,6 @@ import dev.backcoach.core.TestClock;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.Shown;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +17,7 @@ import java.util.function.Predicate;
  * commands, clicks, reads.
  */
 final class DiscordUser {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Replies.WAIT;
 
     final long id;
 
@@ -26,11 +25,18 @@ final class DiscordUser {
     final long guild;
 
     private final FakeDiscord discord;
+    private final Replies<Shown> replies;
 
     DiscordUser(FakeDiscord discord, long id, long guild) {
         this.discord = discord;
         this.id = id;
         this.guild = guild;
+        this.replies =
+                new Replies<>(
+                        "on the screen of " + id,
+                        () -> discord.screen(id),
+                        Shown::id,
+                        Shown::content);
     }
 
     /**
@@ -84,23 +90,7 @@ final class DiscordUser {
      * for turns that answer with several messages.
      */
     Shown after(Runnable action, String expect) {
-        Map<Long, String> before = new HashMap<>();
-        discord.screen(id).forEach(m -> before.put(m.id(), m.content()));
-        action.run();
-        Callable<Optional<Shown>> changed =
-                () ->
-                        discord.screen(id).stream()
-                                .filter(m -> !m.content().equals(before.get(m.id())))
-                                .filter(m -> m.content().contains(expect))
-                                .findFirst();
-        try {
-            return await().atMost(WAIT)
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(changed, Optional::isPresent)
-                    .orElseThrow();
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no \"" + expect + "\" on " + discord.screen(id), e);
-        }
+        return replies.after(action, expect);
     }
 
     /**
@@ -172,9 +162,6 @@ final class DiscordUser {
     }
 
     Shown awaitLast(Predicate<Shown> match) {
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(10))
-                .until(() -> discord.last(id) != null && match.test(discord.last(id)));
-        return discord.last(id);
+        return replies.awaitLast(match);
     }
 }

@@ -1,24 +1,17 @@
 package dev.backcoach.app;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.backcoach.core.Chat;
 import dev.backcoach.core.TestClock;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A person in a private chat with the bot on the fake Telegram: types, taps, and reads the screen.
  */
 final class TelegramUser {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Replies.WAIT;
 
     /** How an update reaches the bot: queued for long polling, or POSTed to the webhook. */
     interface Delivery {
@@ -28,6 +21,7 @@ final class TelegramUser {
     final long id;
     private final FakeBotApi telegram;
     private final Delivery delivery;
+    private final Replies<SentMessage> replies;
 
     TelegramUser(FakeBotApi telegram, long id) {
         this(telegram, id, telegram::enqueue);
@@ -37,6 +31,12 @@ final class TelegramUser {
         this.telegram = telegram;
         this.id = id;
         this.delivery = delivery;
+        this.replies =
+                new Replies<>(
+                        "in chat " + id,
+                        () -> telegram.chat(id),
+                        SentMessage::messageId,
+                        SentMessage::plainText);
     }
 
     /** Types {@code text} and waits until the newest message on screen contains {@code expect}. */
@@ -71,25 +71,7 @@ final class TelegramUser {
      * for turns that answer with several messages, or a photo or document after the text.
      */
     SentMessage after(Runnable action, String expect) {
-        Map<Integer, String> before = new HashMap<>();
-        telegram.chat(id).forEach(m -> before.put(m.messageId(), String.valueOf(m.plainText())));
-        action.run();
-        Callable<Optional<SentMessage>> changed =
-                () ->
-                        telegram.chat(id).stream()
-                                .filter(m -> m.plainText() != null)
-                                .filter(m -> !m.plainText().equals(before.get(m.messageId())))
-                                .filter(m -> m.plainText().contains(expect))
-                                .findFirst();
-        try {
-            return await().atMost(WAIT)
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(changed, Optional::isPresent)
-                    .orElseThrow();
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    "no \"" + expect + "\" in chat " + id + ": " + telegram.chat(id), e);
-        }
+        return replies.after(action, expect);
     }
 
     /**
@@ -120,10 +102,7 @@ final class TelegramUser {
     }
 
     SentMessage awaitLast(Predicate<SentMessage> match) {
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(10))
-                .until(() -> !telegram.chat(id).isEmpty() && match.test(telegram.lastIn(id)));
-        return telegram.lastIn(id);
+        return replies.awaitLast(match);
     }
 
     SentMessage last() {

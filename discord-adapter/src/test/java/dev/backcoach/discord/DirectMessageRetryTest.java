@@ -3,21 +3,14 @@ package dev.backcoach.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.UserKey;
-import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ChannelPort;
-import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.ForwardingStore;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.Shown;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +26,10 @@ import org.junit.jupiter.api.Test;
  * handed over while it waits. A refusal that is the message's own fault is not repeated.
  */
 class DirectMessageRetryTest {
-    static final Catalog CATALOG = CatalogLoader.load("en");
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningDiscord.WAIT;
 
+    RunningDiscord bot;
     FakeDiscord discord;
-    DiscordRuntime runtime;
 
     /** Records what the channel tells a reminder's claim. */
     static final class RecordingClaim implements ChannelPort.Claim {
@@ -62,34 +54,17 @@ class DirectMessageRetryTest {
 
     @BeforeEach
     void start() throws Exception {
-        discord = FakeDiscord.start();
-        var service =
-                new ConversationService(
-                        CATALOG,
-                        new ForwardingStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(100, Duration.ofMinutes(5)));
-        runtime =
-                DiscordRuntime.start(
-                        DiscordSettings.of(
-                                FakeDiscord.TOKEN,
-                                URI.create(discord.apiUrl()),
-                                URI.create(discord.gatewayUrl())),
-                        service,
-                        Catalogs.of(CATALOG),
-                        Duration.ofMillis(2_000),
-                        WAIT,
-                        history -> CompletableFuture.failedFuture(new IllegalStateException()));
+        bot = RunningDiscord.fake();
+        discord = bot.discord;
+        bot.start(
+                new ForwardingStore(),
+                Duration.ofMillis(2_000),
+                history -> CompletableFuture.failedFuture(new IllegalStateException()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            runtime.stop(Duration.ofSeconds(5));
-        } finally {
-            discord.close();
-        }
+        bot.close();
     }
 
     @Test
@@ -98,7 +73,8 @@ class DirectMessageRetryTest {
         RecordingClaim claim = new RecordingClaim();
 
         CompletableFuture<Boolean> sent =
-                runtime.channel()
+                bot.runtime
+                        .channel()
                         .deliverOnce(
                                 new UserKey(Platform.DISCORD, "71"),
                                 ChatRef.privateWith("71"),
@@ -119,7 +95,8 @@ class DirectMessageRetryTest {
         discord.failNext("POST", "/channels/\\d+/messages", 1, 400, 0);
 
         CompletableFuture<Boolean> sent =
-                runtime.channel()
+                bot.runtime
+                        .channel()
                         .deliverOnce(
                                 new UserKey(Platform.DISCORD, "72"),
                                 ChatRef.privateWith("72"),

@@ -3,8 +3,6 @@ package dev.backcoach.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Platform;
@@ -12,8 +10,6 @@ import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.UserKey;
 import dev.backcoach.core.progress.Charts;
 import dev.backcoach.core.progress.ProgressHistory;
-import dev.backcoach.core.service.CacheSettings;
-import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.DuplicateEventException;
 import dev.backcoach.core.service.ForwardingStore;
 import dev.backcoach.core.service.TurnRecord;
@@ -23,8 +19,6 @@ import dev.backcoach.discord.fake.Shown;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,12 +41,11 @@ import org.junit.jupiter.api.Test;
  * makes such replies is the engine's business.
  */
 class DiscordChartTest {
-    static final Catalog CATALOG = CatalogLoader.load("en");
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningDiscord.WAIT;
     static final String TEXT = "Stiffness went from 6 to 3 over 2 days; 1 session.";
 
+    RunningDiscord bot;
     FakeDiscord discord;
-    DiscordRuntime runtime;
     volatile Charts.@Nullable Drawn drawn;
 
     /** Every event was "committed before" with the chart reply: the service replays it. */
@@ -70,37 +63,16 @@ class DiscordChartTest {
 
     @BeforeEach
     void start() throws Exception {
-        discord = FakeDiscord.start();
-        var service =
-                new ConversationService(
-                        CATALOG,
-                        new ReplayingStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(100, Duration.ofMinutes(5)));
+        bot = RunningDiscord.fake();
+        discord = bot.discord;
         // Drawn on another thread, as the pool does.
         Charts charts = history -> CompletableFuture.supplyAsync(() -> drawn);
-        runtime =
-                DiscordRuntime.start(
-                        DiscordSettings.of(
-                                FakeDiscord.TOKEN,
-                                URI.create(discord.apiUrl()),
-                                URI.create(discord.gatewayUrl())),
-                        service,
-                        dev.backcoach.core.content.Catalogs.of(CATALOG),
-                        Duration.ofMillis(2_000),
-                        WAIT,
-                        charts);
+        bot.start(new ReplayingStore(), Duration.ofMillis(2_000), charts);
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            runtime.stop(Duration.ofSeconds(5));
-            discord.assertNoViolations();
-        } finally {
-            discord.close();
-        }
+        bot.closeStrictly();
     }
 
     static Reply chartReply() {
@@ -172,7 +144,8 @@ class DiscordChartTest {
     void aDirectMessageCarriesTheChartToo() {
         drawn = new Charts.Drawn.Picture(png());
 
-        runtime.channel()
+        bot.runtime
+                .channel()
                 .deliver(
                         new UserKey(Platform.DISCORD, "63"),
                         ChatRef.privateWith("63"),
@@ -190,7 +163,8 @@ class DiscordChartTest {
                 new Charts.Drawn.Picture(
                         "not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        runtime.channel()
+        bot.runtime
+                .channel()
                 .deliver(
                         new UserKey(Platform.DISCORD, "64"),
                         ChatRef.privateWith("64"),

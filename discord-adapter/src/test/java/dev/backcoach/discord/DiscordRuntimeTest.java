@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.model.UserKey;
-import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.ForwardingStore;
 import dev.backcoach.core.service.InMemoryStateStore;
-import dev.backcoach.core.service.StateStore;
 import dev.backcoach.core.service.TurnRecord;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.InteractionLog;
 import dev.backcoach.discord.fake.Shown;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -30,14 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /** The adapter on the real JDA client against the strict fake Discord, with an in-memory store. */
 class DiscordRuntimeTest {
-    static final Catalog CATALOG = CatalogLoader.load("en");
-    static final dev.backcoach.core.content.Catalogs CATALOGS =
-            dev.backcoach.core.content.Catalogs.of(CATALOG);
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Catalog CATALOG = RunningDiscord.CATALOG;
+    static final Duration WAIT = RunningDiscord.WAIT;
     static final long SERVER = 990_000_000_000_000_001L;
+    RunningDiscord bot;
     FakeDiscord discord;
-    ConversationService service;
-    DiscordRuntime runtime;
 
     /**
      * While set, a turn's commit waits until the fake saw an answer of this kind: a database slower
@@ -47,37 +40,14 @@ class DiscordRuntimeTest {
 
     @BeforeEach
     void start() throws Exception {
-        discord = FakeDiscord.start();
-        StateStore store = new SlowStore();
-        service =
-                new ConversationService(
-                        CATALOG,
-                        store,
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(1000, Duration.ofMinutes(5)));
-        runtime =
-                DiscordRuntime.start(
-                        DiscordSettings.of(
-                                FakeDiscord.TOKEN,
-                                URI.create(discord.apiUrl()),
-                                URI.create(discord.gatewayUrl())),
-                        service,
-                        CATALOGS,
-                        Duration.ofMillis(300),
-                        WAIT);
+        bot = RunningDiscord.fake();
+        discord = bot.discord;
+        bot.start(new SlowStore(), Duration.ofMillis(300));
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (runtime != null) {
-                runtime.stop(Duration.ofSeconds(5));
-            }
-            discord.assertNoViolations();
-        } finally {
-            discord.close();
-        }
+        bot.closeStrictly();
     }
 
     Shown awaitLast(long user, String contains) {
@@ -128,10 +98,10 @@ class DiscordRuntimeTest {
         discord.slash(47, 0, "nudge", Map.of("time", "20:00", "zone", "Europe/Berlin"));
         awaitLast(47, "I'll remind you at 20:00 (Europe/Berlin)");
         UserKey user = new UserKey(Platform.DISCORD, "47");
-        service.accept(
+        bot.service.accept(
                 new Inbound.NudgeDue(
                         user, ChatRef.privateWith("47"), "nudge-1", java.time.Instant.now(), false),
-                runtime.channel());
+                bot.runtime.channel());
         await().atMost(WAIT).until(() -> discord.last(47).dm());
         Shown nudge = discord.last(47);
         assertThat(nudge.ephemeral()).isFalse();
@@ -188,27 +158,17 @@ class DiscordRuntimeTest {
 
     @Test
     void twoShardsServeTheirOwnServersAndShardZeroTheDms() throws Exception {
-        runtime.stop(Duration.ofSeconds(5));
-        ConversationService service =
-                new ConversationService(
-                        CATALOG,
-                        new InMemoryStateStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(10, Duration.ofMinutes(5)));
-        runtime =
-                DiscordRuntime.start(
-                        new DiscordSettings(
-                                FakeDiscord.TOKEN,
-                                URI.create(discord.apiUrl()),
-                                URI.create(discord.gatewayUrl()),
-                                0,
-                                1,
-                                2),
-                        service,
-                        CATALOGS,
-                        Duration.ofSeconds(2),
-                        WAIT);
+        bot.start(
+                new DiscordSettings(
+                        FakeDiscord.TOKEN,
+                        URI.create(discord.apiUrl()),
+                        URI.create(discord.gatewayUrl()),
+                        0,
+                        1,
+                        2),
+                new InMemoryStateStore(),
+                Duration.ofSeconds(2),
+                null);
         long onShardOne = (1L << 22) | 77; // (guild id >> 22) % 2 == 1
         discord.slash(45, onShardOne, "help", Map.of());
         assertThat(awaitLast(45, CATALOG.text("help").substring(0, 20)).ephemeral()).isTrue();
@@ -221,13 +181,7 @@ class DiscordRuntimeTest {
 
     @Test
     void aGatewayThatNeverAnswersFailsStartUpWithTheSettingToCheck() {
-        ConversationService service =
-                new ConversationService(
-                        CATALOG,
-                        new InMemoryStateStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(10, Duration.ofMinutes(5)));
+        ConversationService service = RunningDiscord.service(new InMemoryStateStore());
         DiscordSettings wrongGateway =
                 DiscordSettings.of(
                         FakeDiscord.TOKEN,
@@ -238,7 +192,7 @@ class DiscordRuntimeTest {
                                 DiscordRuntime.start(
                                         wrongGateway,
                                         service,
-                                        CATALOGS,
+                                        RunningDiscord.CATALOGS,
                                         Duration.ofSeconds(2),
                                         Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class)
@@ -248,13 +202,7 @@ class DiscordRuntimeTest {
 
     @Test
     void aWrongTokenFailsAtLoginWithoutShowingIt() {
-        ConversationService service =
-                new ConversationService(
-                        CATALOG,
-                        new InMemoryStateStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(10, Duration.ofMinutes(5)));
+        ConversationService service = RunningDiscord.service(new InMemoryStateStore());
         String wrong = "MTk5OTk5OTk5OTk5OTk5OTk5.XxXxXx.not-the-fakes-token-0123456789";
         assertThatThrownBy(
                         () ->

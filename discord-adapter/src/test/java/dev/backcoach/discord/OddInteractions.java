@@ -3,16 +3,9 @@ package dev.backcoach.discord;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.CatalogLoader;
-import dev.backcoach.core.content.Catalogs;
-import dev.backcoach.core.service.CacheSettings;
-import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.InMemoryStateStore;
 import dev.backcoach.discord.fake.FakeDiscord;
 import dev.backcoach.discord.fake.InteractionLog;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,35 +17,18 @@ import org.slf4j.LoggerFactory;
  * why. The log is captured in memory (INFO and up of every logger).
  */
 final class OddInteractions {
-    static final Catalog CATALOG = CatalogLoader.load("en");
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningDiscord.WAIT;
 
     final FakeDiscord discord;
-    final DiscordRuntime runtime;
+    private final RunningDiscord bot;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     OddInteractions() throws Exception {
         log.start();
         root.addAppender(log);
-        discord = FakeDiscord.start();
-        ConversationService service =
-                new ConversationService(
-                        CATALOG,
-                        new InMemoryStateStore(),
-                        Clock.systemUTC(),
-                        effect -> {},
-                        new CacheSettings(1000, Duration.ofMinutes(5)));
-        runtime =
-                DiscordRuntime.start(
-                        DiscordSettings.of(
-                                FakeDiscord.TOKEN,
-                                URI.create(discord.apiUrl()),
-                                URI.create(discord.gatewayUrl())),
-                        service,
-                        Catalogs.of(CATALOG),
-                        Duration.ofMillis(1500),
-                        WAIT);
+        bot = RunningDiscord.fake().start(new InMemoryStateStore(), Duration.ofMillis(1500));
+        discord = bot.discord;
     }
 
     /** Acknowledged with content, or deferred and then given it. */
@@ -109,9 +85,8 @@ final class OddInteractions {
 
     void stop() throws Exception {
         try {
-            runtime.stop(Duration.ofSeconds(5));
+            bot.close();
         } finally {
-            discord.close();
             root.detachAppender(log);
         }
     }

@@ -49,13 +49,7 @@ abstract class TimekeeperContract extends TimekeeperFixture {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant due = Instant.parse("2026-03-27T19:00:00Z");
         clock.set(due.plusSeconds(30));
-        ReminderRun run =
-                new ReminderRun(
-                        service,
-                        store.nudgeLog(),
-                        platform -> channel,
-                        clock,
-                        timekeeper.counters());
+        ReminderRun run = reminderRun();
         run.remind(ANNA, ANNAS_CHAT, due, false);
         run.remind(
                 ANNA,
@@ -189,15 +183,7 @@ abstract class TimekeeperContract extends TimekeeperFixture {
     @Test
     void aReminderWhoseTaskWasLostIsPutBackAtStart() {
         NudgePlan plan = NudgePlan.of(LocalTime.of(21, 30), BERLIN, NudgePlan.EVERY_DAY);
-        Session anna =
-                Session.fresh(ANNA)
-                        .withOnboarding(true, true)
-                        .withRoute(Route.SELF_CARE, LocalDate.of(2026, 3, 27))
-                        .withNudge(plan)
-                        .withVersion(1);
-        store.commit(
-                new TurnRecord(
-                        anna, 0, "", List.of(), List.of())); // committed, then the process died
+        storeAnna(plan); // committed, then the process died
         List<UserKey> missing = store.nudgeLog().usersMissingReminderTask();
         assertThat(missing).containsExactly(ANNA);
         assertThat(timekeeper.restoreMissingReminders(missing)).isEqualTo(1);

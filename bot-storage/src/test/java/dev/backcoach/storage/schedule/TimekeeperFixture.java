@@ -67,6 +67,16 @@ abstract class TimekeeperFixture {
     @BeforeEach
     void open() throws Exception {
         database = Database.open(newDatabase());
+        startProcess();
+    }
+
+    /** Another process on the same database: a new store, service, cache and scheduler. */
+    void restart() {
+        timekeeper.close();
+        startProcess();
+    }
+
+    private void startProcess() {
         store = new JdbcStateStore(database, clock);
         scheduling = new Scheduling(SchedulerSetup.client(database), clock);
         service =
@@ -102,6 +112,13 @@ abstract class TimekeeperFixture {
 
     /** Anna, on the self-care route, with a reminder at 20:00 in Berlin every day, scheduled. */
     NudgePlan remindAnna(NudgePlan plan) {
+        storeAnna(plan);
+        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(clock.instant())));
+        return plan;
+    }
+
+    /** Anna on the self-care route with {@code plan}, committed but not scheduled. */
+    void storeAnna(NudgePlan plan) {
         Session anna =
                 Session.fresh(ANNA)
                         .withOnboarding(true, true)
@@ -109,8 +126,12 @@ abstract class TimekeeperFixture {
                         .withNudge(plan)
                         .withVersion(1);
         store.commit(new TurnRecord(anna, 0, "", List.of(), List.of()));
-        scheduling.apply(new Effect.ScheduleNudge(ANNA, ANNAS_CHAT, plan.nextDue(clock.instant())));
-        return plan;
+    }
+
+    /** A reminder's run as the scheduler makes it, on this process's service and counters. */
+    ReminderRun reminderRun() {
+        return new ReminderRun(
+                service, store.nudgeLog(), platform -> channel, clock, timekeeper.counters());
     }
 
     Optional<Instant> nextReminder() {

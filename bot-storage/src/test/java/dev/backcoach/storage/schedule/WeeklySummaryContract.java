@@ -2,18 +2,11 @@ package dev.backcoach.storage.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
-import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.model.NudgePlan;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
-import dev.backcoach.core.service.CacheSettings;
-import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.TurnRecord;
-import dev.backcoach.storage.JdbcStateStore;
-import dev.backcoach.storage.SchedulerSetup;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,37 +22,6 @@ import org.junit.jupiter.api.Test;
 abstract class WeeklySummaryContract extends TimekeeperContract {
     static final int MONDAY_AND_WEDNESDAY =
             NudgePlan.bit(DayOfWeek.MONDAY) | NudgePlan.bit(DayOfWeek.WEDNESDAY);
-
-    /** Another process on the same database: a new store, service, cache and scheduler. */
-    private void restart() {
-        timekeeper.close();
-        store = new JdbcStateStore(database, clock);
-        scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-        service =
-                new ConversationService(
-                        CatalogLoader.load("en"), store, clock, scheduling, CacheSettings.DEFAULT);
-        SettableClock time =
-                new SettableClock() {
-                    @Override
-                    public Instant now() {
-                        return clock.instant();
-                    }
-                };
-        timekeeper =
-                new Timekeeper(
-                        service,
-                        store.nudgeLog(),
-                        platform -> channel,
-                        clock,
-                        tasks -> {
-                            TestHelper.ManualSchedulerBuilder builder =
-                                    TestHelper.createManualScheduler(database.dataSource(), tasks);
-                            builder.clock(time).serializer(new TaskData());
-                            scheduler = builder.build();
-                            return scheduler;
-                        });
-        timekeeper.start();
-    }
 
     private List<String> summaries() {
         return sent.stream()
@@ -98,13 +60,7 @@ abstract class WeeklySummaryContract extends TimekeeperContract {
         remindAnna(NudgePlan.of(LocalTime.of(20, 0), BERLIN, NudgePlan.EVERY_DAY));
         Instant sunday = Instant.parse("2026-03-29T18:00:00Z");
         clock.set(sunday.plusSeconds(30));
-        ReminderRun run =
-                new ReminderRun(
-                        service,
-                        store.nudgeLog(),
-                        platform -> channel,
-                        clock,
-                        timekeeper.counters());
+        ReminderRun run = reminderRun();
         run.remind(ANNA, ANNAS_CHAT, sunday, false);
         run.remind(ANNA, ANNAS_CHAT, sunday, false); // revived after a crash
         assertThat(sent).hasSize(2);
