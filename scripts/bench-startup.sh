@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time of BackCoach in each mode: from launching bin/backcoach (as an operator would) to
-# /readyz answering 200, on a fresh SQLite file each time, BENCH_STARTS times per mode; prints the
-# median, the fastest and the slowest, and the CPU time the JVM had used when it was ready. Telegram's modes talk to the local Bot API stand-in
+# /readyz answering 200, BENCH_STARTS times per mode and database: a new SQLite file each time (the
+# first start, which creates the schema) and an existing one (a restart); prints the median, the
+# fastest and the slowest, and the CPU time the JVM had used when it was ready. Telegram's modes talk to the local Bot API stand-in
 # (FastBotApiStub) on loopback. Stops everything it started.
 #
 #   bash scripts/bench-startup.sh
@@ -10,6 +11,7 @@
 # Settings (environment):
 #   BENCH_STARTS   starts per mode (10)
 #   BENCH_MODES    which modes ("console polling webhook")
+#   BENCH_DATABASES  which databases ("new existing")
 #   BACKCOACH_CDS  off: start without the class data sharing archive, for comparison
 #   JAVA_OPTS      extra JVM options (read by bin/backcoach)
 #   STUB_PORT, WEBHOOK_PORT, HTTP_PORT  loopback ports (18091, 18453, 18090)
@@ -21,6 +23,7 @@ APP_JAR=${APP_JAR:-$ROOT/bot-app/target/backcoach.jar}
 BENCH_JAR=${BENCH_JAR:-$ROOT/bot-bench/target/benchmarks.jar}
 STARTS=${BENCH_STARTS:-10}
 MODES=${BENCH_MODES:-console polling webhook}
+DATABASES=${BENCH_DATABASES:-new existing}
 STUB_PORT=${STUB_PORT:-18091}
 WEBHOOK_PORT=${WEBHOOK_PORT:-18453}
 HEALTH_PORT=${HTTP_PORT:-18090}
@@ -74,9 +77,9 @@ archive=${APP_JAR%.jar}.jsa
 cds="archive $( [ -f "$archive" ] && [ "${BACKCOACH_CDS:-on}" != off ] && echo on || echo off)"
 say "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), class data sharing $cds"
 
-start() { # mode n -> ms until /readyz answers 200
-  local mode=$1 n=$2 t0 code
-  local -a env=(DATABASE_URL="jdbc:sqlite:$WORK/$mode-$n.db" HTTP_PORT="$HEALTH_PORT" LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR")
+start() { # mode database-file -> ms until /readyz answers 200
+  local mode=$1 db=$2 t0 code
+  local -a env=(DATABASE_URL="jdbc:sqlite:$db" HTTP_PORT="$HEALTH_PORT" LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR")
   case "$mode" in
     polling | webhook)
       env+=(TELEGRAM_BOT_TOKEN=123456:bench-token TELEGRAM_API_URL="http://$HOST:$STUB_PORT" TELEGRAM_MODE="$mode"
@@ -103,16 +106,26 @@ start() { # mode n -> ms until /readyz answers 200
 }
 
 echo
-echo "| mode | median, ms | fastest, ms | slowest, ms | CPU used by then, median ms | starts |"
-echo "|---|---|---|---|---|---|"
+echo "| mode | database | median, ms | fastest, ms | slowest, ms | CPU used by then, median ms | starts |"
+echo "|---|---|---|---|---|---|---|"
 for mode in $MODES; do
   case "$mode" in console | polling | webhook) ;; *) die "unknown mode $mode" ;; esac
-  start "$mode" 0 > /dev/null # once unmeasured: the file cache is warm for every measured start
-  times=()
-  for n in $(seq "$STARTS"); do times+=("$(start "$mode" "$n")"); done
+  # Once unmeasured: the file cache is warm for every measured start, and the existing database is
+  # made.
+  start "$mode" "$WORK/$mode.db" > /dev/null
+  for database in $DATABASES; do
+    times=()
+    for n in $(seq "$STARTS"); do
+      case "$database" in
+        new) times+=("$(start "$mode" "$WORK/$mode-$n.db")") ;;
+        existing) times+=("$(start "$mode" "$WORK/$mode.db")") ;;
+        *) die "unknown database $database (new or existing)" ;;
+      esac
+  done
   cpu=$(printf '%s\n' "${times[@]}" | awk '{print $2}' | sort -n | awk '{ t[NR] = $1 } END {
     print NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
-  printf '%s\n' "${times[@]}" | awk '{print $1}' | sort -n | awk -v m="$mode" -v cpu="$cpu" '{ t[NR] = $1 } END {
+  printf '%s\n' "${times[@]}" | awk '{print $1}' | sort -n | awk -v m="$mode" -v d="$database" -v cpu="$cpu" '{ t[NR] = $1 } END {
     med = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-    printf "| %s | %d | %d | %d | %d | %d |\n", m, med, t[1], t[NR], cpu, NR }'
+    printf "| %s | %s | %d | %d | %d | %d | %d |\n", m, d, med, t[1], t[NR], cpu, NR }'
+  done
 done

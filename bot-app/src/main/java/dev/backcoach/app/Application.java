@@ -130,6 +130,7 @@ final class Application implements AutoCloseable {
         timekeeper.start();
         this.ops = startOps(config);
         this.housekeeping = Housekeeping.start(database, store, service, metrics, clock, config);
+        AfterStart.begin(metrics, service);
         log.info("started with {}", config);
     }
 

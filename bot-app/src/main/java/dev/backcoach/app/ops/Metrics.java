@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bot's metrics, in Prometheus format. Named methods feed them, so no caller needs Micrometer
@@ -42,7 +43,7 @@ public final class Metrics implements TurnObserver, AutoCloseable {
 
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private @Nullable JvmGcMetrics gc;
     private final Map<Platform, Map<String, Counter>> updates = new EnumMap<>(Platform.class);
     private final Map<Platform, Timer> turns = new EnumMap<>(Platform.class);
     private final Map<Route, AtomicLong> usersPerRoute = new EnumMap<>(Route.class);
@@ -50,11 +51,6 @@ public final class Metrics implements TurnObserver, AutoCloseable {
     private final AtomicLong schedulerLagMillis = new AtomicLong();
 
     public Metrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
         for (Platform platform : Platform.values()) {
             String tag = tag(platform);
             Map<String, Counter> byKind = new HashMap<>();
@@ -249,9 +245,28 @@ public final class Metrics implements TurnObserver, AutoCloseable {
         return registry.scrape();
     }
 
+    /**
+     * The JVM's and the process's own meters (memory, GC, threads, CPU, uptime). Bound after
+     * start-up, off the path to serving: looking up the JVM's management beans took a tenth of a
+     * second of start-up.
+     */
+    public synchronized void bindJvm() {
+        if (gc != null) {
+            return;
+        }
+        new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
     @Override
-    public void close() {
-        gc.close();
+    public synchronized void close() {
+        if (gc != null) {
+            gc.close();
+        }
         registry.close();
     }
 

@@ -30,6 +30,12 @@ public final class CatalogLoader {
                                         new IllegalStateException(
                                                 "content catalog not found on the classpath: "
                                                         + resource));
+        return fromTree(locale, tree);
+    }
+
+    /** The catalog for {@code locale} from its JSON, already read; validated as {@link #load}. */
+    static Catalog fromTree(String locale, JsonNode tree) {
+        String resource = resource(locale);
         try {
             Catalog catalog = JSON.treeToValue(tree, Catalog.class);
             List<String> problems =
@@ -55,6 +61,11 @@ public final class CatalogLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
         }
+    }
+
+    /** Whether there is a catalog for {@code locale} on the classpath (nothing is read). */
+    static boolean exists(String locale) {
+        return CatalogLoader.class.getResource(resource(locale)) != null;
     }
 
     private static String resource(String locale) {

@@ -1,73 +1,109 @@
 package dev.backcoach.core.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every language's catalog, English first. Each translation is checked against English at load: a
- * missing or extra key, a placeholder that differs, or a text over a platform limit stops start-up
- * with every problem listed.
+ * Every language's catalog, English first. Each translation is checked against English when it is
+ * read: a missing or extra key, a placeholder that differs, or a text over a platform limit is an
+ * error that lists every problem (and a test runs the same check on every catalog in the build).
+ *
+ * <p>{@link #load} reads English at once and each translation when it is first needed, or when
+ * {@link #prepareAll} is called (the app does so on a background thread once it serves): half a
+ * megabyte of JSON parsed and checked before the JIT has warmed up is a large share of start-up,
+ * and most users never need more than one language.
  */
 public final class Catalogs {
-    private final Map<String, Catalog> byLanguage;
+    private final Catalog english;
 
-    private Catalogs(Map<String, Catalog> byLanguage) {
-        this.byLanguage = Map.copyOf(byLanguage);
-        if (!byLanguage.containsKey(Languages.ENGLISH)) {
-            throw new IllegalArgumentException("the English catalog is required");
-        }
+    /** Other languages, in {@link Languages#KNOWN} order. */
+    private final Map<String, Lazy<Catalog>> translations;
+
+    private Catalogs(Catalog english, Map<String, Lazy<Catalog>> translations) {
+        this.english = english;
+        this.translations = translations;
     }
 
     /** English alone: for tests and tools that need no other language. */
     public static Catalogs of(Catalog english) {
-        return new Catalogs(Map.of(Languages.ENGLISH, english));
+        return new Catalogs(english, Map.of());
     }
 
     /** Explicit catalogs by language code; English must be among them. */
     public static Catalogs of(Map<String, Catalog> byLanguage) {
-        return new Catalogs(byLanguage);
+        Catalog english = byLanguage.get(Languages.ENGLISH);
+        if (english == null) {
+            throw new IllegalArgumentException("the English catalog is required");
+        }
+        Map<String, Lazy<Catalog>> others = new LinkedHashMap<>();
+        for (String code : Languages.KNOWN) {
+            Catalog catalog = byLanguage.get(code);
+            if (catalog != null && !code.equals(Languages.ENGLISH)) {
+                others.put(code, Lazy.of(code + " catalog", catalog));
+            }
+        }
+        return new Catalogs(english, others);
     }
 
-    /** Every catalog of {@link Languages#KNOWN} present on the classpath, validated. */
+    /**
+     * Every catalog of {@link Languages#KNOWN} present on the classpath: English read and validated
+     * now, the others when first needed.
+     */
     public static Catalogs load() {
-        Map<String, Catalog> found = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        var english = CatalogLoader.tree(Languages.ENGLISH).orElseThrow();
+        JsonNode englishTree = CatalogLoader.tree(Languages.ENGLISH).orElseThrow();
+        Catalog english = CatalogLoader.fromTree(Languages.ENGLISH, englishTree);
+        Map<String, Lazy<Catalog>> others = new LinkedHashMap<>();
         for (String code : Languages.KNOWN) {
-            var tree = CatalogLoader.tree(code);
-            if (tree.isEmpty()) {
-                continue;
+            if (!code.equals(Languages.ENGLISH) && CatalogLoader.exists(code)) {
+                others.put(
+                        code,
+                        new Lazy<>(
+                                "the " + code + " catalog", () -> translation(code, englishTree)));
             }
-            if (!code.equals(Languages.ENGLISH)) {
-                CatalogComparison.problems(english, tree.get(), code).forEach(problems::add);
-            }
-            found.put(code, CatalogLoader.load(code));
         }
+        return new Catalogs(english, others);
+    }
+
+    private static Catalog translation(String code, JsonNode englishTree) {
+        JsonNode tree = CatalogLoader.tree(code).orElseThrow();
+        List<String> problems =
+                new ArrayList<>(CatalogComparison.problems(englishTree, tree, code));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
-                    "translated catalogs differ from English:\n  " + String.join("\n  ", problems));
+                    "translated catalog differs from English:\n  " + String.join("\n  ", problems));
         }
-        return new Catalogs(found);
+        return CatalogLoader.fromTree(code, tree);
+    }
+
+    /**
+     * Reads every translation not read yet.
+     *
+     * @throws IllegalStateException naming the first translation that is invalid, and why
+     */
+    public void prepareAll() {
+        translations.values().forEach(Lazy::get);
     }
 
     public Catalog english() {
-        return java.util.Objects.requireNonNull(byLanguage.get(Languages.ENGLISH));
+        return english;
     }
 
-    /** The catalog for {@code code}; English when there is none. */
+    /** The catalog for {@code code} (read now if it was not yet); English when there is none. */
     public Catalog get(String code) {
-        return byLanguage.getOrDefault(code, english());
+        Lazy<Catalog> translation = translations.get(code);
+        return translation == null ? english : translation.get();
     }
 
     public boolean has(String code) {
-        return byLanguage.containsKey(code);
+        return code.equals(Languages.ENGLISH) || translations.containsKey(code);
     }
 
     /** The languages spoken, in {@link Languages#KNOWN} order. */
     public List<String> languages() {
-        return Languages.KNOWN.stream().filter(byLanguage::containsKey).toList();
+        return Languages.KNOWN.stream().filter(this::has).toList();
     }
 
     /**
@@ -76,6 +112,6 @@ public final class Catalogs {
      */
     public String resolve(String tag) {
         String primary = Languages.primary(tag);
-        return byLanguage.containsKey(primary) ? primary : Languages.ENGLISH;
+        return has(primary) ? primary : Languages.ENGLISH;
     }
 }

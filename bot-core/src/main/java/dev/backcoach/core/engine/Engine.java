@@ -9,7 +9,6 @@ import dev.backcoach.core.model.Session;
 import dev.backcoach.core.model.Turn;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,14 +19,15 @@ import java.util.SortedMap;
  * keeps no state of its own, so it is safe to share between threads.
  *
  * <p>Every reply is in the session's language: the one the user chose, else the one the platform
- * reports, else English. The engine holds one {@link Voice} per language and hands it the turn.
+ * reports, else English. The engine holds one {@link Voice} per language ({@link Voices}) and hands
+ * it the turn.
  */
 public final class Engine {
     /** Below Discord's 2,000 characters, the smallest message limit of the platforms. */
     public static final int MAX_MESSAGE_LENGTH = 1_900;
 
     private final Catalogs catalogs;
-    private final Map<String, Voice> voices = new LinkedHashMap<>();
+    private final Voices voices;
     private final LanguageChoice choice;
 
     /** English only. */
@@ -37,10 +37,18 @@ public final class Engine {
 
     public Engine(Catalogs catalogs) {
         this.catalogs = catalogs;
-        for (String code : catalogs.languages()) {
-            voices.put(code, new Voice(catalogs.get(code), Languages.locale(code)));
-        }
+        this.voices = new Voices(catalogs);
         this.choice = new LanguageChoice(catalogs, this::voice);
+    }
+
+    /**
+     * Reads every language's catalog and builds its voice now, rather than at the first turn that
+     * needs it.
+     *
+     * @throws IllegalStateException when a translation is invalid
+     */
+    public void prepareAllLanguages() {
+        voices.prepareAll();
     }
 
     public Turn handle(Session session, Inbound inbound, Instant now) {
@@ -112,6 +120,6 @@ public final class Engine {
     }
 
     private Voice voice(Session session) {
-        return java.util.Objects.requireNonNull(voices.get(language(session)));
+        return voices.get(language(session));
     }
 }

@@ -197,8 +197,7 @@ public final class ConversationService {
                     cache.invalidate(user); // ran on an old session: run again on the stored one
                     continue;
                 }
-                // Nothing to commit: running such a turn again (a re-delivery) changes nothing
-                // either.
+                // Nothing to commit: a re-delivery of such a turn changes nothing either.
                 applyEffects(turn.effects());
                 return new Turn(
                         current,
@@ -242,8 +241,7 @@ public final class ConversationService {
     }
 
     /**
-     * The user's session as stored now (another instance may have changed it); empty for a user
-     * never seen.
+     * The user's session as stored now (maybe changed by another instance); empty if never seen.
      */
     public Optional<Session> storedSession(UserKey user) {
         return store.load(user);
@@ -273,14 +271,16 @@ public final class ConversationService {
         return new Turn(Session.fresh(user), turn.replies(), turn.effects());
     }
 
-    /**
-     * The pending question of a user who already has a session, e.g. after a restart; empty for a
-     * new user.
-     */
+    /** The pending question of a user with a session (e.g. after a restart); empty if new. */
     public List<Reply> currentPrompt(UserKey user) {
         Optional<Session> session =
                 Optional.ofNullable(cache.getIfPresent(user)).or(() -> store.load(user));
         return session.map(s -> List.of(engine.currentPrompt(s))).orElse(List.of());
+    }
+
+    /** Every language ready now rather than at its first turn: see {@link Engine}. */
+    public void prepareAllLanguages() {
+        engine.prepareAllLanguages();
     }
 
     public StoreHealth health() {

@@ -1,0 +1,34 @@
+package dev.backcoach.app;
+
+import dev.backcoach.app.ops.Metrics;
+import dev.backcoach.core.service.ConversationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What start-up leaves for later, done on one background thread as soon as the bot serves: the
+ * other languages' catalogs and voices (start-up reads English only), and the JVM's own meters.
+ * Neither is needed to answer the first update, and both are slow while the JIT is still cold. A
+ * turn in another language that comes sooner builds, or waits for, its own language.
+ */
+final class AfterStart {
+    private static final Logger log = LoggerFactory.getLogger(AfterStart.class);
+
+    private AfterStart() {}
+
+    static void begin(Metrics metrics, ConversationService service) {
+        Thread later =
+                new Thread(
+                        () -> {
+                            try {
+                                service.prepareAllLanguages();
+                            } catch (RuntimeException e) {
+                                log.error("a language cannot be spoken: {}", e.getMessage(), e);
+                            }
+                            metrics.bindJvm();
+                        },
+                        "after-start");
+        later.setDaemon(true); // nothing to finish: whatever it has not built is built on demand
+        later.start();
+    }
+}
