@@ -2,21 +2,28 @@ package dev.backcoach.app;
 
 import dev.backcoach.app.ops.Metrics;
 import dev.backcoach.core.service.ConversationService;
+import dev.backcoach.telegram.TelegramRuntime;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What start-up leaves for later, done on one background thread as soon as the bot serves: the
- * other languages' catalogs and voices (start-up reads English only), and the JVM's own meters.
- * Neither is needed to answer the first update, and both are slow while the JIT is still cold. A
- * turn in another language that comes sooner builds, or waits for, its own language.
+ * What start-up leaves for later, begun as soon as the bot serves: Telegram's command menu and
+ * descriptions (on a thread of their own), then on one background thread the other languages'
+ * catalogs and voices (start-up reads English only) and the JVM's own meters. None of it is needed
+ * to answer the first update, and all of it is slow while the JIT is still cold. A turn in another
+ * language that comes sooner builds, or waits for, its own language.
  */
 final class AfterStart {
     private static final Logger log = LoggerFactory.getLogger(AfterStart.class);
 
     private AfterStart() {}
 
-    static void begin(Metrics metrics, ConversationService service) {
+    static void begin(
+            Metrics metrics, ConversationService service, @Nullable TelegramRuntime telegram) {
+        if (telegram != null) {
+            telegram.publishProfile();
+        }
         Thread later =
                 new Thread(
                         () -> {

@@ -15,6 +15,8 @@ import dev.backcoach.storage.SchedulerSetup;
 import dev.backcoach.storage.schedule.ReminderCounters;
 import dev.backcoach.storage.schedule.Scheduling;
 import dev.backcoach.storage.schedule.Timekeeper;
+import dev.backcoach.telegram.SendCounters;
+import dev.backcoach.telegram.TelegramConnection;
 import dev.backcoach.telegram.TelegramRuntime;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the bot together: database, store, service, the scheduler, housekeeping, the operator
- * endpoints, and the way users reach it: Telegram and Discord when their tokens are set (both can
- * run in one process), otherwise the console. Reminders and step timers wait in the database as
- * scheduler tasks.
+ * Wires the bot together: database, store, service, scheduler, housekeeping, operator endpoints,
+ * and the way users reach it: Telegram and Discord when their tokens are set (both can run in one
+ * process), otherwise the console. Reminders and step timers wait in the database as tasks.
  */
 final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -43,7 +45,7 @@ final class Application implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final ConversationService service;
     private final Timekeeper timekeeper;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final @Nullable ConsoleAdapter console;
     private final @Nullable TelegramRuntime telegram;
     private final @Nullable DiscordRuntime discord;
@@ -65,16 +67,33 @@ final class Application implements AutoCloseable {
 
     /** With a clock of the test's choosing: reminders are due at local times hours away. */
     Application(AppConfig config, InputStream in, PrintStream out, Clock clock) throws Exception {
+        this(config, Strands.begin(config), in, out, clock);
+    }
+
+    /** On strands Main began before anything else. */
+    Application(AppConfig config, Strands strands, InputStream in, PrintStream out, Clock clock)
+            throws Exception {
         this.flush = config.shutdownTimeout();
-        Catalogs catalogs = Catalogs.load();
+        this.metrics = new Metrics();
         this.database = Database.open(config.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        // The service's effects only schedule tasks; the scheduler that runs them calls the
-        // service, so it comes after.
+        // Effects only schedule tasks; the scheduler that runs them (and calls the service) comes
+        // after.
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+        // The catalogs are read before the engine is built: what needs only them comes first.
+        Catalogs catalogs = Beside.await(strands.content());
+        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
+        // with a note in the language of the chart's user.
+        this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
+        Beside.await(strands.screen()); // its failure is the clearer message
         this.service =
                 new ConversationService(
-                        catalogs, store, clock, scheduling, config.sessionCache(), metrics);
+                        Beside.await(strands.engine()),
+                        store,
+                        clock,
+                        scheduling,
+                        config.sessionCache(),
+                        metrics);
         this.timekeeper =
                 new Timekeeper(
                         service,
@@ -85,12 +104,10 @@ final class Application implements AutoCloseable {
         metrics.bindService(service.stats());
         metrics.bindDatabase(database, service.health());
         metrics.bindReminders(timekeeper.counters());
-        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
-        // with a note in the language of the chart's user.
-        this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
+        CompletableFuture<TelegramConnection> connecting = strands.telegram();
         this.telegram =
-                config.telegram().isPresent()
-                        ? TelegramRuntime.start(config.telegram().get(), service, catalogs, charts)
+                connecting != null
+                        ? TelegramRuntime.start(Beside.await(connecting), service, catalogs, charts)
                         : null;
         if (telegram != null) {
             metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
@@ -119,7 +136,7 @@ final class Application implements AutoCloseable {
                                 out,
                                 service,
                                 Path.of(""),
-                                new ConsoleCharts(charts, chartFolder()),
+                                ConsoleCharts.inTemporaryFiles(charts),
                                 config.language())
                         : null;
         int restored =
@@ -130,7 +147,7 @@ final class Application implements AutoCloseable {
         timekeeper.start();
         this.ops = startOps(config);
         this.housekeeping = Housekeeping.start(database, store, service, metrics, clock, config);
-        AfterStart.begin(metrics, service);
+        AfterStart.begin(metrics, service, telegram);
         log.info("started with {}", config);
     }
 
@@ -176,21 +193,14 @@ final class Application implements AutoCloseable {
         return checks;
     }
 
-    /** Where the terminal chat writes its charts: a folder of the system's temporary files. */
-    private static Path chartFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "backcoach-charts");
-    }
-
     /** The port of the operator endpoints, when they are served. */
     Optional<Integer> httpPort() {
         return ops == null ? Optional.empty() : Optional.of(ops.port());
     }
 
     /** Telegram's send counters (zeros without Telegram), for tests. */
-    dev.backcoach.telegram.SendCounters telegramCounters() {
-        return telegram == null
-                ? new dev.backcoach.telegram.SendCounters()
-                : telegram.bot().counters();
+    SendCounters telegramCounters() {
+        return telegram == null ? new SendCounters() : telegram.bot().counters();
     }
 
     /** The Discord runtime, when Discord is on: for tests. */

@@ -28,6 +28,12 @@ public final class ConsoleCharts {
         this.folder = folder;
     }
 
+    /** Chart files in a folder of the system's temporary files. */
+    static ConsoleCharts inTemporaryFiles(Charts charts) {
+        return new ConsoleCharts(
+                charts, Path.of(System.getProperty("java.io.tmpdir"), "backcoach-charts"));
+    }
+
     /** The sparkline alone, for a chat without a renderer. */
     static ConsoleCharts textOnly() {
         return new ConsoleCharts(Charts.textOnly(""), Path.of(""));

@@ -2,6 +2,7 @@ package dev.backcoach.app;
 
 import dev.backcoach.core.service.StoreUnavailableException;
 import dev.backcoach.storage.UnusableDatabaseUrl;
+import java.time.Clock;
 import java.util.Locale;
 
 /**
@@ -28,9 +29,11 @@ public final class Main {
         // environment), so it sees the validated, normalised values.
         System.setProperty("LOG_FORMAT", config.logFormat().name().toLowerCase(Locale.ROOT));
         System.setProperty("LOG_LEVEL", config.logLevel());
+        // Before the first logger too: what needs only the configuration starts at once.
+        Strands strands = Strands.begin(config);
         Application app;
         try {
-            app = new Application(config, System.in, System.out);
+            app = new Application(config, strands, System.in, System.out, Clock.systemUTC());
         } catch (UnusableDatabaseUrl e) {
             fail(2, "DATABASE_URL is invalid: expected " + e.getMessage());
             return;

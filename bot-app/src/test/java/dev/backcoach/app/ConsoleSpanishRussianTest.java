@@ -2,6 +2,7 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.service.CacheSettings;
 import dev.backcoach.core.service.ConversationService;
 import dev.backcoach.core.service.EffectHandler;
@@ -90,7 +91,7 @@ class ConsoleSpanishRussianTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConversationService service =
                 new ConversationService(
-                        Speaking.CATALOGS,
+                        new Engine(Speaking.CATALOGS),
                         new InMemoryStateStore(),
                         Clock.systemUTC(),
                         EffectHandler.NONE,

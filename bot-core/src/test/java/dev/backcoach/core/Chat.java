@@ -6,6 +6,7 @@ import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.content.Equipment;
+import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Button;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Effect;
@@ -78,7 +79,7 @@ public final class Chat {
         this.catalog = CATALOGS.get(CATALOGS.resolve(locale));
         this.service =
                 new ConversationService(
-                        CATALOGS,
+                        new Engine(CATALOGS),
                         store,
                         clock,
                         effects::add,

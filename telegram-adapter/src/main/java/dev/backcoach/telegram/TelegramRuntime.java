@@ -18,13 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Starts Telegram as configured: who the bot is, its command list, then polling or the webhook.
- * Ready (for {@code /readyz}) while polls are answered, or while the webhook listens.
+ * Starts Telegram as configured: who the bot is (see {@link TelegramConnection}), then polling or
+ * the webhook; the command list follows once the bot serves ({@link #publishProfile}). Ready (for
+ * {@code /readyz}) while polls are answered, or while the webhook listens.
  */
 @SuppressWarnings(
         "try") // close() passes on what the library's close() throws, InterruptedException included
@@ -38,16 +39,22 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
     private final @Nullable PollingReceiver polling;
     private final @Nullable WebhookReceiver webhook;
     private final OkHttpClient http;
+    private final TelegramClient client;
+    private final Catalogs catalogs;
 
     private TelegramRuntime(
             TelegramBot bot,
             @Nullable PollingReceiver polling,
             @Nullable WebhookReceiver webhook,
-            OkHttpClient http) {
+            OkHttpClient http,
+            TelegramClient client,
+            Catalogs catalogs) {
         this.bot = bot;
         this.polling = polling;
         this.webhook = webhook;
         this.http = http;
+        this.client = client;
+        this.catalogs = catalogs;
     }
 
     public static TelegramRuntime start(
@@ -76,44 +83,22 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
             Catalogs catalogs,
             Charts charts)
             throws Exception {
-        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
-        dispatcher.setMaxRequests(128);
-        dispatcher.setMaxRequestsPerHost(
-                64); // OkHttp's default of 5 would cap sends far below the budget
-        OkHttpClient http =
-                new OkHttpClient.Builder()
-                        .dispatcher(dispatcher)
-                        .eventListenerFactory(HandOver.FACTORY) // reminders: see HandOver
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
-                        .build();
-        ObjectMapper json = new ObjectMapper();
-        TelegramUrl url =
-                TelegramUrl.builder()
-                        .schema(settings.apiUrl().getScheme())
-                        .host(settings.apiUrl().getHost())
-                        .port(
-                                settings.apiUrl().getPort() > 0
-                                        ? settings.apiUrl().getPort()
-                                        : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
-                        .testServer(false)
-                        .build();
-        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
-        String username = client.execute(new GetMe()).getUserName();
-        // What Telegram shows before a chat (nine calls, about a second against Telegram) does not
-        // hold up serving updates: it is published beside them.
-        DaemonThreads.named("telegram-profile")
-                .newThread(
-                        () -> {
-                            try {
-                                BotProfile.publish(client, catalogs, COMMANDS);
-                            } catch (TelegramApiException | RuntimeException e) {
-                                log.warn(
-                                        "could not publish the command menu and descriptions: {}",
-                                        e.getMessage());
-                            }
-                        })
-                .start();
+        return start(TelegramConnection.open(settings), service, catalogs, charts);
+    }
+
+    /** On a connection opened beforehand (see {@link TelegramConnection}). */
+    public static TelegramRuntime start(
+            TelegramConnection connection,
+            ConversationService service,
+            Catalogs catalogs,
+            Charts charts)
+            throws Exception {
+        TelegramSettings settings = connection.settings();
+        OkHttpTelegramClient client = connection.client();
+        OkHttpClient http = connection.http();
+        ObjectMapper json = connection.json();
+        TelegramUrl url = connection.url();
+        String username = connection.username();
         TelegramBot bot =
                 new TelegramBot(
                         service,
@@ -151,11 +136,31 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                 "Telegram bot @{} started in {} mode",
                 username,
                 settings.mode().name().toLowerCase(Locale.ROOT));
-        return new TelegramRuntime(bot, polling, webhook, http);
+        return new TelegramRuntime(bot, polling, webhook, http, client, catalogs);
     }
 
     public TelegramBot bot() {
         return bot;
+    }
+
+    /**
+     * Publishes what Telegram shows before a chat: the command menu and the descriptions in every
+     * language (nine calls, about a second against Telegram). It does not hold up serving updates:
+     * the app calls this once the bot serves, and it runs on a thread of its own.
+     */
+    public void publishProfile() {
+        DaemonThreads.named("telegram-profile")
+                .newThread(
+                        () -> {
+                            try {
+                                BotProfile.publish(client, catalogs, COMMANDS);
+                            } catch (TelegramApiException | RuntimeException e) {
+                                log.warn(
+                                        "could not publish the command menu and descriptions: {}",
+                                        e.getMessage());
+                            }
+                        })
+                .start();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.backcoach.core.content;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +24,9 @@ public final class CatalogLoader {
      * The catalog for {@code locale}; fails start-up with every problem listed if it is invalid.
      */
     public static Catalog load(String locale) {
-        String resource = resource(locale);
-        JsonNode tree =
-                tree(locale)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "content catalog not found on the classpath: "
-                                                        + resource));
-        return fromTree(locale, tree);
+        Catalog catalog = read(locale);
+        check(locale, catalog);
+        return catalog;
     }
 
     /** The catalog for {@code locale} from its JSON, already read; validated as {@link #load}. */
@@ -38,18 +34,75 @@ public final class CatalogLoader {
         String resource = resource(locale);
         try {
             Catalog catalog = JSON.treeToValue(tree, Catalog.class);
-            List<String> problems =
-                    CatalogValidator.problems(catalog, locale.equals(Languages.ENGLISH));
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException(
-                        "content catalog "
-                                + resource
-                                + " is invalid:\n  "
-                                + String.join("\n  ", problems));
-            }
+            check(locale, catalog);
             return catalog;
         } catch (IOException e) {
             throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
+        }
+    }
+
+    /**
+     * The catalog for {@code locale} as written, not validated yet (see {@link #check}): start-up
+     * reads English this way, straight into the catalog's records without a tree in between.
+     */
+    static Catalog read(String locale) {
+        String resource = resource(locale);
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "content catalog not found on the classpath: " + resource);
+            }
+            return JSON.readValue(in, Catalog.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Only the warning-sign rules of {@code locale}'s catalog, as written: the rest of the file is
+     * skipped unread. Start-up builds the English detector from these while the whole catalog is
+     * still being read.
+     */
+    public static RedFlagRules readRedFlags(String locale) {
+        String resource = resource(locale);
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "content catalog not found on the classpath: " + resource);
+            }
+            try (JsonParser json = JSON.createParser(in)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException(resource + " is not a JSON object");
+                }
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    json.nextToken();
+                    if ("redflags".equals(field)) {
+                        return JSON.readValue(json, RedFlagRules.class);
+                    }
+                    json.skipChildren();
+                }
+            }
+            throw new IllegalStateException(resource + " has no redflags");
+        } catch (IOException e) {
+            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Checks a catalog read by {@link #read}.
+     *
+     * @throws IllegalStateException listing every problem
+     */
+    static void check(String locale, Catalog catalog) {
+        List<String> problems =
+                CatalogValidator.problems(catalog, locale.equals(Languages.ENGLISH));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    "content catalog "
+                            + resource(locale)
+                            + " is invalid:\n  "
+                            + String.join("\n  ", problems));
         }
     }
 

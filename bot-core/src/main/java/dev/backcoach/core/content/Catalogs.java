@@ -12,24 +12,33 @@ import java.util.Map;
  * error that lists every problem (and a test runs the same check on every catalog in the build).
  *
  * <p>{@link #load} reads English at once and each translation when it is first needed, or when
- * {@link #prepareAll} is called (the app does so on a background thread once it serves): half a
- * megabyte of JSON parsed and checked before the JIT has warmed up is a large share of start-up,
- * and most users never need more than one language.
+ * {@link #prepareAll} is called (the app does so on a background thread once it serves), which also
+ * checks English: half a megabyte of JSON parsed and checked before the JIT has warmed up was a
+ * large share of start-up, and most users never need more than one language. The catalogs ship
+ * inside the jar, and the build checks every one of them (TranslationsTest), so a check that fails
+ * here means a jar that was altered after it was built.
  */
 public final class Catalogs {
     private final Catalog english;
 
+    /** English, once checked. */
+    private final Lazy<Catalog> englishChecked;
+
     /** Other languages, in {@link Languages#KNOWN} order. */
     private final Map<String, Lazy<Catalog>> translations;
 
-    private Catalogs(Catalog english, Map<String, Lazy<Catalog>> translations) {
+    private Catalogs(
+            Catalog english,
+            Lazy<Catalog> englishChecked,
+            Map<String, Lazy<Catalog>> translations) {
         this.english = english;
+        this.englishChecked = englishChecked;
         this.translations = translations;
     }
 
     /** English alone: for tests and tools that need no other language. */
     public static Catalogs of(Catalog english) {
-        return new Catalogs(english, Map.of());
+        return new Catalogs(english, Lazy.of("English", english), Map.of());
     }
 
     /** Explicit catalogs by language code; English must be among them. */
@@ -45,7 +54,7 @@ public final class Catalogs {
                 others.put(code, Lazy.of(code + " catalog", catalog));
             }
         }
-        return new Catalogs(english, others);
+        return new Catalogs(english, Lazy.of("English", english), others);
     }
 
     /**
@@ -53,18 +62,30 @@ public final class Catalogs {
      * now, the others when first needed.
      */
     public static Catalogs load() {
-        JsonNode englishTree = CatalogLoader.tree(Languages.ENGLISH).orElseThrow();
-        Catalog english = CatalogLoader.fromTree(Languages.ENGLISH, englishTree);
+        Catalog english = CatalogLoader.read(Languages.ENGLISH);
+        Lazy<Catalog> checked =
+                new Lazy<>(
+                        "the English catalog",
+                        () -> {
+                            CatalogLoader.check(Languages.ENGLISH, english);
+                            return english;
+                        });
+        // What each translation is compared with, read once for all of them.
+        Lazy<JsonNode> englishTree =
+                new Lazy<>(
+                        "the English catalog",
+                        () -> CatalogLoader.tree(Languages.ENGLISH).orElseThrow());
         Map<String, Lazy<Catalog>> others = new LinkedHashMap<>();
         for (String code : Languages.KNOWN) {
             if (!code.equals(Languages.ENGLISH) && CatalogLoader.exists(code)) {
                 others.put(
                         code,
                         new Lazy<>(
-                                "the " + code + " catalog", () -> translation(code, englishTree)));
+                                "the " + code + " catalog",
+                                () -> translation(code, englishTree.get())));
             }
         }
-        return new Catalogs(english, others);
+        return new Catalogs(english, checked, others);
     }
 
     private static Catalog translation(String code, JsonNode englishTree) {
@@ -79,11 +100,12 @@ public final class Catalogs {
     }
 
     /**
-     * Reads every translation not read yet.
+     * Checks English and reads every translation not read yet.
      *
-     * @throws IllegalStateException naming the first translation that is invalid, and why
+     * @throws IllegalStateException naming the first catalog that is invalid, and why
      */
     public void prepareAll() {
+        englishChecked.get();
         translations.values().forEach(Lazy::get);
     }
 

@@ -42,12 +42,13 @@ public final class Engine {
     }
 
     /**
-     * Reads every language's catalog and builds its voice now, rather than at the first turn that
+     * Checks every language's catalog and builds its voice now, rather than at the first turn that
      * needs it.
      *
-     * @throws IllegalStateException when a translation is invalid
+     * @throws IllegalStateException when a catalog is invalid
      */
     public void prepareAllLanguages() {
+        catalogs.prepareAll();
         voices.prepareAll();
     }
 

@@ -7,6 +7,7 @@ import dev.backcoach.core.model.Dialogue;
 import dev.backcoach.core.model.Reply;
 import dev.backcoach.core.model.Route;
 import dev.backcoach.core.model.Session;
+import dev.backcoach.core.safety.Detectors;
 import dev.backcoach.core.safety.Finding;
 import dev.backcoach.core.safety.RedFlagDetector;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ final class RedFlags {
         this.texts = texts;
         this.flags = texts.catalog().redflags().flags();
         this.detector =
-                new RedFlagDetector(texts.catalog().redflags(), texts.locale().getLanguage());
+                Detectors.forRules(texts.catalog().redflags(), texts.locale().getLanguage());
     }
 
     /** What the text's warning signs lead to; empty when it has none. */

@@ -60,19 +60,19 @@ public final class ConversationService {
             EffectHandler effects,
             CacheSettings cacheSettings,
             TurnObserver observer) {
-        this(Catalogs.of(catalog), store, clock, effects, cacheSettings, observer);
+        this(new Engine(Catalogs.of(catalog)), store, clock, effects, cacheSettings, observer);
     }
 
-    /** Speaking every language in {@code catalogs}. */
+    /** Speaking every language of the engine (start-up builds it beside the database). */
     public ConversationService(
-            Catalogs catalogs,
+            Engine engine,
             StateStore store,
             Clock clock,
             EffectHandler effects,
             CacheSettings cacheSettings,
             TurnObserver observer) {
         this.observer = observer;
-        this.engine = new Engine(catalogs);
+        this.engine = engine;
         this.store = store;
         this.clock = clock;
         this.effects = effects;

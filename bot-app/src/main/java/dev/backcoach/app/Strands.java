@@ -1,0 +1,48 @@
+package dev.backcoach.app;
+
+import dev.backcoach.core.content.CatalogLoader;
+import dev.backcoach.core.content.Catalogs;
+import dev.backcoach.core.content.Languages;
+import dev.backcoach.core.engine.Engine;
+import dev.backcoach.core.safety.Detectors;
+import dev.backcoach.core.safety.RedFlagDetector;
+import dev.backcoach.telegram.TelegramConnection;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The strands of start-up that need only the configuration, begun before anything else (even before
+ * logging is set up) and awaited by {@link Application} where it first needs each: the catalogs and
+ * the engine built on them, and Telegram's first round trip. Meanwhile the main thread sets up
+ * logging and metrics and opens the database. See {@link Beside}.
+ *
+ * @param telegram null when Telegram is off
+ */
+record Strands(
+        CompletableFuture<RedFlagDetector> screen,
+        CompletableFuture<Catalogs> content,
+        CompletableFuture<Engine> engine,
+        @Nullable CompletableFuture<TelegramConnection> telegram) {
+
+    static Strands begin(AppConfig config) {
+        // The English detector is the longest step of building the engine: it starts at once, from
+        // the catalog's warning-sign rules alone, and the engine finds it built (see Detectors).
+        CompletableFuture<RedFlagDetector> screen =
+                Beside.start(
+                        "screen",
+                        () ->
+                                Detectors.forRules(
+                                        CatalogLoader.readRedFlags(Languages.ENGLISH),
+                                        Languages.ENGLISH));
+        CompletableFuture<Catalogs> content = Beside.start("content", Catalogs::load);
+        // On the content thread, right after the catalogs.
+        CompletableFuture<Engine> engine = content.thenApply(Engine::new);
+        CompletableFuture<TelegramConnection> telegram =
+                config.telegram().isPresent()
+                        ? Beside.start(
+                                "telegram-connect",
+                                () -> TelegramConnection.open(config.telegram().get()))
+                        : null;
+        return new Strands(screen, content, engine, telegram);
+    }
+}

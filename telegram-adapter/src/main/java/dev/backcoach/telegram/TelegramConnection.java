@@ -1,0 +1,78 @@
+package dev.backcoach.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The HTTP client for the Bot API and who the bot is (getMe, which also proves the token). It needs
+ * nothing from the rest of the bot, so start-up opens it beside the database and the catalogs: the
+ * round trip to Telegram and the client's TLS set-up overlap them instead of following them.
+ *
+ * @param username the bot's @name, for commands addressed to it in groups
+ */
+public record TelegramConnection(
+        TelegramSettings settings,
+        OkHttpClient http,
+        ObjectMapper json,
+        TelegramUrl url,
+        OkHttpTelegramClient client,
+        String username) {
+
+    /**
+     * @throws TelegramApiException when Telegram refuses the token or cannot be reached
+     */
+    public static TelegramConnection open(TelegramSettings settings) throws TelegramApiException {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(128);
+        // OkHttp's default of 5 would cap sends far below the budget.
+        dispatcher.setMaxRequestsPerHost(64);
+        OkHttpClient http =
+                new OkHttpClient.Builder()
+                        .dispatcher(dispatcher)
+                        .eventListenerFactory(HandOver.FACTORY) // reminders: see HandOver
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
+                        .build();
+        ObjectMapper json = new ObjectMapper();
+        TelegramUrl url =
+                TelegramUrl.builder()
+                        .schema(settings.apiUrl().getScheme())
+                        .host(settings.apiUrl().getHost())
+                        .port(
+                                settings.apiUrl().getPort() > 0
+                                        ? settings.apiUrl().getPort()
+                                        : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
+                        .testServer(false)
+                        .build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
+        try {
+            String username = client.execute(new GetMe()).getUserName();
+            return new TelegramConnection(settings, http, json, url, client, username);
+        } catch (TelegramApiException | RuntimeException e) {
+            close(http);
+            throw e;
+        }
+    }
+
+    /**
+     * Lets the client's threads and connections go (when start-up stops halfway, or at the end).
+     */
+    public void close() {
+        close(http);
+    }
+
+    private static void close(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramConnection[@" + username + "]"; // never the token or the URL that holds it
+    }
+}
