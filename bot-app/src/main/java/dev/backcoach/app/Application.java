@@ -75,7 +75,7 @@ final class Application implements AutoCloseable {
             throws Exception {
         this.flush = config.shutdownTimeout();
         this.metrics = new Metrics();
-        this.database = Database.open(config.database());
+        this.database = Beside.await(strands.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
         // Effects only schedule tasks; the scheduler that runs them (and calls the service) comes
         // after.

@@ -6,25 +6,31 @@ import dev.backcoach.core.content.Languages;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.safety.Detectors;
 import dev.backcoach.core.safety.RedFlagDetector;
+import dev.backcoach.storage.Database;
 import dev.backcoach.telegram.TelegramConnection;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The strands of start-up that need only the configuration, begun before anything else (even before
- * logging is set up) and awaited by {@link Application} where it first needs each: the catalogs and
- * the engine built on them, and Telegram's first round trip. Meanwhile the main thread sets up
- * logging and metrics and opens the database. See {@link Beside}.
+ * logging is set up) and awaited by {@link Application} where it first needs each: the database
+ * (opened, and migrated when new), the English warning-sign detector, the catalogs and the engine
+ * built on them, and Telegram's first round trip. Meanwhile the main thread sets up logging and
+ * metrics. See {@link Beside}.
  *
  * @param telegram null when Telegram is off
  */
 record Strands(
+        CompletableFuture<Database> database,
         CompletableFuture<RedFlagDetector> screen,
         CompletableFuture<Catalogs> content,
         CompletableFuture<Engine> engine,
         @Nullable CompletableFuture<TelegramConnection> telegram) {
 
     static Strands begin(AppConfig config) {
+        // A new database is migrated here (seven migrations): the longest strand on a first start.
+        CompletableFuture<Database> database =
+                Beside.start("database", () -> Database.open(config.database()));
         // The English detector is the longest step of building the engine: it starts at once, from
         // the catalog's warning-sign rules alone, and the engine finds it built (see Detectors).
         CompletableFuture<RedFlagDetector> screen =
@@ -43,6 +49,6 @@ record Strands(
                                 "telegram-connect",
                                 () -> TelegramConnection.open(config.telegram().get()))
                         : null;
-        return new Strands(screen, content, engine, telegram);
+        return new Strands(database, screen, content, engine, telegram);
     }
 }
