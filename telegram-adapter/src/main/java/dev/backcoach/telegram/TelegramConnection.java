@@ -2,6 +2,8 @@ package dev.backcoach.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -31,13 +33,18 @@ public record TelegramConnection(
         dispatcher.setMaxRequests(128);
         // OkHttp's default of 5 would cap sends far below the budget.
         dispatcher.setMaxRequestsPerHost(64);
-        OkHttpClient http =
+        OkHttpClient.Builder builder =
                 new OkHttpClient.Builder()
                         .dispatcher(dispatcher)
                         .eventListenerFactory(HandOver.FACTORY) // reminders: see HandOver
                         .connectTimeout(Duration.ofSeconds(10))
-                        .readTimeout(Duration.ofSeconds(75)) // above getUpdates' 50 s long poll
-                        .build();
+                        .readTimeout(Duration.ofSeconds(75)); // above getUpdates' 50 s long poll
+        if ("http".equals(settings.apiUrl().getScheme())) {
+            // A local Bot API server over plain HTTP needs no TLS: without this, the client loads
+            // the JDK's trust store and TLS providers anyway, most of this strand's start-up CPU.
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        OkHttpClient http = builder.build();
         ObjectMapper json = new ObjectMapper();
         TelegramUrl url =
                 TelegramUrl.builder()

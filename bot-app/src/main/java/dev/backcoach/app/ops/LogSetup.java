@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -22,7 +21,8 @@ import java.util.Locale;
  * serves tests and tools. An operator who sets {@code -Dlogback.configurationFile} gets that file
  * instead.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+// No @ConfiguratorRank: logback runs configurators found as services before its own ones anyway,
+// and reading the annotation cost start-up a few milliseconds of reflection.
 public final class LogSetup extends ContextAwareBase implements Configurator {
     /** Found by logback through {@code META-INF/services}. */
     public LogSetup() {}
