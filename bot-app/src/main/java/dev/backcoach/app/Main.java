@@ -33,6 +33,7 @@ public final class Main {
         Strands strands = Strands.begin(config);
         Application app;
         try {
+            Beside.await(strands.logging()); // before Application's own logger: see Strands
             app = new Application(config, strands, System.in, System.out, Clock.systemUTC());
         } catch (UnusableDatabaseUrl e) {
             fail(2, "DATABASE_URL is invalid: expected " + e.getMessage());

@@ -10,6 +10,8 @@ import dev.backcoach.storage.Database;
 import dev.backcoach.telegram.TelegramConnection;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
 
 /**
  * The strands of start-up that need only the configuration, begun before anything else (even before
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param telegram null when Telegram is off
  */
 record Strands(
+        CompletableFuture<ILoggerFactory> logging,
         CompletableFuture<Database> database,
         CompletableFuture<RedFlagDetector> screen,
         CompletableFuture<Catalogs> content,
@@ -28,9 +31,19 @@ record Strands(
         @Nullable CompletableFuture<TelegramConnection> telegram) {
 
     static Strands begin(AppConfig config) {
+        // Logging is set up once, before any thread asks for a logger: SLF4J would hand out
+        // stand-ins meanwhile, and warn on stderr as it replays their lines. The strands that log
+        // wait for it; the detector and the catalogs do not log.
+        CompletableFuture<ILoggerFactory> logging =
+                Beside.start("logging", LoggerFactory::getILoggerFactory);
         // A new database is migrated here (seven migrations): the longest strand on a first start.
         CompletableFuture<Database> database =
-                Beside.start("database", () -> Database.open(config.database()));
+                Beside.start(
+                        "database",
+                        () -> {
+                            Beside.await(logging);
+                            return Database.open(config.database());
+                        });
         // The English detector is the longest step of building the engine: it starts at once, from
         // the catalog's warning-sign rules alone, and the engine finds it built (see Detectors).
         CompletableFuture<RedFlagDetector> screen =
@@ -47,8 +60,11 @@ record Strands(
                 config.telegram().isPresent()
                         ? Beside.start(
                                 "telegram-connect",
-                                () -> TelegramConnection.open(config.telegram().get()))
+                                () -> {
+                                    Beside.await(logging);
+                                    return TelegramConnection.open(config.telegram().get());
+                                })
                         : null;
-        return new Strands(database, screen, content, engine, telegram);
+        return new Strands(logging, database, screen, content, engine, telegram);
     }
 }

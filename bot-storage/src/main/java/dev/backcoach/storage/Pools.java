@@ -39,6 +39,10 @@ final class Pools {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
+        // Two connections at start, more as load asks for them (Hikari opens them in the
+        // background): filling the whole pool took a tenth of start-up's CPU, and an idle bot on
+        // a shared PostgreSQL holds fewer connections.
+        config.setMinimumIdle(Math.min(2, size));
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(1_000);
         // Build the pool even when the database is down; Database.open reports that itself,

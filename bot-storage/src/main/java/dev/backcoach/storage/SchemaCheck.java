@@ -46,7 +46,6 @@ final class SchemaCheck {
 
     /** True when Flyway would find nothing to apply and nothing to report. */
     static boolean isCurrent(Connection connection, Dialect dialect) {
-        Map<String, Integer> expected = expected(dialect);
         Map<String, Integer> applied = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(HISTORY)) {
@@ -63,7 +62,8 @@ final class SchemaCheck {
             rollBackQuietly(connection); // e.g. no history yet: a new database
             return false;
         }
-        return applied.equals(expected);
+        // Computed only now: a new database (no history) is answered without reading the files.
+        return applied.size() == MIGRATIONS.size() && applied.equals(expected(dialect));
     }
 
     /** Version ("7") to checksum, for this dialect's migrations. */
