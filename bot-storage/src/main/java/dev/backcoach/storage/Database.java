@@ -7,6 +7,7 @@ import dev.backcoach.storage.sqlite.WalCheckpoints;
 import dev.backcoach.storage.sqlite.WriterLockedDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -106,8 +107,12 @@ public final class Database implements AutoCloseable {
         MigrateResult result =
                 Flyway.configure(Database.class.getClassLoader())
                         .dataSource(pool)
-                        .locations(dialect.migrations())
-                        .failOnMissingLocations(true)
+                        .resourceProvider(new MigrationFiles(dialect))
+                        .javaMigrationClassProvider(List::of) // none: all migrations are SQL
+                        // All pending migrations in one transaction (both databases roll DDL
+                        // back): a schema is never left between versions, and a new database is
+                        // made in one commit instead of seven.
+                        .group(true)
                         .load()
                         .migrate();
         log.info(
