@@ -2,44 +2,45 @@ package dev.backcoach.core.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Translations and voices are built once, by whoever needs them first, and never half-built. */
 class LazyTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @Test
     void manyThreadsAskingAtOnceGetOneValueBuiltOnce() throws InterruptedException {
         AtomicInteger builds = new AtomicInteger();
-        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Lazy<Object> value =
                 new Lazy<>(
                         "a value",
                         () -> {
                             builds.incrementAndGet();
-                            Thread.sleep(20); // long enough for the others to find it being built
+                            release.await(); // held until every caller is waiting for it
                             return new Object();
                         });
-        List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Object> seen = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Thread t =
-                    new Thread(
-                            () -> {
-                                try {
-                                    go.await();
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                                seen.add(value.get());
-                            });
+            Thread t = new Thread(() -> seen.add(value.get()));
             t.start();
             threads.add(t);
         }
-        go.countDown();
+        // One builds (waiting on the latch), the seven others wait for its value.
+        await().atMost(WAIT)
+                .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        release.countDown();
         for (Thread t : threads) {
             t.join();
         }
@@ -77,26 +78,22 @@ class LazyTest {
         Thread preparer = new Thread(value::prepare);
         preparer.start();
         building.await();
-        Thread release =
+        AtomicReference<String> got = new AtomicReference<>();
+        AtomicBoolean keptInterrupt = new AtomicBoolean();
+        Thread caller =
                 new Thread(
                         () -> {
-                            try {
-                                Thread.sleep(50); // the caller below is waiting by then
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                            finish.countDown();
+                            got.set(value.get());
+                            keptInterrupt.set(Thread.currentThread().isInterrupted());
                         });
-        release.start();
-        Thread.currentThread().interrupt();
-        try {
-            assertThat(value.get()).isEqualTo("ready");
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        } finally {
-            Thread.interrupted();
-            preparer.join();
-            release.join();
-        }
+        caller.start();
+        await().atMost(WAIT).until(() -> caller.getState() == Thread.State.WAITING);
+        caller.interrupt(); // while it waits for the value being built elsewhere
+        finish.countDown();
+        caller.join();
+        preparer.join();
+        assertThat(got).hasValue("ready");
+        assertThat(keptInterrupt).isTrue();
     }
 
     @Test
