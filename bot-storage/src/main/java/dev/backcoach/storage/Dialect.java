@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -56,10 +55,6 @@ enum Dialect {
                         + ") or jdbc:postgresql:// (e.g. "
                         + "jdbc:postgresql://localhost:5432/backcoach), not "
                         + scheme);
-    }
-
-    String migrations() {
-        return "classpath:db/migration/" + name().toLowerCase(Locale.ROOT);
     }
 
     void setDate(PreparedStatement statement, int index, @Nullable LocalDate date)

@@ -93,7 +93,7 @@ class SchemaCheckTest {
         try (Database old = new Database(settings)) {
             Flyway.configure()
                     .dataSource(old.dataSource())
-                    .locations(Dialect.SQLITE.migrations())
+                    .locations("classpath:" + SchemaCheck.folder(Dialect.SQLITE))
                     .target("5")
                     .load()
                     .migrate();

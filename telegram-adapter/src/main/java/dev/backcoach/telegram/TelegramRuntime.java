@@ -38,7 +38,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
     private final TelegramBot bot;
     private final @Nullable PollingReceiver polling;
     private final @Nullable WebhookReceiver webhook;
-    private final OkHttpClient http;
+    private final TelegramConnection connection;
     private final TelegramClient client;
     private final Catalogs catalogs;
 
@@ -46,13 +46,13 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
             TelegramBot bot,
             @Nullable PollingReceiver polling,
             @Nullable WebhookReceiver webhook,
-            OkHttpClient http,
+            TelegramConnection connection,
             TelegramClient client,
             Catalogs catalogs) {
         this.bot = bot;
         this.polling = polling;
         this.webhook = webhook;
-        this.http = http;
+        this.connection = connection;
         this.client = client;
         this.catalogs = catalogs;
     }
@@ -136,7 +136,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                 "Telegram bot @{} started in {} mode",
                 username,
                 settings.mode().name().toLowerCase(Locale.ROOT));
-        return new TelegramRuntime(bot, polling, webhook, http, client, catalogs);
+        return new TelegramRuntime(bot, polling, webhook, connection, client, catalogs);
     }
 
     public TelegramBot bot() {
@@ -210,7 +210,6 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
             webhook.close();
         }
         bot.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        connection.close();
     }
 }

@@ -46,16 +46,7 @@ public final class CatalogLoader {
      * reads English this way, straight into the catalog's records without a tree in between.
      */
     static Catalog read(String locale) {
-        String resource = resource(locale);
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "content catalog not found on the classpath: " + resource);
-            }
-            return JSON.readValue(in, Catalog.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
-        }
+        return parse(locale, in -> JSON.readValue(in, Catalog.class));
     }
 
     /**
@@ -64,29 +55,25 @@ public final class CatalogLoader {
      * still being read.
      */
     public static RedFlagRules readRedFlags(String locale) {
-        String resource = resource(locale);
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "content catalog not found on the classpath: " + resource);
-            }
-            try (JsonParser json = JSON.createParser(in)) {
-                if (json.nextToken() != JsonToken.START_OBJECT) {
-                    throw new IllegalStateException(resource + " is not a JSON object");
-                }
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = json.currentName();
-                    json.nextToken();
-                    if ("redflags".equals(field)) {
-                        return JSON.readValue(json, RedFlagRules.class);
+        return parse(
+                locale,
+                in -> {
+                    try (JsonParser json = JSON.createParser(in)) {
+                        if (json.nextToken() != JsonToken.START_OBJECT) {
+                            throw new IllegalStateException(
+                                    resource(locale) + " is not a JSON object");
+                        }
+                        while (json.nextToken() == JsonToken.FIELD_NAME) {
+                            String field = json.currentName();
+                            json.nextToken();
+                            if ("redflags".equals(field)) {
+                                return JSON.readValue(json, RedFlagRules.class);
+                            }
+                            json.skipChildren();
+                        }
                     }
-                    json.skipChildren();
-                }
-            }
-            throw new IllegalStateException(resource + " has no redflags");
-        } catch (IOException e) {
-            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
-        }
+                    throw new IllegalStateException(resource(locale) + " has no redflags");
+                });
     }
 
     /**
@@ -108,17 +95,31 @@ public final class CatalogLoader {
 
     /** The catalog's JSON as written, for comparing a translation with English; empty if absent. */
     public static Optional<JsonNode> tree(String locale) {
-        String resource = resource(locale);
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
-        }
+        return exists(locale) ? Optional.of(parse(locale, JSON::readTree)) : Optional.empty();
     }
 
     /** Whether there is a catalog for {@code locale} on the classpath (nothing is read). */
     static boolean exists(String locale) {
         return CatalogLoader.class.getResource(resource(locale)) != null;
+    }
+
+    /** How a file is read: into records, a tree, or just one part. */
+    private interface Reading<T> {
+        T from(InputStream in) throws IOException;
+    }
+
+    /** Opens {@code locale}'s catalog and reads it; a missing or unreadable file says which. */
+    private static <T> T parse(String locale, Reading<T> reading) {
+        String resource = resource(locale);
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "content catalog not found on the classpath: " + resource);
+            }
+            return reading.from(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("content catalog " + resource + " cannot be read", e);
+        }
     }
 
     private static String resource(String locale) {

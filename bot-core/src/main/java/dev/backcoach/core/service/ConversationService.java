@@ -3,7 +3,6 @@ package dev.backcoach.core.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.backcoach.core.content.Catalog;
-import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
 import dev.backcoach.core.model.Effect;
 import dev.backcoach.core.model.Inbound;
@@ -60,7 +59,7 @@ public final class ConversationService {
             EffectHandler effects,
             CacheSettings cacheSettings,
             TurnObserver observer) {
-        this(new Engine(Catalogs.of(catalog)), store, clock, effects, cacheSettings, observer);
+        this(new Engine(catalog), store, clock, effects, cacheSettings, observer);
     }
 
     /** Speaking every language of the engine (start-up builds it beside the database). */
