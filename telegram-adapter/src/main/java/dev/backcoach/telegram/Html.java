@@ -13,19 +13,41 @@ final class Html {
 
     private Html() {}
 
-    /** Only these three characters are special in Telegram's HTML mode. */
+    /**
+     * Only these three characters are special in Telegram's HTML mode. Most catalog texts have
+     * none, and come back as they are, without a copy.
+     */
     static String escape(String text) {
+        int next = firstSpecial(text, 0);
+        if (next < 0) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        int from = 0;
+        while (next >= 0) {
+            out.append(text, from, next).append(entity(text.charAt(next)));
+            from = next + 1;
+            next = firstSpecial(text, from);
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static int firstSpecial(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
+            if (c == '&' || c == '<' || c == '>') {
+                return i;
             }
         }
-        return out.toString();
+        return -1;
+    }
+
+    private static String entity(char special) {
+        return switch (special) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            default -> "&gt;";
+        };
     }
 
     /**
