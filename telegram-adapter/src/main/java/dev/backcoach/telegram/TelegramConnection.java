@@ -3,6 +3,8 @@ package dev.backcoach.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -36,6 +38,12 @@ public record TelegramConnection(
         OkHttpClient.Builder builder =
                 new OkHttpClient.Builder()
                         .dispatcher(dispatcher)
+                        // Keep as many connections as may be busy at once (OkHttp keeps 5): else
+                        // each burst of sends opens new ones, and over HTTPS each costs a
+                        // handshake.
+                        .connectionPool(
+                                new ConnectionPool(
+                                        dispatcher.getMaxRequestsPerHost(), 5, TimeUnit.MINUTES))
                         .eventListenerFactory(HandOver.FACTORY) // reminders: see HandOver
                         .connectTimeout(Duration.ofSeconds(10))
                         .readTimeout(Duration.ofSeconds(75)); // above getUpdates' 50 s long poll
