@@ -42,7 +42,7 @@ record Strands(
                         "database",
                         () -> {
                             Beside.await(logging);
-                            return Database.open(config.database());
+                            return Database.openForServing(config.database());
                         });
         // The English detector is the longest step of building the engine: it starts at once, from
         // the catalog's warning-sign rules alone, and the engine finds it built (see Detectors).

@@ -143,6 +143,26 @@ class ConfigErrorProcessTest {
         }
     }
 
+    @Test
+    void aSecondBotOnTheSameSqliteFileStopsWithOneClearLineAndTheFirstGoesOn() throws Exception {
+        Map<String, String> env =
+                Map.of("DATABASE_URL", "jdbc:sqlite:state/bot.db", "HTTP_PORT", "0");
+        try (ConsoleProcess first = ConsoleProcess.start(dir, env)) {
+            first.awaitLine("[1] Yes", Duration.ofSeconds(30)); // it greets: it serves
+            try (ConsoleProcess second = ConsoleProcess.start(dir, env)) {
+                assertThat(second.awaitExit(Duration.ofSeconds(30))).as("exit code").isEqualTo(1);
+                assertThat(second.stderr().lines())
+                        .anyMatch(
+                                line ->
+                                        line.startsWith(
+                                                "Cannot start: another instance is serving the"
+                                                        + " SQLite database "
+                                                        + dir.resolve("state").resolve("bot.db")));
+            }
+            assertThat(first.alive()).as("the first bot goes on").isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void stopsWithOneClearLine(String kind, Map<String, String> wrong, String expected)

@@ -116,6 +116,10 @@ final class ConsoleProcess implements AutoCloseable {
         process.destroy();
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -2,6 +2,7 @@ package dev.backcoach.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.backcoach.core.service.StoreUnavailableException;
+import dev.backcoach.storage.sqlite.InstanceLock;
 import dev.backcoach.storage.sqlite.SqliteFile;
 import dev.backcoach.storage.sqlite.WalCheckpoints;
 import dev.backcoach.storage.sqlite.WriterLockedDataSource;
@@ -40,6 +41,9 @@ public final class Database implements AutoCloseable {
 
     private @Nullable HikariDataSource schedulerPool;
 
+    /** SQLite only: this instance is the file's only one (see {@link InstanceLock}). */
+    private final @Nullable InstanceLock instanceLock;
+
     /** SQLite only: the write-ahead log's housekeeping. */
     private final @Nullable WalCheckpoints checkpoints;
 
@@ -48,6 +52,10 @@ public final class Database implements AutoCloseable {
      * is down.
      */
     Database(DatabaseSettings settings) {
+        this(settings, false);
+    }
+
+    private Database(DatabaseSettings settings, boolean serving) {
         this.dialect = Dialect.of(settings.url());
         // SQLite: the absolute path, so the log says where the file really is.
         DatabaseSettings resolved =
@@ -59,7 +67,18 @@ public final class Database implements AutoCloseable {
         this.redaction = new Redaction(settings.password());
         this.resolved = resolved;
         this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
-        this.pool = Pools.create(resolved, dialect);
+        this.instanceLock =
+                serving && dialect == Dialect.SQLITE
+                        ? InstanceLock.take(SqliteFile.file(resolved.url()))
+                        : null;
+        try {
+            this.pool = Pools.create(resolved, dialect);
+        } catch (RuntimeException e) {
+            if (instanceLock != null) {
+                instanceLock.close();
+            }
+            throw e;
+        }
         this.checkpoints =
                 sqliteWriter == null
                         ? null
@@ -73,7 +92,22 @@ public final class Database implements AutoCloseable {
      * @throws StoreUnavailableException when the database cannot be reached (within about 2 s)
      */
     public static Database open(DatabaseSettings settings) {
-        Database database = new Database(settings);
+        return open(settings, false);
+    }
+
+    /**
+     * {@link #open}, for the bot that serves users from it: on SQLite it also takes the file for
+     * itself (see {@link InstanceLock}), and turns may trust the cache more (see {@link
+     * #soleWriter}). Other openers, such as a look at what is stored, leave the file alone.
+     *
+     * @throws IllegalStateException when another instance serves the SQLite file
+     */
+    public static Database openForServing(DatabaseSettings settings) {
+        return open(settings, true);
+    }
+
+    private static Database open(DatabaseSettings settings, boolean serving) {
+        Database database = new Database(settings, serving);
         try {
             database.migrate();
             return database;
@@ -177,6 +211,17 @@ public final class Database implements AutoCloseable {
         if (checkpoints != null) {
             checkpoints.closeFile();
         }
+        if (instanceLock != null) {
+            instanceLock.close();
+        }
+    }
+
+    /**
+     * True when this serves a SQLite file, which it then holds (see {@link InstanceLock}): every
+     * write to it comes through here. PostgreSQL may have several instances.
+     */
+    boolean soleWriter() {
+        return instanceLock != null;
     }
 
     @Nullable ReentrantLock sqliteWriter() {

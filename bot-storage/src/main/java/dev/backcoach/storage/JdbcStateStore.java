@@ -232,6 +232,11 @@ public final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public boolean soleWriter() {
+        return database.soleWriter();
+    }
+
+    @Override
     public boolean reachable() {
         try (Connection c = database.connection()) {
             return c.isValid(1);

@@ -21,7 +21,7 @@ abstract class JdbcStoreFixture extends StateStoreContract<JdbcStateStore> {
     @Override
     protected JdbcStateStore newStore() throws Exception {
         settings = newDatabase();
-        database = Database.open(settings);
+        database = Database.openForServing(settings);
         return new JdbcStateStore(database, clock);
     }
 

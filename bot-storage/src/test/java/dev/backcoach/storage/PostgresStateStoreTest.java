@@ -1,5 +1,8 @@
 package dev.backcoach.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -12,5 +15,10 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
     @Override
     DatabaseSettings newDatabase() {
         return postgres.settings();
+    }
+
+    @Test
+    void severalInstancesMayShareTheDatabaseSoNoneIsItsOnlyWriter() {
+        assertThat(store.soleWriter()).isFalse();
     }
 }

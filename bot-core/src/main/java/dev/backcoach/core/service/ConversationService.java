@@ -142,7 +142,7 @@ public final class ConversationService {
      * version (another instance may have moved the user on: reload and run again) and the event
      * (already committed: answer with its stored replies, never run it twice). A changing turn thus
      * costs one write and no read. A turn that changes nothing commits nothing, so it asks the
-     * store first whether it is a re-delivery or ran on an old session.
+     * store first whether it is a re-delivery or ran on an old session (where it can be either).
      */
     private Turn runTurn(Inbound inbound) {
         UserKey user = inbound.user();
@@ -185,7 +185,7 @@ public final class ConversationService {
             if (turn.session().equals(current)) {
                 StateStore.Precheck check;
                 try {
-                    check = store.precheck(user, inbound.eventId());
+                    check = store.precheck(current, inbound.eventId());
                 } catch (StoreUnavailableException e) {
                     throw new Apologies.Failed(current, current, e);
                 }
@@ -227,6 +227,7 @@ public final class ConversationService {
                         user.platform());
                 return apologies.apology(current, "error.unavailable", current);
             } catch (StoreUnavailableException e) {
+                cache.invalidate(user); // it may have committed after all: read what is stored
                 throw new Apologies.Failed(current, current, e);
             }
             health.markUp();

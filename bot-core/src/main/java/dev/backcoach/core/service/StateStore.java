@@ -38,9 +38,30 @@ public interface StateStore {
     Precheck precheck(UserKey user, String eventId);
 
     /**
+     * True when every write to this store comes through this one service (SQLite, held by one
+     * instance). A session the service cached as new is then known to have nothing stored, no
+     * events either, and a turn that leaves it new needs no {@link #precheck}.
+     */
+    default boolean soleWriter() {
+        return false;
+    }
+
+    /**
+     * {@link #precheck} for a turn on the {@code cached} session; without a round trip when this is
+     * the {@link #soleWriter} and the session is new: nothing stored then, no events either.
+     */
+    default Precheck precheck(Session cached, String eventId) {
+        return cached.version() == 0 && soleWriter()
+                ? Precheck.NOTHING_STORED
+                : precheck(cached.user(), eventId);
+    }
+
+    /**
      * @param earlierReplies present when the event was already handled
      */
-    record Precheck(long storedVersion, Optional<List<Reply>> earlierReplies) {}
+    record Precheck(long storedVersion, Optional<List<Reply>> earlierReplies) {
+        static final Precheck NOTHING_STORED = new Precheck(0, Optional.empty());
+    }
 
     /** The replies of an event already committed for this user, for answering a re-delivery. */
     default Optional<List<Reply>> repliesOf(UserKey user, String eventId) {

@@ -45,6 +45,14 @@ public final class SqliteFile {
         return PREFIX + file + parameters;
     }
 
+    /** The database file of a URL {@link #prepare} returned. */
+    public static Path file(String preparedUrl) {
+        String rest = preparedUrl.substring(PREFIX.length());
+        int query = rest.indexOf('?');
+        String location = query < 0 ? rest : rest.substring(0, query);
+        return Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath();
+    }
+
     /**
      * What is wrong with the URL's file location, as what is expected instead; empty when usable.
      */
