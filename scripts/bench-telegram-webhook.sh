@@ -29,6 +29,7 @@
 #   BENCH_CONNECTIONS  wrk -c (64); BENCH_THREADS wrk -t (2)
 #   BENCH_DURATION     the measurement (30s); BENCH_WARMUP before it (30s)
 #   BENCH_USERS        distinct users (10000)
+#   BENCH_CHAT_RATE    BackCoach's TELEGRAM_CHAT_RATE (2; see scripts/bench/webhook-servers.sh)
 #   BENCH_OVERLOAD     1 (default): after BackCoach's measurement, one more with twice the
 #                      connections, where the webhook sheds what is over its in-flight limit (503);
 #                      its latencies mix the refused (fast) and the accepted updates. 0: skip it

@@ -2,6 +2,10 @@
 # background (TARGET_PID) and sets the URL it serves and the status its readiness probe expects;
 # wait_ready waits for that answer. They read the main script's settings (ports, secret, WORK).
 # shellcheck shell=bash disable=SC2034
+# The bot's send budgets are lifted: the overall one is Telegram's limit for broadcasts, not for
+# replies; and at 10,000 updates/s each of the 10,000 synthetic users writes about once a second,
+# which is Telegram's per-chat limit, so with the default TELEGRAM_CHAT_RATE=1 the bot paces some
+# replies (as it must) and p99 measures that pacing. BENCH_CHAT_RATE=1 measures it so.
 start_backcoach() {
   local db=$WORK/backcoach.db
   env -u DISCORD_BOT_TOKEN -u TELEGRAM_WEBHOOK_URL \
@@ -12,6 +16,7 @@ start_backcoach() {
     TELEGRAM_WEBHOOK_PATH="$WEBHOOK_PATH" \
     TELEGRAM_WEBHOOK_SECRET="$SECRET" \
     TELEGRAM_SEND_RATE=100000 \
+    TELEGRAM_CHAT_RATE="${BENCH_CHAT_RATE:-2}" \
     HTTP_PORT="$HEALTH_PORT" \
     DATABASE_URL="${BENCH_DATABASE_URL:-jdbc:sqlite:$db}" DATABASE_USER="${DATABASE_USER:-}" DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" \
     LOG_LEVEL=WARN BACKCOACH_JAR="$APP_JAR" \
