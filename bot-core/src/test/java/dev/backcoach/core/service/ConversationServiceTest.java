@@ -144,36 +144,14 @@ class ConversationServiceTest {
     /** The path every busy turn takes: a cached user costs one write and not a single read. */
     @Test
     void aTurnThatChangesACachedSessionOnlyWrites() {
-        AtomicInteger reads = new AtomicInteger();
-        AtomicInteger commits = new AtomicInteger();
-        StateStore counting =
-                new ForwardingStore() {
-                    @Override
-                    public Optional<Session> load(UserKey user) {
-                        reads.incrementAndGet();
-                        return super.load(user);
-                    }
-
-                    @Override
-                    public Precheck precheck(UserKey user, String eventId) {
-                        reads.incrementAndGet();
-                        return super.precheck(user, eventId);
-                    }
-
-                    @Override
-                    public void commit(TurnRecord turn) {
-                        commits.incrementAndGet();
-                        super.commit(turn);
-                    }
-                };
+        CountingStore counting = new CountingStore();
         Chat chat = new Chat(counting, "cached").onboarded().send("/menu");
-        reads.set(0);
-        commits.set(0);
+        counting.reset();
         for (int i = 0; i < 10; i++) {
             chat.send(i % 2 == 0 ? "/settings" : "/menu");
         }
-        assertThat(commits.get()).isEqualTo(10);
-        assertThat(reads.get()).isZero();
+        assertThat(counting.commits.get()).isEqualTo(10);
+        assertThat(counting.reads()).isZero();
     }
 
     /**

@@ -6,10 +6,7 @@ import dev.backcoach.core.Chat;
 import dev.backcoach.core.model.ChatRef;
 import dev.backcoach.core.model.Inbound;
 import dev.backcoach.core.model.Session;
-import dev.backcoach.core.model.UserKey;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,27 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class SoleWriterTest {
 
-    /** The only writer's store, counting its reads; its next commit can fail after committing. */
-    static final class OnlyWriter extends ForwardingStore {
-        final AtomicInteger loads = new AtomicInteger();
-        final AtomicInteger prechecks = new AtomicInteger();
+    /** The only writer's store, counting; its next commit can fail after committing. */
+    static final class OnlyWriter extends CountingStore {
         final AtomicBoolean failAfterNextCommit = new AtomicBoolean();
 
         @Override
         public boolean soleWriter() {
             return true;
-        }
-
-        @Override
-        public Optional<Session> load(UserKey user) {
-            loads.incrementAndGet();
-            return super.load(user);
-        }
-
-        @Override
-        public Precheck precheck(UserKey user, String eventId) {
-            prechecks.incrementAndGet();
-            return super.precheck(user, eventId);
         }
 
         @Override
