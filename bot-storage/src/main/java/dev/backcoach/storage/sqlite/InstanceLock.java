@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SQLite serves one instance: whoever opens the database holds an exclusive lock on a file beside
- * it ({@code backcoach.db.lock}) until it closes, and a second one is refused with a clear message.
- * Two bots on one file would answer the same users twice and send every nudge twice; and the one
- * instance may trust its cache, since no one else writes (see {@code StateStore.soleWriter}).
- * Several instances need PostgreSQL.
+ * SQLite serves one instance: the bot that serves the database holds an exclusive lock on a file
+ * beside it ({@code backcoach.db.lock}) until it closes, and a second one is refused with a clear
+ * message. (A look at what is stored, without serving, takes no lock.) Two bots on one file would
+ * answer the same users twice and send every nudge twice; and the one instance may trust its cache,
+ * since no one else writes (see {@code StateStore.soleWriter}). Several instances need PostgreSQL.
  *
  * <p>A lock file of its own, not a lock on the database file: POSIX locks belong to the process,
  * and closing any channel on the database file would drop SQLite's own locks on it.
