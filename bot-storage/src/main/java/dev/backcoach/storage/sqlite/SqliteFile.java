@@ -22,10 +22,8 @@ public final class SqliteFile {
 
     /** Creates the folder and returns the URL to connect to. */
     public static String prepare(String url) {
-        String rest = url.substring(PREFIX.length());
-        int query = rest.indexOf('?');
-        String location = query < 0 ? rest : rest.substring(0, query);
-        String parameters = query < 0 ? "" : rest.substring(query);
+        String location = location(url);
+        String parameters = url.substring(PREFIX.length() + location.length());
         if (location.isEmpty()
                 || location.contains(":memory:")
                 || parameters.contains("mode=memory")) {
@@ -36,8 +34,7 @@ public final class SqliteFile {
         }
         if (location.startsWith("file:")) {
             // A URI form: leave SQLite's own parsing alone; only its folder needs to exist.
-            String path = location.replaceFirst("^file:(//)?", "");
-            createFolder(Path.of(path).toAbsolutePath());
+            createFolder(path(location));
             return url;
         }
         Path file = Path.of(location).toAbsolutePath();
@@ -47,9 +44,17 @@ public final class SqliteFile {
 
     /** The database file of a URL {@link #prepare} returned. */
     public static Path file(String preparedUrl) {
-        String rest = preparedUrl.substring(PREFIX.length());
+        return path(location(preparedUrl));
+    }
+
+    /** The part of the URL before its parameters: a path, or a {@code file:} URI. */
+    private static String location(String url) {
+        String rest = url.substring(PREFIX.length());
         int query = rest.indexOf('?');
-        String location = query < 0 ? rest : rest.substring(0, query);
+        return query < 0 ? rest : rest.substring(0, query);
+    }
+
+    private static Path path(String location) {
         return Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath();
     }
 
@@ -57,16 +62,14 @@ public final class SqliteFile {
      * What is wrong with the URL's file location, as what is expected instead; empty when usable.
      */
     public static Optional<String> problem(String url) {
-        String rest = url.substring(PREFIX.length());
-        int query = rest.indexOf('?');
-        String location = query < 0 ? rest : rest.substring(0, query);
-        if (location.isEmpty() || location.contains(":memory:") || rest.contains("mode=memory")) {
+        String location = location(url);
+        if (location.isEmpty() || location.contains(":memory:") || url.contains("mode=memory")) {
             return Optional.of("a SQLite file, e.g. " + DEFAULT_URL);
         }
         Path file;
         Path folder;
         try {
-            file = Path.of(location.replaceFirst("^file:(//)?", "")).toAbsolutePath();
+            file = path(location);
             folder = file.getParent();
         } catch (InvalidPathException e) {
             return Optional.of("a SQLite file path, e.g. " + DEFAULT_URL);
