@@ -119,7 +119,8 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         // Reach the database first, so "down" is told apart from a migration that fails; on a
-        // schema that is already current, Flyway is not needed at all (see SchemaCheck).
+        // schema that is already current, or a new SQLite file, Flyway is not needed at all (see
+        // SchemaCheck, NewSqliteSchema).
         try (Connection connection = pool.getConnection()) {
             log.debug("reached {}", description);
             if (SchemaCheck.isCurrent(connection, dialect)) {
@@ -127,6 +128,15 @@ public final class Database implements AutoCloseable {
                         "database {} is current (newest migration {}): nothing to migrate",
                         description,
                         SchemaCheck.MIGRATIONS.get(SchemaCheck.MIGRATIONS.size() - 1));
+                return;
+            }
+            if (dialect == Dialect.SQLITE && madeNewSqliteSchema(connection)) {
+                log.info(
+                        "database {} made at schema version {} ({} migrations applied now)",
+                        description,
+                        SchemaCheck.version(
+                                SchemaCheck.MIGRATIONS.get(SchemaCheck.MIGRATIONS.size() - 1)),
+                        SchemaCheck.MIGRATIONS.size());
                 return;
             }
         } catch (SQLException e) {
@@ -156,6 +166,21 @@ public final class Database implements AutoCloseable {
                         ? result.initialSchemaVersion
                         : result.targetSchemaVersion,
                 result.migrationsExecuted);
+    }
+
+    /**
+     * A failure here (a full disk, say) is left for Flyway to meet again and report as it always
+     * has: the transaction was rolled back, the file is as empty as before.
+     */
+    private boolean madeNewSqliteSchema(Connection connection) {
+        try {
+            return NewSqliteSchema.makeIfEmpty(connection);
+        } catch (SQLException | RuntimeException e) {
+            log.debug(
+                    "new schema without Flyway failed, Flyway tries: {}",
+                    redaction.apply(e.toString()));
+            return false;
+        }
     }
 
     /** The connection pool right now, for metrics. */
