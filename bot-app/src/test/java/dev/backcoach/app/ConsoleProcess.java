@@ -116,6 +116,10 @@ final class ConsoleProcess implements AutoCloseable {
         process.destroy();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.backcoach.core.service.StoreUnavailableException;
 import dev.backcoach.storage.sqlite.InstanceLock;
 import dev.backcoach.storage.sqlite.SqliteFile;
+import dev.backcoach.storage.sqlite.SqliteNativeLibrary;
 import dev.backcoach.storage.sqlite.WalCheckpoints;
 import dev.backcoach.storage.sqlite.WriterLockedDataSource;
 import java.sql.Connection;
@@ -71,6 +72,9 @@ public final class Database implements AutoCloseable {
                 serving && dialect == Dialect.SQLITE
                         ? InstanceLock.take(SqliteFile.file(resolved.url()))
                         : null;
+        if (dialect == Dialect.SQLITE) {
+            SqliteNativeLibrary.prepare(); // before the driver's first connection
+        }
         try {
             this.pool = Pools.create(resolved, dialect);
         } catch (RuntimeException e) {
