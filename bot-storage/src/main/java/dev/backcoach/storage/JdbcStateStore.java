@@ -38,12 +38,6 @@ public final class JdbcStateStore implements StateStore {
             "INSERT INTO practice_session (platform, user_id, day, sessions) VALUES (?, ?, ?, 1) "
                     + "ON CONFLICT (platform, user_id, day) DO UPDATE SET sessions = practice_session.sessions + 1";
 
-    /** Inserts nothing for an event committed before: that is how a re-delivery is recognised. */
-    private static final String INSERT_EVENT =
-            "INSERT INTO processed_event "
-                    + "(platform, user_id, event_id, replies, created_at) VALUES (?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (platform, user_id, event_id) DO NOTHING";
-
     /**
      * Both answers of {@link #precheck} in one round trip; the probe row makes both joins optional.
      */
@@ -51,11 +45,6 @@ public final class JdbcStateStore implements StateStore {
             "SELECT s.version, e.replies FROM (SELECT 1 AS one) probe"
                     + " LEFT JOIN user_session s ON s.platform = ? AND s.user_id = ?"
                     + " LEFT JOIN processed_event e ON e.platform = ? AND e.user_id = ? AND e.event_id = ?";
-
-    private static final String EVENT_REPLIES =
-            "SELECT replies FROM processed_event "
-                    + "WHERE platform = ? AND user_id = ? AND event_id = ?";
-    private static final String PURGE_EVENTS = "DELETE FROM processed_event WHERE created_at < ?";
 
     private final Database database;
     private final Dialect dialect;
@@ -150,8 +139,9 @@ public final class JdbcStateStore implements StateStore {
         Session session = turn.session();
         UserKey user = session.user();
         if (!turn.eventId().isEmpty()
-                && !insertEvent(c, user, turn.eventId(), RepliesJson.write(turn.replies()), now)) {
-            List<Reply> earlier = earlierReplies(c, user, turn.eventId()).orElse(List.of());
+                && !EventRows.insert(
+                        c, dialect, user, turn.eventId(), RepliesJson.write(turn.replies()), now)) {
+            List<Reply> earlier = EventRows.replies(c, user, turn.eventId()).orElse(List.of());
             return new DuplicateEventException(
                     "event of a " + user.platform() + " user committed before", earlier);
         }
@@ -194,19 +184,6 @@ public final class JdbcStateStore implements StateStore {
                         }
                     }
                 });
-    }
-
-    private Optional<List<Reply>> earlierReplies(Connection c, UserKey user, String eventId)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(EVENT_REPLIES)) {
-            UserTables.bindUser(select, user);
-            select.setString(3, eventId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next()
-                        ? Optional.of(RepliesJson.readOrNothing(row.getString(1)))
-                        : Optional.empty();
-            }
-        }
     }
 
     @Override
@@ -259,13 +236,7 @@ public final class JdbcStateStore implements StateStore {
      */
     public int purgeEventsBefore(Instant cutoff) {
         return jdbc.transaction(
-                "purging old events",
-                c -> {
-                    try (PreparedStatement delete = c.prepareStatement(PURGE_EVENTS)) {
-                        dialect.setInstant(delete, 1, cutoff);
-                        return delete.executeUpdate();
-                    }
-                });
+                "purging old events", c -> EventRows.purgeBefore(c, dialect, cutoff));
     }
 
     private void upsertRating(Connection c, UserKey user, LocalDate day, int score)
@@ -275,19 +246,6 @@ public final class JdbcStateStore implements StateStore {
             dialect.setDate(upsert, 3, day);
             upsert.setInt(4, score);
             upsert.executeUpdate();
-        }
-    }
-
-    /** False when the event was committed before (nothing inserted). */
-    private boolean insertEvent(
-            Connection c, UserKey user, String eventId, String replies, Instant now)
-            throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_EVENT)) {
-            UserTables.bindUser(insert, user);
-            insert.setString(3, eventId);
-            insert.setString(4, replies);
-            dialect.setInstant(insert, 5, now);
-            return insert.executeUpdate() == 1;
         }
     }
 
