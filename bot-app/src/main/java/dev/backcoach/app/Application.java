@@ -77,14 +77,14 @@ final class Application implements AutoCloseable {
         this.metrics = new Metrics();
         this.database = Beside.await(strands.database());
         JdbcStateStore store = new JdbcStateStore(database, clock);
-        // Effects only schedule tasks; the scheduler that runs them (and calls the service) comes
-        // after.
+        // Effects only schedule tasks; the scheduler that runs them comes after.
         Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
         // The catalogs are read before the engine is built: what needs only them comes first.
         Catalogs catalogs = Beside.await(strands.content());
         // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
         // with a note in the language of the chart's user.
         this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
+        OpsServer.prepareDateHeader(); // while the detector is still being built
         Beside.await(strands.screen()); // its failure is the clearer message
         this.service =
                 new ConversationService(

@@ -6,9 +6,13 @@ import dev.backcoach.core.service.Readiness;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +50,19 @@ public final class OpsServer implements AutoCloseable {
      *
      * @param checks what {@code /readyz} asks, by the name it reports, in order
      */
+    /**
+     * The JDK's server stamps every response with a {@code Date} header; formatting the first one
+     * loads the day, month and zone names (20 ms of CPU, the last step before the bot answers
+     * {@code /readyz}). Start-up calls this while it waits for slower work, so that step is quick.
+     *
+     * @return the header's value now, as the server writes it
+     */
+    public static String prepareDateHeader() {
+        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+                .withZone(ZoneId.of("GMT"))
+                .format(Instant.now());
+    }
+
     public static OpsServer start(int port, Metrics metrics, Map<String, Readiness> checks)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
