@@ -139,15 +139,15 @@ final class Application implements AutoCloseable {
                                 ConsoleCharts.inTemporaryFiles(charts),
                                 config.language())
                         : null;
-        int restored =
-                timekeeper.restoreMissingReminders(store.nudgeLog().usersMissingReminderTask());
-        if (restored > 0) {
-            log.info("put back {} evening reminders whose task was missing", restored);
-        }
         timekeeper.start();
         this.ops = startOps(config);
         this.housekeeping = Housekeeping.start(database, store, service, metrics, clock, config);
-        AfterStart.begin(metrics, service, telegram);
+        var nudges = store.nudgeLog();
+        AfterStart.begin(
+                metrics,
+                service,
+                telegram,
+                () -> timekeeper.restoreMissingReminders(nudges.usersMissingReminderTask()));
         log.info("started with {}", config);
     }
 
