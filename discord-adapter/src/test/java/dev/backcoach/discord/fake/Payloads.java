@@ -74,8 +74,10 @@ final class Payloads {
             JsonNode components,
             @Nullable Instant edited) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("id", Long.toString(id));
-        m.put("channel_id", Long.toString(channelId));
+        // Snowflakes are unsigned 64-bit: a forged id that reads as negative here is sent as
+        // Discord would write it (found by the fault suite's Discord fuzzing, seed 381422396).
+        m.put("id", Long.toUnsignedString(id));
+        m.put("channel_id", Long.toUnsignedString(channelId));
         m.set("author", self());
         m.put("content", content);
         m.put("timestamp", Snowflakes.instantOf(id).toString());
