@@ -7,7 +7,6 @@ import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.model.Platform;
 import dev.backcoach.core.service.ChannelPort;
 import dev.backcoach.core.service.ConversationService;
-import dev.backcoach.core.service.Readiness;
 import dev.backcoach.discord.DiscordRuntime;
 import dev.backcoach.storage.Database;
 import dev.backcoach.storage.JdbcStateStore;
@@ -23,8 +22,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -73,82 +70,89 @@ final class Application implements AutoCloseable {
     /** On strands Main began before anything else. */
     Application(AppConfig config, Strands strands, InputStream in, PrintStream out, Clock clock)
             throws Exception {
-        this.flush = config.shutdownTimeout();
-        this.metrics = new Metrics();
-        this.database = Beside.await(strands.database());
-        JdbcStateStore store = new JdbcStateStore(database, clock);
-        // Effects only schedule tasks; the scheduler that runs them comes after.
-        Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
-        // The catalogs are read before the engine is built: what needs only them comes first.
-        Catalogs catalogs = Beside.await(strands.content());
-        // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
-        // with a note in the language of the chart's user.
-        this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
-        OpsServer.prepareDateHeader(); // while the detector is still being built
-        Beside.await(strands.screen()); // its failure is the clearer message
-        this.service =
-                new ConversationService(
-                        Beside.await(strands.engine()),
-                        store,
-                        clock,
-                        scheduling,
-                        config.sessionCache(),
-                        metrics);
-        this.timekeeper =
-                new Timekeeper(
-                        service,
-                        store.nudgeLog(),
-                        this::channel,
-                        clock,
-                        SchedulerSetup.forDatabase(database, clock));
-        metrics.bindService(service.stats());
-        metrics.bindDatabase(database, service.health());
-        metrics.bindReminders(timekeeper.counters());
-        CompletableFuture<TelegramConnection> connecting = strands.telegram();
-        this.telegram =
-                connecting != null
-                        ? TelegramRuntime.start(Beside.await(connecting), service, catalogs, charts)
-                        : null;
-        if (telegram != null) {
-            metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
-        }
         try {
-            this.discord =
-                    config.discord().isPresent()
-                            ? DiscordRuntime.start(
-                                    config.discord().get(), service, catalogs, charts)
+            this.flush = config.shutdownTimeout();
+            this.metrics = new Metrics();
+            this.database = Beside.await(strands.database());
+            JdbcStateStore store = new JdbcStateStore(database, clock);
+            // Effects only schedule tasks; the scheduler that runs them comes after.
+            Scheduling scheduling = new Scheduling(SchedulerSetup.client(database), clock);
+            // The catalogs are read before the engine is built: what needs only them comes first.
+            Catalogs catalogs = Beside.await(strands.content());
+            // Drawn off the turn path, a few at a time; a burst beyond the queue goes out as text,
+            // with a note in the language of the chart's user.
+            this.charts = ChartPool.forThisMachine(ChartPool.Notes.in(catalogs));
+            OpsServer.prepareDateHeader(); // while the detector is still being built
+            Beside.await(strands.screen()); // its failure is the clearer message
+            this.service =
+                    new ConversationService(
+                            Beside.await(strands.engine()),
+                            store,
+                            clock,
+                            scheduling,
+                            config.sessionCache(),
+                            metrics);
+            this.timekeeper =
+                    new Timekeeper(
+                            service,
+                            store.nudgeLog(),
+                            this::channel,
+                            clock,
+                            SchedulerSetup.forDatabase(database, clock));
+            metrics.bindService(service.stats());
+            metrics.bindDatabase(database, service.health());
+            metrics.bindReminders(timekeeper.counters());
+            CompletableFuture<TelegramConnection> connecting = strands.telegram();
+            this.telegram =
+                    connecting != null
+                            ? TelegramRuntime.start(
+                                    Beside.await(connecting), service, catalogs, charts)
                             : null;
-        } catch (Exception e) {
             if (telegram != null) {
-                telegram.close();
+                metrics.bindSends(Platform.TELEGRAM, telegram.bot().counters());
             }
-            charts.close();
-            database.close();
+            try {
+                this.discord =
+                        config.discord().isPresent()
+                                ? DiscordRuntime.start(
+                                        config.discord().get(), service, catalogs, charts)
+                                : null;
+            } catch (Exception e) {
+                if (telegram != null) {
+                    telegram.close();
+                }
+                charts.close();
+                database.close();
+                throw e;
+            }
+            if (discord != null) {
+                metrics.bindSends(Platform.DISCORD, discord.sendStats());
+            }
+            this.console =
+                    telegram == null && discord == null
+                            ? new ConsoleAdapter(
+                                    in,
+                                    out,
+                                    service,
+                                    Path.of(""),
+                                    ConsoleCharts.inTemporaryFiles(charts),
+                                    config.language())
+                            : null;
+            timekeeper.start();
+            this.ops = startOps(config);
+            this.housekeeping =
+                    Housekeeping.start(database, store, service, metrics, clock, config);
+            var nudges = store.nudgeLog();
+            AfterStart.begin(
+                    metrics,
+                    service,
+                    telegram,
+                    () -> timekeeper.restoreMissingReminders(nudges.usersMissingReminderTask()));
+            log.info("started with {}", config);
+        } catch (Exception | Error e) {
+            strands.abandon();
             throw e;
         }
-        if (discord != null) {
-            metrics.bindSends(Platform.DISCORD, discord.sendStats());
-        }
-        this.console =
-                telegram == null && discord == null
-                        ? new ConsoleAdapter(
-                                in,
-                                out,
-                                service,
-                                Path.of(""),
-                                ConsoleCharts.inTemporaryFiles(charts),
-                                config.language())
-                        : null;
-        timekeeper.start();
-        this.ops = startOps(config);
-        this.housekeeping = Housekeeping.start(database, store, service, metrics, clock, config);
-        var nudges = store.nudgeLog();
-        AfterStart.begin(
-                metrics,
-                service,
-                telegram,
-                () -> timekeeper.restoreMissingReminders(nudges.usersMissingReminderTask()));
-        log.info("started with {}", config);
     }
 
     /**
@@ -159,7 +163,8 @@ final class Application implements AutoCloseable {
     private @Nullable OpsServer startOps(AppConfig config) throws java.io.IOException {
         int port = config.effectiveHttpPort().getAsInt();
         try {
-            return OpsServer.start(port, metrics, readiness());
+            return OpsServer.start(
+                    port, metrics, ReadinessChecks.of(closing, service, telegram, discord));
         } catch (java.net.BindException e) {
             if (config.httpPort().isPresent() || config.anyPlatform()) {
                 throw e;
@@ -169,28 +174,6 @@ final class Application implements AutoCloseable {
                     port);
             return null;
         }
-    }
-
-    /** What /readyz asks, in order: the database, then each enabled platform. */
-    private Map<String, Readiness> readiness() {
-        Map<String, Readiness> checks = new LinkedHashMap<>();
-        checks.put(
-                "database",
-                () -> {
-                    if (closing.get()) {
-                        return Optional.of("stopping");
-                    }
-                    service.health().probe();
-                    var state = service.health().state();
-                    return state.up() ? Optional.empty() : Optional.of(state.reason());
-                });
-        if (telegram != null) {
-            checks.put("telegram", telegram);
-        }
-        if (discord != null) {
-            checks.put("discord", discord);
-        }
-        return checks;
     }
 
     /** The port of the operator endpoints, when they are served. */

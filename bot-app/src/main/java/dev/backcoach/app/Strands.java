@@ -67,4 +67,15 @@ record Strands(
                         : null;
         return new Strands(logging, database, screen, content, engine, telegram);
     }
+
+    /**
+     * When start-up fails: lets Telegram's connection go (its client's threads, and polling, which
+     * would otherwise wait for a bot that will not come), now or when its strand ends.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // nothing waits for the closing
+    void abandon() {
+        if (telegram != null) {
+            telegram.thenAccept(TelegramConnection::close);
+        }
+    }
 }

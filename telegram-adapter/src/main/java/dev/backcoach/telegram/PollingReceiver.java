@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -25,10 +28,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * Telegram delivers the unconfirmed updates again and the stored replies answer them. Closing stops
  * the polling, waits for the batch in progress, and leaves any batch that arrives later unhandled
  * and unconfirmed, so Telegram delivers it again to the next process.
+ *
+ * <p>The receiver is made as soon as the connection is open, so that its deleteWebhook round trip
+ * overlaps the rest of start-up; polling itself begins once {@link #serve} gives it the bot.
  */
 @SuppressWarnings(
         "try") // close() passes on what the library's close() throws, InterruptedException included
-final class PollingReceiver implements AutoCloseable {
+public final class PollingReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
 
     /**
@@ -44,38 +50,67 @@ final class PollingReceiver implements AutoCloseable {
     /** Held while a batch is handled; closing takes it to wait for that batch. */
     private final ReentrantLock batch = new ReentrantLock();
 
+    /** The bot that handles the updates, once start-up has built it. */
+    private final CompletableFuture<TelegramBot> bot = new CompletableFuture<>();
+
     private volatile boolean closing;
 
-    PollingReceiver(
-            TelegramBot bot, String token, TelegramUrl url, OkHttpClient http, ObjectMapper json)
+    /** Deletes any webhook (as polling must) now; the first poll waits for {@link #serve}. */
+    PollingReceiver(String token, TelegramUrl url, OkHttpClient http, ObjectMapper json)
             throws TelegramApiException {
+        ThreadFactory daemons = DaemonThreads.named("telegram-poll");
         // A daemon poller: closing the application must never leave a thread that keeps the JVM
-        // alive.
+        // alive. Its thread begins polling once there is a bot (none after closing): polls on the
+        // way would read updates nothing can handle yet, and compete with start-up for the CPU.
+        ThreadFactory afterServe =
+                poller ->
+                        daemons.newThread(
+                                () -> {
+                                    if (awaitBot() != null) {
+                                        poller.run();
+                                    }
+                                });
         application =
                 new TelegramBotsLongPollingApplication(
                         () -> json,
                         () -> http,
-                        () ->
-                                Executors.newSingleThreadScheduledExecutor(
-                                        DaemonThreads.named("telegram-poll")),
+                        () -> Executors.newSingleThreadScheduledExecutor(afterServe),
                         () -> new CappedBackOff(health));
         application.registerBot(
                 token,
                 () -> url,
                 last -> new TolerantGetUpdates(GENERATOR.apply(last)),
-                updates -> consume(bot, updates));
+                this::consume);
     }
 
-    private void consume(TelegramBot bot, List<Update> updates) {
+    /** Hands the updates, those waiting included, to {@code handler}. */
+    void serve(TelegramBot handler) {
+        bot.complete(handler);
+    }
+
+    private void consume(List<Update> updates) {
+        TelegramBot handler = awaitBot();
         batch.lock();
         try {
-            if (closing) {
+            if (closing || handler == null) {
                 log.info("stopping: {} updates left for the next start", updates.size());
                 return;
             }
-            handle(bot, updates);
+            handle(handler, updates);
         } finally {
             batch.unlock();
+        }
+    }
+
+    /** The bot, or null when the receiver closed (or start-up failed) before there was one. */
+    private @Nullable TelegramBot awaitBot() {
+        try {
+            return bot.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | CancellationException e) {
+            return null;
         }
     }
 
@@ -115,6 +150,9 @@ final class PollingReceiver implements AutoCloseable {
     void stop(Duration max) throws Exception {
         closing = true;
         application.close();
+        // After the polling stopped, so that a batch waiting for a bot that will not come is not
+        // confirmed by a next poll.
+        bot.cancel(false);
         if (batch.tryLock(max.toMillis(), TimeUnit.MILLISECONDS)) {
             batch.unlock();
         } else {
@@ -126,5 +164,6 @@ final class PollingReceiver implements AutoCloseable {
     public void close() throws Exception {
         closing = true;
         application.close();
+        bot.cancel(false);
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -15,9 +17,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * The HTTP client for the Bot API and who the bot is (getMe, which also proves the token). It needs
  * nothing from the rest of the bot, so start-up opens it beside the database and the catalogs: the
- * round trip to Telegram and the client's TLS set-up overlap them instead of following them.
+ * round trip to Telegram and the client's TLS set-up overlap them instead of following them. In
+ * polling mode, the webhook is deleted here too, and polling made ready (see {@link
+ * PollingReceiver}).
  *
  * @param username the bot's @name, for commands addressed to it in groups
+ * @param polling in polling mode, the receiver that polls once given the bot; else null
  */
 public record TelegramConnection(
         TelegramSettings settings,
@@ -25,7 +30,8 @@ public record TelegramConnection(
         ObjectMapper json,
         TelegramUrl url,
         OkHttpTelegramClient client,
-        String username) {
+        String username,
+        @Nullable PollingReceiver polling) {
 
     /**
      * @throws TelegramApiException when Telegram refuses the token or cannot be reached
@@ -67,7 +73,11 @@ public record TelegramConnection(
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
         try {
             String username = client.execute(new GetMe()).getUserName();
-            return new TelegramConnection(settings, http, json, url, client, username);
+            PollingReceiver polling =
+                    settings.mode() == TelegramSettings.Mode.POLLING
+                            ? new PollingReceiver(settings.token(), url, http, json)
+                            : null;
+            return new TelegramConnection(settings, http, json, url, client, username, polling);
         } catch (TelegramApiException | RuntimeException e) {
             close(http);
             throw e;
@@ -78,6 +88,16 @@ public record TelegramConnection(
      * Lets the client's threads and connections go (when start-up stops halfway, or at the end).
      */
     public void close() {
+        if (polling != null) {
+            try {
+                polling.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(TelegramConnection.class)
+                        .warn("polling did not stop cleanly: {}", e.getMessage());
+            }
+        }
         close(http);
     }
 

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -95,9 +93,7 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
             throws Exception {
         TelegramSettings settings = connection.settings();
         OkHttpTelegramClient client = connection.client();
-        OkHttpClient http = connection.http();
         ObjectMapper json = connection.json();
-        TelegramUrl url = connection.url();
         String username = connection.username();
         TelegramBot bot =
                 new TelegramBot(
@@ -130,7 +126,8 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
                 log.info("webhook registered with Telegram");
             }
         } else {
-            polling = new PollingReceiver(bot, settings.token(), url, http, json);
+            polling = Objects.requireNonNull(connection.polling(), "polling mode polls");
+            polling.serve(bot);
         }
         log.info(
                 "Telegram bot @{} started in {} mode",
