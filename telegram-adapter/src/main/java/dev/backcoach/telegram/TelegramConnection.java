@@ -70,7 +70,7 @@ public record TelegramConnection(
                                         : "https".equals(settings.apiUrl().getScheme()) ? 443 : 80)
                         .testServer(false)
                         .build();
-        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
+        OkHttpTelegramClient client = new DirectTelegramClient(json, http, settings.token(), url);
         try {
             String username = client.execute(new GetMe()).getUserName();
             PollingReceiver polling =
