@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -42,6 +40,9 @@ public final class PollingReceiver implements AutoCloseable {
      */
     static final Duration BATCH_LIMIT = Duration.ofMinutes(2);
 
+    /** Polling waits for the bot as long as start-up takes. */
+    private static final Duration FOREVER = Duration.ofDays(365);
+
     private static final DefaultGetUpdatesGenerator GENERATOR = new DefaultGetUpdatesGenerator();
 
     private final TelegramBotsLongPollingApplication application;
@@ -51,7 +52,7 @@ public final class PollingReceiver implements AutoCloseable {
     private final ReentrantLock batch = new ReentrantLock();
 
     /** The bot that handles the updates, once start-up has built it. */
-    private final CompletableFuture<TelegramBot> bot = new CompletableFuture<>();
+    private final AwaitedBot bot = new AwaitedBot();
 
     private volatile boolean closing;
 
@@ -66,7 +67,7 @@ public final class PollingReceiver implements AutoCloseable {
                 poller ->
                         daemons.newThread(
                                 () -> {
-                                    if (awaitBot() != null) {
+                                    if (bot.await(FOREVER) != null) {
                                         poller.run();
                                     }
                                 });
@@ -85,11 +86,11 @@ public final class PollingReceiver implements AutoCloseable {
 
     /** Hands the updates, those waiting included, to {@code handler}. */
     void serve(TelegramBot handler) {
-        bot.complete(handler);
+        bot.serve(handler);
     }
 
     private void consume(List<Update> updates) {
-        TelegramBot handler = awaitBot();
+        TelegramBot handler = bot.await(FOREVER);
         batch.lock();
         try {
             if (closing || handler == null) {
@@ -99,18 +100,6 @@ public final class PollingReceiver implements AutoCloseable {
             handle(handler, updates);
         } finally {
             batch.unlock();
-        }
-    }
-
-    /** The bot, or null when the receiver closed (or start-up failed) before there was one. */
-    private @Nullable TelegramBot awaitBot() {
-        try {
-            return bot.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (java.util.concurrent.ExecutionException | CancellationException e) {
-            return null;
         }
     }
 
@@ -152,7 +141,7 @@ public final class PollingReceiver implements AutoCloseable {
         application.close();
         // After the polling stopped, so that a batch waiting for a bot that will not come is not
         // confirmed by a next poll.
-        bot.cancel(false);
+        bot.withdraw();
         if (batch.tryLock(max.toMillis(), TimeUnit.MILLISECONDS)) {
             batch.unlock();
         } else {
@@ -164,6 +153,6 @@ public final class PollingReceiver implements AutoCloseable {
     public void close() throws Exception {
         closing = true;
         application.close();
-        bot.cancel(false);
+        bot.withdraw();
     }
 }

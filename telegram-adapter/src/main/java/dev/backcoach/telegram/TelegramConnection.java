@@ -1,8 +1,11 @@
 package dev.backcoach.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -31,12 +34,15 @@ public record TelegramConnection(
         TelegramUrl url,
         OkHttpTelegramClient client,
         String username,
-        @Nullable PollingReceiver polling) {
+        @Nullable PollingReceiver polling,
+        @Nullable WebhookReceiver webhook) {
 
     /**
      * @throws TelegramApiException when Telegram refuses the token or cannot be reached
+     * @throws IOException when the webhook's port is taken
      */
-    public static TelegramConnection open(TelegramSettings settings) throws TelegramApiException {
+    public static TelegramConnection open(TelegramSettings settings)
+            throws TelegramApiException, IOException {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequests(128);
         // OkHttp's default of 5 would cap sends far below the budget.
@@ -73,14 +79,36 @@ public record TelegramConnection(
         OkHttpTelegramClient client = new DirectTelegramClient(json, http, settings.token(), url);
         try {
             String username = client.execute(new GetMe()).getUserName();
+            boolean polls = settings.mode() == TelegramSettings.Mode.POLLING;
             PollingReceiver polling =
-                    settings.mode() == TelegramSettings.Mode.POLLING
-                            ? new PollingReceiver(settings.token(), url, http, json)
-                            : null;
-            return new TelegramConnection(settings, http, json, url, client, username, polling);
-        } catch (TelegramApiException | RuntimeException e) {
+                    polls ? new PollingReceiver(settings.token(), url, http, json) : null;
+            WebhookReceiver webhook = polls ? null : listen(settings, json);
+            return new TelegramConnection(
+                    settings, http, json, url, client, username, polling, webhook);
+        } catch (TelegramApiException | IOException | RuntimeException e) {
             close(http);
             throw e;
+        }
+    }
+
+    private static WebhookReceiver listen(TelegramSettings settings, ObjectMapper json)
+            throws IOException {
+        try {
+            return new WebhookReceiver(
+                    json,
+                    settings.webhookPort(),
+                    settings.webhookPath(),
+                    settings.webhookMaxInFlight(),
+                    Objects.requireNonNull(
+                            settings.webhookSecret(), "webhook mode needs a secret"));
+        } catch (BindException e) {
+            throw new IOException(
+                    "TELEGRAM_WEBHOOK_PORT "
+                            + settings.webhookPort()
+                            + " is taken: choose another ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 
@@ -88,6 +116,9 @@ public record TelegramConnection(
      * Lets the client's threads and connections go (when start-up stops halfway, or at the end).
      */
     public void close() {
+        if (webhook != null) {
+            webhook.close();
+        }
         if (polling != null) {
             try {
                 polling.close();

@@ -1,6 +1,5 @@
 package dev.backcoach.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backcoach.core.content.Catalog;
 import dev.backcoach.core.content.Catalogs;
 import dev.backcoach.core.engine.Engine;
@@ -93,7 +92,6 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
             throws Exception {
         TelegramSettings settings = connection.settings();
         OkHttpTelegramClient client = connection.client();
-        ObjectMapper json = connection.json();
         String username = connection.username();
         TelegramBot bot =
                 new TelegramBot(
@@ -106,16 +104,8 @@ public final class TelegramRuntime implements Readiness, AutoCloseable {
         PollingReceiver polling = null;
         WebhookReceiver webhook = null;
         if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
-            webhook =
-                    new WebhookReceiver(
-                            bot,
-                            json,
-                            settings.webhookPort(),
-                            settings.webhookPath(),
-                            settings.webhookMaxInFlight(),
-                            Objects.requireNonNull(
-                                    settings.webhookSecret(),
-                                    "webhook mode needs a secret")); // validated
+            webhook = Objects.requireNonNull(connection.webhook(), "webhook mode listens");
+            webhook.serve(bot);
             if (settings.webhookUrl() != null) {
                 client.execute(
                         SetWebhook.builder()

@@ -34,15 +34,17 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * Telegram's request times out: once {@code maxInFlight} updates are queued or running, a further
  * one is answered at once with 503 on a thread of its own, without reading it, and Telegram
  * delivers it again later. Nothing is lost, and the updates taken keep a bounded wait.
+ *
+ * <p>It listens as soon as the connection is open; an update that arrives before {@link #serve}
+ * waits for the bot (at most {@link #SEND_WAIT}, then 503).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     /**
      * The longest a 200 waits for the update's replies to go out (429 waits included); then it is
-     * sent anyway, so that Telegram does not deliver the update again while its replies are still
-     * queued.
+     * sent anyway, lest Telegram deliver the update again while its replies are still queued.
      */
     static final Duration SEND_WAIT = Duration.ofSeconds(20);
 
@@ -58,9 +60,8 @@ final class WebhookReceiver implements AutoCloseable {
     private static final ThreadLocal<Boolean> SHEDDING = ThreadLocal.withInitial(() -> false);
 
     /**
-     * Set on a worker while its request holds a place in flight. The place is given back just
-     * before the answer goes out: the client may send its next request as soon as it has the
-     * answer.
+     * Set on a worker while its request holds a place in flight, given back just before the answer
+     * goes out: the client may send its next request as soon as it has the answer.
      */
     private static final ThreadLocal<Boolean> COUNTED = ThreadLocal.withInitial(() -> false);
 
@@ -70,22 +71,15 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong shed = new AtomicLong();
     private final int maxInFlight;
-    private final TelegramBot bot;
+    private final AwaitedBot bot = new AwaitedBot();
     private final InlineJson inlineJson;
     private final UpdateJson updates;
     private final byte[] secret;
     private final Phaser active = new Phaser(1);
     private volatile boolean closing;
 
-    WebhookReceiver(
-            TelegramBot bot,
-            ObjectMapper json,
-            int port,
-            String path,
-            int maxInFlight,
-            String secret)
+    WebhookReceiver(ObjectMapper json, int port, String path, int maxInFlight, String secret)
             throws IOException {
-        this.bot = bot;
         this.maxInFlight = maxInFlight;
         this.inlineJson = new InlineJson(json);
         this.updates = new UpdateJson(json);
@@ -108,6 +102,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    void serve(TelegramBot handler) { // those waiting for it included
+        bot.serve(handler);
     }
 
     /**
@@ -182,9 +180,15 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 413);
                 return;
             }
+            TelegramBot handler = bot.await(SEND_WAIT);
+            if (handler == null) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 503);
+                return;
+            }
             UpdateJson.Read update;
             try {
-                update = updates.read(body, bot.username());
+                update = updates.read(body, handler.username());
             } catch (IOException e) {
                 log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
                 respond(exchange, 400);
@@ -192,7 +196,7 @@ final class WebhookReceiver implements AutoCloseable {
             }
             TelegramBot.Handled handled;
             try {
-                handled = bot.onIncoming(update.updateId(), update.incoming(), true);
+                handled = handler.onIncoming(update.updateId(), update.incoming(), true);
             } catch (RuntimeException e) {
                 // 500 makes Telegram retry; the de-duplication answers the retry without a second
                 // turn
@@ -287,6 +291,7 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        bot.withdraw(); // requests waiting for a bot that will not come are answered 503
         server.stop(0);
         workers.shutdownNow();
         shedder.shutdownNow();

@@ -1,6 +1,7 @@
 package dev.backcoach.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.backcoach.core.content.Catalog;
@@ -13,22 +14,32 @@ import dev.backcoach.core.service.EffectHandler;
 import dev.backcoach.core.service.InMemoryStateStore;
 import dev.backcoach.telegram.fake.FakeBotApi;
 import dev.backcoach.telegram.fake.SentMessage;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polling is made ready (the webhook deleted) when the connection opens, before start-up has built
- * the bot, and polls once the bot serves: what users sent meanwhile waits at Telegram, and is
- * answered then, or by the next start.
+ * The receivers are made when the connection opens, before start-up has built the bot. Polling
+ * deletes the webhook then and polls once the bot serves: what users sent meanwhile waits at
+ * Telegram, and is answered then, or by the next start. The webhook listens then: an update that
+ * arrives holds its request until the bot serves, or gets a 503 (Telegram sends it again) when
+ * start-up fails.
  */
 @SuppressWarnings("try") // the runtimes are closed, not otherwise used
-class EarlyPollingTest {
+class EarlyReceiversTest {
     private static final String TOKEN = "123:EARLY";
+    private static final String SECRET = "early-secret";
     private static final long USER = 4242;
     private static final Catalog CATALOG = CatalogLoader.load("en");
 
@@ -100,6 +111,87 @@ class EarlyPollingTest {
         return TelegramSettings.fromEnvironment(
                         Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl()))
                 .orElseThrow();
+    }
+
+    private TelegramSettings webhookSettings(int port) {
+        return TelegramSettings.fromEnvironment(
+                        Map.of(
+                                "TELEGRAM_BOT_TOKEN",
+                                TOKEN,
+                                "TELEGRAM_API_URL",
+                                telegram.baseUrl(),
+                                "TELEGRAM_MODE",
+                                "webhook",
+                                "TELEGRAM_WEBHOOK_PORT",
+                                Integer.toString(port),
+                                "TELEGRAM_WEBHOOK_SECRET",
+                                SECRET))
+                .orElseThrow();
+    }
+
+    @Test
+    void anUpdateThatReachesTheWebhookBeforeTheBotIsBuiltIsAnsweredOnceItServes() throws Exception {
+        int port = freePort();
+        TelegramConnection connection = TelegramConnection.open(webhookSettings(port));
+        try {
+            CompletableFuture<HttpResponse<String>> early = post(port, "/start");
+            Thread.sleep(300);
+            assertThat(early).as("held until the bot serves").isNotDone();
+            try (TelegramRuntime runtime = startBot(connection)) {
+                HttpResponse<String> response = early.get(10, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body())
+                        .containsIgnoringCase("\"method\":\"sendMessage\"")
+                        .contains("\"chat_id\":\"" + USER + "\"");
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Test
+    void aStartUpThatFailsAnswersTheWaitingUpdate503SoThatTelegramSendsItAgain() throws Exception {
+        int port = freePort();
+        TelegramConnection failed = TelegramConnection.open(webhookSettings(port));
+        CompletableFuture<HttpResponse<String>> early = post(port, "/start");
+        Thread.sleep(300);
+        failed.close(); // as when start-up fails elsewhere (see Application)
+        try {
+            assertThat(early.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // or the connection went with the server: Telegram sends the update again either way
+            assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+        }
+        assertThat(telegram.chat(USER)).isEmpty();
+    }
+
+    @Test
+    void aTakenWebhookPortIsNamedInTheError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> TelegramConnection.open(webhookSettings(taken.getLocalPort())))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith(
+                            "TELEGRAM_WEBHOOK_PORT " + taken.getLocalPort() + " is taken");
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> post(int port, String text) {
+        return HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram"))
+                                .header("Content-Type", "application/json")
+                                .header(WebhookReceiver.SECRET_HEADER, SECRET)
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                telegram.privateTextUpdateJson(USER, text)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private List<String> methodsCalled() {
