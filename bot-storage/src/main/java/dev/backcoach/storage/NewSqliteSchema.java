@@ -87,9 +87,10 @@ final class NewSqliteSchema {
     private static void apply(Connection connection, int rank, String script) throws SQLException {
         String resource = SchemaCheck.folder(Dialect.SQLITE) + "/" + script;
         long start = System.nanoTime();
+        String text = text(resource);
         // The driver hands the whole script to sqlite3_exec, which runs its statements in turn.
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(text(resource));
+            statement.executeUpdate(text);
         }
         int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         try (PreparedStatement record = connection.prepareStatement(RECORD)) {
@@ -97,7 +98,7 @@ final class NewSqliteSchema {
             record.setString(2, SchemaCheck.version(script));
             record.setString(3, description(script));
             record.setString(4, script);
-            record.setInt(5, SchemaCheck.checksum(resource));
+            record.setInt(5, SchemaCheck.checksumOf(text));
             record.setInt(6, millis);
             record.executeUpdate();
         }

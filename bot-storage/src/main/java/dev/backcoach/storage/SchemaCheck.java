@@ -3,7 +3,7 @@ package dev.backcoach.storage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -86,19 +86,26 @@ final class SchemaCheck {
 
     /** Flyway's checksum of a migration: CRC-32 of its lines in UTF-8, without line breaks. */
     static int checksum(String resource) {
-        CRC32 crc = new CRC32();
         try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("migration not on the classpath: " + resource);
             }
-            BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return checksumOf(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("migration cannot be read: " + resource, e);
+        }
+    }
+
+    /** Flyway's checksum of a script's text: CRC32 of its lines, without a byte-order mark. */
+    static int checksumOf(String script) {
+        CRC32 crc = new CRC32();
+        try (BufferedReader lines = new BufferedReader(new StringReader(script))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
                 crc.update(text.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("migration cannot be read: " + resource, e);
+            throw new UncheckedIOException(e); // a StringReader does not fail
         }
         return (int) crc.getValue();
     }
