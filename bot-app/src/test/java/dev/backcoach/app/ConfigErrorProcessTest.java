@@ -2,6 +2,7 @@ package dev.backcoach.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backcoach.telegram.fake.FakeBotApi;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +141,31 @@ class ConfigErrorProcessTest {
                             "Cannot start: Address already in use (HTTP_PORT "
                                     + taken.getLocalPort()
                                     + " is taken: choose another, or 0 for any free port)");
+        }
+    }
+
+    @Test
+    void aTakenWebhookPortStopsWithOneClearLineThatNamesIt() throws Exception {
+        try (FakeBotApi telegram = FakeBotApi.start(TelegramHarness.TOKEN);
+                ServerSocket taken = new ServerSocket(0);
+                ConsoleProcess bot =
+                        ConsoleProcess.start(
+                                dir,
+                                Map.of(
+                                        "TELEGRAM_BOT_TOKEN", TelegramHarness.TOKEN,
+                                        "TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.port(),
+                                        "TELEGRAM_MODE", "webhook",
+                                        "TELEGRAM_WEBHOOK_PORT",
+                                                Integer.toString(taken.getLocalPort()),
+                                        "TELEGRAM_WEBHOOK_SECRET", "s3cret",
+                                        "HTTP_PORT", "0",
+                                        "DATABASE_URL", "jdbc:sqlite:state/bot.db"))) {
+            assertThat(bot.awaitExit(Duration.ofSeconds(30))).as("exit code").isEqualTo(1);
+            assertThat(bot.stderr().lines().toList())
+                    .containsExactly(
+                            "Cannot start: TELEGRAM_WEBHOOK_PORT "
+                                    + taken.getLocalPort()
+                                    + " is taken: choose another (Address already in use)");
         }
     }
 
