@@ -26,10 +26,6 @@ final class AwaitedBot {
 
     /** The bot, waiting up to {@code max} for it; null when it did not come in time or at all. */
     @Nullable TelegramBot await(Duration max) {
-        TelegramBot ready = bot.getNow(null);
-        if (ready != null) {
-            return ready;
-        }
         try {
             return bot.get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

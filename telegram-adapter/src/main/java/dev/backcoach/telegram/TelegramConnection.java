@@ -20,12 +20,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 /**
  * The HTTP client for the Bot API and who the bot is (getMe, which also proves the token). It needs
  * nothing from the rest of the bot, so start-up opens it beside the database and the catalogs: the
- * round trip to Telegram and the client's TLS set-up overlap them instead of following them. In
- * polling mode, the webhook is deleted here too, and polling made ready (see {@link
- * PollingReceiver}).
+ * round trip to Telegram and the client's TLS set-up overlap them instead of following them. The
+ * receiver is made here too: polling deletes the webhook, the webhook listens; both hand updates to
+ * the bot once start-up has built it (see {@link AwaitedBot}).
  *
  * @param username the bot's @name, for commands addressed to it in groups
  * @param polling in polling mode, the receiver that polls once given the bot; else null
+ * @param webhook in webhook mode, the receiver listening for Telegram; else null
  */
 public record TelegramConnection(
         TelegramSettings settings,

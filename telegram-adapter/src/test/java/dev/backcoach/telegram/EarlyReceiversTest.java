@@ -65,8 +65,7 @@ class EarlyReceiversTest {
         TelegramConnection connection = TelegramConnection.open(settings());
         try {
             assertThat(methodsCalled()).containsExactly("getMe", "deleteWebhook");
-            Thread.sleep(300);
-            assertThat(methodsCalled()).as("no poll without a bot").hasSize(2);
+            holds(() -> assertThat(methodsCalled()).as("no poll without a bot").hasSize(2));
             assertThat(telegram.pendingUpdates()).isEqualTo(1);
             try (TelegramRuntime runtime = startBot(connection)) {
                 await().atMost(Duration.ofSeconds(10))
@@ -91,8 +90,7 @@ class EarlyReceiversTest {
         telegram.privateText(USER, "/start");
         TelegramConnection failed = TelegramConnection.open(settings());
         failed.close(); // as when start-up fails elsewhere (see Application)
-        Thread.sleep(300);
-        assertThat(methodsCalled()).containsExactly("getMe", "deleteWebhook");
+        holds(() -> assertThat(methodsCalled()).containsExactly("getMe", "deleteWebhook"));
         assertThat(telegram.pendingUpdates()).isEqualTo(1);
 
         TelegramConnection next = TelegramConnection.open(settings());
@@ -135,8 +133,7 @@ class EarlyReceiversTest {
         TelegramConnection connection = TelegramConnection.open(webhookSettings(port));
         try {
             CompletableFuture<HttpResponse<String>> early = post(port, "/start");
-            Thread.sleep(300);
-            assertThat(early).as("held until the bot serves").isNotDone();
+            holds(() -> assertThat(early).as("held until the bot serves").isNotDone());
             try (TelegramRuntime runtime = startBot(connection)) {
                 HttpResponse<String> response = early.get(10, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -154,7 +151,7 @@ class EarlyReceiversTest {
         int port = freePort();
         TelegramConnection failed = TelegramConnection.open(webhookSettings(port));
         CompletableFuture<HttpResponse<String>> early = post(port, "/start");
-        Thread.sleep(300);
+        holds(() -> assertThat(early).as("held while there is no bot").isNotDone());
         failed.close(); // as when start-up fails elsewhere (see Application)
         try {
             assertThat(early.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
@@ -192,6 +189,13 @@ class EarlyReceiversTest {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
         }
+    }
+
+    /** The assertion holds throughout 300 ms (what must not happen has had time to). */
+    private static void holds(org.awaitility.core.ThrowingRunnable assertion) {
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(assertion);
     }
 
     private List<String> methodsCalled() {
