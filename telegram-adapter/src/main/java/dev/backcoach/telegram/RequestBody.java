@@ -10,6 +10,13 @@ final class RequestBody {
     /** Anything larger is not from Telegram. */
     static final int MAX_BODY = 1 << 20;
 
+    /**
+     * How much of a refused body is still read, and thrown away. The server closes a connection
+     * that has unread bytes, and that close resets it: the sender may then see the reset instead of
+     * the 413. Only a sender that knows the secret gets this far.
+     */
+    static final long DISCARD_LIMIT = 8L * MAX_BODY;
+
     private RequestBody() {}
 
     /**
@@ -21,6 +28,7 @@ final class RequestBody {
         long announced = contentLength(exchange);
         try (InputStream in = exchange.getRequestBody()) {
             if (announced > MAX_BODY) {
+                discard(in, announced);
                 return null;
             }
             if (announced >= 0) {
@@ -28,7 +36,24 @@ final class RequestBody {
                 return body;
             }
             byte[] body = in.readNBytes(MAX_BODY + 1); // chunked: no length given
-            return body.length > MAX_BODY ? null : body;
+            if (body.length > MAX_BODY) {
+                discard(in, DISCARD_LIMIT);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    /** Reads and drops up to {@code limit} bytes (at most {@link #DISCARD_LIMIT}). */
+    private static void discard(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = Math.min(limit, DISCARD_LIMIT);
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return;
+            }
+            left -= read;
         }
     }
 
