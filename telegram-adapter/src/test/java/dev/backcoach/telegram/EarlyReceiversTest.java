@@ -112,19 +112,7 @@ class EarlyReceiversTest {
     }
 
     private TelegramSettings webhookSettings(int port) {
-        return TelegramSettings.fromEnvironment(
-                        Map.of(
-                                "TELEGRAM_BOT_TOKEN",
-                                TOKEN,
-                                "TELEGRAM_API_URL",
-                                telegram.baseUrl(),
-                                "TELEGRAM_MODE",
-                                "webhook",
-                                "TELEGRAM_WEBHOOK_PORT",
-                                Integer.toString(port),
-                                "TELEGRAM_WEBHOOK_SECRET",
-                                SECRET))
-                .orElseThrow();
+        return WebhookTestSettings.of(TOKEN, telegram.baseUrl(), port, SECRET);
     }
 
     @Test

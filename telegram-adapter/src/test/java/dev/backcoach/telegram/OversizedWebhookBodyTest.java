@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,19 +38,7 @@ class OversizedWebhookBodyTest {
         }
         connection =
                 TelegramConnection.open(
-                        TelegramSettings.fromEnvironment(
-                                        Map.of(
-                                                "TELEGRAM_BOT_TOKEN",
-                                                TOKEN,
-                                                "TELEGRAM_API_URL",
-                                                telegram.baseUrl(),
-                                                "TELEGRAM_MODE",
-                                                "webhook",
-                                                "TELEGRAM_WEBHOOK_PORT",
-                                                Integer.toString(port),
-                                                "TELEGRAM_WEBHOOK_SECRET",
-                                                SECRET))
-                                .orElseThrow());
+                        WebhookTestSettings.of(TOKEN, telegram.baseUrl(), port, SECRET));
     }
 
     @AfterEach
@@ -65,26 +53,25 @@ class OversizedWebhookBodyTest {
 
     @Test
     void aBodyWhoseAnnouncedLengthIsTooLargeIsAnswered413EveryTime() throws Exception {
-        for (int i = 0; i < REPEATS; i++) {
-            byte[] body = oversized(RequestBody.MAX_BODY + 1 + i * 4096);
-            HttpResponse<Void> response =
-                    http.send(
-                            request(HttpRequest.BodyPublishers.ofByteArray(body)),
-                            HttpResponse.BodyHandlers.discarding());
-            assertThat(response.statusCode()).as("attempt %d", i).isEqualTo(413);
-        }
+        refusedEveryTime(4096, HttpRequest.BodyPublishers::ofByteArray);
     }
 
     @Test
     void aChunkedBodyThatGrowsTooLargeIsAnswered413EveryTime() throws Exception {
+        refusedEveryTime(
+                65_536,
+                body ->
+                        HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(body)));
+    }
+
+    /** Bodies from just over the limit, {@code step} bytes larger each time, sent as given. */
+    private void refusedEveryTime(int step, Function<byte[], HttpRequest.BodyPublisher> sent)
+            throws Exception {
         for (int i = 0; i < REPEATS; i++) {
-            byte[] body = oversized(RequestBody.MAX_BODY + 1 + i * 65_536);
+            byte[] body = oversized(RequestBody.MAX_BODY + 1 + i * step);
             HttpResponse<Void> response =
-                    http.send(
-                            request(
-                                    HttpRequest.BodyPublishers.ofInputStream(
-                                            () -> new ByteArrayInputStream(body))),
-                            HttpResponse.BodyHandlers.discarding());
+                    http.send(request(sent.apply(body)), HttpResponse.BodyHandlers.discarding());
             assertThat(response.statusCode()).as("attempt %d", i).isEqualTo(413);
         }
     }

@@ -1,0 +1,19 @@
+package dev.backcoach.telegram;
+
+import java.util.Map;
+
+/** The settings of a bot that receives updates by webhook from a local fake Bot API. */
+final class WebhookTestSettings {
+    private WebhookTestSettings() {}
+
+    static TelegramSettings of(String token, String apiUrl, int port, String secret) {
+        return TelegramSettings.fromEnvironment(
+                        Map.of(
+                                "TELEGRAM_BOT_TOKEN", token,
+                                "TELEGRAM_API_URL", apiUrl,
+                                "TELEGRAM_MODE", "webhook",
+                                "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
+                                "TELEGRAM_WEBHOOK_SECRET", secret))
+                .orElseThrow();
+    }
+}
