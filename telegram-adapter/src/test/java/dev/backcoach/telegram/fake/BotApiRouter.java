@@ -173,14 +173,9 @@ final class BotApiRouter {
         } finally {
             state.unlock();
         }
-        Duration delay = outcome.delay();
         Failure failure = outcome.failure();
-        if (!delay.isZero() && !method.name().equals("getUpdates")) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!method.name().equals("getUpdates")) {
+            pause(outcome.delay());
         }
         if (failure != null) {
             return ApiReply.error(failure.code(), failure.description(), failure.retryAfter());
@@ -192,13 +187,26 @@ final class BotApiRouter {
         if (method.name().equals("getUpdates")) {
             return queue.getUpdates(validation.params());
         }
+        ApiReply reply;
         state.lock();
         try {
-            ApiReply reply = methods.execute(method, validation);
+            reply = methods.execute(method, validation);
             state.signalAll();
-            return reply;
         } finally {
             state.unlock();
+        }
+        pause(outcome.lateAnswer()); // carried out already: only the answer is late
+        return reply;
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

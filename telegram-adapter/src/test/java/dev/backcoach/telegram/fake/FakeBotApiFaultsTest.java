@@ -1,6 +1,7 @@
 package dev.backcoach.telegram.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
-/** Fault injection and limits: failNext, blocked chats, the rate watch, slowdown. */
+/** Fault injection and limits: failNext, blocked chats, the rate watch, slowdown, storms. */
 class FakeBotApiFaultsTest extends FakeBotApiFixture {
 
     @Test
@@ -100,5 +101,25 @@ class FakeBotApiFaultsTest extends FakeBotApiFixture {
         client.execute(GetMe.builder().build());
         assertThat(Duration.ofNanos(System.nanoTime() - before))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(290));
+    }
+
+    /**
+     * A storm's late answer: the message is in the chat at once, only the answer waits (as when
+     * Telegram's answer is lost on the way), so a client that gives up and sends again makes a
+     * duplicate right after it, never one that lands later.
+     */
+    @Test
+    void aStormsLateAnswerComesAfterTheCallWasCarriedOut() throws Exception {
+        telegram.storm((method, nanos) -> FakeBotApi.Fault.slow(Duration.ofSeconds(2)));
+        CompletableFuture<Message> sent =
+                client.executeAsync(SendMessage.builder().chatId(USER).text("early").build());
+        await().atMost(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () ->
+                                assertThat(telegram.chat(USER))
+                                        .extracting(SentMessage::plainText)
+                                        .containsExactly("early"));
+        assertThat(sent).as("the answer is still held back").isNotDone();
+        assertThat(sent.get(5, TimeUnit.SECONDS).getText()).isEqualTo("early");
     }
 }

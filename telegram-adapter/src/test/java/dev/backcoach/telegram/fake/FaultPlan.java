@@ -17,8 +17,12 @@ final class FaultPlan {
     /** An error answer instead of the result. */
     record Failure(int code, String description, Integer retryAfter) {}
 
-    /** What happens to one call: a failure (or null), and how long its answer is held back. */
-    record Outcome(Failure failure, Duration delay) {}
+    /**
+     * What happens to one call: a failure (or null), how long it waits before it is carried out
+     * (the slowdown), and how long its answer is held back after it was carried out (a storm's late
+     * answer: the client may give up and send it again, and must find it done once, in order).
+     */
+    record Outcome(Failure failure, Duration delay, Duration lateAnswer) {}
 
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private Duration slowdown = Duration.ZERO;
@@ -44,15 +48,15 @@ final class FaultPlan {
     Outcome next(String method, long nanos) {
         Deque<Failure> queue = failures.get(method);
         Failure failure = queue == null ? null : queue.pollFirst();
-        Duration delay = slowdown;
+        Duration lateAnswer = Duration.ZERO;
         Fault fault = method.equals("getUpdates") ? null : storm.at(method, nanos);
         if (fault != null && failure == null) {
             if (fault.code() > 0) {
                 failure = new Failure(fault.code(), fault.description(), fault.retryAfter());
             } else {
-                delay = fault.delay();
+                lateAnswer = fault.delay();
             }
         }
-        return new Outcome(failure, delay);
+        return new Outcome(failure, slowdown, lateAnswer);
     }
 }
