@@ -43,8 +43,22 @@ class DetectorsTest {
                         english.jokes(),
                         english.others(),
                         english.flags());
+        // Same synonyms (the part the cache hashes), one sign fewer: still other rules.
+        RedFlagRules oneSignFewer =
+                new RedFlagRules(
+                        english.synonyms(),
+                        english.spellings(),
+                        english.keep(),
+                        english.negations(),
+                        english.reassurances(),
+                        english.hedges(),
+                        english.longAgo(),
+                        english.jokes(),
+                        english.others(),
+                        english.flags().subList(1, english.flags().size()));
         RedFlagDetector built = Detectors.forRules(english, "en");
         assertThat(Detectors.forRules(changed, "en")).isNotSameAs(built);
+        assertThat(Detectors.forRules(oneSignFewer, "en")).isNotSameAs(built);
         assertThat(Detectors.forRules(english, "es")).isNotSameAs(built);
         assertThat(Detectors.forRules(english, "en").detect("I can't feel my legs"))
                 .isInstanceOf(Finding.Clear.class);
