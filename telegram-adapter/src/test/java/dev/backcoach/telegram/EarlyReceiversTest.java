@@ -117,7 +117,7 @@ class EarlyReceiversTest {
 
     @Test
     void anUpdateThatReachesTheWebhookBeforeTheBotIsBuiltIsAnsweredOnceItServes() throws Exception {
-        int port = freePort();
+        int port = WebhookTestSettings.freePort();
         TelegramConnection connection = TelegramConnection.open(webhookSettings(port));
         try {
             CompletableFuture<HttpResponse<String>> early = post(port, "/start");
@@ -136,7 +136,7 @@ class EarlyReceiversTest {
 
     @Test
     void aStartUpThatFailsAnswersTheWaitingUpdate503SoThatTelegramSendsItAgain() throws Exception {
-        int port = freePort();
+        int port = WebhookTestSettings.freePort();
         TelegramConnection failed = TelegramConnection.open(webhookSettings(port));
         CompletableFuture<HttpResponse<String>> early = post(port, "/start");
         holds(() -> assertThat(early).as("held while there is no bot").isNotDone());
@@ -171,12 +171,6 @@ class EarlyReceiversTest {
                                                 telegram.privateTextUpdateJson(USER, text)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     /** The assertion holds throughout 300 ms (what must not happen has had time to). */

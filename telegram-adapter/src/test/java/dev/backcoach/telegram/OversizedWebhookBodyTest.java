@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.telegram.fake.FakeBotApi;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +32,7 @@ class OversizedWebhookBodyTest {
     @BeforeEach
     void start() throws Exception {
         telegram = FakeBotApi.start(TOKEN);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = WebhookTestSettings.freePort();
         connection =
                 TelegramConnection.open(
                         WebhookTestSettings.of(TOKEN, telegram.baseUrl(), port, SECRET));

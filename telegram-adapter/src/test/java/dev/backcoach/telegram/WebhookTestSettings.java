@@ -1,5 +1,7 @@
 package dev.backcoach.telegram;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /** The settings of a bot that receives updates by webhook from a local fake Bot API. */
@@ -15,5 +17,12 @@ final class WebhookTestSettings {
                                 "TELEGRAM_WEBHOOK_PORT", Integer.toString(port),
                                 "TELEGRAM_WEBHOOK_SECRET", secret))
                 .orElseThrow();
+    }
+
+    /** A port nothing listens on now, for the webhook. */
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 }
