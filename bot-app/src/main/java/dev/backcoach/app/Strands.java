@@ -44,8 +44,8 @@ record Strands(
                             Beside.await(logging);
                             return Database.openForServing(config.database());
                         });
-        // The English detector is the longest step of building the engine: it starts at once, from
-        // the catalog's warning-sign rules alone, and the engine finds it built (see Detectors).
+        // The English detector starts at once, from the catalog's warning-sign rules alone (worked
+        // out at build time, see ScreenImage), and the engine finds it built (see Detectors).
         CompletableFuture<RedFlagDetector> screen =
                 Beside.start(
                         "screen",

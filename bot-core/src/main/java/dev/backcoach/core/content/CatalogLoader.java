@@ -99,7 +99,7 @@ public final class CatalogLoader {
     }
 
     /** Whether there is a catalog for {@code locale} on the classpath (nothing is read). */
-    static boolean exists(String locale) {
+    public static boolean exists(String locale) {
         return CatalogLoader.class.getResource(resource(locale)) != null;
     }
 

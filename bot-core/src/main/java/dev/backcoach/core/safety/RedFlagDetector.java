@@ -9,7 +9,6 @@ import dev.backcoach.core.text.TypoCorrector;
 import dev.backcoach.core.text.WordAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,6 @@ public final class RedFlagDetector {
     /** The platforms' longest message (Telegram's 4,096); anything after it is not read. */
     public static final int MAX_CHARS = 4_096;
 
-    private static final String FIELD = "text";
     private static final int NEGATION_REACH = 3;
     private static final int REASSURANCE_REACH = 2;
     private static final int HEDGE_REACH = 6;
@@ -70,23 +68,25 @@ public final class RedFlagDetector {
 
     /**
      * Rules written in {@code language}, read with its stems; fails with every problem listed when
-     * a rule cannot be read.
+     * a rule cannot be read. The rules are worked out at build time for the catalogs (see {@link
+     * ScreenImage}); any others are worked out here.
      */
     public RedFlagDetector(RedFlagRules content, String language) {
+        this(
+                content,
+                language,
+                ScreenImage.read(content, language)
+                        .orElseGet(() -> ScreenRules.compile(content, language)));
+    }
+
+    /** A detector from its rules as worked out before: the build's, or {@link ScreenRules}'. */
+    RedFlagDetector(RedFlagRules content, String language, ScreenRules compiled) {
         this.byUrgency =
                 content.flags().stream()
                         .sorted(java.util.Comparator.comparing(RedFlag::tier))
                         .toList();
-        WordAnalyzer ruleWords =
-                WordAnalyzer.forRules(language, content.synonyms(), content.keep());
-        List<String> problems = new ArrayList<>();
-        for (RedFlag flag : content.flags()) {
-            for (String p : flag.clear()) {
-                rules.add(new Rule(flag, true, Phrase.compile(FIELD, p, ruleWords, problems)));
-            }
-            for (String p : flag.possible()) {
-                rules.add(new Rule(flag, false, Phrase.compile(FIELD, p, ruleWords, problems)));
-            }
+        for (ScreenRules.Pattern p : compiled.patterns()) {
+            rules.add(new Rule(content.flags().get(p.flag()), p.plain(), p.phrase()));
         }
         for (Rule rule : rules) {
             // A match starts with a word of the first slot: the rule is listed under those words
@@ -95,18 +95,15 @@ public final class RedFlagDetector {
                 rulesByWord.computeIfAbsent(word, w -> new ArrayList<>()).add(rule);
             }
         }
-        checkSynonyms(language, content.synonyms(), problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "red-flag rules are invalid:\n  " + String.join("\n  ", problems));
-        }
-        this.negations = words(ruleWords, content.negations());
-        this.reassurances = words(ruleWords, content.reassurances());
-        this.hedges = words(ruleWords, content.hedges());
-        this.longAgo = words(ruleWords, content.longAgo());
-        this.others = words(ruleWords, content.others());
-        this.jokes = words(ruleWords, content.jokes());
-        this.analyzer = ruleWords.withCorrector(new TypoCorrector(vocabulary(language, content)));
+        this.negations = compiled.negations();
+        this.reassurances = compiled.reassurances();
+        this.hedges = compiled.hedges();
+        this.longAgo = compiled.longAgo();
+        this.others = compiled.others();
+        this.jokes = compiled.jokes();
+        this.analyzer =
+                WordAnalyzer.of(language, compiled.synonyms(), content.keep())
+                        .withCorrector(new TypoCorrector(compiled.vocabulary()));
     }
 
     public Finding detect(String message) {
@@ -218,44 +215,5 @@ public final class RedFlagDetector {
     @SuppressWarnings("EnumOrdinal") // Tier's order is its meaning: most urgent first
     private static int rank(Tier tier) {
         return tier.ordinal(); // tiers are declared most urgent first
-    }
-
-    /** Each synonym line reads as one word, so analysis stays a plain sequence of words. */
-    private static void checkSynonyms(String language, List<String> lines, List<String> problems) {
-        try (var surface = WordAnalyzer.surface(language)) {
-            for (String line : lines) {
-                String target =
-                        line.contains("=>")
-                                ? line.substring(line.indexOf("=>") + 2)
-                                : line.split(",", -1)[0];
-                if (Phrase.analyse(surface, target).size() != 1) {
-                    problems.add(
-                            "synonyms \""
-                                    + line
-                                    + "\": \""
-                                    + target.strip()
-                                    + "\" must be one word");
-                }
-            }
-        }
-    }
-
-    /** The words a misspelling may be read as, as typed. */
-    private static Set<String> vocabulary(String language, RedFlagRules content) {
-        Set<String> words = new HashSet<>();
-        try (var surface = WordAnalyzer.surface(language)) {
-            for (String source : content.spellings()) {
-                words.addAll(Phrase.analyse(surface, source));
-            }
-        }
-        return words;
-    }
-
-    private static Set<String> words(WordAnalyzer analyzer, List<String> words) {
-        Set<String> out = new HashSet<>();
-        for (String w : words) {
-            out.addAll(Phrase.analyse(analyzer, w));
-        }
-        return Set.copyOf(out);
     }
 }

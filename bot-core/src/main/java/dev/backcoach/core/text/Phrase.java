@@ -31,7 +31,6 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
     public static Phrase compile(
             String field, String source, Analyzer analyzer, List<String> problems) {
         List<Set<String>> slots = new ArrayList<>();
-        List<SpanQuery> clauses = new ArrayList<>();
         for (String slot : source.strip().split("\\s+", -1)) {
             Set<String> words = new LinkedHashSet<>();
             for (String alternative : slot.split("\\|", -1)) {
@@ -53,6 +52,26 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                 continue;
             }
             slots.add(Set.copyOf(words));
+        }
+        if (slots.isEmpty()) {
+            problems.add("pattern \"" + source + "\" has no words");
+            slots.add(Set.of("\u0000never"));
+        }
+        return of(field, source, slots);
+    }
+
+    /** A phrase of words already analysed, one word to a slot ("how often" → how, often). */
+    public static Phrase ofWords(String field, String source, List<String> words) {
+        return of(field, source, words.stream().map(Set::of).toList());
+    }
+
+    /** A phrase whose slots were analysed before (a compiled pattern read back, see above). */
+    public static Phrase of(String field, String source, List<Set<String>> slots) {
+        if (slots.isEmpty()) {
+            throw new IllegalArgumentException("pattern \"" + source + "\" has no words");
+        }
+        List<SpanQuery> clauses = new ArrayList<>();
+        for (Set<String> words : slots) {
             List<SpanQuery> terms =
                     words.stream()
                             .<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w)))
@@ -62,11 +81,6 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                             ? terms.get(0)
                             : new SpanOrQuery(terms.toArray(SpanQuery[]::new)));
         }
-        if (clauses.isEmpty()) {
-            problems.add("pattern \"" + source + "\" has no words");
-            clauses.add(new SpanTermQuery(new Term(field, "\u0000never")));
-            slots.add(Set.of("\u0000never"));
-        }
         SpanQuery query =
                 clauses.size() == 1
                         ? clauses.get(0)
@@ -74,22 +88,7 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                                 clauses.toArray(SpanQuery[]::new),
                                 WORDS_BETWEEN * (clauses.size() - 1),
                                 true);
-        return new Phrase(source, query, List.copyOf(slots));
-    }
-
-    /** A phrase of words already analysed, one word to a slot ("how often" → how, often). */
-    public static Phrase ofWords(String field, String source, List<String> words) {
-        List<Set<String>> slots = words.stream().map(Set::of).toList();
-        List<SpanQuery> clauses =
-                words.stream().<SpanQuery>map(w -> new SpanTermQuery(new Term(field, w))).toList();
-        SpanQuery query =
-                clauses.size() == 1
-                        ? clauses.get(0)
-                        : new SpanNearQuery(
-                                clauses.toArray(SpanQuery[]::new),
-                                WORDS_BETWEEN * (clauses.size() - 1),
-                                true);
-        return new Phrase(source, query, slots);
+        return new Phrase(source, query, slots.stream().map(Set::copyOf).toList());
     }
 
     /** One place a pattern matches: the position of its first word and the one after its last. */

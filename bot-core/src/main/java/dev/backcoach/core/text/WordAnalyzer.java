@@ -67,11 +67,13 @@ public final class WordAnalyzer extends Analyzer {
     /** {@link #forRules(List, List)} in {@code language}: its synonyms read and its stems. */
     public static WordAnalyzer forRules(
             String language, List<String> synonymLines, List<String> keepWords) {
-        return new WordAnalyzer(
-                language,
-                synonyms(language, synonymLines),
-                new CharArraySet(keepWords, true),
-                null);
+        return of(language, synonyms(language, synonymLines), keepWords);
+    }
+
+    /** The analyzer for rules whose synonyms were read before (see {@link #synonyms}). */
+    public static WordAnalyzer of(
+            String language, @Nullable SynonymMap synonyms, List<String> keepWords) {
+        return new WordAnalyzer(language, synonyms, new CharArraySet(keepWords, true), null);
     }
 
     /** The same analysis for messages, plus typo correction. */
@@ -143,7 +145,13 @@ public final class WordAnalyzer extends Analyzer {
         };
     }
 
-    private static @Nullable SynonymMap synonyms(String language, List<String> lines) {
+    /**
+     * The catalog's synonym lines read with the words as typed ({@link #surface}); null when there
+     * are none.
+     *
+     * @throws IllegalArgumentException when a line cannot be read
+     */
+    public static @Nullable SynonymMap synonyms(String language, List<String> lines) {
         if (lines.isEmpty()) {
             return null;
         }

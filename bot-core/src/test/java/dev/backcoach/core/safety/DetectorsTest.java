@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backcoach.core.content.CatalogLoader;
 import dev.backcoach.core.content.Catalogs;
-import dev.backcoach.core.content.RedFlag;
 import dev.backcoach.core.content.RedFlagRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +31,11 @@ class DetectorsTest {
         RedFlagRules english = CatalogLoader.readRedFlags("en");
         List<String> fewerSynonyms = new ArrayList<>(english.synonyms());
         fewerSynonyms.remove(0);
-        RedFlagRules changed = with(english, fewerSynonyms, english.flags());
+        RedFlagRules changed = ChangedRules.with(english, fewerSynonyms, english.flags());
         // Same synonyms, one sign fewer: a cache key that looked at part of the rules would mix
         // them up.
         RedFlagRules oneSignFewer =
-                with(
+                ChangedRules.with(
                         english,
                         english.synonyms(),
                         english.flags().subList(1, english.flags().size()));
@@ -46,20 +45,5 @@ class DetectorsTest {
         assertThat(Detectors.forRules(english, "es")).isNotSameAs(built);
         assertThat(Detectors.forRules(english, "en").detect("I can't feel my legs"))
                 .isInstanceOf(Finding.Clear.class);
-    }
-
-    private static RedFlagRules with(
-            RedFlagRules rules, List<String> synonyms, List<RedFlag> flags) {
-        return new RedFlagRules(
-                synonyms,
-                rules.spellings(),
-                rules.keep(),
-                rules.negations(),
-                rules.reassurances(),
-                rules.hedges(),
-                rules.longAgo(),
-                rules.jokes(),
-                rules.others(),
-                flags);
     }
 }
