@@ -16,12 +16,14 @@ import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
 
 /**
- * One rule pattern as a Lucene span query: its words in order, each at most {@link #WORDS_BETWEEN}
- * words after the one before ("my legs are both getting weak" meets "legs both weak"). Each slot
- * also keeps its analysed words, so a message lacking any of them is passed over without running
- * the query.
+ * One rule pattern, matched as a Lucene span query would match it: its words in order, each at most
+ * {@link #WORDS_BETWEEN} words after the one before ("my legs are both getting weak" meets "legs
+ * both weak"). Each slot holds its analysed words, so a message lacking any of them is passed over
+ * at once.
+ *
+ * @param field the field of the span query ({@link #query})
  */
-public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
+public record Phrase(String field, String source, List<Set<String>> slots) {
     public static final int WORDS_BETWEEN = 3;
 
     /**
@@ -70,6 +72,14 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
         if (slots.isEmpty()) {
             throw new IllegalArgumentException("pattern \"" + source + "\" has no words");
         }
+        return new Phrase(field, source, slots.stream().map(Set::copyOf).toList());
+    }
+
+    /**
+     * The pattern as Lucene's span query: the reference its matching follows (built on demand, as
+     * only {@code PhraseTest} runs it).
+     */
+    public SpanQuery query() {
         List<SpanQuery> clauses = new ArrayList<>();
         for (Set<String> words : slots) {
             List<SpanQuery> terms =
@@ -81,14 +91,12 @@ public record Phrase(String source, SpanQuery query, List<Set<String>> slots) {
                             ? terms.get(0)
                             : new SpanOrQuery(terms.toArray(SpanQuery[]::new)));
         }
-        SpanQuery query =
-                clauses.size() == 1
-                        ? clauses.get(0)
-                        : new SpanNearQuery(
-                                clauses.toArray(SpanQuery[]::new),
-                                WORDS_BETWEEN * (clauses.size() - 1),
-                                true);
-        return new Phrase(source, query, slots.stream().map(Set::copyOf).toList());
+        return clauses.size() == 1
+                ? clauses.get(0)
+                : new SpanNearQuery(
+                        clauses.toArray(SpanQuery[]::new),
+                        WORDS_BETWEEN * (clauses.size() - 1),
+                        true);
     }
 
     /** One place a pattern matches: the position of its first word and the one after its last. */
