@@ -67,7 +67,7 @@ public record Phrase(String field, String source, List<Set<String>> slots) {
         return of(field, source, words.stream().map(Set::of).toList());
     }
 
-    /** A phrase whose slots were analysed before (a compiled pattern read back, see above). */
+    /** A phrase whose slots were analysed before: a pattern the build saved, read back. */
     public static Phrase of(String field, String source, List<Set<String>> slots) {
         if (slots.isEmpty()) {
             throw new IllegalArgumentException("pattern \"" + source + "\" has no words");
