@@ -59,18 +59,10 @@ public final class WordAnalyzer extends Analyzer {
                 source -> Stems.plurals(language, Stems.folded(language, source)));
     }
 
-    /** The analyzer for the rules themselves (no typo correction: the rules define the words). */
-    public static WordAnalyzer forRules(List<String> synonymLines, List<String> keepWords) {
-        return forRules("en", synonymLines, keepWords);
-    }
-
-    /** {@link #forRules(List, List)} in {@code language}: its synonyms read and its stems. */
-    public static WordAnalyzer forRules(
-            String language, List<String> synonymLines, List<String> keepWords) {
-        return of(language, synonyms(language, synonymLines), keepWords);
-    }
-
-    /** The analyzer for rules whose synonyms were read before (see {@link #synonyms}). */
+    /**
+     * The analyzer for the rules themselves, in {@code language} with its stems (no typo
+     * correction: the rules define the words); their synonyms read by {@link #synonyms}.
+     */
     public static WordAnalyzer of(
             String language, @Nullable SynonymMap synonyms, List<String> keepWords) {
         return new WordAnalyzer(language, synonyms, new CharArraySet(keepWords, true), null);
