@@ -241,6 +241,7 @@ final class Crowd implements BotApiFake.Listener {
             long got = n == null ? 0 : n.sum();
             if (got == 0) {
                 t.remindersMissing++;
+                t.missingReminderUsers.add(id);
             } else if (got > 1) {
                 t.remindersDoubled++;
             }
@@ -273,6 +274,7 @@ final class Crowd implements BotApiFake.Listener {
         long stepAdvances;
         final List<Long> latencies = new ArrayList<>();
         final List<String> lostIds = new ArrayList<>();
+        final List<Long> missingReminderUsers = new ArrayList<>();
         final List<String> unexplainedDuplicates = new ArrayList<>();
         final List<String> stepViolations = new ArrayList<>();
 
