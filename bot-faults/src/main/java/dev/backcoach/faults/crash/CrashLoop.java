@@ -240,7 +240,7 @@ public final class CrashLoop {
                 p, t.latencyMillis(0.5), t.latencyMillis(0.99), t.latencyMillis(1.0));
         System.out.printf(
                 "%sreminders: %d missing, %d sent twice%n",
-                p, t.remindersMissing, t.remindersDoubled);
+                p, t.missingReminderUsers.size(), t.remindersDoubled);
         System.out.printf(
                 "%ssteps: %d shown one after another, %d went back or skipped; %d users ended on"
                         + " a step, %d differ from the store%n",

@@ -240,7 +240,6 @@ final class Crowd implements BotApiFake.Listener {
             LongAdder n = reminders.get(id);
             long got = n == null ? 0 : n.sum();
             if (got == 0) {
-                t.remindersMissing++;
                 t.missingReminderUsers.add(id);
             } else if (got > 1) {
                 t.remindersDoubled++;
@@ -269,7 +268,6 @@ final class Crowd implements BotApiFake.Listener {
         long duplicated;
         long strays;
         long maxLatencyNanos;
-        long remindersMissing;
         long remindersDoubled;
         long stepAdvances;
         final List<Long> latencies = new ArrayList<>();

@@ -35,6 +35,9 @@ final class ReminderFates {
             List<Long> missing,
             List<Instant> kills)
             throws SQLException {
+        if (missing.isEmpty()) {
+            return List.of(); // the usual case: nothing to look up
+        }
         List<Fate> fates = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, password);
                 PreparedStatement q =
